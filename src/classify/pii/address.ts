@@ -1,0 +1,89 @@
+// Home addresses: a street name with a house number ("Vlinderpad 28-2", "Lange Dijk 70",
+// "Kastanjelaan 96-II, 4209 NH Dalem"), and a postcode with a house number ("4254cz nr 93c",
+// "3372jt, 181b"). A street or a postcode without a number, or a postcode with a town, does
+// not locate a home and is left alone. A following postcode and/or town joins the span.
+
+import { adjust, before } from './context.ts';
+import type { Candidate } from './context.ts';
+
+const SUFFIX =
+  'straat|straatje|laan|laantje|weg|plein|pleintje|pad|singel|gracht|kade|dijk|hof|steeg|dreef|markt|park|ring|baan|wal|dam|haven|veld|erf|kamp|burg|berg|plantsoen|boulevard|allee|oord|zoom|hoek|akker|weide|gaarde|tuin|vaart|vliet|brink|kant|hoeve|horst|donk|stede|wetering|polder|lei|dreef|heuvel|hout|hoven|lanen|wegje|kwartier';
+// Words that end in a suffix but are no street.
+const NOT_STREET =
+  /^(?:onderweg|halverwege|zijweg|snelweg|hoofdweg|terugweg|heenweg|thuisweg|weg|straat|laan|plein|pad|hof|park|ring|baan|wal|dam|haven|veld|erf|kamp|burg|berg|oord|zoom|hoek|akker|weide|tuin|kant|hoeve|moestuin|speeltuin|schooltuin|schoolplein|pretpark|speelveld|sportveld|voetbalveld|kantoor|achterkant|voorkant|zijkant|binnenkant|buitenkant|overkant|kinderboerderij|kerkhof|gerechtshof|binnenhof|ziekenhuis|berg|computerwinkel|wereld)$/i;
+// Words that may stand in front of the street word ("Burgemeester de Wijslaan", "Lange Dijk").
+const PREFIX =
+  "(?:(?:[Bb]urgemeester|[Bb]urg\\.|[Ll]ange|[Kk]orte|[Oo]ude|[Nn]ieuwe|[Hh]oge|[Ll]age|[Gg]rote|[Kk]leine|[Ss]int|[Ss]t\\.|[Pp]rins|[Pp]rinses|[Kk]oningin|[Kk]oning|[Gg]raaf|[Dd]okter|[Dd]r\\.|[Mm]r\\.|[Gg]eneraal|[Pp]astoor|[Mm]eester|[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Hh]et|'t|[Tt]er|[Tt]en|[A-Z][a-zé]+) )";
+const STREET_WORD = `[A-Za-zé][a-zé'\\-]*(?:${SUFFIX})|[Ss]ingel|[Mm]arkt|[Bb]rink|[Kk]ade|[Dd]ijk|[Gg]racht|[Dd]reef|[Bb]oulevard|[Ll]aan|[Ww]eg|[Pp]lein|[Hh]of`;
+// House number with an optional addition: 12a, 28-2, 96-II, 14 bis, 3 hs.
+const NUMBER = "[1-9]\\d{0,4}(?:[ ]?[a-zA-Z](?![a-zA-Z])|-\\d{1,3}(?!\\d)|-(?:I{1,3}|IV|V|hs|bis)\\b| bis\\b| hs\\b| huis\\b)?";
+const POSTCODE = '[1-9]\\d{3}[ ]?(?!(?:en|of|op|in|om|de|te|ik|je|we|ze|is|al|na|nu|zo|ga|er|et|uur|mm|cm|km|kg|ml)\\b)[A-Za-z]{2}(?![A-Za-z])';
+const TOWN = "(?:'s[- ])?[A-Za-z][a-zé]+(?:-[A-Za-z][a-zé]+)*|[A-Z]{2,}(?:-[A-Z]+)*";
+
+// Street + number [+ ", " / " " postcode [town]] [+ ", " Town].
+const STREET = new RegExp(
+  `(?<![\\w-])((?:${PREFIX}){0,3})(${STREET_WORD}) (${NUMBER})(?:(,? ${POSTCODE})(?: (${TOWN}))?|, ((?:'s-)?[A-Z][a-zé]+(?:-[A-Z][a-zé]+)*|[A-Z]{2,}(?:-[A-Z]+)*))?(?![\\w])`,
+  'g',
+);
+// A capitalised or lower-case word without street suffix ("Watermolen 162") counts only after
+// words that announce an address.
+const BARE = new RegExp(`(?<=\\b(?:wonen|woon|woont|woonde|thuis|huis|adres|ophalen|afhalen|langs|verhuisd)(?: (?:op|aan|naar|de|is|in|bij))*:? |\\b(?:aan de|wonen op|woont op|thuis op|huis op) )([A-Za-z][a-zé]{3,}) (${NUMBER})(?![\\w,.:]\\d|\\w)`, 'g');
+
+const PC_NUMBER = new RegExp(
+  `(?<![\\w-])${POSTCODE}(?:,? ?|-| ?(?:nr\\.?|no\\.?|huisnummer|huisnr\\.?) ?)(${NUMBER})(?![\\w]|[.,:]\\d)`,
+  'g',
+);
+
+// What may follow a number that makes it a date, time, amount or count, not a house number.
+const NOT_HOUSE_NUMBER =
+  /^[ ]?(?:jan|feb|maa|apr|mei|jun|jul|aug|sep|okt|nov|dec|uur|u\b|minuten|min\b|sec|euro|eur\b|%|procent|keer|x\b|jaar|maanden|weken|dagen|kinderen|leerlingen|personen|kilo|km|meter|m\b|cm|stuks|punten|plaatsen|tot|t\/m|-\s?\d|[.:]\d)/i;
+const BARE_STOP =
+  /^(?:groep|klas|les|lessen|hoofdstuk|pagina|blz|nummer|week|dag|jaar|uur|havo|vwo|vmbo|mavo|atheneum|gymnasium|bus|lijn|tafel|plaats|stoel|vak|leerjaar|periode|ronde|rij|zaal|lokaal|kamer|verdieping|etage|stand|score|minuut|graad|niveau|versie|editie|seizoen|maart|april|juni|juli|augustus|september|oktober|november|december|januari|februari|mei|school|speelplaats|schoolplein|kant|achterkant|voorkant|deur|ingang|uitgang|hek|poort)$/i;
+
+function pushAddress(text: string, out: Candidate[], start: number, end: number, score: number, rule: string): void {
+  out.push({ type: 'address', start, end, value: text.slice(start, end), score, rule });
+}
+
+export function findAddresses(text: string, out: Candidate[]): void {
+  STREET.lastIndex = 0;
+  for (let m = STREET.exec(text); m !== null; m = STREET.exec(text)) {
+    const word = m[2] ?? '';
+    const prefix = m[1] ?? '';
+    if (NOT_STREET.test(word) && prefix === '') continue;
+    const numEnd = m.index + prefix.length + word.length + 1 + (m[3] ?? '').length;
+    if (m[4] === undefined && NOT_HOUSE_NUMBER.test(text.slice(numEnd, numEnd + 12))) {
+      STREET.lastIndex = numEnd;
+      continue;
+    }
+    // Leading capitalised prefix words that are sentence words ("Wij", "Naar") are not part of the street.
+    let start = m.index;
+    let p = prefix;
+    while (p.length > 0) {
+      const sp = p.indexOf(' ');
+      const w = p.slice(0, sp);
+      if (!/^(?:Op|Naar|Aan|Bij|In|Om|Te|Tot|Via|Vanaf|Wij|Ik|Ons|Hij|Zij|Ze|Je|Adres|Is|En|Of|Thuis|Huis|Ophalen|Langs|Voor|Achter|Woont|Wonen|Mijn|Onze|Hun|Zijn|Haar|Dat|Die|Deze|Dit|Wel|Niet|Ook|Nog|Hier|Daar|Welkom|Hoi|Hallo|Beste|Kijk|Verzamelen|Bezorgen|Zie|Dus)$/.test(w)) break;
+      start += sp + 1;
+      p = p.slice(sp + 1);
+    }
+    const withPc = m[4] !== undefined;
+    const raise = before(text, start, /\b(?:woon|woont|wonen|adres|thuis|huis|ophalen|afhalen|bezorg|verhuisd|naar|op|aan de)\b[: ]*$/, 25);
+    pushAddress(text, out, start, m.index + m[0].length, adjust(withPc ? 0.9 : 0.75, raise, false), withPc ? 'address.street_postcode' : 'address.street');
+  }
+  BARE.lastIndex = 0;
+  for (let m = BARE.exec(text); m !== null; m = BARE.exec(text)) {
+    const word = m[1] ?? '';
+    if (BARE_STOP.test(word)) continue;
+    const numEnd = m.index + m[0].length;
+    if (NOT_HOUSE_NUMBER.test(text.slice(numEnd, numEnd + 12))) continue;
+    // Optional ", Town" or postcode after it, as for suffixed streets.
+    const tail = /^(?:,? [1-9]\d{3} ?[A-Za-z]{2}(?![A-Za-z])(?: [A-Za-z][a-zé]+(?:-[A-Za-z][a-zé]+)*)?|, (?:[A-Z][a-zé]+(?:-[A-Z][a-zé]+)*|[A-Z]{2,}))(?!\w)/.exec(text.slice(numEnd, numEnd + 60));
+    const end = numEnd + (tail ? tail[0].length : 0);
+    pushAddress(text, out, m.index, end, 0.7, 'address.bare_street');
+  }
+  PC_NUMBER.lastIndex = 0;
+  for (let m = PC_NUMBER.exec(text); m !== null; m = PC_NUMBER.exec(text)) {
+    const end = m.index + m[0].length;
+    if (NOT_HOUSE_NUMBER.test(text.slice(end, end + 12))) continue;
+    out.push({ type: 'postcode', start: m.index, end, value: m[0], score: 0.85, rule: 'postcode.number' });
+  }
+}

@@ -1,0 +1,76 @@
+// The personal-data recogniser: runs every recogniser family over the original text, keeps the
+// best of overlapping candidates, drops the school's own contacts and weak candidates, and
+// turns the rest into entities and evidence. Evidence carries rule ids, never the values.
+
+import type { Entity, Evidence, PiiResult } from '../types.ts';
+import { findAddresses } from './address.ts';
+import { AllowedSet } from './allowed.ts';
+import { findBsns } from './bsn.ts';
+import type { Candidate } from './context.ts';
+import { findDatesOfBirth } from './dob.ts';
+import { findEmails } from './email.ts';
+import { findIbans } from './iban.ts';
+import { findPhones } from './phone.ts';
+import { findPlates } from './plate.ts';
+import { findNamesWithSensitive } from './sensitive.ts';
+
+export interface PiiOptions {
+  allowed?: readonly string[];
+}
+
+/** Candidates below this confidence are not reported as entities. */
+export const MIN_ENTITY_SCORE = 0.5;
+
+const HAS_DIGIT = /\d/;
+
+/** Every candidate of every family, overlapping and unfiltered. */
+export function findCandidates(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  if (text.indexOf('@') >= 0) findEmails(text, out);
+  if (HAS_DIGIT.test(text)) {
+    findIbans(text, out);
+    findPhones(text, out);
+    findBsns(text, out);
+    findAddresses(text, out);
+    findDatesOfBirth(text, out);
+    findPlates(text, out);
+  }
+  findNamesWithSensitive(text, out);
+  return out;
+}
+
+/** Of overlapping candidates keep the most confident (then the longest). */
+function resolveOverlaps(cands: Candidate[]): Candidate[] {
+  if (cands.length < 2) return cands;
+  cands.sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Candidate[] = [];
+  for (const c of cands) {
+    let free = true;
+    for (const k of kept) {
+      if (c.start < k.end && k.start < c.end) {
+        free = false;
+        break;
+      }
+    }
+    if (free) kept.push(c);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+export function createPiiRecogniser(opts: PiiOptions = {}): (text: string) => PiiResult {
+  const allowed = new AllowedSet(opts.allowed ?? [], findCandidates);
+  return (text: string): PiiResult => {
+    const cands = resolveOverlaps(findCandidates(text));
+    const entities: Entity[] = [];
+    const evidence: Evidence[] = [];
+    let score = 0;
+    for (const c of cands) {
+      if (c.score < MIN_ENTITY_SCORE) continue;
+      if (allowed.has(c.value)) continue;
+      entities.push({ type: c.type, start: c.start, end: c.end, value: c.value, score: c.score });
+      evidence.push({ label: 'personal_data', kind: c.type, detail: c.rule, start: c.start, end: c.end, weight: c.score });
+      if (c.score > score) score = c.score;
+    }
+    return { score, evidence, entities };
+  };
+}

@@ -1,0 +1,59 @@
+// Phone numbers as Dutch people write them: mobiles and landlines in national form
+// (06-12345678, 06 12 34 56 78, (010) 123 45 67, 0101234567) and international form
+// (+31 6 12345678, 0031 6…, +31 (0)6…), plus Belgian numbers (+32 4xx…). A number is only a
+// candidate when it has exactly the digits of a real number; service numbers (0800/0900)
+// are not personal, and reference-number context ("bestelling", "artikelnummer") lowers it.
+
+import { adjust, before, NOT_PERSONAL } from './context.ts';
+import type { Candidate } from './context.ts';
+
+// Separators people put between digit groups: space, dot, dash, slash, closing parenthesis.
+const SEP = '[ .\\-/)\\u00a0]{0,3}';
+// NL: a prefix (+31 / 0031 with optional (0), or a national 0 with optional "(") and nine digits.
+const NL = new RegExp(
+  `(?<![\\w@+/])(?:((?:\\+|00)[ ]?31[ ]?(?:\\(0\\)[ ]?|0[ ]?)?)|\\(?0)([1-9](?:${SEP}\\d){8})(?!\\d)`,
+  'g',
+);
+// BE: +32 / 0032, then eight (landline) or nine (mobile 4xx) digits.
+const BE = new RegExp(`(?<![\\w@+/])(?:\\+|00)[ ]?32[ ]?(?:\\(0\\)[ ]?)?([1-9](?:${SEP}\\d){7,8})(?!\\d)`, 'g');
+
+const PHONE_WORDS =
+  /\b(?:bel|bellen|belt|gebeld|tel|telefoon(?:nummer)?|telnr|nummer|mobiel|mob|gsm|app|appen|whatsapp|sms|sms'en|bereikbaar|noodnummer|contact|nr)\b/;
+
+export function findPhones(text: string, out: Candidate[]): void {
+  NL.lastIndex = 0;
+  for (let m = NL.exec(text); m !== null; m = NL.exec(text)) {
+    const body = m[2] ?? '';
+    const first = body.charCodeAt(0) - 48;
+    const mobile = first === 6;
+    const service = /^(?:8\D*0\D*0|9\D*0\D*[09])/.test(body); // 0800, 0900, 0909
+    let base = mobile ? 0.9 : 0.8;
+    let rule = mobile ? 'phone.nl_mobile' : 'phone.nl_landline';
+    if (service) {
+      base = 0.35;
+      rule = 'phone.nl_service';
+    }
+    if (m[1] !== undefined) rule += '_intl';
+    const raise = before(text, m.index, PHONE_WORDS);
+    const lower = before(text, m.index, NOT_PERSONAL, 30);
+    out.push({ type: 'phone', start: m.index, end: m.index + m[0].length, value: m[0], score: adjust(base, raise, lower), rule });
+  }
+  BE.lastIndex = 0;
+  for (let m = BE.exec(text); m !== null; m = BE.exec(text)) {
+    const body = m[1] ?? '';
+    const digits = body.replace(/\D/g, '').length;
+    const mobile = body.charCodeAt(0) === 52 && digits === 9; // 4xx xx xx xx
+    if (!mobile && digits !== 8) continue;
+    const raise = before(text, m.index, PHONE_WORDS);
+    const lower = before(text, m.index, NOT_PERSONAL, 30);
+    const base = mobile ? 0.9 : 0.8;
+    out.push({
+      type: 'phone',
+      start: m.index,
+      end: m.index + m[0].length,
+      value: m[0],
+      score: adjust(base, raise, lower),
+      rule: mobile ? 'phone.be_mobile' : 'phone.be_landline',
+    });
+  }
+}
