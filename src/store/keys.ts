@@ -1,0 +1,53 @@
+// Every Redis key of a deployment is built here and nowhere else (STYLE habit 15).
+// All keys, and BullMQ's queues, share one prefix with the deployment name as a hash tag —
+// `uitkijk:{<deployment>}:…` — so Redis Cluster keeps a deployment on one slot and the
+// multi-key scripts in scripts.ts stay legal there.
+
+import { UitkijkError } from '../errors.ts';
+import type { FindingStatus } from './findings.ts';
+
+export interface Keys {
+  /** The prefix (with hash tag) every key and queue of this deployment starts with. */
+  readonly prefix: string;
+  /** Sorted set: item id → when it was seen (ms). */
+  seen(source: string): string;
+  cursor(source: string): string;
+  /** Hash: one finding. */
+  finding(id: string): string;
+  /** Sorted set: finding id → when it entered this status (ms). */
+  findingsByStatus(status: FindingStatus): string;
+  /** Short-lived lease of the worker that is sending this finding's alert. */
+  alertClaim(findingId: string): string;
+  /** Present once the alert e-mail was accepted; kept for the retention period. */
+  alertSent(findingId: string): string;
+  /** Stream: the audit log of decisions. */
+  audit(): string;
+}
+
+// A brace would end (or open) the hash tag early and scatter keys over cluster slots.
+const DEPLOYMENT = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** BullMQ's `prefix` option for this deployment's queues: same hash tag as every other key. */
+export function queuePrefix(deployment: string): string {
+  if (!DEPLOYMENT.test(deployment)) {
+    throw new UitkijkError(
+      'CONFIG_INVALID',
+      `deployment name '${deployment}' may only hold letters, digits, '.', '_' and '-' (at most 64)`,
+    );
+  }
+  return `uitkijk:{${deployment}}`;
+}
+
+export function createKeys(deployment: string): Keys {
+  const prefix = queuePrefix(deployment);
+  return {
+    prefix,
+    seen: (source) => `${prefix}:seen:${source}`,
+    cursor: (source) => `${prefix}:cursor:${source}`,
+    finding: (id) => `${prefix}:finding:${id}`,
+    findingsByStatus: (status) => `${prefix}:findings:status:${status}`,
+    alertClaim: (findingId) => `${prefix}:alert:claim:${findingId}`,
+    alertSent: (findingId) => `${prefix}:alert:sent:${findingId}`,
+    audit: () => `${prefix}:audit`,
+  };
+}
