@@ -29,6 +29,15 @@ const STREET = new RegExp(
 // words that announce an address.
 const BARE = new RegExp(`(?<=\\b(?:wonen|woon|woont|woonde|thuis|huis|adres|ophalen|afhalen|langs|verhuisd)(?: (?:op|aan|naar|de|is|in|bij))*:? |\\b(?:aan de|wonen op|woont op|thuis op|huis op) )([A-Za-z][a-zé]{3,}) (${NUMBER})(?![\\w,.:]\\d|\\w)`, 'g');
 
+// A capitalised word after a colon or "naar"/"op" ("ophalen: Watermolen 162").
+const BARE_CAP = new RegExp(`(?<=(?:: |\\bnaar |\\bop ))([A-Z][a-zé]{3,}) (${NUMBER})(?![\\w,.:]\\d|\\w)`, 'g');
+const BARE_RULES: Array<[RegExp, number, string]> = [
+  [BARE, 0.7, 'address.bare_street'],
+  [BARE_CAP, 0.6, 'address.bare_street_cap'],
+];
+const BARE_TAIL =
+  /^(?:,? [1-9]\d{3} ?[A-Za-z]{2}(?![A-Za-z])(?: [A-Za-z][a-zé]+(?:-[A-Za-z][a-zé]+)*)?|, (?:[A-Z][a-zé]+(?:-[A-Z][a-zé]+)*|[A-Z]{2,}))(?!\w)/;
+
 const PC_NUMBER = new RegExp(
   `(?<![\\w-])${POSTCODE}(?:,? ?|-| ?(?:nr\\.?|no\\.?|huisnummer|huisnr\\.?) ?)(${NUMBER})(?![\\w]|[.,:]\\d)`,
   'g',
@@ -38,14 +47,28 @@ const PC_NUMBER = new RegExp(
 const NOT_HOUSE_NUMBER =
   /^[ ]?(?:jan|feb|maa|apr|mei|jun|jul|aug|sep|okt|nov|dec|uur|u\b|minuten|min\b|sec|euro|eur\b|%|procent|keer|x\b|jaar|maanden|weken|dagen|kinderen|leerlingen|personen|kilo|km|meter|m\b|cm|stuks|punten|plaatsen|tot|t\/m|-\s?\d|[.:]\d)/i;
 const BARE_STOP =
-  /^(?:groep|klas|les|lessen|hoofdstuk|pagina|blz|nummer|week|dag|jaar|uur|havo|vwo|vmbo|mavo|atheneum|gymnasium|bus|lijn|tafel|plaats|stoel|vak|leerjaar|periode|ronde|rij|zaal|lokaal|kamer|verdieping|etage|stand|score|minuut|graad|niveau|versie|editie|seizoen|maart|april|juni|juli|augustus|september|oktober|november|december|januari|februari|mei|school|speelplaats|schoolplein|kant|achterkant|voorkant|deur|ingang|uitgang|hek|poort)$/i;
+  /^(?:groep|klas|les|lessen|hoofdstuk|pagina|blz|nummer|week|dag|jaar|uur|havo|vwo|vmbo|mavo|atheneum|gymnasium|bus|lijn|tafel|plaats|stoel|vak|leerjaar|periode|ronde|rij|zaal|lokaal|kamer|verdieping|etage|stand|score|minuut|graad|niveau|versie|editie|seizoen|maart|april|juni|juli|augustus|september|oktober|november|december|januari|februari|mei|school|speelplaats|schoolplein|kant|achterkant|voorkant|deur|ingang|uitgang|hek|poort|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|pagina|vraag|opdracht|oefening|som|punt|stap|artikel|regel|bijlage|figuur|tabel|versie|team|speler|shirt|rugnummer|nummer|kanaal|seizoen|level)$/i;
 
 function pushAddress(text: string, out: Candidate[], start: number, end: number, score: number, rule: string): void {
   out.push({ type: 'address', start, end, value: text.slice(start, end), score, rule });
 }
 
+// Cheap anchors: a word followed by a house number, and a four-digit postcode.
+const WORD_NUMBER = /[A-Za-zé] [1-9]/g;
+const PC_ANCHOR = /[1-9]\d{3} ?[A-Za-z]{2}/;
+// How far before a "word number" anchor a street name (with its prefix words) may start.
+const STREET_REACH = 70;
+
 export function findAddresses(text: string, out: Candidate[]): void {
-  STREET.lastIndex = 0;
+  WORD_NUMBER.lastIndex = 0;
+  const anchor = WORD_NUMBER.exec(text);
+  if (anchor !== null) findStreets(text, out, anchor.index);
+  if (PC_ANCHOR.test(text)) findPostcodes(text, out);
+}
+
+function findStreets(text: string, out: Candidate[], firstAnchor: number): void {
+  // The street regex is costly per position, so it starts a little before the first anchor.
+  STREET.lastIndex = Math.max(0, firstAnchor - STREET_REACH);
   for (let m = STREET.exec(text); m !== null; m = STREET.exec(text)) {
     const word = m[2] ?? '';
     const prefix = m[1] ?? '';
@@ -61,7 +84,8 @@ export function findAddresses(text: string, out: Candidate[]): void {
     while (p.length > 0) {
       const sp = p.indexOf(' ');
       const w = p.slice(0, sp);
-      if (!/^(?:Op|Naar|Aan|Bij|In|Om|Te|Tot|Via|Vanaf|Wij|Ik|Ons|Hij|Zij|Ze|Je|Adres|Is|En|Of|Thuis|Huis|Ophalen|Langs|Voor|Achter|Woont|Wonen|Mijn|Onze|Hun|Zijn|Haar|Dat|Die|Deze|Dit|Wel|Niet|Ook|Nog|Hier|Daar|Welkom|Hoi|Hallo|Beste|Kijk|Verzamelen|Bezorgen|Zie|Dus)$/.test(w)) break;
+      if (!/^(?:Op|Naar|Aan|Bij|In|Om|Te|Tot|Via|Vanaf|Wij|Ik|Ons|Hij|Zij|Ze|Je|Adres|Is|En|Of|Thuis|Huis|Ophalen|Langs|Voor|Achter|Woont|Wonen|Mijn|Onze|Hun|Zijn|Haar|Dat|Die|Deze|Dit|Wel|Niet|Ook|Nog|Hier|Daar|Welkom|Hoi|Hallo|Beste|Kijk|Verzamelen|Bezorgen|Zie|Dus|de|De|het|Het)$/.test(w)) break;
+      // "de Lindenlaan 27": an article before a one-word street is not part of it.
       start += sp + 1;
       p = p.slice(sp + 1);
     }
@@ -69,17 +93,23 @@ export function findAddresses(text: string, out: Candidate[]): void {
     const raise = before(text, start, /\b(?:woon|woont|wonen|adres|thuis|huis|ophalen|afhalen|bezorg|verhuisd|naar|op|aan de)\b[: ]*$/, 25);
     pushAddress(text, out, start, m.index + m[0].length, adjust(withPc ? 0.9 : 0.75, raise, false), withPc ? 'address.street_postcode' : 'address.street');
   }
-  BARE.lastIndex = 0;
-  for (let m = BARE.exec(text); m !== null; m = BARE.exec(text)) {
-    const word = m[1] ?? '';
-    if (BARE_STOP.test(word)) continue;
-    const numEnd = m.index + m[0].length;
-    if (NOT_HOUSE_NUMBER.test(text.slice(numEnd, numEnd + 12))) continue;
-    // Optional ", Town" or postcode after it, as for suffixed streets.
-    const tail = /^(?:,? [1-9]\d{3} ?[A-Za-z]{2}(?![A-Za-z])(?: [A-Za-z][a-zé]+(?:-[A-Za-z][a-zé]+)*)?|, (?:[A-Z][a-zé]+(?:-[A-Z][a-zé]+)*|[A-Z]{2,}))(?!\w)/.exec(text.slice(numEnd, numEnd + 60));
-    const end = numEnd + (tail ? tail[0].length : 0);
-    pushAddress(text, out, m.index, end, 0.7, 'address.bare_street');
+  for (const [re, base, rule] of BARE_RULES) {
+    re.lastIndex = Math.max(0, firstAnchor - 40);
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const word = m[1] ?? '';
+      if (BARE_STOP.test(word)) continue;
+      const numEnd = m.index + m[0].length;
+      const next = text.slice(numEnd, numEnd + 60);
+      if (NOT_HOUSE_NUMBER.test(next) || /^ ?-/.test(next)) continue;
+      // Optional postcode and/or town after it, as for suffixed streets.
+      const tail = BARE_TAIL.exec(next);
+      const end = numEnd + (tail ? tail[0].length : 0);
+      pushAddress(text, out, m.index, end, tail ? base + 0.15 : base, rule);
+    }
   }
+}
+
+function findPostcodes(text: string, out: Candidate[]): void {
   PC_NUMBER.lastIndex = 0;
   for (let m = PC_NUMBER.exec(text); m !== null; m = PC_NUMBER.exec(text)) {
     const end = m.index + m[0].length;

@@ -10,7 +10,7 @@ import type { Candidate } from './context.ts';
 import { findDatesOfBirth } from './dob.ts';
 import { findEmails } from './email.ts';
 import { findIbans } from './iban.ts';
-import { findPhones } from './phone.ts';
+import { findPhones, findSpelledPhones } from './phone.ts';
 import { findPlates } from './plate.ts';
 import { findNamesWithSensitive } from './sensitive.ts';
 
@@ -21,20 +21,32 @@ export interface PiiOptions {
 /** Candidates below this confidence are not reported as entities. */
 export const MIN_ENTITY_SCORE = 0.5;
 
-const HAS_DIGIT = /\d/;
+function countDigits(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
 
 /** Every candidate of every family, overlapping and unfiltered. */
 export function findCandidates(text: string): Candidate[] {
   const out: Candidate[] = [];
-  if (text.indexOf('@') >= 0) findEmails(text, out);
-  if (HAS_DIGIT.test(text)) {
-    findIbans(text, out);
+  findEmails(text, out); // checks for '@' (or an obfuscated "[at]") itself
+  // Each family needs a minimum number of digits; counting them once skips most recognisers
+  // on ordinary comments.
+  const digits = countDigits(text);
+  if (digits >= 9) {
+    if (digits >= 10) findIbans(text, out);
     findPhones(text, out);
     findBsns(text, out);
-    findAddresses(text, out);
-    findDatesOfBirth(text, out);
-    findPlates(text, out);
   }
+  if (digits > 0) {
+    findAddresses(text, out);
+    if (digits >= 4) findDatesOfBirth(text, out);
+    findPlates(text, out);
+  } else findSpelledPhones(text, out);
   findNamesWithSensitive(text, out);
   return out;
 }

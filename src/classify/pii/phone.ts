@@ -17,13 +17,32 @@ const NL = new RegExp(
 // BE: +32 / 0032, then eight (landline) or nine (mobile 4xx) digits.
 const BE = new RegExp(`(?<![\\w@+/])(?:\\+|00)[ ]?32[ ]?(?:\\(0\\)[ ]?)?([1-9](?:${SEP}\\d){7,8})(?!\\d)`, 'g');
 
+const IBAN_HEAD = /[A-Za-z]{2}\d{2}[ ]?[A-Za-z]{4}[ ]?$/;
+
 const PHONE_WORDS =
   /\b(?:bel|bellen|belt|gebeld|tel|telefoon(?:nummer)?|telnr|nummer|mobiel|mob|gsm|app|appen|whatsapp|sms|sms'en|bereikbaar|noodnummer|contact|nr)\b/;
+
+// Digits written out in words ("nul zes, een twee, …"), a way to dodge filters.
+const DIGIT_WORDS: Record<string, number> = { nul: 0, een: 1, één: 1, twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8, negen: 9 };
+const SPELLED = /\bnul(?:[ ,\-]{1,3}(?:nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)\b){9}/gi;
+
+/** Phone numbers spelled out digit by digit, starting with "nul". */
+export function findSpelledPhones(text: string, out: Candidate[]): void {
+  if (text.toLowerCase().indexOf('nul') < 0) return;
+  SPELLED.lastIndex = 0;
+  for (let m = SPELLED.exec(text); m !== null; m = SPELLED.exec(text)) {
+    const digits = m[0].toLowerCase().split(/[ ,\-]+/).map((w) => DIGIT_WORDS[w]);
+    if (digits[1] === 0) continue;
+    out.push({ type: 'phone', start: m.index, end: m.index + m[0].length, value: m[0], score: 0.8, rule: 'phone.spelled' });
+  }
+}
 
 export function findPhones(text: string, out: Candidate[]): void {
   NL.lastIndex = 0;
   for (let m = NL.exec(text); m !== null; m = NL.exec(text)) {
     const body = m[2] ?? '';
+    // The account digits of an IBAN-shaped string (valid or not) are no phone number.
+    if (IBAN_HEAD.test(text.slice(Math.max(0, m.index - 10), m.index))) continue;
     const first = body.charCodeAt(0) - 48;
     const mobile = first === 6;
     const service = /^(?:8\D*0\D*0|9\D*0\D*[09])/.test(body); // 0800, 0900, 0909

@@ -29,7 +29,66 @@ const PLATE_LOW = new RegExp(`(?<![\\w-])(?:${build(l)})(?![\\w]|-\\w)`, 'g');
 const CAR_WORDS =
   /\b(?:kenteken|nummerbord|auto|bus|busje|wagen|rijdt|reed|rijden|geparkeerd|parkeert|polo|golf|audi|bmw|volvo|toyota|opel|renault|peugeot|kia|tesla|fiat|ford|mercedes|volkswagen|vw|skoda|citroen|citroën|seat|nissan|suzuki|mazda|hyundai|bestelbus|scooter|motor|taxi|rdw)\b/;
 
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * Could the text hold a plate? A run of 6–8 letters, digits and dashes mixing letters and
+ * digits, or three short groups split by single spaces. A char loop, because the plate
+ * regexes (14 side-codes, two cases) are costly to run over every text.
+ */
+export function mayHavePlate(text: string): boolean {
+  let st = -1;
+  let letters = 0;
+  let digits = 0;
+  // Lengths of the two previous short groups when separated by one space, else -1.
+  let prev1 = -1;
+  let prev2 = -1;
+  let mix = 0; // bit 1: letters seen in the group run, bit 2: digits seen
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    const l = isLetter(c);
+    const d = isDigit(c);
+    if (l || d || (c === 45 && st >= 0)) {
+      if (st < 0) st = i;
+      if (l) letters++;
+      if (d) digits++;
+      continue;
+    }
+    if (st >= 0) {
+      const len = i - st;
+      if (len >= 6 && len <= 8 && letters > 0 && digits > 0) return true;
+      if (len <= 3 && letters + digits === len) {
+        const kind = (letters > 0 ? 1 : 0) | (digits > 0 ? 2 : 0);
+        if (prev1 >= 0 && prev2 >= 0 && prev1 + prev2 + len === 6 && ((mix | kind) === 3)) return true;
+        if (c === 32) {
+          prev2 = prev1;
+          prev1 = len;
+          mix = prev2 >= 0 ? mix | kind : kind;
+        } else {
+          prev1 = prev2 = -1;
+          mix = 0;
+        }
+      } else {
+        prev1 = prev2 = -1;
+        mix = 0;
+      }
+      st = -1;
+      letters = digits = 0;
+    } else if (c !== 32) {
+      prev1 = prev2 = -1;
+      mix = 0;
+    }
+  }
+  return false;
+}
+
 export function findPlates(text: string, out: Candidate[]): void {
+  if (!mayHavePlate(text)) return;
   for (const re of [PLATE_UP, PLATE_LOW]) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {

@@ -8,7 +8,7 @@ import type { Candidate } from './context.ts';
 // Common given names in Dutch schools; lets lower-case names ("fenna dekker") be recognised.
 const FIRST_NAMES = new Set(
   (
-    'emma julia mila tess sophie zoë zoe sara sarah nora noor eva liv anna lotte evi saar lieke fenna isa yara nina ' +
+    'chantal kevin priscilla nadia nadine ilse emma julia mila tess sophie zoë zoe sara sarah nora noor eva liv anna lotte evi saar lieke fenna isa yara nina ' +
     'sanne roos lisa femke fleur esmee anouk jasmijn lynn elin olivia maud mia sofie sophia hannah hanna lena luna ' +
     'amira salma fatima aya yasmina yasmine ilse iris ivy jade julie kim laura lara linde lotte mare marit merel ' +
     'naomi nienke puck quinty romy sofia vera vera zara zeynep elif ayse esra meryem ' +
@@ -36,7 +36,7 @@ const SURNAMES = new Set(
 );
 // Capitalised words that start sentences and are never a given name.
 const NOT_FIRST =
-  /^(?:de|het|een|bij|wist|hoorde|ik|wij|we|hij|zij|ze|je|jij|u|die|dat|deze|dit|er|hier|daar|ook|en|of|maar|want|dus|toen|als|wie|wat|waar|hoe|waarom|welke|volgens|help|beste|lieve|hoi|hallo|groetjes|groeten|dag|goedemorgen|juf|meester|meneer|mevrouw|mevr|dhr|mw|onze|ons|mijn|zijn|haar|hun|jullie|uw|geen|nog|niet|wel|al|pff|lol|ter|info|let|op|vandaag|gisteren|morgen|vanaf|na|voor|door|met|zonder|over|tegen|naar|in|uit|om|tot|the|sint|sinterklaas|kerst|pasen|god|jezus)$/i;
+  /^(?:de|het|een|bij|wist|hoorde|ik|wij|we|hij|zij|ze|je|jij|u|die|dat|deze|dit|er|hier|daar|ook|en|of|maar|want|dus|toen|als|wie|wat|waar|hoe|waarom|welke|volgens|help|beste|lieve|hoi|hallo|groetjes|groeten|dag|goedemorgen|juf|meester|meneer|mevrouw|mevr|dhr|mw|onze|ons|mijn|zijn|haar|hun|jullie|uw|geen|nog|niet|wel|al|pff|lol|ter|info|let|op|vandaag|gisteren|morgen|vanaf|na|voor|door|met|zonder|over|tegen|naar|in|uit|om|tot|the|sint|sinterklaas|kerst|pasen|god|jezus|lyceum|college|bureau|basisschool|school|gemeente|politie|stichting|ggd|jeugdzorg|veilig|albert|heijn|centrum|stad|dorp|groep|klas|brugklas)$/i;
 const TUSSEN = "(?:van|de|der|den|te|ter|ten|el|al|in|op|'t|le|la|du|da|von|bin|ben|Van|De|El|Ter|Ten|Te)";
 const NAME = new RegExp(
   `(?<![\\w@#])([A-Za-zÀ-ÿ][a-zà-ÿ]+)((?: ${TUSSEN})*) ([A-Za-zÀ-ÿ][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)(?![\\w@])`,
@@ -48,11 +48,11 @@ const TITLE = /\b(?:juf|juffrouw|meester|meneer|mevrouw|mevr\.?|mw\.?|dhr\.?|doc
 const SENSITIVE: Array<[string, RegExp]> = [
   [
     'health',
-    /\b(?:burn-?out|overspannen|depressie|depressief|adhd|add|autis\w*|asperger|dyslexie|dyscalculie|diabetes|epilep\w*|(?:heeft|met|aan|tegen|is) kanker|kanker (?:vastgesteld|gediagnosticeerd|geconstateerd)|leukemie|anorexia|boulimia|eetstoornis|pdd-?nos|tourette|astma|ziekenhuis|ambulance|opgenomen|psycholoog|psychiater|therapie|medicijnen|ritalin|zelfmoord\w*|suïcid\w*|zwanger|hiv|aids|soa|hersenschudding|chronisch ziek|ernstig ziek|doodziek|gehandicapt|rolstoel|ggz|angststoornis|paniekaanval\w*|automutilatie|snijdt zichzelf|zelfbeschadiging)\b/,
+    /\b(?:burn-?out|overspannen|depressie|depressief|adhd|add|autis\w*|asperger|dyslexie|dyscalculie|diabetes|epilep\w*|(?:heeft|met|aan|tegen|is) kanker|kanker (?:vastgesteld|gediagnosticeerd|geconstateerd)|leukemie|anorexia|boulimia|eetstoornis|pdd-?nos|tourette|astma|ziekenhuis|ambulance|opgenomen|psycholoog|psychiater|therapie|medicijnen|ritalin|zelfmoord\w*|suïcid\w*|zwanger|hiv|aids|soa|hersenschudding|chronisch ziek|ernstig ziek|doodziek|gehandicapt|rolstoel|ggz|angststoornis|paniekaanval\w*|automutilatie|snijdt zichzelf|zelfbeschadiging|kliniek|afkickkliniek|antidepressiva|medicatie|spoedeisende hulp|eerste hulp|operatie|geopereerd|ic|intensive care|ongeluk gehad|gebroken (?:been|arm|enkel|pols)|miskraam|hoofdluis|luizen|bedplassen|bedplasser|stottert|slechthorend|doof|blind|adhd-\w+|rugzakje|speciaal onderwijs|cluster 4)\b/,
   ],
   [
     'punishment',
-    /\b(?:geschorst|schorsing|strafwerk|nablijven|van school (?:gestuurd|getrapt|gegooid|verwijderd|af)|verwijderd|betrapt|ontslagen|op non-actief|gearresteerd|opgepakt|taakstraf|strafblad|spieken|gespiekt|drugs|officiële waarschuwing|halt-straf|halt)\b/,
+    /\b(?:geschorst|schorsing|strafwerk|nablijven|van school (?:gestuurd|getrapt|gegooid|verwijderd|af)|verwijderd|betrapt|ontslagen|op non-actief|gearresteerd|opgepakt|taakstraf|strafblad|spieken|gespiekt|drugs|officiële waarschuwing|halt-straf|naar halt|diefstal|gestolen|gejat|winkeldiefstal|politie opgehaald|aangifte tegen)\b/,
   ],
   [
     'grades',
@@ -60,7 +60,11 @@ const SENSITIVE: Array<[string, RegExp]> = [
   ],
   [
     'home',
-    /\b(?:scheiden|gescheiden|scheiding|pleeggezin|pleegouders|pleegkind|jeugdzorg|voogd|uit huis geplaatst|ondertoezichtstelling|veilig thuis|huiselijk geweld|overleden|schulden|armoede|voedselbank|dakloos|daklozen\w*|azc|mishandel\w*|woont nu bij|in de gevangenis|gevangenis|zit vast|verslaafd|alcoholist)\b/,
+    /\b(?:scheiden|gescheiden|scheiding|pleeggezin|pleegouders|pleegkind|jeugdzorg|voogd|uit huis geplaatst|ondertoezichtstelling|veilig thuis|huiselijk geweld|overleden|schulden|armoede|voedselbank|dakloos|daklozen\w*|azc|mishandel\w*|woont nu bij|in de gevangenis|gevangenis|zit vast|zit in de bak|in de bak|aan de drank|aan de drugs|verslaafd|alcoholist|werkloos|in de bijstand|uitkering|huisuitzetting|uit huis gezet|weggelopen|vermist|kinderbescherming|blijf-van-mijn-lijfhuis|opvanghuis)\b/,
+  ],
+  [
+    'account',
+    /\b(?:insta(?:gram)?|tiktok|snap(?:chat)?|account|twitter|facebook|discord|privéaccount|priveaccount)\b[^.!?\n]{0,40}@[\w.]{3,}/,
   ],
 ];
 
@@ -81,6 +85,11 @@ function sentenceAround(text: string, start: number, end: number): string {
     if (c === 46 && b + 1 < text.length && text.charCodeAt(b + 1) === 32) break;
     b++;
   }
+  // "Amira Yilmaz is er niet. Ze heeft epilepsie.": the next sentence about the same person.
+  if (b < text.length) {
+    const next = /^[.!?\n]+\s*(?:ze|zij|hij|haar|zijn|die)\b[^.!?\n]{0,120}/i.exec(text.slice(b, b + 140));
+    if (next) b += next[0].length;
+  }
   return text.slice(a, b).toLowerCase();
 }
 
@@ -89,12 +98,59 @@ function isCap(w: string): boolean {
   return c >= 65 && c <= 90;
 }
 
-// One pass over the whole text first: most texts have no sensitive fact, and then the
-// (costlier) name scan is skipped.
-const ANY_SENSITIVE = new RegExp(SENSITIVE.map(([, re]) => re.source).join('|'));
+// A quick look for a sensitive word before anything else: most texts have none, and then the
+// name scan is skipped. One big alternation regex over the whole text costs microseconds, so
+// the words are looked up in a set instead; the family regexes above then confirm per sentence.
+const TRIGGERS = new Set(
+  (
+    'burn burnout overspannen depressie depressief adhd add asperger dyslexie dyscalculie diabetes kanker ' +
+    'leukemie anorexia boulimia eetstoornis pdd tourette astma ziekenhuis ambulance opgenomen psycholoog ' +
+    'psychiater therapie medicijnen ritalin zwanger hiv aids soa hersenschudding chronisch ernstig doodziek ' +
+    'gehandicapt rolstoel ggz angststoornis automutilatie snijdt zelfbeschadiging kliniek afkickkliniek ' +
+    'antidepressiva medicatie spoedeisende hulp operatie geopereerd ic intensive ongeluk gebroken miskraam ' +
+    'hoofdluis luizen bedplassen bedplasser stottert slechthorend doof blind rugzakje speciaal cluster ' +
+    'geschorst schorsing strafwerk nablijven gestuurd getrapt gegooid verwijderd betrapt ontslagen non gearresteerd opgepakt ' +
+    'taakstraf strafblad spieken gespiekt drugs officiële halt diefstal gestolen gejat winkeldiefstal politie ' +
+    'aangifte gehaald gescoord krijgt zitten zittenblijven gezakt onvoldoende onvoldoendes cijferlijst ' +
+    'scheiden gescheiden scheiding pleeggezin pleegouders pleegkind jeugdzorg voogd geplaatst gezet ondertoezichtstelling ' +
+    'veilig huiselijk overleden schulden armoede voedselbank dakloos azc gevangenis vast bak drank verslaafd ' +
+    'alcoholist werkloos bijstand uitkering huisuitzetting weggelopen vermist kinderbescherming opvanghuis ' +
+    'insta instagram tiktok snap snapchat account twitter facebook discord privéaccount priveaccount woont'
+  ).split(/\s+/),
+);
+// Five-letter stems of words that come in many forms (autisme, autistisch, epileptische, …).
+const TRIGGER_STEMS = new Set(['autis', 'epile', 'zelfm', 'suïci', 'suici', 'misha', 'daklo', 'panie', 'burn-']);
+const GRADE = /\b(?:een|'n|n) (?:[1-9]|10)(?:[,.]\d)? (?:voor|op|gehaald|gescoord)\b/i;
+
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 224 && c <= 255) || c === 45;
+}
+
+function isTrigger(w: string): boolean {
+  if (TRIGGERS.has(w)) return true;
+  if (w.length < 4) return false;
+  if (TRIGGER_STEMS.has(w.slice(0, 5))) return true;
+  const dash = w.indexOf('-');
+  return dash > 0 && (TRIGGERS.has(w.slice(0, dash)) || TRIGGERS.has(w.slice(dash + 1)));
+}
+
+/** Does the lower-cased text contain a word that may start a sensitive fact? (char loop: no regex) */
+export function hasSensitiveWord(lower: string): boolean {
+  let st = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 32;
+    if (isWordChar(c)) {
+      if (st < 0) st = i;
+    } else if (st >= 0) {
+      if (i - st >= 2 && isTrigger(lower.slice(st, i))) return true;
+      st = -1;
+    }
+  }
+  return false;
+}
 
 export function findNamesWithSensitive(text: string, out: Candidate[]): void {
-  if (!ANY_SENSITIVE.test(text.toLowerCase())) return;
+  if (!hasSensitiveWord(text.toLowerCase()) && !GRADE.test(text)) return;
   NAME.lastIndex = 0;
   for (let m = NAME.exec(text); m !== null; m = NAME.exec(text)) {
     const first = m[1] ?? '';
@@ -129,5 +185,52 @@ export function findNamesWithSensitive(text: string, out: Candidate[]): void {
     }
     const score = titled || known ? 0.85 : SURNAMES.has(lastLc) ? 0.75 : 0.65;
     out.push({ type: 'name_with_sensitive', start, end, value: m[0], score, rule: `sensitive.${family}` });
+  }
+  findSingleNames(text, out);
+}
+
+/**
+ * The sensitive family near a lone first name, or '' when there is none. The window is
+ * narrower than for full names: a run-on sentence often names someone else further on.
+ */
+function sensitiveFamily(text: string, start: number, end: number): string {
+  const sentence = sentenceAround(text, start, end);
+  const at = sentence.indexOf(text.slice(start, end).toLowerCase());
+  const near = at < 0 ? sentence : sentence.slice(Math.max(0, at - 40), at + (end - start) + 60);
+  for (const [id, re] of SENSITIVE) if (re.test(near)) return id;
+  return '';
+}
+
+const SINGLE = /(?<![\w@#])([A-Z][a-zà-ÿ]+)(?![\w@])/g;
+// "Sara uit 2C", "Lucas uit groep 6", "Ruben (brugklas)": a first name made identifiable.
+const CLASS_AFTER = /^(?: uit| van| in)? (?:groep \d|klas \w|\d\s?[a-z]{1,4}\b|[a-z]{1,4}\s?\d\w?\b|de brugklas|brugklas)|^ \((?:groep|klas|brugklas|\d)/i;
+
+/** A first name alone (known given name, or after a title like "juf") with a sensitive fact. */
+function findSingleNames(text: string, out: Candidate[]): void {
+  const fullNames = out.filter((c) => c.type === 'name_with_sensitive');
+  SINGLE.lastIndex = 0;
+  for (let m = SINGLE.exec(text); m !== null; m = SINGLE.exec(text)) {
+    const name = m[1] ?? '';
+    const lc = name.toLowerCase();
+    if (NOT_FIRST.test(name)) continue;
+    const titled = TITLE.test(text.slice(Math.max(0, m.index - 12), m.index));
+    const known = FIRST_NAMES.has(lc);
+    if (!titled && !known) continue;
+    const start = m.index;
+    const end = start + name.length;
+    // A full name with a sensitive fact close by takes the fact for itself ("… bel hem maar
+    // eens Finn Jacobs is geschorst" is not about the Niels before it).
+    if (fullNames.some((c) => c.end > start && c.start < end + 100)) continue;
+    const family = sensitiveFamily(text, start, end);
+    if (family === '') continue;
+    const identified = titled || CLASS_AFTER.test(text.slice(end, end + 20));
+    out.push({
+      type: 'name_with_sensitive',
+      start,
+      end,
+      value: name,
+      score: identified ? 0.75 : 0.65,
+      rule: `sensitive.${family}.first_name`,
+    });
   }
 }
