@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'CONNECTOR_BAD_RESPONSE'
   | 'CONNECTOR_AUTH'
   | 'REDIS_MISSING'
+  | 'REDIS_START_FAILED'
   | 'INPUT_INVALID';
 
 export class UitkijkError extends Error {

@@ -1,0 +1,355 @@
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../../src/classify/types.ts';
+import { ConfigError } from '../../src/config/errors.ts';
+import { DEMO_CONFIG_PATH, loadConfig, parseConfig, reloadConfig, resolveConfigPath } from '../../src/config/load.ts';
+import type { Config } from '../../src/config/schema.ts';
+import { UitkijkError } from '../../src/errors.ts';
+import { createLogger } from '../../src/log.ts';
+
+const FILE = 'config/uitkijk.yaml';
+
+const BASE = `schools:
+  - id: de-linge
+    name: Vivente College De Linge
+    keywords: [De Linge]
+    alertRecipients: [communicatie@delinge.example.nl]
+sources:
+  - id: linge-rss
+    kind: rss
+    school: de-linge
+    url: https://delinge.example.nl/comments/feed/
+    context: reply
+    schedule:
+      every: 5m
+  - id: linge-bsky
+    kind: bluesky
+    school: de-linge
+    handle: '@delinge.example.nl'
+    schedule:
+      cron: '*/10 * * * *'
+mail:
+  from: uitkijk@delinge.example.nl
+`;
+
+/** The 1-based line of the first line containing `marker`. */
+function lineOf(yaml: string, marker: string): number {
+  const index = yaml.split('\n').findIndex((l) => l.includes(marker));
+  if (index < 0) throw new Error(`marker ${marker} not in yaml`);
+  return index + 1;
+}
+
+function configError(yaml: string): ConfigError {
+  try {
+    parseConfig(yaml, FILE);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as ConfigError).code).toBe('CONFIG_INVALID');
+    return err as ConfigError;
+  }
+  throw new Error('expected the config to be refused');
+}
+
+/** Asserts one issue at `path` on `line` and returns it. */
+function issueAt(err: ConfigError, path: string, line: number) {
+  const issue = err.issues.find((i) => i.path === path);
+  expect(issue, `no issue at ${path}; got ${JSON.stringify(err.issues)}`).toBeDefined();
+  expect(issue?.line).toBe(line);
+  expect(err.message).toContain(`${FILE}:${line} ${path}: `);
+  return issue!;
+}
+
+describe('parseConfig: valid files', () => {
+  it('applies the defaults', () => {
+    const config = parseConfig(BASE, FILE);
+    const school = config.schools[0]!;
+    expect(school.timezone).toBe('Europe/Amsterdam');
+    expect(school.handles).toEqual([]);
+    expect(school.allowedContacts).toEqual([]);
+    expect(school.moderators).toEqual([]);
+    expect(config.thresholds).toEqual(DEFAULT_THRESHOLDS);
+    expect(config.digest).toEqual({ cron: '0 8 * * 1-5' });
+    expect(config.retention).toEqual({ findingsDays: 90, seenDays: 30 });
+    expect(config.mail).toEqual({ from: 'uitkijk@delinge.example.nl', language: 'nl' });
+    expect(config.review).toEqual({ baseUrl: 'http://localhost:8080' });
+    const bsky = config.sources[1]!;
+    expect(bsky.kind).toBe('bluesky');
+    if (bsky.kind !== 'bluesky') throw new Error('unreachable');
+    expect(bsky.service).toBe('https://bsky.social');
+    expect(bsky.postsToScan).toBe(20);
+    expect(bsky.handle).toBe('delinge.example.nl');
+    expect(bsky.schedule).toEqual({ cron: '*/10 * * * *' });
+    expect(config.sources[0]!.schedule).toEqual({ every: '5m' });
+  });
+
+  it('fills a partly given threshold from the defaults of that label', () => {
+    const config = parseConfig(BASE + 'thresholds:\n  threat: { alert: 0.3 }\n', FILE);
+    expect(config.thresholds.threat).toEqual({ alert: 0.3, remove: DEFAULT_THRESHOLDS.threat.remove });
+    expect(config.thresholds.offensive).toEqual(DEFAULT_THRESHOLDS.offensive);
+    // The config's thresholds are what the classifier takes.
+    const t: Thresholds = config.thresholds;
+    expect(t.personal_data).toEqual(DEFAULT_THRESHOLDS.personal_data);
+  });
+
+  it('returns a deeply frozen config', () => {
+    const config = parseConfig(BASE, FILE);
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.schools[0]!.keywords)).toBe(true);
+    expect(Object.isFrozen(config.thresholds.offensive)).toBe(true);
+    expect(() => (config.schools as unknown[]).push({})).toThrow(TypeError);
+  });
+
+  it('does not share default objects between loads', () => {
+    const a = parseConfig(BASE, FILE);
+    const b = parseConfig(BASE + 'thresholds:\n  offensive: { alert: 0.1 }\n', FILE);
+    expect(a.thresholds.offensive.alert).toBe(DEFAULT_THRESHOLDS.offensive.alert);
+    expect(b.thresholds.offensive.alert).toBe(0.1);
+  });
+
+  it.each(['config/demo.yaml', 'config/example.yaml'])('%s is valid', (path) => {
+    const config = loadConfig(path);
+    expect(config.schools.length).toBeGreaterThan(0);
+    expect(config.sources.length).toBeGreaterThan(0);
+  });
+
+  it('the demo config has the school and the two demo sources', () => {
+    const config = loadConfig('config/demo.yaml');
+    expect(config.schools.map((s) => s.name)).toEqual(['Vivente College De Linge']);
+    expect(config.sources.map((s) => [s.id, s.kind, s.schedule])).toEqual([
+      ['demo-bluesky', 'bluesky', { every: '10s' }],
+      ['demo-rss', 'rss', { every: '10s' }],
+    ]);
+    const rss = config.sources[1]!;
+    expect(rss.kind === 'rss' && rss.context).toBe('mention');
+    const bsky = config.sources[0]!;
+    expect(bsky.kind === 'bluesky' && bsky.handle).toBe('vivente-delinge.demo.test');
+    const contacts = config.schools.flatMap((s) => [...s.alertRecipients, ...s.moderators, config.mail.from]);
+    for (const address of contacts) expect(address).toMatch(/\.example\.nl$/);
+  });
+});
+
+describe('parseConfig: errors name the key path and the line', () => {
+  it('a bad duration', () => {
+    const yaml = BASE.replace('every: 5m', 'every: 5 min');
+    const issue = issueAt(configError(yaml), 'sources[0].schedule.every', lineOf(yaml, 'every: 5 min'));
+    expect(issue.message).toMatch(/'5 min' is not a duration; use e\.g\. 5m/);
+  });
+
+  it('both every and cron', () => {
+    const yaml = BASE.replace('      every: 5m', "      every: 5m\n      cron: '0 * * * *'");
+    issueAt(configError(yaml), 'sources[0].schedule', lineOf(yaml, 'schedule:'));
+  });
+
+  it('neither every nor cron', () => {
+    const yaml = BASE.replace("    schedule:\n      cron: '*/10 * * * *'", '    schedule: {}');
+    const issue = issueAt(configError(yaml), 'sources[1].schedule', lineOf(yaml, 'schedule: {}'));
+    expect(issue.message).toMatch(/every.*cron/);
+  });
+
+  it('a bad cron pattern', () => {
+    const yaml = BASE.replace("cron: '*/10 * * * *'", "cron: '*/10 * * *'");
+    issueAt(configError(yaml), 'sources[1].schedule.cron', lineOf(yaml, "cron: '*/10 * * *'"));
+  });
+
+  it('a source referring to an unknown school', () => {
+    const yaml = BASE.replace('    school: de-linge\n    handle', '    school: de-lingee\n    handle');
+    const issue = issueAt(configError(yaml), 'sources[1].school', lineOf(yaml, 'school: de-lingee'));
+    expect(issue.message).toContain("'de-lingee' is not a school");
+    expect(issue.message).toContain('de-linge');
+  });
+
+  it('reports an unknown school together with other problems', () => {
+    const yaml = BASE.replace('    school: de-linge\n    handle', '    school: nope\n    handle').replace('every: 5m', 'every: 5');
+    const err = configError(yaml);
+    expect(err.issues.map((i) => i.path).sort()).toEqual(['sources[0].schedule.every', 'sources[1].school']);
+  });
+
+  it('duplicate source ids', () => {
+    const yaml = BASE.replace('id: linge-bsky', 'id: linge-rss');
+    const issue = issueAt(configError(yaml), 'sources[1].id', lineOf(yaml, 'kind: bluesky') - 1);
+    expect(issue.message).toContain('twice');
+  });
+
+  it('duplicate school ids', () => {
+    const second = `  - id: de-linge
+    name: Tweede
+    keywords: [x]
+    alertRecipients: [a@delinge.example.nl]
+sources:`;
+    const yaml = BASE.replace('sources:', second);
+    issueAt(configError(yaml), 'schools[1].id', lineOf(yaml, 'name: Tweede') - 1);
+  });
+
+  it('an unknown key, at the top and inside a source', () => {
+    const yaml = BASE.replace('    context: reply', '    context: reply\n    contxt: reply') + 'extra: 1\n';
+    const err = configError(yaml);
+    issueAt(err, 'sources[0].contxt', lineOf(yaml, 'contxt:'));
+    const top = issueAt(err, 'extra', lineOf(yaml, 'extra: 1'));
+    expect(top.message).toContain("unknown key 'extra'");
+  });
+
+  it('a key of the other source kind is unknown', () => {
+    const yaml = BASE.replace('    context: reply', '    context: reply\n    postsToScan: 5');
+    issueAt(configError(yaml), 'sources[0].postsToScan', lineOf(yaml, 'postsToScan'));
+  });
+
+  it.each([
+    ['password', 'BLUESKY_APP_PASSWORD_LINGE_BSKY'],
+    ['appPassword', 'BLUESKY_APP_PASSWORD_LINGE_BSKY'],
+    ['token', 'BLUESKY_APP_PASSWORD_LINGE_BSKY'],
+  ])('a secret (%s) in a source', (key, env) => {
+    const yaml = BASE.replace("    handle: '@delinge", `    ${key}: hunter2-geheim\n    handle: '@delinge`);
+    const err = configError(yaml);
+    const issue = issueAt(err, `sources[1].${key}`, lineOf(yaml, `${key}: hunter2`));
+    expect(issue.message).toContain(env);
+    // Reported as a secret, not also as an unknown key, and the value is never echoed.
+    expect(err.issues).toHaveLength(1);
+    expect(err.message).not.toContain('hunter2');
+  });
+
+  it.each([
+    ['mail:\n  from: uitkijk@delinge.example.nl', 'mail:\n  from: uitkijk@delinge.example.nl\n  smtpPassword: x', 'mail.smtpPassword', 'SMTP_URL'],
+    ['mail:', 'secret: abc\nmail:', 'secret', 'UITKIJK_SECRET'],
+  ])('a secret elsewhere names its variable', (from, to, path, env) => {
+    const yaml = BASE.replace(from, to);
+    const issue = issueAt(configError(yaml), path, lineOf(yaml, path.split('.').at(-1)! + ':'));
+    expect(issue.message).toContain(env);
+  });
+
+  it.each([
+    ['    keywords: [De Linge]', '    keywords: [De Linge]]'],
+    ['    name: Vivente College De Linge', '    name: Vivente: College'],
+    ['    context: reply', '    context: reply\n\tfoo: 1'],
+  ])('a YAML syntax error: %s', (from, to) => {
+    const yaml = BASE.replace(from, to);
+    const err = configError(yaml);
+    const line = lineOf(yaml, to.split('\n').at(-1)!);
+    expect(err.issues).toEqual([{ path: '', line, message: expect.stringMatching(/^is not valid YAML: /) as string }]);
+    expect(err.message).toMatch(new RegExp(`^${FILE}:${line} is not valid YAML: \\S`));
+  });
+
+  it('a source without a kind', () => {
+    const yaml = BASE.replace('    kind: rss\n', '');
+    const issue = issueAt(configError(yaml), 'sources[0].kind', lineOf(yaml, 'id: linge-rss'));
+    expect(issue.message).toContain('rss or kind: bluesky');
+  });
+
+  it('a duplicate key is a YAML error with its line', () => {
+    const yaml = BASE.replace('    context: reply', '    context: reply\n    context: mention');
+    const err = configError(yaml);
+    expect(err.issues[0]!.line).toBe(lineOf(yaml, 'context: mention'));
+  });
+
+  it('a missing required key names its section', () => {
+    const yaml = BASE.replace('    url: https://delinge.example.nl/comments/feed/\n', '');
+    const issue = issueAt(configError(yaml), 'sources[0].url', lineOf(yaml, 'id: linge-rss'));
+    expect(issue.message).toContain('missing');
+  });
+
+  it('thresholds out of range or alert above remove', () => {
+    const yaml = BASE + 'thresholds:\n  offensive: { alert: 0.9, remove: 0.8 }\n  threat:\n    alert: 1.5\n';
+    const err = configError(yaml);
+    issueAt(err, 'thresholds.offensive', lineOf(yaml, 'offensive:'));
+    issueAt(err, 'thresholds.threat.alert', lineOf(yaml, 'alert: 1.5'));
+    expect(err.issues).toHaveLength(2);
+  });
+
+  it.each([
+    ['kind: rss', 'kind: mastodon', 'sources[0].kind', /'mastodon' is not a source kind/],
+    ['context: reply', 'context: antwoord', 'sources[0].context', /reply.*mention/],
+    ['url: https://delinge.example.nl/comments/feed/', 'url: ftp://delinge.example.nl/feed', 'sources[0].url', /not a web address/],
+    ['alertRecipients: [communicatie@delinge.example.nl]', 'alertRecipients: [communicatie]', 'schools[0].alertRecipients[0]', /not an e-mail address/],
+    ['alertRecipients: [communicatie@delinge.example.nl]', 'alertRecipients: []', 'schools[0].alertRecipients', /at least one/],
+    ['keywords: [De Linge]', 'keywords: De Linge', 'schools[0].keywords', /a list/],
+    ['id: linge-rss', 'id: linge rss', 'sources[0].id', /not a valid id/],
+    ['name: Vivente College De Linge', 'name: Vivente\n    timezone: Europe/Tiel', 'schools[0].timezone', /not a time zone/],
+  ])('%s → %s', (from, to, path, message) => {
+    const yaml = BASE.replace(from, to);
+    const marker = to.split('\n').at(-1)!.trim();
+    expect(issueAt(configError(yaml), path, lineOf(yaml, marker)).message).toMatch(message);
+  });
+
+  it('an empty file or a file that is not a mapping', () => {
+    expect(configError('').message).toContain('empty');
+    expect(configError('- a\n- b\n').issues[0]).toMatchObject({ path: '', line: 1 });
+  });
+});
+
+describe('loadConfig and resolveConfigPath', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'uitkijk-config-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a missing file is CONFIG_NOT_FOUND', () => {
+    const path = join(dir, 'nope.yaml');
+    expect(() => loadConfig(path)).toThrow(UitkijkError);
+    try {
+      loadConfig(path);
+    } catch (err) {
+      expect((err as UitkijkError).code).toBe('CONFIG_NOT_FOUND');
+      expect((err as Error).message).toContain(path);
+    }
+  });
+
+  it('names the file it read in messages', () => {
+    const path = join(dir, 'bad.yaml');
+    writeFileSync(path, BASE.replace('every: 5m', 'every: 5 min'));
+    expect(() => loadConfig(path)).toThrow(`${path}:${lineOf(BASE, 'every: 5m')} sources[0].schedule.every:`);
+  });
+
+  it('prefers --config, then config/uitkijk.yaml, then the demo config', () => {
+    expect(resolveConfigPath('x.yaml', { cwd: dir })).toBe('x.yaml');
+    expect(resolveConfigPath(undefined, { cwd: dir })).toBe(DEMO_CONFIG_PATH);
+    expect(readFileSync(DEMO_CONFIG_PATH, 'utf8')).toContain('demo-bluesky');
+    mkdirSync(join(dir, 'config'));
+    writeFileSync(join(dir, 'config', 'uitkijk.yaml'), BASE);
+    expect(resolveConfigPath(undefined, { cwd: dir })).toBe(join(dir, 'config', 'uitkijk.yaml'));
+  });
+});
+
+describe('reloadConfig', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'uitkijk-reload-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  function memoryLogger() {
+    const lines: Record<string, unknown>[] = [];
+    const destination = new Writable({
+      write(chunk, _enc, cb) {
+        lines.push(JSON.parse(String(chunk)) as Record<string, unknown>);
+        cb();
+      },
+    });
+    return { log: createLogger({ destination, level: 'info' }), lines };
+  }
+
+  it('returns the new config when the file is valid', () => {
+    const path = join(dir, 'ok.yaml');
+    const current: Config = parseConfig(BASE, FILE);
+    writeFileSync(path, BASE.replace('every: 5m', 'every: 1m'));
+    const { log, lines } = memoryLogger();
+    const next = reloadConfig(path, current, log);
+    expect(next).not.toBe(current);
+    expect(next.sources[0]!.schedule).toEqual({ every: '1m' });
+    expect(lines.some((l) => l.level === 30)).toBe(true);
+  });
+
+  it('keeps the current config and logs an error on an invalid file', () => {
+    const path = join(dir, 'bad.yaml');
+    const current: Config = parseConfig(BASE, FILE);
+    writeFileSync(path, BASE.replace('every: 5m', 'every: 5 min'));
+    const { log, lines } = memoryLogger();
+    expect(reloadConfig(path, current, log)).toBe(current);
+    const error = lines.find((l) => l.level === 50);
+    expect(error).toMatchObject({ code: 'CONFIG_INVALID', config: path });
+    expect(JSON.stringify(error)).toContain('sources[0].schedule.every');
+  });
+
+  it('keeps the current config when the file is gone', () => {
+    const current: Config = parseConfig(BASE, FILE);
+    const { log, lines } = memoryLogger();
+    expect(reloadConfig(join(dir, 'gone.yaml'), current, log)).toBe(current);
+    expect(lines.find((l) => l.level === 50)).toMatchObject({ code: 'CONFIG_NOT_FOUND' });
+  });
+});
