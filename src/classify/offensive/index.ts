@@ -1,0 +1,355 @@
+// The offensive (protocol A10) scorer: lexicon hits, phrase patterns and a small statistical
+// model, combined per clause and lowered by local context (quotation, counter-speech, news,
+// negation). The score is the strongest local evidence, never a sum over the text, so a long
+// article scores by its worst clause and the evidence points at that clause.
+
+import type { Doc, Token } from '../normalize.ts';
+import type { Evidence, LabelResult } from '../types.ts';
+import { entryOf, isTargetWord, lookup, squeeze } from './lexicon.ts';
+import type { Cat } from './lexicon.ts';
+import { findPhrases } from './patterns.ts';
+import { isNegation, layout, sentenceContext } from './context.ts';
+import { modelScore } from './model.ts';
+
+interface Cand {
+  k0: number; // first token
+  k1: number; // last token (inclusive)
+  cat: Cat;
+  w: number;
+  id: string;
+  kind: 'lexicon' | 'pattern';
+  selfTargeted: boolean;
+}
+
+const COPULA = new Set(['is', 'zijn', 'ben', 'bent', 'zijt', 'was', 'waren', 'wordt', 'worden', 'blijft', 'blijven', 'lijkt', 'lijken', 'noem', 'noemt', 'vind', 'vindt', 'vinden', 'zo', 'als', 'zoals', 'echt', "zo'n", 'zon']);
+// Words before a mild insult that aim it: "wat een idioot", "stelletje clowns", "jij sukkel".
+const AIM_BEFORE = new Set(['allemaal', 'een', "zo'n", 'zon', 'stelletje', 'stel', 'bende', 'nen', 'ne', 'die', 'dat', 'vuile', 'vieze', 'jij', 'je', 'jullie', 'ge', 'gij', 'u', 'bent', 'zijt', 'rot', 'domme', 'stomme', 'kut', 'echte']);
+// Words that may sit between the aiming word and the insult.
+const SKIPPABLE = new Set(['echt', 'gewoon', 'zo', 'zon', 'fucking', 'vieze', 'vuile', 'domme', 'stomme', 'arrogante', 'incompetente', 'achterlijke', 'gestoorde', 'zielige', 'lelijke', 'dikke', 'vette', 'grote', 'kleine', 'enorme', 'totale', 'ongelooflijke', 'hypocriete', 'goedkope', 'onnozele', 'graaiende', 'verwende', 'verdomde', 'kanker', 'tyfus', 'tering', 'klere']);
+// Adjectives used as intensifiers before something positive: "wreed goed", "vet mooi", "dikke prima".
+const POSITIVE_NEXT = new Set(['goed', 'mooi', 'schoon', 'leuk', 'lekker', 'tof', 'plezant', 'prima', 'vet', 'chill', 'nice', 'blij', 'gezellig', 'cool', 'grappig', 'lit', 'top', 'sterk', 'knap', 'shoutout', 'proficiat', 'respect', 'dank', 'hard']);
+const BODY = new Set(['dik', 'dike', 'vet', 'vete', 'dikste', 'lelijk', 'lelijke', 'lelijkste', 'stinkende']);
+const SEX_EMOJI = /[\u{1F975}\u{1F618}\u{1F924}\u{1F351}\u{1F346}\u{1F60F}\u{1F445}\u{1F4A6}]/u;
+const LITERAL = new Set(
+  `kleuter kleuters koe koeien varken varkens baby babys baby's clown clowns zak zakken gek gekken
+   kieken kiekens pot poten homo homo's homos autist autisten heks boomer boomers nerd nerds
+   woke freak`.split(/\s+/).map(squeeze),
+);
+const STRONG_AIM = new Set(['stelletje', 'stel', 'bende', 'jij', 'jullie', 'ge', 'gij', 'bent', 'zijt', 'vuile', 'vieze', 'domme', 'stomme', 'dikke', 'onnozele', 'achterlijke', 'gestoorde', 'arrogante', 'zielige', 'allemaal', 'nen']);
+const FIRST_PERSON_ONLY = new Set(['ik', 'me', 'mij', 'mijn', 'mn', "m'n", 'we', 'wij', 'ons', 'onze']);
+
+function isName(doc: Doc, k: number, sentStart: boolean): boolean {
+  const tok = doc.tokens[k]!;
+  if (!tok.cap || sentStart || tok.kind !== 'word' || tok.t.length < 3) return false;
+  // Capitalised common words mid-sentence (school names, "Nederlands") are not names; a
+  // lexicon word is not a name either.
+  return entryOf(tok.sq) === undefined;
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+export function scoreOffensive(doc: Doc): LabelResult {
+  const toks = doc.tokens;
+  const n = toks.length;
+  if (n === 0) return { score: 0, evidence: [] };
+
+  const cands: Cand[] = [];
+  const consumed = new Uint8Array(n);
+
+  // 1. Phrases over seq.
+  for (const h of findPhrases(doc.seq)) {
+    let k0 = tokAt(doc, h.from);
+    const k1 = tokAt(doc, h.to - 1);
+    // "te veel X in dit land": the pattern is hateful only when X is a person group.
+    if (h.ph.id === 'too-many' || h.ph.id === 'full-of') {
+      let ok = false;
+      for (let k = k0; k <= k1; k++) if (isTargetWord(toks[k]!.sq) || lookup(toks[k]!.sq)?.e.cat === 'group') ok = true;
+      if (!ok) continue;
+    }
+    for (let k = k0; k <= k1; k++) consumed[k] = 1;
+    if (k0 > k1) k0 = k1;
+    cands.push({ k0, k1, cat: h.ph.cat, w: h.ph.w, id: h.ph.id, kind: 'pattern', selfTargeted: h.ph.selfTargeted ?? false });
+  }
+
+  // 2. Lexicon per token; also note targets.
+  const lay = layout(doc);
+  const target = new Uint8Array(n); // 1 person/pronoun/name, 2 protected group
+  for (let k = 0; k < n; k++) {
+    const tok = toks[k]!;
+    if (tok.kind === 'handle') {
+      target[k] = 1;
+      continue;
+    }
+    if (tok.kind !== 'word' && tok.kind !== 'hashtag' && tok.kind !== 'emoji') continue;
+    let hit = lookup(tok.sq);
+    // Masked letters: "k*nkerlijer", "k*t" arrive as "k" + "nkerlijer".
+    if (!hit && tok.t.length === 1 && k + 1 < n && doc.text[tok.e] === '*' && toks[k + 1]!.s === tok.e + 1) {
+      const nx = toks[k + 1]!;
+      for (const v of ['a', 'e', 'i', 'o', 'u']) {
+        const h2 = lookup(squeeze(tok.t + v + nx.t));
+        if (h2 && (h2.e.cat === 'curse' || h2.e.cat === 'insult' || h2.e.cat === 'slur')) {
+          cands.push({ k0: k, k1: k + 1, cat: h2.e.cat, w: h2.e.w, id: h2.e.key, kind: 'lexicon', selfTargeted: false });
+          consumed[k + 1] = 1;
+          break;
+        }
+      }
+      continue;
+    }
+    if (!hit) {
+      if (looksPeople(tok)) target[k] = 1;
+      continue;
+    }
+    const e = hit.e;
+    // Abbreviations ("kk", "tf", "kkr") must be written exactly so; their squeezed forms are letters.
+    if (e.key.length <= 3 && e.cat === 'curse' && tok.t !== e.key) continue;
+    if (e.cat === 'pron' || e.cat === 'people') {
+      target[k] = 1;
+      continue;
+    }
+    if (e.cat === 'group') {
+      target[k] = 2;
+      continue;
+    }
+    if (consumed[k]) continue;
+    cands.push({ k0: k, k1: k, cat: e.cat, w: e.w, id: hit.how === 'exact' ? e.key : `${e.key}~${hit.how}`, kind: 'lexicon', selfTargeted: false });
+  }
+  // Names mid-sentence are targets (bullying "we haten Fleur", "dikke Stijn").
+  for (let k = 1; k < n; k++) {
+    if (!target[k] && lay.sent[k] === lay.sent[k - 1] && isName(doc, k, false)) target[k] = 1;
+  }
+
+  const ctx = sentenceContext(doc, lay);
+  const clauseTarget = new Uint8Array(lay.nClause); // max target kind per clause
+  const clauseCopula = new Uint8Array(lay.nClause);
+  const clauseNeg = new Uint8Array(lay.nClause);
+  const clauseNegAt = new Int32Array(lay.nClause).fill(-1);
+  for (let k = 0; k < n; k++) {
+    const c = lay.clause[k]!;
+    if (target[k]! > clauseTarget[c]!) clauseTarget[c] = target[k]!;
+    if (COPULA.has(toks[k]!.t)) clauseCopula[c] = 1;
+    if (!consumed[k] && isNegation(doc, k)) {
+      clauseNeg[c] = 1;
+      if (clauseNegAt[c] === -1) clauseNegAt[c] = k;
+    }
+  }
+  const wordCount = n;
+  let sexEmoji = -1;
+
+  const evidence: Evidence[] = [];
+  let best = 0;
+  let second = 0;
+  let bestSent = -1;
+  for (const cd of cands) {
+    const c = lay.clause[cd.k0]!;
+    const s = lay.sent[cd.k0]!;
+    const tgt = cd.selfTargeted ? 1 : clauseTarget[c]!;
+    const tgtNear = tgt || nearTarget(lay, target, cd.k0, cd.k1);
+    const neg = clauseNeg[c] === 1;
+    let w = 0;
+    const tok = toks[cd.k0]!;
+    const nextT = toks[cd.k1 + 1]?.t;
+    switch (cd.cat) {
+      case 'curse': {
+        w = cd.w;
+        // "kanker" as a disease: "gezinnen met kanker", "heeft kanker", "strijd tegen kanker".
+        if (cd.kind === 'lexicon' && (tok.sq === 'kanker' || tok.sq === 'tyfus') && isMedical(doc, cd.k0)) w = 0.1;
+        // "pest" and "pesten" are bullying words, not the curse, unless in a curse phrase.
+        break;
+      }
+      case 'slur':
+      case 'insult':
+        w = cd.w;
+        if (negBefore(doc, lay, cd.k0) && !cd.selfTargeted) w *= 0.55;
+        break;
+      case 'mild': {
+        // Words with a literal meaning (kleuter, koe, baby, zak) need a stronger aim than "een".
+        const literal = LITERAL.has(tok.sq);
+        const aimed = cd.selfTargeted || (literal ? strongAim(doc, cd.k0) : aimedAt(doc, cd.k0) || tgtNear > 0) || wordCount <= 3 || isVocative(doc, lay, cd.k0);
+        w = aimed ? 0.75 : literal ? 0.2 : cd.w;
+        if (negBefore(doc, lay, cd.k0)) w *= 0.55;
+        break;
+      }
+      case 'adj': {
+        if (nextT !== undefined && POSITIVE_NEXT.has(nextT)) break;
+        if (BODY.has(tok.sq)) {
+          // Body-shaming needs a person right after: "dikke Stijn", "vette Kevin".
+          const nk = cd.k1 + 1;
+          if (nk < n && (target[nk] || (toks[nk]!.cap && toks[nk]!.kind === 'word'))) w = 0.7;
+          break;
+        }
+        const attributive = cd.k1 + 1 < n && target[cd.k1 + 1]! > 0;
+        if (attributive || (tgt && clauseCopula[c])) w = cd.w;
+        else if (tgt) w = 0.45;
+        if (neg) w *= 0.3;
+        break;
+      }
+      case 'emote':
+      case 'dehum': {
+        if (tgt) w = cd.w;
+        else if (tgtNear) w = cd.w * 0.9;
+        if (cd.id === 'mock-meme') w = anyTarget(target) ? cd.w : 0;
+        // "afval van leerlingen" is litter; "vrouwen zijn afval" is dehumanising.
+        if (cd.cat === 'dehum' && cd.kind === 'lexicon' && !clauseCopula[c]) w = 0;
+        if (neg && !cd.selfTargeted) w *= 0.2;
+        break;
+      }
+      case 'sexual': {
+        if (sexEmoji === -1) sexEmoji = SEX_EMOJI.test(doc.text) ? 1 : 0;
+        w = cd.w * (cd.kind === 'lexicon' && cd.w < 0.6 ? 0.6 : 1) + (tgt ? 0.2 : 0) + (sexEmoji ? 0.2 : 0);
+        if (tok.sq === 'lekere' || tok.sq === 'leker') {
+          w = tgt && sexEmoji ? 0.7 : 0; // "lekker" alone is food and weather
+          if (nextT === 'kontje' || nextT === 'ding') w = 0.8;
+        }
+        if (neg) w *= 0.5;
+        break;
+      }
+      case 'violence': {
+        // Harm against a protected group is hateful; against anyone else it is the threat scorer's.
+        // Victims in the passive ("terwijl vrouwen worden vermoord") are not a call to harm.
+        const pv = toks[cd.k0 - 1]?.t;
+        const passive = pv === 'worden' || pv === 'werden' || pv === 'wordt';
+        const grp = clauseTarget[c] === 2 || (clauseTarget[c] === 1 && hasGroup(target));
+        if (grp && !neg && !passive) w = cd.w;
+        break;
+      }
+      case 'pos':
+        if (neg && tgt) w = cd.w;
+        break;
+      default:
+        break;
+    }
+    if (w <= 0) continue;
+    const start = toks[cd.k0]!.s;
+    const end = toks[cd.k1]!.e;
+    // Local context.
+    let factor = 1;
+    if (lay.quoted[cd.k0]) factor *= ctx.counter[s] || ctx.speech[s] ? 0.5 : 0.85;
+    if (ctx.counter[s]) factor *= 0.3;
+    if (ctx.news[s] && ctx.newsDoc) factor *= 0.5;
+    const eff = w * factor;
+    evidence.push({ label: 'offensive', kind: cd.kind, detail: cd.id, start, end, weight: round3(w) });
+    if (factor < 1) {
+      const at = lay.quoted[cd.k0] ? cd.k0 : ctx.counter[s] ? ctx.counterAt[s]! : ctx.newsAt[s]!;
+      const ct = toks[at] ?? toks[cd.k0]!;
+      const why = lay.quoted[cd.k0] ? 'quotation' : ctx.counter[s] ? 'counter-speech' : 'news';
+      evidence.push({ label: 'offensive', kind: 'context', detail: why, start: ct.s, end: ct.e, weight: round3(eff - w) });
+    } else if (neg && (cd.cat === 'emote' || cd.cat === 'dehum' || cd.cat === 'adj' || cd.cat === 'mild')) {
+      const nt = toks[clauseNegAt[c]!];
+      if (nt) evidence.push({ label: 'offensive', kind: 'context', detail: 'negation', start: nt.s, end: nt.e, weight: -0.3 });
+    }
+    if (eff > best) {
+      second = best;
+      best = eff;
+      bestSent = s;
+    } else if (eff > second) second = eff;
+  }
+
+  // 3. The statistical model, per sentence, as one more local piece of evidence.
+  const m = modelScore(doc, lay, target);
+  if (m.p > 0) {
+    const s = lay.sent[m.k0]!;
+    let factor = 1;
+    if (ctx.counter[s]) factor *= 0.3;
+    if (ctx.news[s] && ctx.newsDoc) factor *= 0.5;
+    const eff = m.p * factor;
+    if (eff > 0.05) {
+      evidence.push({ label: 'offensive', kind: 'model', detail: 'logreg', start: toks[m.k0]!.s, end: toks[m.k1]!.e, weight: round3(eff) });
+      // The model supports the rules; alone it may only just reach the alert threshold.
+      if (best > 0.2 && s === bestSent) best = Math.min(0.99, best + 0.1 * eff);
+      else if (eff > best) best = eff;
+    }
+  }
+  // A second independent piece nudges the score up a little; never a sum over the text.
+  const score = Math.min(0.99, best + (second > 0.4 ? 0.05 : 0));
+  return { score: round3(score), evidence };
+}
+
+function anyTarget(target: Uint8Array): boolean {
+  for (let k = 0; k < target.length; k++) if (target[k]) return true;
+  return false;
+}
+function hasGroup(target: Uint8Array): boolean {
+  for (let k = 0; k < target.length; k++) if (target[k] === 2) return true;
+  return false;
+}
+/** A negation shortly before the word, in its clause: "je bent geen idioot". */
+function negBefore(doc: Doc, lay: ReturnType<typeof layout>, k: number): boolean {
+  const c = lay.clause[k]!;
+  for (let j = k - 1; j >= 0 && j >= k - 4 && lay.clause[j] === c; j--) if (isNegation(doc, j)) return true;
+  return false;
+}
+
+function tokAt(doc: Doc, pos: number): number {
+  const starts = doc.seqStart;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function looksPeople(tok: Token): boolean {
+  return tok.kind === 'word' && tok.t.length >= 6 && isTargetWord(tok.sq);
+}
+
+function isMedical(doc: Doc, k: number): boolean {
+  for (let j = Math.max(0, k - 3); j < k; j++) {
+    const t = doc.tokens[j]!.t;
+    if (t === 'met' || t === 'heeft' || t === 'had' || t === 'hebben' || t === 'tegen' || t === 'aan' || t === 'overleden' || t === 'strijd' || t === 'behandeling' || t === 'kwf' || t === 'diagnose' || t === 'genezen') return true;
+  }
+  const nx = doc.tokens[k + 1]?.t;
+  return nx === 'onderzoek' || nx === 'patienten' || nx === 'behandeling';
+}
+
+function strongAim(doc: Doc, k: number): boolean {
+  const toks = doc.tokens;
+  const p1 = toks[k - 1]?.t;
+  const p2 = toks[k - 2]?.t;
+  if (p1 !== undefined && STRONG_AIM.has(p1)) return true;
+  if (p1 === "zo'n" || p1 === 'zon') return true;
+  if (p1 === 'een' && (p2 === 'wat' || p2 === 'bent' || p2 === 'ben' || p2 === 'zijt' || p2 === 'echt')) return true;
+  if (p2 !== undefined && STRONG_AIM.has(p2) && p1 !== undefined && SKIPPABLE.has(p1)) return true;
+  // "die homo van een mentor"
+  if (p1 === 'die' && toks[k + 1]?.t === 'van' && toks[k + 2]?.t === 'een') return true;
+  const n1 = toks[k + 1]?.t;
+  const n2 = toks[k + 2]?.t;
+  return (n1 === 'ben' || n1 === 'bent' || n1 === 'zijn' || n1 === 'dat') && (n2 === 'jij' || n2 === 'jullie' || n2 === 'je' || n2 === 'ge');
+}
+
+function aimedAt(doc: Doc, k: number): boolean {
+  for (let j = k - 1, hops = 0; j >= 0 && hops < 3; j--, hops++) {
+    const t = doc.tokens[j]!.t;
+    if (AIM_BEFORE.has(t)) return true;
+    if (!SKIPPABLE.has(t) && !(doc.tokens[j]!.sq.length > 3 && lookup(doc.tokens[j]!.sq)?.e.cat === 'adj')) return false;
+  }
+  // After: "klootzak dat ge zijt", "ben jij", "zijn jullie".
+  const nx = doc.tokens[k + 1]?.t;
+  const nx2 = doc.tokens[k + 2]?.t;
+  return (nx === 'ben' || nx === 'zijn' || nx === 'bent' || nx === 'dat') && (nx2 === 'jij' || nx2 === 'jullie' || nx2 === 'je' || nx2 === 'ge' || nx2 === 'u');
+}
+
+/** A sentence that starts with the insult (possibly after adjectives): "Domme koe, lees …". */
+function isVocative(doc: Doc, lay: ReturnType<typeof layout>, k: number): boolean {
+  const s = lay.sent[k]!;
+  for (let j = k - 1; j >= 0 && lay.sent[j] === s; j--) {
+    const t = doc.tokens[j]!.t;
+    if (SKIPPABLE.has(t)) continue;
+    const e = lookup(doc.tokens[j]!.sq);
+    if (e && (e.e.cat === 'adj' || e.e.cat === 'curse')) continue;
+    return false;
+  }
+  // Vocatives stand alone or before a comma/imperative; a subject insult is followed by a verb.
+  return !FIRST_PERSON_ONLY.has(doc.tokens[k + 1]?.t ?? '');
+}
+
+function nearTarget(lay: ReturnType<typeof layout>, target: Uint8Array, k0: number, k1: number): number {
+  const s = lay.sent[k0]!;
+  let best = 0;
+  for (let j = Math.max(0, k0 - 6); j <= Math.min(target.length - 1, k1 + 6); j++) {
+    if (lay.sent[j] === s && target[j]! > best) best = target[j]!;
+  }
+  return best;
+}

@@ -1,0 +1,367 @@
+// The offensive lexicon: Dutch curses, insults, slurs, hateful and dehumanising words, identity
+// groups and person targets, each with a category and a weight. Everything is keyed by the
+// squeezed form (`Token.sq`: every run of one letter collapsed) so "kankerrr", "klerrre" and
+// "idioooot" hit the same entry. Look-ups also understand compounds (kankerleraar,
+// tyfusmongool, kutschool), glued function words ("eenteef", "zoveelminachting") and one-letter
+// misspellings of the longer hate words ("verchtelijk", "wlag"), all precomputed at load.
+
+/**
+ * curse: disease curses and their compounds — flagged aimed or not (LABELS: "in any form").
+ * slur: slurs for protected groups — flagged alone.
+ * insult: strong insults (klootzak, kankerlijer) — flagged alone.
+ * mild: insults that need aim (idioot, loser, clown) — "wat een idioot", "jij sukkel".
+ * adj: insulting adjectives that need a person or group target (dom, walgelijk, gestoord).
+ * emote: hateful emotion/attitude words that need a person or group target (haat, verafschuw).
+ * dehum: dehumanising nouns that need a person or group target (ongedierte, afval, plaag).
+ * sexual: sexual words; stronger with a person target.
+ * violence: harm words; offensive (as hate) only against a protected group.
+ * pos: positive words whose negation is hateful with a target ("geen medelijden", "nooit intelligent").
+ * group: identity groups (protected) — a hate target.
+ * people: non-protected groups and person nouns (obers, leraren, juf) — a target.
+ * pron: second/third person pronouns — a target.
+ */
+export type Cat =
+  | 'curse'
+  | 'slur'
+  | 'insult'
+  | 'mild'
+  | 'adj'
+  | 'emote'
+  | 'dehum'
+  | 'sexual'
+  | 'violence'
+  | 'pos'
+  | 'group'
+  | 'people'
+  | 'pron';
+
+export interface Entry {
+  /** The lexicon form, used as evidence detail. */
+  key: string;
+  cat: Cat;
+  w: number;
+}
+
+/** Same squeeze as normalize's `sq`: every run of one a–z letter collapsed to one. */
+export function squeeze(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    if (i > 0 && ch === s[i - 1] && ch >= 'a' && ch <= 'z') continue;
+    out += ch;
+  }
+  return out;
+}
+
+const WORDS = new Map<string, Entry>();
+
+function add(cat: Cat, w: number, words: string): void {
+  for (const word of words.split(/\s+/)) {
+    if (!word) continue;
+    const key = squeeze(word);
+    const prev = WORDS.get(key);
+    // A word listed twice keeps its strongest reading.
+    if (!prev || prev.w < w) WORDS.set(key, { key: word, cat, w });
+  }
+}
+
+// --- Disease curses, their misspellings and abbreviations ------------------------------------
+add(
+  'curse',
+  0.85,
+  `kanker kankers kenker kanka kankah kangker kkr kankerlijer kankerlijers kankerlijder kl3re
+   tyfus tyfes tiefus tievus tijfus tyfussen typhus tyf teringlijer tering teringen tyering
+   klere kolere klerelijer klerezooi pleuris pokke pokken pokkenlijer takke tak3 teringzooi
+   kankerhoer kankermongool tyfuslijer tyfusmongool tyfushoer kankerjood kankerzooi kut-kanker`,
+);
+add('curse', 0.75, 'kk tf kkr kanke');
+// --- Slurs for protected groups (flagged alone) ----------------------------------------------
+add(
+  'slur',
+  0.78,
+  `neger negers nikker nikkers niknok niknokken roetmop roetmoppen bosneger bosnegers zandneger
+   zandnegers kakkerlak makak makakken apenkop geitenneuker geitenneukers kamelenneuker
+   kamelenneukers cultuurverrijker cultuurverrijkers haatbaard haatbaarden kansenparel
+   kansenparels flikker flikkers nicht-flikker sodomiet sodomieten homofiel-flikker mietje mietjes
+   manwijf manwijven teef teven slet sletten hoer hoeren hoerenjong sloerie sloeries
+   mongool mongolen mongooltje debiel debielen randdebiel randdebielen kreupele kreupelen
+   spleetoog spleetogen jodenhoer tokkie tokkies tokkiefamilie zigeunertuig
+   achterlijke-mongool`,
+);
+// --- Strong insults (flagged alone) ----------------------------------------------------------
+add(
+  'insult',
+  0.75,
+  `klootzak klootzakken kloot klootviool lul lullen oetlul droplul lulhannes eikel eikels
+   rotzak rotzakken hufter hufters schoft schoften zakkenwasser zakkenwassers zakkenvuller
+   zakkenvullers kutwijf kutwijven trut trutten teringtrut kuthoer klerewijf imbeciel imbecielen
+   idioten stommeling stommelingen dombo domkop domkoppen sukkels loser losers prutsers
+   onnozelaar onnozelaars oen oenen kneus kneuzen malloot mafkees mafketel mafkezen kutjoch
+   kutjong kutkind kutleraar kutleraren kutjuf kutschool kutdocent kutdocenten kutmentor
+   kutrector kutconcierge kutvent kutwijf tuig schorem gespuis uitschot pik pikken bitch
+   bitches motherfucker fucker fuckers asshole dickhead kuttekop kutkop lijer lijers
+   rukker rukkers aars aarsen reetkever sukkel pestkop pestkoppen zeikerd zeikerds
+   heks heksen wijf wijven eikelzak kloothommel`,
+);
+// Insults that need aim: flagged in "wat een …", "jij …", "stelletje …", as a vocative.
+add(
+  'mild',
+  0.35,
+  `idioot idiot clown clowns baby babys baby's kleuter kleuters koe koeien varken varkens
+   autist autisten debiel zak zakken nerd nerds freak freaks gek gekken zot zotten kieken kiekens
+   muts mutsen watje watjes lafaard lafaards slappeling slappelingen boerenlul
+   homo homos homo's prutser prutsers mislukkeling mislukkelingen nietsnut nietsnutten dwaas
+   leugenaar leugenaars etterbak etterbakken etter etters snotaap snotapen
+   zielepoot zielepoten griezel griezels viezerik viezeriken zwerver kneus dikzak dikzakken
+   vetzak vetzakken wokies woke wokie boomer boomers sukkelaar pot potten`,
+);
+// --- Adjectives that insult a person or group ------------------------------------------------
+add(
+  'adj',
+  0.65,
+  `dom domme dommer domste stom stomme stomste achterlijk achterlijke gestoord gestoorde
+   walgelijk walgelijke weerzinwekkend weerzinwekkende verachtelijk verachtelijke afstotend
+   afstotende misselijkmakend misselijkmakende hersenloos hersenloze onwetend onwetende
+   onbeschaafd onbeschaafde minderwaardig minderwaardige smerig smerige vies vieze vuile
+   zielig zielige arrogant arrogante incompetent incompetente hypocriet hypocriete
+   lelijk lelijke lelijkste verdomde verdomd verneukt godvergeten onnozel onnozele
+   cringe stinkt stinken stinkende dik dikke dikste vet vette vetzak zwakzinnig zwakzinnige
+   graaiend graaiende gewelddadig gewelddadige wreed wrede oneerlijk oneerlijke
+   nep neppe waardeloos waardeloze ergste slechtste idiote gemene gemeen sluw sluwe
+   crimineel criminele primitief primitieve barbaars barbaarse mislukt mislukte
+   psychopaat psychopaten fucking kutte ranzig ranzige`,
+);
+// --- Hateful emotion and attitude, needs a person or group target ----------------------------
+add(
+  'emote',
+  0.7,
+  `haat haten haatte haatten verafschuw verafschuwen verafschuwd veracht verachten verachting
+   minachting minacht walg walgen walgde hekel kots kotsen spuugzat pissig woede woedend boos
+   oprotten opdonderen opsodemieteren opflikkeren opkankeren optiefen optyfen optyfussen
+   wegwezen rot`,
+);
+// --- Dehumanising nouns, need a person or group target ---------------------------------------
+add(
+  'dehum',
+  0.8,
+  `ongedierte parasiet parasieten afval vuil plaag virus kakkerlakken ratten
+   dieren kankergezwel gezwel tuig uitschot schorem gespuis kanker-gezwel
+   zwermen infesteren besmetting uitvaagsel uitvaagsels insecten insect luizen
+   vee onkruid`,
+);
+// --- Sexual words ----------------------------------------------------------------------------
+add(
+  'sexual',
+  0.5,
+  `kontje tieten tietjes borsten nudes nude naaktfoto naaktfotos naaktfoto's naaktje
+   bikini neuken neukt neukte pijpen pijpt beffen geil geile sexy seks sex lekker lekkere
+   lekkerding schoot kwijl piemel lul-foto dickpic dickpics ontmaagd 🥵 hete`,
+);
+// --- Harm words: hate (offensive) only against a protected group -----------------------------
+add(
+  'violence',
+  0.6,
+  `doden dood vermoorden vermoord moorden uitroeien uitgeroeid neerschieten neersteken
+   doodschieten doodgeschoten ophangen opgehangen executeren geexecuteerd martelen gemarteld
+   vergassen verbranden brandstapel wurgen verkrachten verkracht afmaken afslachten
+   sterven creperen lijden neerschiet doodschiet neersteek vermoord doodmaken`,
+);
+// --- Positive words whose negation is hateful -------------------------------------------------
+add('pos', 0.65, 'medelijden intelligent slim waard leven welkom recht ruimte plaats mensenrechten gelijke');
+// --- Protected identity groups ---------------------------------------------------------------
+add(
+  'group',
+  0,
+  `vrouw vrouwen meisjes transgender transgenders trans transpersonen homo's homos homoseksueel
+   homoseksuele homoseksuelen lesbo lesbos lesbienne lesbiennes biseksuelen zwarten
+   gehandicapte gehandicapten immigrant immigranten migrant migranten moslim moslims moslima
+   islamieten jood joden marokkaan marokkanen turk turken buitenlander buitenlanders
+   allochtoon allochtonen vluchteling vluchtelingen asielzoeker asielzoekers surinamers
+   antillianen polen roma zigeuners christenen arabieren afrikanen aziaten chinezen
+   negers hindoes homofielen`,
+);
+// --- Non-protected groups and person nouns (a target for insults, not for "violence") --------
+add(
+  'people',
+  0,
+  `juf juffen juffrouw meester meesters meneer mevrouw leraar leraren lerares leerkracht
+   leerkrachten docent docenten mentor mentoren rector directeur directrice directie
+   conciërge concierge gymleraar gymleraren stagiaire stagiair leerling leerlingen jongen jongens
+   meisje meiden meid gast gasten kind kinderen man mannen vader moeder ouders ouderraad
+   klasgenoot klasgenoten school scholen team managementteam management bestuur personeel
+   iedereen persoon personen mensen vent venten kerel wijf figuur types type jochie joch
+   atleten atleet obers ober agenten politie politici politicus academici dokters artsen koks
+   verpleegsters journalisten ambtenaren boeren rijken bejaarden ouderen`,
+);
+add(
+  'pron',
+  0,
+  `je jij jou jouw jullie u uw ge gij gy jy hij hem zij ze haar hen hun zijn-moeder`,
+);
+
+// Person-noun endings, for groups the lists do not name ("bouwvakkers", "racisten").
+const PEOPLE_SUFFIXES = ['isten', 'anten', 'enten', 'aars', 'eurs', 'iers', 'ieven', 'lieden', 'kers', 'ders', 'ters', 'gers', 'ners', 'vers', 'bers', 'fobe', 'foben', 'aren', 'ianen', 'sters'];
+// Heads of compound person nouns: "oliedirecteuren", "restaurantkoks", "overheidswerkers".
+const PEOPLE_HEADS = ['directeuren', 'koks', 'werkers', 'mannen', 'vrouwen', 'leraren', 'agenten', 'artsen', 'managers', 'atleten', 'spelers', 'kinderen', 'jongens', 'meiden', 'mensen', 'docenten', 'bazen', 'boeren'].map(squeeze);
+// Plural -ers that are things, not people.
+const NOT_PEOPLE = new Set(
+  `computers cijfers nummers letters posters stickers lockers containers kamers emmers flyers
+   tijgers vingers spiegers zomers winters lakens diëten diete dieten hamers kaders filters vliegers borders markers
+   koffers sigaren jaren haren waren baren scharen snaren paren klaren garen
+   druppels huizen dingen kleren auto's fietsen treinen lakens files diëten pagina's
+   kaders jassen messen schoenen folders vouchers tickets sticker games trailers leaders
+   zaters opers orders papers sneakers tanders gieters heaters dozen`
+    .split(/\s+/)
+    .map(squeeze),
+);
+
+/** Does this squeezed word look like a plural person noun ("bouwvakers", "racisten")? */
+export function looksLikePeople(t: string): boolean {
+  if (t.length < 5 || NOT_PEOPLE.has(t)) return false;
+  for (const s of PEOPLE_SUFFIXES) if (t.endsWith(s)) return true;
+  for (const s of PEOPLE_HEADS) if (t.length > s.length + 2 && t.endsWith(s)) return true;
+  return false;
+}
+
+// --- Compounds -------------------------------------------------------------------------------
+// Disease-curse prefixes: anything starting with them is a curse, bar medical words.
+const CURSE_PREFIXES = [
+  'kanker',
+  'kenker',
+  'kankah',
+  'tyfus',
+  'tyfes',
+  'tiefus',
+  'tievus',
+  'tijfus',
+  'tering',
+  'klere',
+  'kolere',
+  'pleuris',
+  'pokke',
+  'takke',
+].map(squeeze);
+const MEDICAL = new Set(
+  `kankeronderzoek kankerpatient kankerpatienten kankerbestrijding kankerverwekkend
+   kankerverwekkende kankercel kankercellen kankerbehandeling kankerfonds kankercentrum
+   kankerzorg kankerdiagnose kankersoort kankersoorten kankerpreventie kankerregistratie
+   kankerinstituut kankerziekenhuis kankerrisico kankergeneesmiddel tyfusvaccin tyfusbacterie
+   teringlijders`
+    .split(/\s+/)
+    .map(squeeze),
+);
+// Insult heads that make a compound an insult ("kankerlijer", "sukkelkop", "kutschool").
+const INSULT_SUFFIXES = ['lijer', 'lijers', 'lijder', 'mongol', 'mongolen', 'debiel', 'debielen', 'hoer', 'hoeren', 'wijf', 'wijven', 'idiot', 'idioten', 'klotzak', 'neuker', 'neukers', 'trut', 'lul'].map(
+  squeeze,
+);
+// Things "kut"/"pest"/"rot" may prefix that are persons or the school (aimed insult).
+const KUT_PERSON = ['school', 'leraar', 'leraren', 'juf', 'docent', 'mentor', 'rector', 'directie', 'wijf', 'kind', 'jong', 'joch', 'vent', 'mens', 'gast', 'lijer', 'hoer'].map(squeeze);
+
+// --- Glued function words ("eenteef", "zoveelminachting", "danafval") -----------------------
+const GLUE_PREFIXES = ['zoveel', 'gewoon', 'echt', 'een', 'zo', 'dan', 'veel', 'te', 'de', 'het', 'alle', 'die', 'deze', 'wat', 'van', 'voor', 'zijn', 'ze', 'je'].map(squeeze);
+const GLUE_SUFFIXES = ['aan', 'mensen', 'zijn', 'een'].map(squeeze);
+const GLUE_OK: ReadonlySet<Cat> = new Set<Cat>(['curse', 'slur', 'insult', 'adj', 'emote', 'dehum', 'violence', 'group']);
+
+// --- One-letter misspellings (SymSpell-style deletion index) ---------------------------------
+// Only longer hate words and groups take part: short words and curses have too many
+// innocent neighbours ("anker" is one letter from "kanker").
+const FUZZY_CATS: ReadonlySet<Cat> = new Set<Cat>(['adj', 'emote', 'dehum', 'group']);
+const DELETES = new Map<string, Entry>();
+const FUZZY_STOP = new Set(
+  `vrouwe kerels haar hater heksen dieren beste even horen gemeente flinke gestuurd verdacht neus
+   gestord verachten verachte gevaren gevaar afvalen afvallen vuile virussen wreed bedreigd
+   bedreigingen walgen haten haatte hekel woede woeden pissig`.split(/\s+/).map(squeeze),
+);
+for (const [key, e] of WORDS) {
+  if (!FUZZY_CATS.has(e.cat) || key.length < (e.cat === 'group' ? 5 : 7) || e.key.includes('-')) continue;
+  for (let i = 0; i < key.length; i++) {
+    const d = key.slice(0, i) + key.slice(i + 1);
+    if (!WORDS.has(d) && !DELETES.has(d) && !FUZZY_STOP.has(d)) DELETES.set(d, e);
+  }
+}
+
+// Adjacent-letter swaps of the hate words, precomputed ("wlag", "dodne", "maretlen").
+const SWAP_CATS: ReadonlySet<Cat> = new Set<Cat>(['adj', 'emote', 'dehum', 'violence', 'group']);
+const SWAPS = new Map<string, Entry>();
+for (const [key, e] of WORDS) {
+  if (!SWAP_CATS.has(e.cat) || (key.length < 5 && key !== 'walg') || e.key.includes('-')) continue;
+  for (let i = 0; i + 1 < key.length; i++) {
+    if (key[i] === key[i + 1]) continue;
+    const v = key.slice(0, i) + key[i + 1]! + key[i]! + key.slice(i + 2);
+    if (!WORDS.has(v) && !SWAPS.has(v) && !FUZZY_STOP.has(v)) SWAPS.set(v, e);
+  }
+}
+
+/** A lexicon hit for one token: the entry and how it was found. */
+export interface Hit {
+  e: Entry;
+  how: 'exact' | 'compound' | 'glue' | 'fuzzy';
+}
+
+const CURSE_COMPOUND: Entry = { key: 'curse-compound', cat: 'curse', w: 0.85 };
+const INSULT_COMPOUND: Entry = { key: 'insult-compound', cat: 'insult', w: 0.78 };
+const KUT_AIMED: Entry = { key: 'kut-compound', cat: 'insult', w: 0.75 };
+const KUT_THING: Entry = { key: 'kut-thing', cat: 'mild', w: 0.35 };
+
+/** Look a squeezed token form up: exact, compound, glued or misspelled. */
+export function lookup(sq: string): Hit | undefined {
+  const e = WORDS.get(sq);
+  if (e) return { e, how: 'exact' };
+  const n = sq.length;
+  if (n < 4) return undefined;
+  if (MEDICAL.has(sq)) return undefined;
+  for (const p of CURSE_PREFIXES) if (n > p.length && sq.startsWith(p)) return { e: CURSE_COMPOUND, how: 'compound' };
+  for (const s of CURSE_PREFIXES) if (n > s.length + 2 && sq.endsWith(s)) return { e: CURSE_COMPOUND, how: 'compound' };
+  if (n >= 6) {
+    for (const s of INSULT_SUFFIXES) if (n > s.length + 2 && sq.endsWith(s)) return { e: INSULT_COMPOUND, how: 'compound' };
+  }
+  if (sq.startsWith('kut') && n >= 6) {
+    for (const s of KUT_PERSON) if (sq.endsWith(s)) return { e: KUT_AIMED, how: 'compound' };
+    return { e: KUT_THING, how: 'compound' };
+  }
+  if (n >= 6) {
+    for (const p of GLUE_PREFIXES) {
+      if (n - p.length >= 4 && sq.startsWith(p)) {
+        const g = WORDS.get(sq.slice(p.length));
+        if (g && GLUE_OK.has(g.cat)) return { e: g, how: 'glue' };
+      }
+    }
+    for (const s of GLUE_SUFFIXES) {
+      if (n - s.length >= 4 && sq.endsWith(s)) {
+        const g = WORDS.get(sq.slice(0, n - s.length));
+        if (g && GLUE_OK.has(g.cat)) return { e: g, how: 'glue' };
+      }
+    }
+  }
+  const sw = SWAPS.get(sq);
+  if (sw) return { e: sw, how: 'fuzzy' };
+  if (n >= 4 && n <= 16) {
+    const d = DELETES.get(sq);
+    if (d && !FUZZY_STOP.has(sq)) return { e: d, how: 'fuzzy' };
+    if (n >= 6) {
+      // The token has an extra or swapped letter: one of its deletions is a word or a deletion.
+      for (let i = 0; i < n; i++) {
+        const v = sq.slice(0, i) + sq.slice(i + 1);
+        const w = WORDS.get(v);
+        if (w && FUZZY_CATS.has(w.cat) && v.length >= 7 && !FUZZY_STOP.has(sq)) return { e: w, how: 'fuzzy' };
+        const dd = DELETES.get(v);
+        if (dd && dd.key.length >= 7 && !FUZZY_STOP.has(sq)) return { e: dd, how: 'fuzzy' };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Exact entry only (for multi-token rules). */
+export function entryOf(sq: string): Entry | undefined {
+  return WORDS.get(sq);
+}
+
+/** Is the squeezed form a person or group target on its own? */
+export function isTargetWord(sq: string): boolean {
+  const e = WORDS.get(sq);
+  if (e) return e.cat === 'pron' || e.cat === 'people' || e.cat === 'group';
+  return looksLikePeople(sq);
+}
+
+export const LEXICON_SIZE = WORDS.size;

@@ -1,0 +1,101 @@
+// Multi-word offensive patterns over `Doc.seq`: hateful phrases about a person or group
+// ("kan … niet uitstaan", "geen kut waard", "horen niet thuis in", "terug naar je eigen land"),
+// dehumanising comparisons, bullying ("niemand wil naast haar", "lachen hem uit", "ga huilen"),
+// sexual solicitation and vulgar insults ("kus mijn kloten"). All patterns are compiled once
+// into one alternation so a text is scanned in a single pass; only matches are examined further.
+
+import type { Cat } from './lexicon.ts';
+
+export interface Phrase {
+  id: string;
+  cat: Cat;
+  w: number;
+  /** Carries its own target (second person, a named victim): no separate target needed. */
+  selfTargeted?: boolean;
+  re: RegExp;
+}
+
+const W = String.raw`[a-z0-9'@#-]+`; // one token form in seq
+
+function p(id: string, cat: Cat, w: number, src: string, selfTargeted = false): Phrase {
+  return { id, cat, w, selfTargeted, re: new RegExp(String.raw`(?:^| )(?:${src})(?= |$)`) };
+}
+
+export const PHRASES: readonly Phrase[] = [
+  // Hateful attitude (needs a target in the clause).
+  p('cannot-stand', 'emote', 0.72, String.raw`(?:niet|nooit) (?:uit)?staan|(?:niet|nooit) luchten|(?:niet|nooit) (?:zien|uit) zitten`),
+  p('nothing-worse', 'emote', 0.72, String.raw`niets erger dan|niks erger dan|(?:is|zijn) (?:absoluut |echt |gewoon )?de ergste`),
+  p('makes-me-sick', 'emote', 0.7, String.raw`(?:maakt|maken) (?:me|mij) (?:zo |echt )?(?:ziek|misselijk|kotsen|pissig|woedend|kwaad)|koken van woede|(?:vullen|vult) (?:me|mij) met`),
+  p('fed-up', 'emote', 0.6, String.raw`(?:het|ze) (?:echt |zo )?(?:zat|beu|spuugzat|kotsbeu) om`),
+  // Dehumanising statements (need a target).
+  p('worthless', 'dehum', 0.8, String.raw`geen (?:kut|reet|ruk|fuck|moer|donder|zak|flikker|klap|cent|stuiver|bal) waard|(?:niets|niks) (?:meer )?waard|minder waard|waardeloos`),
+  p('not-human', 'dehum', 0.82, String.raw`geen (?:echte )?mens(?:en)?|(?:mindere|lagere|onmenselijke|inferieure|minderwaardige) wezens|menselijk afval|niet menselijk|untermenschen`),
+  p('dont-matter', 'dehum', 0.78, String.raw`(?:doen|doet) er niet toe|beter af zonder|geen recht (?:om|op)|geen (?:ruimte|plaats) (?:op|in|voor)|(?:niet|nooit) (?:moeten |mogen )?gelden`),
+  p('do-not-belong', 'dehum', 0.75, String.raw`(?:be)?hore?n? (?:hier |echt |gewoon )?niet (?:thuis )?(?:in|op|bij|voor|tussen)|(?:be)?hore?n? (?:thuis )?in (?:een |de )?(?:dierentuin|kooi|kooien|zoo|gevangenis|kamp)|(?:naar|bij) (?:een|de) dierenarts|opgesloten (?:\S+ )?in kooien`),
+  p('go-home', 'dehum', 0.82, String.raw`(?:ga|gaan|ga maar|moeten|oprotten|rot op|donder op) (?:\S+ )?(?:terug )?naar (?:je|jullie|hun|uw|jouw) (?:eigen )?(?:land|landen|woestijn|hok)`, true),
+  p('too-many', 'dehum', 0.72, String.raw`te veel ${W} (?:in|op) (?:dit|ons|het|deze) (?:land|school|buurt|klas)`),
+  p('full-of', 'dehum', 0.72, String.raw`(?:zit|zitten|stikt|stikken|barst|is|zijn) (?:\S+ )?(?:vol|stampvol|vergeven) (?:met|van de|van) ${W}`),
+  p('animal-better', 'dehum', 0.75, String.raw`(?:aap|apen|hond|honden|rat|ratten|varken|varkens|insect|insecten|dier|dieren|kakkerlak) (?:is|zijn) (?:\S+ )?(?:intelligenter|slimmer|waardevoller|meer waard|beter)`),
+  p('no-difference', 'dehum', 0.72, String.raw`geen verschil tussen (?:\S+ )?(?:ratten|apen|honden|dieren|varkens|beesten)`),
+  p('rather-die', 'dehum', 0.66, String.raw`(?:sterf|sterven|ga dood|ga ik dood|zelfmoord) (?:\S+ )?(?:liever|plegen)`),
+  p('never-trust', 'dehum', 0.66, String.raw`vertrouw (?:nooit|geen)`),
+  p('the-enemy', 'dehum', 0.75, String.raw`(?:zijn|is) (?:de|onze|jullie) (?:vijand|vijanden)`),
+  p('threat-to-society', 'dehum', 0.75, String.raw`(?:een |de )?(?:bedreiging|gevaar|kanker|virus|plaag|last) (?:voor|van) (?:onze|ons|de|deze|het) (?:samenleving|land|maatschappij|kinderen|school|buurt|beschaving|volk|cultuur)`),
+  p('ruin', 'dehum', 0.66, String.raw`(?:ruineren|verpesten|verpest|kapotmaken|vergiftigt|vergiftigen|infesteren)`),
+  p('should-leave', 'emote', 0.72, String.raw`(?:moeten|moet|zouden|zou) (?:\S+ )?(?:\S+ )?(?:oprotten|opdonderen|optiefen|optyfen|opflikkeren|wegwezen)`),
+  // Aimed vulgar insults and gestures (carry their own target).
+  p('kiss-my', 'insult', 0.78, String.raw`(?:kus|kust|lik|likt|lik maar) (?:mijn|m'n|mn|me) (?:kloten|reet|kont|hol|aars|ballen)`, true),
+  p('get-lost', 'insult', 0.6, String.raw`(?:rot|donder|sodemieter|flikker|tering|kanker|tyfus|pleur) (?:toch |nou |maar )?op`, true),
+  p('pest-curse', 'curse', 0.85, String.raw`(?:krijg|krijgt|krijgen|kunnen \S+ krijgen) de (?:pest|pleuris|tering|tyfus|kanker|klere|pokken|takke)|pest op|pest toch op|de pest in`, true),
+  p('cancer-wish', 'curse', 0.85, String.raw`(?:hoop|hoopt|wens|wou|moge|mag) (?:\S+ ){0,3}(?:kanker|tyfus|tering|pest|pokken) (?:krijgt|krijgen|krijg)|(?:kanker|tyfus|tering) (?:krijgen|krijgt)`, true),
+  p('middle-finger', 'insult', 0.6, 'middelvinger', true),
+  // Bullying and humiliation (carry their own victim).
+  p('nobody-wants', 'emote', 0.75, String.raw`niemand (?:wil|mag|gaat|zit|speelt|moet|vindt) (?:\S+ ){0,3}(?:naast|met|bij) (?:haar|hem|jou|je|die)|niemand (?:moet|wil|mag) (?:haar|hem|jou|je) (?:meer )?(?:uitnodigen|hebben)|niemand (?:heeft|wil) ${W} (?:\S+ )?(?:uitgenodigd|uitnodigen)`, true),
+  p('laugh-at', 'emote', 0.75, String.raw`(?:lachen|lacht|lachte|lachten) (?:hem|haar|jou|je|hen|ze) (?:\S+ )?uit|het lachertje|(?:blokkeer|blokkeren|negeer|negeren) (?:haar|hem|die) (?:gewoon )?(?:allemaal|allen)?`, true),
+  p('go-cry', 'emote', 0.7, String.raw`ga (?:lekker |maar |dan )?(?:huilen|janken|grienen)|huil (?:maar|dan) (?:lekker )?`, true),
+  p('mock-meme', 'emote', 0.58, String.raw`pov|meme (?:van|maken van)|meme van de dag|(?:een )?meme (?:\S+ )?van (?:zn|z'n|zijn|haar|d'r)`),
+  p('group-harm', 'violence', 0.6, String.raw`(?:keel|kelen|nek|nekken) (?:\S+ ){0,3}(?:doorsnijden|door te snijden|breken)|(?:laten|moeten) (?:\S+ )?lijden`),
+  p('looks-like', 'emote', 0.5, String.raw`(?:lijkt wel|net) (?:een|op een) (?:walrus|varken|vogelnest|aap|olifant|nijlpaard|walvis|koe|bezem|clown|heks|lijk|zombie)|(?:ziet|zag) (?:er )?uit als een`),
+  p('smells', 'emote', 0.6, String.raw`(?:je|jouw|zijn|haar|z'n|d'r) (?:neus|adem|lucht|oksels) (?:overleeft|stinkt|stinken)`, true),
+  // Sexual solicitation and remarks.
+  p('send-pic', 'sexual', 0.72, String.raw`(?:stuur|stuurt|send) (?:je |jij )?(?:me|mij|nog) (?:\S+ ){0,4}(?:foto|fotos|foto's|pic|pics|nudes|naaktfoto|video) (?:\S+ ){0,3}(?:bikini|ondergoed|naakt|borsten|tieten|kont|bh|string|douche)|(?:foto|fotos|foto's) van (?:je|jouw|haar) (?:borsten|tieten|kont|lichaam)`, true),
+  p('lap', 'sexual', 0.6, String.raw`(?:op|bij) (?:mijn|m'n|mn) schoot|korte rokjes`),
+];
+
+const ALL = new RegExp(PHRASES.map((x) => x.re.source).join('|'), 'g');
+
+export interface PhraseHit {
+  ph: Phrase;
+  /** Match range in seq (without the leading space). */
+  from: number;
+  to: number;
+}
+
+/** All phrase matches in seq, longest-first per position. */
+export function findPhrases(seq: string): PhraseHit[] {
+  const out: PhraseHit[] = [];
+  ALL.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ALL.exec(seq)) !== null) {
+    const text = m[0];
+    const lead = text.startsWith(' ') ? 1 : 0;
+    const from = m.index + lead;
+    const to = m.index + text.length;
+    if (to === m.index) {
+      ALL.lastIndex++;
+      continue;
+    }
+    const sub = seq.slice(from, to);
+    for (const ph of PHRASES) {
+      ph.re.lastIndex = 0;
+      if (ph.re.test(sub.startsWith(' ') ? sub : sub)) {
+        out.push({ ph, from, to });
+        break;
+      }
+    }
+    // Continue after the match's first token so overlapping patterns are still seen.
+    const sp = seq.indexOf(' ', from);
+    ALL.lastIndex = sp < 0 ? seq.length : sp;
+  }
+  return out;
+}
