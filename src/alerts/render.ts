@@ -28,6 +28,9 @@ export interface RenderedAlert {
 
 interface Strings {
   label: Record<Label, string>;
+  /** Evidence kinds (rule families and personal-data types) in words; unknown kinds stay as they are. */
+  kind: Record<string, string>;
+  weight: string;
   severity: Record<Severity, string>;
   context: { reply: string; mention: string };
   article: Record<Article, string>;
@@ -58,6 +61,22 @@ interface Strings {
 
 const NL: Strings = {
   label: { offensive: 'beledigend', threat: 'bedreiging', personal_data: 'persoonsgegevens' },
+  kind: {
+    lexicon: 'woordenlijst',
+    pattern: 'patroon',
+    model: 'model',
+    context: 'context',
+    phone: 'telefoonnummer',
+    email: 'e-mailadres',
+    iban: 'IBAN',
+    bsn: 'BSN',
+    address: 'adres',
+    postcode: 'postcode',
+    date_of_birth: 'geboortedatum',
+    licence_plate: 'kenteken',
+    name_with_sensitive: 'naam met gevoelige informatie',
+  },
+  weight: 'gewicht',
   severity: { laag: 'laag', middel: 'middel', hoog: 'hoog' },
   context: { reply: 'reactie op een eigen bericht van de school', mention: 'vermelding van de school elders' },
   article: {
@@ -94,6 +113,22 @@ const NL: Strings = {
 
 const EN: Strings = {
   label: { offensive: 'offensive', threat: 'threat', personal_data: 'personal data' },
+  kind: {
+    lexicon: 'word list',
+    pattern: 'pattern',
+    model: 'model',
+    context: 'context',
+    phone: 'phone number',
+    email: 'e-mail address',
+    iban: 'IBAN',
+    bsn: 'BSN (citizen service number)',
+    address: 'address',
+    postcode: 'postcode',
+    date_of_birth: 'date of birth',
+    licence_plate: 'licence plate',
+    name_with_sensitive: 'name with sensitive information',
+  },
+  weight: 'weight',
   severity: { laag: 'low', middel: 'medium', hoog: 'high' },
   context: { reply: "reply to one of the school's own posts", mention: 'mention of the school elsewhere' },
   article: {
@@ -156,7 +191,7 @@ function whyLines(finding: Finding, maskedText: string, s: Strings, language: La
       const fragment = maskedText.slice(e.start, e.end).replace(/\s+/g, ' ').trim();
       const weight = e.weight.toLocaleString(language === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 2 });
       const quoted = fragment ? ` „${fragment.length > 80 ? `${fragment.slice(0, 79)}…` : fragment}”` : '';
-      return `${s.label[e.label]}: ${e.kind} ${e.detail}${quoted} (${weight})`;
+      return `${s.label[e.label]}: ${s.kind[e.kind] ?? e.kind} ${e.detail}${quoted} (${s.weight} ${weight})`;
     });
 }
 
