@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { values } from './helpers.ts';
+
+describe('date of birth', () => {
+  it.each([
+    ['Lieke is geboren op 18-07-2020 en', '18-07-2020'],
+    ['Nina, geb. 25-4-2020, komt in groep 3', '25-4-2020'],
+    ['geboortedatum 16 april 2011 en dan', '16 april 2011'],
+    ['Onze zoon is op 28 dec. 2010 geboren', '28 dec. 2010'],
+    ['julian (geboren 11.02.2011) zoekt', '11.02.2011'],
+    ['geb.datum 2 okt. 2019, maar', '2 okt. 2019'],
+    ['hij is geboren op 2011-03-15', '2011-03-15'],
+    ['Geboortedatum voor de schoolfotograaf: 5 aug 2020.', '5 aug 2020'],
+    ['geb. 23/11/2017', '23/11/2017'],
+  ])('finds %j', (text, value) => {
+    expect(values(text, 'date_of_birth')).toEqual([value]);
+  });
+
+  it.each([
+    'Ouderavond op 2 februari 2026, vergeet je niet',
+    'Rapporten gaan mee op 25-04-2025',
+    'de musical is verplaatst naar 14.10.2026',
+    'in 2011 bestond de school 50 jaar',
+    'inschrijven kan tot 04-04-2025',
+  ])('leaves the event date in %j alone', (text) => {
+    expect(values(text, 'date_of_birth')).toEqual([]);
+  });
+});

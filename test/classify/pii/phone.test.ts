@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { values } from './helpers.ts';
+
+describe('phone numbers', () => {
+  it.each([
+    ['bel me op 06-12345678', '06-12345678'],
+    ['app naar 06 12 34 56 78 graag', '06 12 34 56 78'],
+    ['mijn nummer: 0612345678.', '0612345678'],
+    ['tel. +31 6 12345678', '+31 6 12345678'],
+    ['bel 0031 6 12345678', '0031 6 12345678'],
+    ['bereikbaar op +31 (0)6 12345678', '+31 (0)6 12345678'],
+    ['bel +31(0)6-12345678!', '+31(0)6-12345678'],
+    ['vast nummer 010-1234567', '010-1234567'],
+    ['vast nummer 0101234567', '0101234567'],
+    ['bel (010) 123 45 67 na vieren', '(010) 123 45 67'],
+    ['bel (06) 14072483', '(06) 14072483'],
+    ['nummer 06.19.48.19.18', '06.19.48.19.18'],
+    ['ons nummer is 0183 642310', '0183 642310'],
+    ['Belgische gsm +32 470 12 34 56', '+32 470 12 34 56'],
+    ['bel 0470 12 34 56 in Antwerpen', '0470 12 34 56'],
+  ])('finds %j', (text, value) => {
+    expect(values(text, 'phone')).toEqual([value]);
+  });
+
+  it('finds a number spelled out digit by digit', () => {
+    expect(values('app me: nul zes, een twee, vier vier, negen acht, drie een', 'phone')).toHaveLength(1);
+  });
+
+  it.each([
+    'de trein gaat om 06:12 uur',
+    'score 06-12 voor groep 8',
+    'artikelnummer 0645367 is de gymtas',
+    'klantnummer 463724632',
+    'ouderavond op 01-12-2025 om 19.30',
+    'het kost € 12,50 per kind',
+    'in 2025 waren er 1234 leerlingen',
+    'te kort: 06-1234567',
+    'dat nummer klopt niet: NL50 RBRB 0831 8730 45',
+  ])('leaves %j alone', (text) => {
+    expect(values(text, 'phone')).toEqual([]);
+  });
+
+  it('lowers a number after a reference-number word below the threshold', () => {
+    expect(values('bestelling 0612345678 is verzonden', 'phone')).toEqual([]);
+  });
+
+  it('does not report service numbers', () => {
+    expect(values('bel gratis 0800-1234567', 'phone')).toEqual([]);
+  });
+});
