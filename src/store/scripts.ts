@@ -46,7 +46,16 @@ const SAVE_FINDINGS = `
 local ttl = tonumber(ARGV[1])
 local now = tonumber(ARGV[2])
 local saved = 0
-local indexes = {}
+-- Index entries older than the retention belong to findings that have expired: trim them
+-- first, so that what this call adds stays even if its time is old.
+local trimmed = {}
+for i = 1, #KEYS / 2 do
+  local sk = KEYS[2 * i]
+  if not trimmed[sk] then
+    redis.call('ZREMRANGEBYSCORE', sk, '-inf', '(' .. (now - ttl))
+    trimmed[sk] = true
+  end
+end
 for i = 1, #KEYS / 2 do
   local fk, sk = KEYS[2 * i - 1], KEYS[2 * i]
   local a = 2 + (i - 1) * 4
@@ -56,10 +65,7 @@ for i = 1, #KEYS / 2 do
     redis.call('ZADD', sk, ARGV[a + 3], ARGV[a + 4])
     saved = saved + 1
   end
-  indexes[sk] = true
 end
--- Index entries older than the retention belong to findings that have expired.
-for sk in pairs(indexes) do redis.call('ZREMRANGEBYSCORE', sk, '-inf', '(' .. (now - ttl)) end
 return saved
 `;
 

@@ -93,6 +93,17 @@ describe('findings', () => {
     expect(await store.expireAfterDecision('gone', 7)).toBe(false);
   });
 
+  it('trims index entries past the retention when saving', async () => {
+    const keys = createKeys('findings-trim');
+    const old = { ...sampleFinding({ id: 'old' }), createdAt: '2026-10-01T00:00:00.000Z' };
+    const fresh = { ...sampleFinding({ id: 'fresh' }), createdAt: '2026-11-24T00:00:00.000Z' };
+    const then = createFindingStore(redis, { keys, retentionDays: 30, now: () => Date.parse(old.createdAt) });
+    await then.saveFindings([old]);
+    const later = createFindingStore(redis, { keys, retentionDays: 30, now: () => Date.parse(fresh.createdAt) });
+    await later.saveFindings([fresh]);
+    expect(await redis.zrange(keys.findingsByStatus('open'), 0, -1)).toEqual([fresh.id]);
+  });
+
   it('drops expired findings from listings and their index', async () => {
     const keys = createKeys('findings-expired');
     // 40 ms of retention: the finding expires in Redis by itself.
