@@ -58,12 +58,14 @@ function outboxName(findingId: string): string {
 export function createMailer(options: MailerOptions): Mailer {
   const log = options.log.child({ module: 'mail' });
   const smtp = options.smtpUrl ? createTransport({ url: options.smtpUrl, ...SMTP_TIMEOUTS }) : null;
-  const stream = smtp ? null : createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  const stream = createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  // A bare address gets a name, so that the team recognises the sender in its inbox.
+  const from = options.from.includes('<') ? options.from : { name: 'uitkijk', address: options.from };
 
   function message(finding: Finding, recipients: readonly string[]) {
     const rendered = renderAlert(finding, options.renderOptions?.(finding));
     return {
-      from: options.from,
+      from,
       to: [...recipients],
       subject: rendered.subject,
       text: rendered.text,
@@ -85,7 +87,7 @@ export function createMailer(options: MailerOptions): Mailer {
         );
         return { messageId: info.messageId };
       }
-      const info = await stream!.sendMail(message(finding, recipients));
+      const info = await stream.sendMail(message(finding, recipients));
       await mkdir(options.outboxDir, { recursive: true });
       const path = join(options.outboxDir, outboxName(finding.id));
       // Written beside and renamed, so the outbox never shows half a message; a resend of the
@@ -99,7 +101,7 @@ export function createMailer(options: MailerOptions): Mailer {
 
     close() {
       smtp?.close();
-      stream?.close();
+      stream.close();
     },
   };
 }

@@ -184,4 +184,16 @@ describe('outbox', () => {
     expect(parsed.text).not.toContain('12345678');
     expect(received).toHaveLength(0);
   });
+
+  it('names a bare sender address uitkijk and derives the Message-ID from the finding', async () => {
+    const outboxDir = join(dir, `outbox-${deployment}`);
+    const mailer = createMailer({ outboxDir, from: 'meldingen@school.example', log: silent });
+    const finding = sampleFinding({ id: 'bare-from' });
+    const { path, messageId } = await mailer.send(finding, RECIPIENTS);
+    mailer.close();
+    const parsed = parseMail(await readFile(path!, 'utf8'));
+    expect(parsed.headers.get('from')).toBe('uitkijk <meldingen@school.example>');
+    expect(messageId).toBe(`<alert.${finding.id}@school.example>`);
+    expect(parsed.headers.get('auto-submitted')).toBe('auto-generated');
+  });
 });
