@@ -58,7 +58,13 @@ export function parseConfig(yamlText: string, fileName: string): Config {
     throw new ConfigError(fileName, [{ path: '', line, message: `is not valid YAML: ${plainYamlMessage(first.message)}` }]);
   }
 
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (err) {
+    // yaml refuses alias bombs (too many *references) here rather than while parsing.
+    throw new ConfigError(fileName, [{ path: '', message: `cannot be read as YAML: ${(err as Error).message}` }]);
+  }
   if (data === null || data === undefined) {
     throw new ConfigError(fileName, [{ path: '', message: 'is empty; start from config/example.yaml' }]);
   }

@@ -117,7 +117,7 @@ export const blueskySourceSchema = z
     ...sourceBase,
     kind: z.literal('bluesky'),
     handle: text
-      .transform((h) => h.replace(/^@/, ''))
+      .transform((h) => h.replace(/^@/, '').toLowerCase())
       .meta({ description: "The school's Bluesky handle. Its app password comes from BLUESKY_APP_PASSWORD_<SOURCE ID>." }),
     service: httpUrl.default('https://bsky.social').meta({ description: "The account's PDS or entryway." }),
     postsToScan: z.int().min(1).max(100).default(20).meta({

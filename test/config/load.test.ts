@@ -353,3 +353,12 @@ describe('reloadConfig', () => {
     expect(lines.find((l) => l.level === 50)).toMatchObject({ code: 'CONFIG_NOT_FOUND' });
   });
 });
+
+describe('parseConfig: hostile YAML', () => {
+  it('refuses an alias bomb instead of expanding it', () => {
+    const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 12; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill('*' + String.fromCharCode(96 + i)).join(', ')}]`);
+    const err = configError(lines.join('\n') + '\n');
+    expect(err.issues[0]!.message).toMatch(/YAML/);
+  });
+});
