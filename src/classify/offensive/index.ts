@@ -64,7 +64,10 @@ export function scoreOffensive(doc: Doc): LabelResult {
     // "te veel X in dit land": the pattern is hateful only when X is a person group.
     if (h.ph.id === 'too-many' || h.ph.id === 'full-of') {
       let ok = false;
-      for (let k = k0; k <= k1; k++) if (isTargetWord(toks[k]!.sq) || lookup(toks[k]!.sq)?.e.cat === 'group') ok = true;
+      for (let k = k0; k <= k1; k++) {
+        const c2 = lookup(toks[k]!.sq)?.e.cat;
+        if (isTargetWord(toks[k]!.sq) || c2 === 'group' || c2 === 'slur' || c2 === 'mild' || c2 === 'insult') ok = true;
+      }
       if (!ok) continue;
     }
     for (let k = k0; k <= k1; k++) consumed[k] = 1;
@@ -112,7 +115,9 @@ export function scoreOffensive(doc: Doc): LabelResult {
       continue;
     }
     if (consumed[k]) continue;
-    cands.push({ k0: k, k1: k, cat: e.cat, w: e.w, id: hit.how === 'exact' ? e.key : `${e.key}~${hit.how}`, kind: 'lexicon', selfTargeted: false });
+    // A glued article aims the insult: "wat eenteef", "zo'nsukkel".
+    const gluedAim = hit.how === 'glue' && (tok.sq.startsWith('en') || tok.sq.startsWith('zo'));
+    cands.push({ k0: k, k1: k, cat: e.cat, w: e.w, id: hit.how === 'exact' ? e.key : `${e.key}~${hit.how}`, kind: 'lexicon', selfTargeted: gluedAim });
   }
   // Names mid-sentence are targets (bullying "we haten Fleur", "dikke Stijn").
   for (let k = 1; k < n; k++) {
@@ -315,6 +320,15 @@ function strongAim(doc: Doc, k: number): boolean {
   const p2 = toks[k - 2]?.t;
   if (p1 !== undefined && STRONG_AIM.has(p1)) return true;
   if (p1 === "zo'n" || p1 === 'zon') return true;
+  // "je bent gewoon een pot", "voor mij ben je een pot"
+  let j = k - 1;
+  while (j >= 0 && SKIPPABLE.has(toks[j]!.t)) j--;
+  if (toks[j]?.t === 'een') {
+    let i = j - 1;
+    while (i >= 0 && SKIPPABLE.has(toks[i]!.t)) i--;
+    const b = toks[i]?.t;
+    if (b === 'bent' || b === 'ben' || b === 'zijt' || b === 'wat' || b === 'je' || b === 'jij' || b === 'ge') return true;
+  }
   if (p1 === 'een' && (p2 === 'wat' || p2 === 'bent' || p2 === 'ben' || p2 === 'zijt' || p2 === 'echt')) return true;
   if (p2 !== undefined && STRONG_AIM.has(p2) && p1 !== undefined && SKIPPABLE.has(p1)) return true;
   // "die homo van een mentor"

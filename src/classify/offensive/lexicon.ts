@@ -129,7 +129,7 @@ add(
    graaiend graaiende gewelddadig gewelddadige wreed wrede oneerlijk oneerlijke
    nep neppe waardeloos waardeloze ergste slechtste idiote gemene gemeen sluw sluwe
    crimineel criminele primitief primitieve barbaars barbaarse mislukt mislukte
-   psychopaat psychopaten fucking kutte ranzig ranzige`,
+   psychopaat psychopaten fucking kutte ranzig ranzige lulkoek`,
 );
 // --- Hateful emotion and attitude, needs a person or group target ----------------------------
 add(
@@ -138,7 +138,7 @@ add(
   `haat haten haatte haatten verafschuw verafschuwen verafschuwd veracht verachten verachting
    minachting minacht walg walgen walgde hekel kots kotsen spuugzat pissig woede woedend boos
    oprotten opdonderen opsodemieteren opflikkeren opkankeren optiefen optyfen optyfussen
-   wegwezen rot`,
+   wegwezen verdoem verdoemd`,
 );
 // --- Dehumanising nouns, need a person or group target ---------------------------------------
 add(
@@ -146,7 +146,7 @@ add(
   0.8,
   `ongedierte parasiet parasieten afval vuil plaag virus kakkerlakken ratten
    dieren kankergezwel gezwel tuig uitschot schorem gespuis kanker-gezwel
-   zwermen infesteren besmetting uitvaagsel uitvaagsels insecten insect luizen
+   bedreiging zwermen infesteren besmetting uitvaagsel uitvaagsels insecten insect luizen
    vee onkruid`,
 );
 // --- Sexual words ----------------------------------------------------------------------------
@@ -260,7 +260,7 @@ const KUT_PERSON = ['school', 'leraar', 'leraren', 'juf', 'docent', 'mentor', 'r
 // --- Glued function words ("eenteef", "zoveelminachting", "danafval") -----------------------
 const GLUE_PREFIXES = ['zoveel', 'gewoon', 'echt', 'een', 'zo', 'dan', 'veel', 'te', 'de', 'het', 'alle', 'die', 'deze', 'wat', 'van', 'voor', 'zijn', 'ze', 'je'].map(squeeze);
 const GLUE_SUFFIXES = ['aan', 'mensen', 'zijn', 'een'].map(squeeze);
-const GLUE_OK: ReadonlySet<Cat> = new Set<Cat>(['curse', 'slur', 'insult', 'adj', 'emote', 'dehum', 'violence', 'group']);
+const GLUE_OK: ReadonlySet<Cat> = new Set<Cat>(['curse', 'slur', 'insult', 'mild', 'adj', 'emote', 'dehum', 'violence', 'group']);
 
 // --- One-letter misspellings (SymSpell-style deletion index) ---------------------------------
 // Only longer hate words and groups take part: short words and curses have too many
@@ -268,12 +268,13 @@ const GLUE_OK: ReadonlySet<Cat> = new Set<Cat>(['curse', 'slur', 'insult', 'adj'
 const FUZZY_CATS: ReadonlySet<Cat> = new Set<Cat>(['adj', 'emote', 'dehum', 'group']);
 const DELETES = new Map<string, Entry>();
 const FUZZY_STOP = new Set(
-  `vrouwe kerels haar hater heksen dieren beste even horen gemeente flinke gestuurd verdacht neus
+  `schoten horen heren hoeden even vrouwe kerels haar hater heksen dieren beste even horen gemeente flinke gestuurd verdacht neus
    gestord verachten verachte gevaren gevaar afvalen afvallen vuile virussen wreed bedreigd
    bedreigingen walgen haten haatte hekel woede woeden pissig`.split(/\s+/).map(squeeze),
 );
 for (const [key, e] of WORDS) {
-  if (!FUZZY_CATS.has(e.cat) || key.length < (e.cat === 'group' ? 5 : 7) || e.key.includes('-')) continue;
+  const insulting = e.cat === 'insult' || e.cat === 'slur';
+  if (!(FUZZY_CATS.has(e.cat) || insulting) || key.length < (e.cat === 'group' ? 5 : insulting ? 6 : 7) || e.key.includes('-')) continue;
   for (let i = 0; i < key.length; i++) {
     const d = key.slice(0, i) + key.slice(i + 1);
     if (!WORDS.has(d) && !DELETES.has(d) && !FUZZY_STOP.has(d)) DELETES.set(d, e);
@@ -291,6 +292,9 @@ for (const [key, e] of WORDS) {
     if (!WORDS.has(v) && !SWAPS.has(v) && !FUZZY_STOP.has(v)) SWAPS.set(v, e);
   }
 }
+
+const LONG_INSULTS: string[] = [];
+for (const [key, e] of WORDS) if ((e.cat === 'insult' || e.cat === 'slur') && key.length >= 5) LONG_INSULTS.push(key);
 
 /** A lexicon hit for one token: the entry and how it was found. */
 export interface Hit {
@@ -319,15 +323,15 @@ export function lookup(sq: string): Hit | undefined {
     for (const s of KUT_PERSON) if (sq.endsWith(s)) return { e: KUT_AIMED, how: 'compound' };
     return { e: KUT_THING, how: 'compound' };
   }
-  if (n >= 6) {
+  if (n >= 5) {
     for (const p of GLUE_PREFIXES) {
-      if (n - p.length >= 4 && sq.startsWith(p)) {
+      if (n - p.length >= 3 && sq.startsWith(p)) {
         const g = WORDS.get(sq.slice(p.length));
         if (g && GLUE_OK.has(g.cat)) return { e: g, how: 'glue' };
       }
     }
     for (const s of GLUE_SUFFIXES) {
-      if (n - s.length >= 4 && sq.endsWith(s)) {
+      if (n - s.length >= 3 && sq.endsWith(s)) {
         const g = WORDS.get(sq.slice(0, n - s.length));
         if (g && GLUE_OK.has(g.cat)) return { e: g, how: 'glue' };
       }
@@ -335,6 +339,10 @@ export function lookup(sq: string): Hit | undefined {
   }
   const sw = SWAPS.get(sq);
   if (sw) return { e: sw, how: 'fuzzy' };
+  if (n >= 9) {
+    // Glued insult at the end: "enormeschoften", "echteklootzak".
+    for (const k of LONG_INSULTS) if (sq.endsWith(k)) return { e: WORDS.get(k)!, how: 'glue' };
+  }
   if (n >= 4 && n <= 16) {
     const d = DELETES.get(sq);
     if (d && !FUZZY_STOP.has(sq)) return { e: d, how: 'fuzzy' };
@@ -345,7 +353,7 @@ export function lookup(sq: string): Hit | undefined {
         const w = WORDS.get(v);
         if (w && FUZZY_CATS.has(w.cat) && v.length >= 7 && !FUZZY_STOP.has(sq)) return { e: w, how: 'fuzzy' };
         const dd = DELETES.get(v);
-        if (dd && dd.key.length >= 7 && !FUZZY_STOP.has(sq)) return { e: dd, how: 'fuzzy' };
+        if (dd && dd.key.length >= 7 && FUZZY_CATS.has(dd.cat) && !FUZZY_STOP.has(sq)) return { e: dd, how: 'fuzzy' };
       }
     }
   }
