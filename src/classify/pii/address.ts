@@ -7,16 +7,16 @@ import { adjust, before } from './context.ts';
 import type { Candidate } from './context.ts';
 
 const SUFFIX =
-  'straat|straatje|laan|laantje|weg|plein|pleintje|pad|singel|gracht|kade|dijk|hof|steeg|dreef|markt|park|ring|baan|wal|dam|haven|veld|erf|kamp|burg|berg|plantsoen|boulevard|allee|oord|zoom|hoek|akker|weide|gaarde|tuin|vaart|vliet|brink|kant|hoeve|horst|donk|stede|wetering|polder|lei|dreef|heuvel|hout|hoven|lanen|wegje|kwartier';
+  'straat|straatje|laan|laantje|weg|plein|pleintje|pad|singel|gracht|kade|dijk|hof|steeg|dreef|markt|park|ring|baan|wal|dam|haven|veld|erf|kamp|burg|berg|plantsoen|boulevard|allee|zoom|hoek|akker|weide|gaarde|tuin|vaart|vliet|brink|kant|hoeve|horst|donk|stede|wetering|polder|lei|heuvel|hout|hoven|wegje|kwartier';
 // Words that end in a suffix but are no street.
 const NOT_STREET =
   /^(?:onderweg|halverwege|zijweg|snelweg|hoofdweg|terugweg|heenweg|thuisweg|weg|straat|laan|plein|pad|hof|park|ring|baan|wal|dam|haven|veld|erf|kamp|burg|berg|oord|zoom|hoek|akker|weide|tuin|kant|hoeve|moestuin|speeltuin|schooltuin|schoolplein|pretpark|speelveld|sportveld|voetbalveld|kantoor|achterkant|voorkant|zijkant|binnenkant|buitenkant|overkant|kinderboerderij|kerkhof|gerechtshof|binnenhof|ziekenhuis|berg|computerwinkel|wereld)$/i;
 // Words that may stand in front of the street word ("Burgemeester de Wijslaan", "Lange Dijk").
 const PREFIX =
   "(?:(?:[Bb]urgemeester|[Bb]urg\\.|[Ll]ange|[Kk]orte|[Oo]ude|[Nn]ieuwe|[Hh]oge|[Ll]age|[Gg]rote|[Kk]leine|[Ss]int|[Ss]t\\.|[Pp]rins|[Pp]rinses|[Kk]oningin|[Kk]oning|[Gg]raaf|[Dd]okter|[Dd]r\\.|[Mm]r\\.|[Gg]eneraal|[Pp]astoor|[Mm]eester|[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Hh]et|'t|[Tt]er|[Tt]en|[A-Z][a-zé]+) )";
-const STREET_WORD = `[A-Za-zé][a-zé'\\-]*(?:${SUFFIX})|[Ss]ingel|[Mm]arkt|[Bb]rink|[Kk]ade|[Dd]ijk|[Gg]racht|[Dd]reef|[Bb]oulevard|[Ll]aan|[Ww]eg|[Pp]lein|[Hh]of`;
+const STREET_WORD = `(?:'s-)?[A-Za-zé][a-zé'\\-]*(?:${SUFFIX}|str\\.)|[Ss]ingel|[Mm]arkt|[Bb]rink|[Kk]ade|[Dd]ijk|[Gg]racht|[Dd]reef|[Bb]oulevard|[Ll]aan|[Ww]eg|[Pp]lein|[Hh]of|(?:[Ll]aan|[Pp]lein|[Ww]eg|[Kk]ade|[Hh]of|[Ss]traat|[Dd]ijk|[Ss]ingel) (?:(?:van|de|der|den|het|'t|ter|ten) )+(?:[A-Z][a-zé]+ ){0,2}[A-Z][a-zé]+`;
 // House number with an optional addition: 12a, 28-2, 96-II, 14 bis, 3 hs.
-const NUMBER = "[1-9]\\d{0,4}(?:[ ]?[a-zA-Z](?![a-zA-Z])|-\\d{1,3}(?!\\d)|-(?:I{1,3}|IV|V|hs|bis)\\b| bis\\b| hs\\b| huis\\b)?";
+const NUMBER = "[1-9]\\d{0,4}(?:[ ]?[a-zA-Z](?![a-zA-Z])|-\\d{1,3}(?!\\d)|-[a-zA-Z](?![a-zA-Z])|-(?:I{1,3}|IV|V|hs|bis)\\b| bis\\b| hs\\b| huis\\b)?";
 const POSTCODE = '[1-9]\\d{3}[ ]?(?!(?:en|of|op|in|om|de|te|ik|je|we|ze|is|al|na|nu|zo|ga|er|et|uur|mm|cm|km|kg|ml)\\b)[A-Za-z]{2}(?![A-Za-z])';
 const TOWN = "(?:'s[- ])?[A-Za-z][a-zé]+(?:-[A-Za-z][a-zé]+)*|[A-Z]{2,}(?:-[A-Z]+)*";
 
@@ -27,10 +27,12 @@ const STREET = new RegExp(
 );
 // A capitalised or lower-case word without street suffix ("Watermolen 162") counts only after
 // words that announce an address.
-const BARE = new RegExp(`(?<=\\b(?:wonen|woon|woont|woonde|thuis|huis|adres|ophalen|afhalen|langs|verhuisd)(?: (?:op|aan|naar|de|is|in|bij))*:? |\\b(?:aan de|wonen op|woont op|thuis op|huis op) )([A-Za-z][a-zé]{3,}) (${NUMBER})(?![\\w,.:]\\d|\\w)`, 'g');
+// (Forward regexes, not lookbehinds: a lookbehind is tried at every position and is slow.
+// The street word starts where its captured text ends minus its length.)
+const BARE = new RegExp(`\\b(?:(?:wonen|woon|woont|woonde|thuis|huis|adres|ophalen|afhalen|langs|verhuisd)(?: (?:op|aan|naar|de|is|in|bij))*:? |aan de )([A-Za-z][a-zé]{3,}) (${NUMBER})(?![\\w,.:]\\d|\\w)`, 'g');
 
 // A capitalised word after a colon or "naar"/"op" ("ophalen: Watermolen 162").
-const BARE_CAP = new RegExp(`(?<=(?:: |\\bnaar |\\bop ))([A-Z][a-zé]{3,}) (${NUMBER})(?![\\w,.:]\\d|\\w)`, 'g');
+const BARE_CAP = new RegExp(`(?:: |\\bnaar |\\bop )([A-Z][a-zé]{3,}) (${NUMBER})(?![\\w,.:]\\d|\\w)`, 'g');
 const BARE_RULES: Array<[RegExp, number, string]> = [
   [BARE, 0.7, 'address.bare_street'],
   [BARE_CAP, 0.6, 'address.bare_street_cap'],
@@ -39,13 +41,13 @@ const BARE_TAIL =
   /^(?:,? [1-9]\d{3} ?[A-Za-z]{2}(?![A-Za-z])(?: [A-Za-z][a-zé]+(?:-[A-Za-z][a-zé]+)*)?|, (?:[A-Z][a-zé]+(?:-[A-Z][a-zé]+)*|[A-Z]{2,}))(?!\w)/;
 
 const PC_NUMBER = new RegExp(
-  `(?<![\\w-])${POSTCODE}(?:,? ?|-| ?(?:nr\\.?|no\\.?|huisnummer|huisnr\\.?) ?)(${NUMBER})(?![\\w]|[.,:]\\d)`,
+  `(?<![\\w-])${POSTCODE}(?:,? ?(?:(?:nr\\.?|no\\.?|nummer|huisnummer|huisnr\\.?) ?)?|-)(${NUMBER})(?![\\w]|[.,:]\\d)`,
   'g',
 );
 
 // What may follow a number that makes it a date, time, amount or count, not a house number.
 const NOT_HOUSE_NUMBER =
-  /^[ ]?(?:jan|feb|maa|apr|mei|jun|jul|aug|sep|okt|nov|dec|uur|u\b|minuten|min\b|sec|euro|eur\b|%|procent|keer|x\b|jaar|maanden|weken|dagen|kinderen|leerlingen|personen|kilo|km|meter|m\b|cm|stuks|punten|plaatsen|tot|t\/m|-\s?\d|[.:]\d)/i;
+  /^[ ]?(?:jan|feb|maa|apr|mei|jun|jul|aug|sep|okt|nov|dec|uur|u\b|minuten|min\b|sec|euro|eur\b|%|procent|keer|x\b|jaar|maanden|weken|dagen|kinderen|leerlingen|personen|kilo|km|meter|m\b|cm|stuks|punten|plaatsen|tot|t\/m|-\s?\d|[-–]\s|[.:]\d)/i;
 const BARE_STOP =
   /^(?:groep|klas|les|lessen|hoofdstuk|pagina|blz|nummer|week|dag|jaar|uur|havo|vwo|vmbo|mavo|atheneum|gymnasium|bus|lijn|tafel|plaats|stoel|vak|leerjaar|periode|ronde|rij|zaal|lokaal|kamer|verdieping|etage|stand|score|minuut|graad|niveau|versie|editie|seizoen|maart|april|juni|juli|augustus|september|oktober|november|december|januari|februari|mei|school|speelplaats|schoolplein|kant|achterkant|voorkant|deur|ingang|uitgang|hek|poort|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|pagina|vraag|opdracht|oefening|som|punt|stap|artikel|regel|bijlage|figuur|tabel|versie|team|speler|shirt|rugnummer|nummer|kanaal|seizoen|level)$/i;
 
@@ -54,16 +56,32 @@ function pushAddress(text: string, out: Candidate[], start: number, end: number,
 }
 
 // Cheap anchors: a word followed by a house number, and a four-digit postcode.
-const WORD_NUMBER = /[A-Za-zé] [1-9]/g;
+const WORD_NUMBER = /[A-Za-zé.] [1-9]/g;
 const PC_ANCHOR = /[1-9]\d{3} ?[A-Za-z]{2}/;
 // How far before a "word number" anchor a street name (with its prefix words) may start.
 const STREET_REACH = 70;
 
 export function findAddresses(text: string, out: Candidate[]): void {
   WORD_NUMBER.lastIndex = 0;
-  const anchor = WORD_NUMBER.exec(text);
-  if (anchor !== null) findStreets(text, out, anchor.index);
+  for (let m = WORD_NUMBER.exec(text); m !== null; m = WORD_NUMBER.exec(text)) {
+    if (looksLikeStreetBefore(text, m.index + 1)) {
+      findStreets(text, out, m.index);
+      break;
+    }
+  }
   if (PC_ANCHOR.test(text)) findPostcodes(text, out);
+}
+
+const SUFFIX_END = new RegExp(`(?:${SUFFIX}|str\\.|singel|markt|brink|kade|dijk|gracht|dreef|boulevard|laan|weg|plein|hof)$|(?:laan|plein|weg|kade|hof|straat|dijk|singel) (?:van|de|der|den|het|'t|ter|ten) `, 'i');
+const BARE_CONTEXT = /\b(?:wonen|woon|woont|woonde|thuis|huis|adres|ophalen|afhalen|langs|verhuisd|aan de|naar|op)\b|: /i;
+
+/**
+ * Is the word before the house number at `at` a street (or announced as an address)? A cheap
+ * look at the 40 characters before, so the costly street regexes run only when it may pay.
+ */
+function looksLikeStreetBefore(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 40), at);
+  return SUFFIX_END.test(before) || BARE_CONTEXT.test(before);
 }
 
 function findStreets(text: string, out: Candidate[], firstAnchor: number): void {
@@ -99,12 +117,13 @@ function findStreets(text: string, out: Candidate[], firstAnchor: number): void 
       const word = m[1] ?? '';
       if (BARE_STOP.test(word)) continue;
       const numEnd = m.index + m[0].length;
+      const wordStart = numEnd - (m[2] ?? '').length - 1 - word.length;
       const next = text.slice(numEnd, numEnd + 60);
       if (NOT_HOUSE_NUMBER.test(next) || /^ ?-/.test(next)) continue;
       // Optional postcode and/or town after it, as for suffixed streets.
       const tail = BARE_TAIL.exec(next);
       const end = numEnd + (tail ? tail[0].length : 0);
-      pushAddress(text, out, m.index, end, tail ? base + 0.15 : base, rule);
+      pushAddress(text, out, wordStart, end, tail ? base + 0.15 : base, rule);
     }
   }
 }

@@ -13,9 +13,11 @@ const ROLE =
 const OBFUSCATED =
   /(?<![\w.])[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63} ?(?:\[at\]|\(at\)|\{at\}|\[apenstaartje\]| apenstaartje ) ?[A-Za-z0-9\-]+(?: ?(?:\[punt\]|\(punt\)|\[dot\]|\(dot\)|\.| punt ) ?[A-Za-z0-9\-]+)*? ?(?:\[punt\]|\(punt\)|\[dot\]|\(dot\)|\.| punt ) ?[A-Za-z]{2,24}(?![\w])/gi;
 
+const OBFUSCATED_HINT = /[[({]at[\])}]|apenstaartje/i;
+
 export function findEmails(text: string, out: Candidate[]): void {
   if (text.indexOf('@') < 0) {
-    if (text.indexOf('at]') >= 0 || text.indexOf('at)') >= 0 || text.indexOf('at}') >= 0 || text.indexOf('apenstaartje') >= 0) {
+    if (OBFUSCATED_HINT.test(text)) {
       OBFUSCATED.lastIndex = 0;
       for (let m = OBFUSCATED.exec(text); m !== null; m = OBFUSCATED.exec(text)) {
         out.push({ type: 'email', start: m.index, end: m.index + m[0].length, value: m[0], score: 0.8, rule: 'email.obfuscated' });

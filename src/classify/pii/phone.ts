@@ -8,14 +8,14 @@ import { adjust, before, NOT_PERSONAL } from './context.ts';
 import type { Candidate } from './context.ts';
 
 // Separators people put between digit groups: space, dot, dash, slash, closing parenthesis.
-const SEP = '[ .\\-/)\\u00a0]{0,3}';
+const SEP = '[ .\\-\\u2013/)\\u00a0]{0,3}';
 // NL: a prefix (+31 / 0031 with optional (0), or a national 0 with optional "(") and nine digits.
 const NL = new RegExp(
-  `(?<![\\w@+/])(?:((?:\\+|00)[ ]?31[ ]?(?:\\(0\\)[ ]?|0[ ]?)?)|\\(?0)([1-9](?:${SEP}\\d){8})(?!\\d)`,
+  `(?<![\\w@+/])(?:((?:\\+|00)[ ]?31[ \\-]?(?:\\(0\\)[ \\-]?|0[ \\-]?)?)|\\(?0)([1-9](?:${SEP}\\d){8})(?!\\d)`,
   'g',
 );
 // BE: +32 / 0032, then eight (landline) or nine (mobile 4xx) digits.
-const BE = new RegExp(`(?<![\\w@+/])(?:\\+|00)[ ]?32[ ]?(?:\\(0\\)[ ]?)?([1-9](?:${SEP}\\d){7,8})(?!\\d)`, 'g');
+const BE = new RegExp(`(?<![\\w@+/])(?:\\+|00)[ ]?32[ \\-]?(?:\\(0\\)[ \\-]?)?([1-9](?:${SEP}\\d){7,8})(?!\\d)`, 'g');
 
 const IBAN_HEAD = /[A-Za-z]{2}\d{2}[ ]?[A-Za-z]{4}[ ]?$/;
 
@@ -26,9 +26,11 @@ const PHONE_WORDS =
 const DIGIT_WORDS: Record<string, number> = { nul: 0, een: 1, één: 1, twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8, negen: 9 };
 const SPELLED = /\bnul(?:[ ,\-]{1,3}(?:nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)\b){9}/gi;
 
+const SPELLED_HINT = /\bnul\b/i;
+
 /** Phone numbers spelled out digit by digit, starting with "nul". */
 export function findSpelledPhones(text: string, out: Candidate[]): void {
-  if (text.toLowerCase().indexOf('nul') < 0) return;
+  if (text.length < 40 || !SPELLED_HINT.test(text)) return;
   SPELLED.lastIndex = 0;
   for (let m = SPELLED.exec(text); m !== null; m = SPELLED.exec(text)) {
     const digits = m[0].toLowerCase().split(/[ ,\-]+/).map((w) => DIGIT_WORDS[w]);

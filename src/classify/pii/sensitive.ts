@@ -35,8 +35,30 @@ const SURNAMES = new Set(
   ).split(/\s+/),
 );
 // Capitalised words that start sentences and are never a given name.
-const NOT_FIRST =
-  /^(?:de|het|een|bij|wist|hoorde|ik|wij|we|hij|zij|ze|je|jij|u|die|dat|deze|dit|er|hier|daar|ook|en|of|maar|want|dus|toen|als|wie|wat|waar|hoe|waarom|welke|volgens|help|beste|lieve|hoi|hallo|groetjes|groeten|dag|goedemorgen|juf|meester|meneer|mevrouw|mevr|dhr|mw|onze|ons|mijn|zijn|haar|hun|jullie|uw|geen|nog|niet|wel|al|pff|lol|ter|info|let|op|vandaag|gisteren|morgen|vanaf|na|voor|door|met|zonder|over|tegen|naar|in|uit|om|tot|the|sint|sinterklaas|kerst|pasen|god|jezus|lyceum|college|bureau|basisschool|school|gemeente|politie|stichting|ggd|jeugdzorg|veilig|albert|heijn|centrum|stad|dorp|groep|klas|brugklas)$/i;
+// Words that are never a name, though they may be capitalised: sentence starters, titles,
+// institutions. Also used to reject the second word of a lower-case name ("emma zit").
+const NOT_NAME = new Set(
+  (
+    'de het een bij wist hoorde ik wij we hij zij ze je jij u die dat deze dit er hier daar ook en of maar want dus ' +
+    'toen als wie wat waar hoe waarom welke volgens help beste lieve hoi hallo groetjes groeten dag goedemorgen ' +
+    'goedemiddag goedenavond juf meester meneer mevrouw mevr dhr mw onze ons mijn zijn haar hun jullie uw geen nog ' +
+    'niet wel al pff lol ter info let op vandaag gisteren morgen vanochtend vanmiddag vanavond vanaf na voor door ' +
+    'met zonder over tegen naar in uit om tot the sint sinterklaas kerst pasen god jezus lyceum college bureau ' +
+    'basisschool school gemeente politie stichting ggd ggz jeugdzorg veilig thuis albert heijn centrum stad dorp ' +
+    'groep klas brugklas sorry echt jammer helaas fijn super zoals nadat omdat sinds tijdens natuurlijk eindelijk ' +
+    'schandalig serieus sowieso trouwens inderdaad misschien blijkbaar kennelijk gelukkig ondertussen intussen ' +
+    'rode kruis ziekenhuis huisarts dokter tandarts is heeft had zit zat moet mag kan wil gaat ging komt kwam ' +
+    'krijgt kreeg blijft bleef werd wordt was waren zijn hebben doet deed woont woonde ligt lag staat stond ' +
+    'moest mocht kon wilde zou zal mama papa moeder vader broer zus opa oma oom tante zoon dochter kind kinderen ' +
+    'ouders leerling leerlingen docent docenten leraar mentor directeur directie iedereen niemand iemand alle ' +
+    'allemaal elke ieder zo te erg heel veel weer even eens nu dan ja nee oke oké ok haha hahaha xd omg wtf ' +
+    'maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart april mei juni juli ' +
+    'augustus september oktober november december whatsapp facebook instagram tiktok snapchat insta'
+  ).split(/\s+/),
+);
+function notName(w: string): boolean {
+  return NOT_NAME.has(w.toLowerCase());
+}
 const TUSSEN = "(?:van|de|der|den|te|ter|ten|el|al|in|op|'t|le|la|du|da|von|bin|ben|Van|De|El|Ter|Ten|Te)";
 const NAME = new RegExp(
   `(?<![\\w@#])([A-Za-zÀ-ÿ][a-zà-ÿ]+)((?: ${TUSSEN})*) ([A-Za-zÀ-ÿ][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)(?![\\w@])`,
@@ -48,7 +70,7 @@ const TITLE = /\b(?:juf|juffrouw|meester|meneer|mevrouw|mevr\.?|mw\.?|dhr\.?|doc
 const SENSITIVE: Array<[string, RegExp]> = [
   [
     'health',
-    /\b(?:burn-?out|overspannen|depressie|depressief|adhd|add|autis\w*|asperger|dyslexie|dyscalculie|diabetes|epilep\w*|(?:heeft|met|aan|tegen|is) kanker|kanker (?:vastgesteld|gediagnosticeerd|geconstateerd)|leukemie|anorexia|boulimia|eetstoornis|pdd-?nos|tourette|astma|ziekenhuis|ambulance|opgenomen|psycholoog|psychiater|therapie|medicijnen|ritalin|zelfmoord\w*|suïcid\w*|zwanger|hiv|aids|soa|hersenschudding|chronisch ziek|ernstig ziek|doodziek|gehandicapt|rolstoel|ggz|angststoornis|paniekaanval\w*|automutilatie|snijdt zichzelf|zelfbeschadiging|kliniek|afkickkliniek|antidepressiva|medicatie|spoedeisende hulp|eerste hulp|operatie|geopereerd|ic|intensive care|ongeluk gehad|gebroken (?:been|arm|enkel|pols)|miskraam|hoofdluis|luizen|bedplassen|bedplasser|stottert|slechthorend|doof|blind|adhd-\w+|rugzakje|speciaal onderwijs|cluster 4)\b/,
+    /\b(?:burn-?out|overspannen|depressie|depressief|adhd|add|autis\w*|asperger|dyslexie|dyscalculie|diabetes|epilep\w*|(?:heeft|met|aan|tegen|is) kanker|kanker (?:vastgesteld|gediagnosticeerd|geconstateerd)|leukemie|anorexia|boulimia|eetstoornis|pdd-?nos|tourette|astma|ziekenhuis|ambulance|opgenomen|psycholoog|psychiater|therapie|medicijnen|ritalin|zelfmoord\w*|suïcid\w*|zwanger|hiv|aids|soa|hersenschudding|chronisch ziek|ernstig ziek|doodziek|gehandicapt|rolstoel|ggz|angststoornis|paniekaanval\w*|automutilatie|snijdt zichzelf|zelfbeschadiging|kliniek|afkickkliniek|antidepressiva|medicatie|spoedeisende hulp|eerste hulp|operatie|geopereerd|ic|intensive care|ongeluk gehad|gebroken (?:been|arm|enkel|pols)|miskraam|hoofdluis|luizen|bedplassen|bedplasser|stottert|slechthorend|doof|blind|adhd-\w+|rugzakje|speciaal onderwijs|cluster 4|corona|covid|tumor|hersentumor|ziekte|ziektewet|dyspraxie|gediagnosticeerd|diagnose|dementie|hartaanval|beroerte|hartstilstand|verlamd|gips|revalidatie|revalideert)\b/,
   ],
   [
     'punishment',
@@ -60,7 +82,7 @@ const SENSITIVE: Array<[string, RegExp]> = [
   ],
   [
     'home',
-    /\b(?:scheiden|gescheiden|scheiding|pleeggezin|pleegouders|pleegkind|jeugdzorg|voogd|uit huis geplaatst|ondertoezichtstelling|veilig thuis|huiselijk geweld|overleden|schulden|armoede|voedselbank|dakloos|daklozen\w*|azc|mishandel\w*|woont nu bij|in de gevangenis|gevangenis|zit vast|zit in de bak|in de bak|aan de drank|aan de drugs|verslaafd|alcoholist|werkloos|in de bijstand|uitkering|huisuitzetting|uit huis gezet|weggelopen|vermist|kinderbescherming|blijf-van-mijn-lijfhuis|opvanghuis)\b/,
+    /\b(?:scheiden|gescheiden|scheiding|pleeggezin|pleegouders|pleegkind|jeugdzorg|voogd|uit huis geplaatst|ondertoezichtstelling|veilig thuis|huiselijk geweld|overleden|schulden|armoede|voedselbank|dakloos|daklozen\w*|azc|mishandel\w*|woont nu bij|in de gevangenis|gevangenis|zit vast|zit in de bak|in de bak|aan de drank|aan de drugs|verslaafd|alcoholist|werkloos|in de bijstand|uitkering|huisuitzetting|uit huis gezet|weggelopen|vermist|kinderbescherming|blijf-van-mijn-lijfhuis|opvanghuis|tehuis|gezinshuis|begrafenis|rouwt|weeskind)\b/,
   ],
   [
     'account',
@@ -68,7 +90,8 @@ const SENSITIVE: Array<[string, RegExp]> = [
   ],
 ];
 
-function sentenceAround(text: string, start: number, end: number): string {
+/** Bounds of the sentence around [start, end), plus the next one when it goes on about "ze"/"hij". */
+function sentenceBounds(text: string, start: number, end: number): [number, number] {
   let a = start;
   const minA = Math.max(0, start - 70);
   while (a > minA) {
@@ -87,10 +110,37 @@ function sentenceAround(text: string, start: number, end: number): string {
   }
   // "Amira Yilmaz is er niet. Ze heeft epilepsie.": the next sentence about the same person.
   if (b < text.length) {
-    const next = /^[.!?\n]+\s*(?:ze|zij|hij|haar|zijn|die)\b[^.!?\n]{0,120}/i.exec(text.slice(b, b + 140));
+    const next = NEXT_ABOUT_SAME.exec(text.slice(b, b + 140));
     if (next) b += next[0].length;
   }
-  return text.slice(a, b).toLowerCase();
+  return [a, b];
+}
+const NEXT_ABOUT_SAME = /^[.!?\n]+\s*(?:ze|zij|hij|haar|zijn|die)\b[^.!?\n]{0,120}/i;
+
+interface Hit {
+  start: number;
+  end: number;
+  family: string;
+}
+const SENSITIVE_G = SENSITIVE.map(([id, re]) => [id, new RegExp(re.source, 'g')] as const);
+
+/** Every sensitive fact in the lower-cased text, family by family. */
+function sensitiveHits(lower: string): Hit[] {
+  const hits: Hit[] = [];
+  for (const [family, re] of SENSITIVE_G) {
+    re.lastIndex = 0;
+    for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
+      hits.push({ start: m.index, end: m.index + m[0].length, family });
+      if (m[0].length === 0) re.lastIndex++;
+    }
+  }
+  return hits;
+}
+
+/** The first family (in SENSITIVE order) with a fact inside [a, b), or ''. */
+function familyWithin(hits: Hit[], a: number, b: number): string {
+  for (const h of hits) if (h.start >= a && h.end <= b) return h.family;
+  return '';
 }
 
 function isCap(w: string): boolean {
@@ -114,55 +164,70 @@ const TRIGGERS = new Set(
     'aangifte gehaald gescoord krijgt zitten zittenblijven gezakt onvoldoende onvoldoendes cijferlijst ' +
     'scheiden gescheiden scheiding pleeggezin pleegouders pleegkind jeugdzorg voogd geplaatst gezet ondertoezichtstelling ' +
     'veilig huiselijk overleden schulden armoede voedselbank dakloos azc gevangenis vast bak drank verslaafd ' +
+    'tehuis gezinshuis begrafenis rouwt weeskind corona covid tumor hersentumor ziekte ziektewet dyspraxie gediagnosticeerd diagnose dementie hartaanval beroerte hartstilstand verlamd gips revalidatie revalideert ' +
     'alcoholist werkloos bijstand uitkering huisuitzetting weggelopen vermist kinderbescherming opvanghuis ' +
     'insta instagram tiktok snap snapchat account twitter facebook discord privéaccount priveaccount woont'
   ).split(/\s+/),
 );
 // Five-letter stems of words that come in many forms (autisme, autistisch, epileptische, …).
-const TRIGGER_STEMS = new Set(['autis', 'epile', 'zelfm', 'suïci', 'suici', 'misha', 'daklo', 'panie', 'burn-']);
+const TRIGGER_STEMS = ['autis', 'epile', 'zelfm', 'suïci', 'suici', 'misha', 'daklo', 'panie'];
+const HAS_DIGIT = /\d/;
 const GRADE = /\b(?:een|'n|n) (?:[1-9]|10)(?:[,.]\d)? (?:voor|op|gehaald|gescoord)\b/i;
 
-function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 224 && c <= 255) || c === 45;
+// Words are compared by a 32-bit hash computed while scanning, so the scan allocates nothing.
+// A collision only means a needless (but correct) name scan.
+function hashWord(w: string): number {
+  let h = 0;
+  for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
+  return h;
+}
+const TRIGGER_HASHES = new Set<number>();
+for (const w of TRIGGERS) for (const part of w.split('-')) TRIGGER_HASHES.add(hashWord(part));
+const STEM_HASHES = new Set<number>(TRIGGER_STEMS.map(hashWord));
+
+/** Lower-case letter code for a-z, A-Z and Latin-1 letters; 0 for anything else. */
+function lowerLetter(c: number): number {
+  if (c >= 97 && c <= 122) return c;
+  if (c >= 65 && c <= 90) return c + 32;
+  if (c >= 224 && c <= 255 && c !== 247) return c;
+  if (c >= 192 && c <= 222 && c !== 215) return c + 32;
+  return 0;
 }
 
-function isTrigger(w: string): boolean {
-  if (TRIGGERS.has(w)) return true;
-  if (w.length < 4) return false;
-  if (TRIGGER_STEMS.has(w.slice(0, 5))) return true;
-  const dash = w.indexOf('-');
-  return dash > 0 && (TRIGGERS.has(w.slice(0, dash)) || TRIGGERS.has(w.slice(dash + 1)));
-}
-
-/** Does the lower-cased text contain a word that may start a sensitive fact? (char loop: no regex) */
-export function hasSensitiveWord(lower: string): boolean {
-  let st = -1;
-  for (let i = 0; i <= lower.length; i++) {
-    const c = i < lower.length ? lower.charCodeAt(i) : 32;
-    if (isWordChar(c)) {
-      if (st < 0) st = i;
-    } else if (st >= 0) {
-      if (i - st >= 2 && isTrigger(lower.slice(st, i))) return true;
-      st = -1;
+/** Does the text contain a word that may start a sensitive fact? (dashes split words) */
+export function hasSensitiveWord(text: string): boolean {
+  let h = 0;
+  let len = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? lowerLetter(text.charCodeAt(i)) : 0;
+    if (c !== 0) {
+      h = (Math.imul(h, 31) + c) | 0;
+      len++;
+      if (len === 5 && STEM_HASHES.has(h)) return true;
+    } else if (len > 0) {
+      if (len >= 2 && TRIGGER_HASHES.has(h)) return true;
+      h = 0;
+      len = 0;
     }
   }
   return false;
 }
 
 export function findNamesWithSensitive(text: string, out: Candidate[]): void {
-  if (!hasSensitiveWord(text.toLowerCase()) && !GRADE.test(text)) return;
+  if (!hasSensitiveWord(text) && !(HAS_DIGIT.test(text) && GRADE.test(text))) return;
+  const hits = sensitiveHits(text.toLowerCase());
+  if (hits.length === 0) return;
   NAME.lastIndex = 0;
   for (let m = NAME.exec(text); m !== null; m = NAME.exec(text)) {
     const first = m[1] ?? '';
     const last = m[3] ?? '';
-    const firstLc = first.toLowerCase();
     const lastLc = last.toLowerCase();
-    const known = FIRST_NAMES.has(firstLc);
-    const titled = TITLE.test(text.slice(Math.max(0, m.index - 12), m.index));
+    const known = FIRST_NAMES.has(first.toLowerCase());
     let ok = false;
-    if (!NOT_FIRST.test(first) && !NOT_FIRST.test(last)) {
+    if (!notName(first) && !notName(last)) {
       if (isCap(first) && isCap(last)) ok = true;
-      else if (known && SURNAMES.has(lastLc.split('-')[0] ?? '')) ok = true;
+      // Lower-case names need a known given name, and a known surname or a tussenvoegsel.
+      else if (known && (SURNAMES.has(lastLc.split('-')[0] ?? '') || (m[2] ?? '') !== '')) ok = true;
     }
     if (!ok) {
       // Try again from the next word: "Wist je dat Emma Mulder" must still find "Emma Mulder".
@@ -171,34 +236,17 @@ export function findNamesWithSensitive(text: string, out: Candidate[]): void {
     }
     const start = m.index;
     const end = m.index + m[0].length;
-    const sentence = sentenceAround(text, start, end);
-    let family = '';
-    for (const [id, re] of SENSITIVE) {
-      if (re.test(sentence)) {
-        family = id;
-        break;
-      }
-    }
+    const [a, b] = sentenceBounds(text, start, end);
+    const family = familyWithin(hits, a, b);
     if (family === '') {
       NAME.lastIndex = end - last.length;
       continue;
     }
+    const titled = TITLE.test(text.slice(Math.max(0, start - 12), start));
     const score = titled || known ? 0.85 : SURNAMES.has(lastLc) ? 0.75 : 0.65;
     out.push({ type: 'name_with_sensitive', start, end, value: m[0], score, rule: `sensitive.${family}` });
   }
-  findSingleNames(text, out);
-}
-
-/**
- * The sensitive family near a lone first name, or '' when there is none. The window is
- * narrower than for full names: a run-on sentence often names someone else further on.
- */
-function sensitiveFamily(text: string, start: number, end: number): string {
-  const sentence = sentenceAround(text, start, end);
-  const at = sentence.indexOf(text.slice(start, end).toLowerCase());
-  const near = at < 0 ? sentence : sentence.slice(Math.max(0, at - 40), at + (end - start) + 60);
-  for (const [id, re] of SENSITIVE) if (re.test(near)) return id;
-  return '';
+  findSingleNames(text, out, hits);
 }
 
 const SINGLE = /(?<![\w@#])([A-Z][a-zà-ÿ]+)(?![\w@])/g;
@@ -206,13 +254,13 @@ const SINGLE = /(?<![\w@#])([A-Z][a-zà-ÿ]+)(?![\w@])/g;
 const CLASS_AFTER = /^(?: uit| van| in)? (?:groep \d|klas \w|\d\s?[a-z]{1,4}\b|[a-z]{1,4}\s?\d\w?\b|de brugklas|brugklas)|^ \((?:groep|klas|brugklas|\d)/i;
 
 /** A first name alone (known given name, or after a title like "juf") with a sensitive fact. */
-function findSingleNames(text: string, out: Candidate[]): void {
+function findSingleNames(text: string, out: Candidate[], hits: Hit[]): void {
   const fullNames = out.filter((c) => c.type === 'name_with_sensitive');
   SINGLE.lastIndex = 0;
   for (let m = SINGLE.exec(text); m !== null; m = SINGLE.exec(text)) {
     const name = m[1] ?? '';
     const lc = name.toLowerCase();
-    if (NOT_FIRST.test(name)) continue;
+    if (notName(name)) continue;
     const titled = TITLE.test(text.slice(Math.max(0, m.index - 12), m.index));
     const known = FIRST_NAMES.has(lc);
     if (!titled && !known) continue;
@@ -221,7 +269,9 @@ function findSingleNames(text: string, out: Candidate[]): void {
     // A full name with a sensitive fact close by takes the fact for itself ("… bel hem maar
     // eens Finn Jacobs is geschorst" is not about the Niels before it).
     if (fullNames.some((c) => c.end > start && c.start < end + 100)) continue;
-    const family = sensitiveFamily(text, start, end);
+    // A narrower window than for full names: a run-on sentence often names someone else further on.
+    const [a, b] = sentenceBounds(text, start, end);
+    const family = familyWithin(hits, Math.max(a, start - 40), Math.min(b, end + 60));
     if (family === '') continue;
     const identified = titled || CLASS_AFTER.test(text.slice(end, end + 20));
     out.push({
