@@ -18,6 +18,9 @@ export interface Layout {
 }
 
 const QUOTES = new Set(['"', '“', '”', '„', '«', '»', "'", '‘', '’']);
+function isQuoteCode(c: number): boolean {
+  return c === 34 || c === 39 || c === 0x201c || c === 0x201d || c === 0x201e || c === 0xab || c === 0xbb || c === 0x2018 || c === 0x2019;
+}
 const CLAUSE_WORDS = new Set(['maar', 'want', 'terwijl', 'omdat', 'hoewel', 'alhoewel']);
 
 /** Split tokens into sentences and clauses, and mark quoted tokens. */
@@ -39,10 +42,12 @@ export function layout(doc: Doc): Layout {
       let newSent = false;
       let newClause = false;
       for (let i = prevEnd; i < tok.s; i++) {
-        const ch = text[i]!;
-        if (ch === '.' || ch === '!' || ch === '?' || ch === '\n' || ch === ';') newSent = true;
-        else if (ch === ',' || ch === ':' || ch === '(' || ch === ')' || ch === '–' || ch === '—') newClause = true;
-        else if (QUOTES.has(ch)) {
+        const code = text.charCodeAt(i);
+        if (code === 32) continue;
+        if (code === 46 || code === 33 || code === 63 || code === 10 || code === 59) newSent = true;
+        else if (code === 44 || code === 58 || code === 40 || code === 41 || code === 0x2013 || code === 0x2014) newClause = true;
+        else if (isQuoteCode(code)) {
+          const ch = text[i]!;
           if (ch === "'" || ch === '’' || ch === '‘') {
             // Elisions are not quotes: 's avonds, 't, 'n, zo'n (inside tokens already).
             const nx = text[i + 1] ?? ' ';
@@ -106,6 +111,14 @@ const SPEECH_WORDS = new Set(
   `zet zette zetten post postte typt typte roept riep schreeuwt zeggen zegt zei zeiden als zoals
    geloven gelooft denken horen hoor hoorde lees las leest`.split(/\s+/),
 );
+const COUNTER = 1;
+const NEWS = 2;
+const SPEECH = 4;
+// One look-up per token for all cue families.
+const CUES = new Map<string, number>();
+for (const w of COUNTER_WORDS) CUES.set(w, (CUES.get(w) ?? 0) | COUNTER);
+for (const w of NEWS_WORDS) CUES.set(w, (CUES.get(w) ?? 0) | NEWS);
+for (const w of SPEECH_WORDS) CUES.set(w, (CUES.get(w) ?? 0) | SPEECH);
 const NEGATIONS = new Set(['niet', 'geen', 'nooit', 'niets', 'niks', 'geeneen', 'allerminst']);
 
 export interface SentenceContext {
@@ -132,7 +145,9 @@ export function sentenceContext(doc: Doc, lay: Layout): SentenceContext {
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k]!.t;
     const s = lay.sent[k]!;
-    if (COUNTER_WORDS.has(t) || t.startsWith('discrimin')) {
+    const f = CUES.get(t) ?? 0;
+    if (f & SPEECH) speech[s] = 1;
+    if (f & COUNTER || t.startsWith('discrimin')) {
       counter[s] = 1;
       if (counterAt[s] === -1) counterAt[s] = k;
     } else if (t === 'oke' || t === 'ok' || t === 'okay' || t === 'normaal' || t === 'grappig') {
@@ -142,15 +157,14 @@ export function sentenceContext(doc: Doc, lay: Layout): SentenceContext {
         counter[s] = 1;
         if (counterAt[s] === -1) counterAt[s] = k;
       }
-    } else if (NEWS_WORDS.has(t) || (toks[k]!.kind === 'hashtag' && t === 'nieuws')) {
+    } else if (f & NEWS) {
       news[s] = 1;
       newsCues++;
       if (newsAt[s] === -1) newsAt[s] = k;
     }
-    if (SPEECH_WORDS.has(t)) speech[s] = 1;
   }
   // A rhetorical frame argues for the statement instead of rejecting it.
-  const rhet = /(?:^| )(?:wat is er mis met|is het verkeerd om|waarom mag ik niet zeggen)(?= )/.exec(doc.seq);
+  const rhet = !doc.seq.includes('mis met') && !doc.seq.includes('verkeerd') && !doc.seq.includes('mag ik') ? null : /(?:^| )(?:wat is er mis met|is het verkeerd om|waarom mag ik niet zeggen)(?= )/.exec(doc.seq);
   if (rhet) counter[lay.sent[tokenIndexAt(doc, rhet.index + 1)]!] = 0;
   // A dateline ("AMERSFOORT - …") marks a news item.
   const dateline = /^[A-Z][A-Z' -]{2,30} [-–—] /.test(doc.text);

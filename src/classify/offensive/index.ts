@@ -7,7 +7,7 @@ import type { Doc, Token } from '../normalize.ts';
 import type { Evidence, LabelResult } from '../types.ts';
 import { entryOf, isTargetWord, lookup, squeeze } from './lexicon.ts';
 import type { Cat } from './lexicon.ts';
-import { findPhrases } from './patterns.ts';
+import { findPhrasesIn } from './patterns.ts';
 import { isNegation, layout, sentenceContext } from './context.ts';
 import { modelScore } from './model.ts';
 
@@ -47,6 +47,7 @@ function isName(doc: Doc, k: number, sentStart: boolean): boolean {
 }
 
 const MODEL_CONFIDENT = 0.85;
+const NO_MODEL = { p: 0, k0: 0, k1: 0 };
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 export function scoreOffensive(doc: Doc): LabelResult {
@@ -58,7 +59,7 @@ export function scoreOffensive(doc: Doc): LabelResult {
   const consumed = new Uint8Array(n);
 
   // 1. Phrases over seq.
-  for (const h of findPhrases(doc.seq)) {
+  for (const h of findPhrasesIn(doc.seq, toks)) {
     let k0 = tokAt(doc, h.from);
     const k1 = tokAt(doc, h.to - 1);
     // "te veel X in dit land": the pattern is hateful only when X is a person group.
@@ -76,7 +77,6 @@ export function scoreOffensive(doc: Doc): LabelResult {
   }
 
   // 2. Lexicon per token; also note targets.
-  const lay = layout(doc);
   const target = new Uint8Array(n); // 1 person/pronoun/name, 2 protected group
   for (let k = 0; k < n; k++) {
     const tok = toks[k]!;
@@ -119,6 +119,9 @@ export function scoreOffensive(doc: Doc): LabelResult {
     const gluedAim = hit.how === 'glue' && (tok.sq.startsWith('en') || tok.sq.startsWith('zo'));
     cands.push({ k0: k, k1: k, cat: e.cat, w: e.w, id: hit.how === 'exact' ? e.key : `${e.key}~${hit.how}`, kind: 'lexicon', selfTargeted: gluedAim });
   }
+  // Most texts stop here: nothing offensive-looking, so no context to weigh.
+  if (cands.length === 0) return { score: 0, evidence: [] };
+  const lay = layout(doc);
   // Names mid-sentence are targets (bullying "we haten Fleur", "dikke Stijn").
   for (let k = 1; k < n; k++) {
     if (!target[k] && lay.sent[k] === lay.sent[k - 1] && isName(doc, k, false)) target[k] = 1;
@@ -251,7 +254,8 @@ export function scoreOffensive(doc: Doc): LabelResult {
   }
 
   // 3. The statistical model, per sentence, as one more local piece of evidence.
-  const m = modelScore(doc, lay, target);
+  // Only borderline rule evidence consults the model; it never flags on its own.
+  const m = best >= 0.25 && best < 0.5 ? modelScore(doc, lay, target) : NO_MODEL;
   if (m.p > 0) {
     const s = lay.sent[m.k0]!;
     let factor = 1;
@@ -264,9 +268,6 @@ export function scoreOffensive(doc: Doc): LabelResult {
     if (eff >= MODEL_CONFIDENT && best >= 0.25 && best < 0.5 && s === bestSent) {
       evidence.push({ label: 'offensive', kind: 'model', detail: 'logreg', start: toks[m.k0]!.s, end: toks[m.k1]!.e, weight: round3(eff) });
       best = 0.55;
-    } else if (eff >= MODEL_CONFIDENT && best < 0.25) {
-      evidence.push({ label: 'offensive', kind: 'model', detail: 'logreg', start: toks[m.k0]!.s, end: toks[m.k1]!.e, weight: round3(eff * 0.4) });
-      best = Math.max(best, eff * 0.4);
     }
   }
   // A second independent piece nudges the score up a little; never a sum over the text.

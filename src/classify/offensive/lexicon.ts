@@ -307,10 +307,27 @@ const INSULT_COMPOUND: Entry = { key: 'insult-compound', cat: 'insult', w: 0.78 
 const KUT_AIMED: Entry = { key: 'kut-compound', cat: 'insult', w: 0.75 };
 const KUT_THING: Entry = { key: 'kut-thing', cat: 'mild', w: 0.35 };
 
+const EXACT = new Map<string, Hit>();
+for (const [k, e] of WORDS) EXACT.set(k, { e, how: 'exact' });
+// Results for forms that are not plain entries, memoised: words repeat (Zipf), and the
+// compound, glue and misspelling checks cost far more than a Map look-up. Bounded.
+const CACHE = new Map<string, Hit | null>();
+const CACHE_MAX = 100_000;
+
 /** Look a squeezed token form up: exact, compound, glued or misspelled. */
 export function lookup(sq: string): Hit | undefined {
-  const e = WORDS.get(sq);
-  if (e) return { e, how: 'exact' };
+  const x = EXACT.get(sq);
+  if (x) return x;
+  let c = CACHE.get(sq);
+  if (c === undefined) {
+    c = lookupSlow(sq) ?? null;
+    if (CACHE.size >= CACHE_MAX) CACHE.clear();
+    CACHE.set(sq, c);
+  }
+  return c ?? undefined;
+}
+
+function lookupSlow(sq: string): Hit | undefined {
   const n = sq.length;
   if (n < 4) return undefined;
   if (MEDICAL.has(sq)) return undefined;

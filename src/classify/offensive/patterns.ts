@@ -64,6 +64,30 @@ export const PHRASES: readonly Phrase[] = [
   p('lap', 'sexual', 0.6, String.raw`(?:op|bij) (?:mijn|m'n|mn) schoot|korte rokjes`),
 ];
 
+// Literal words of the patterns, minus very common ones: a text none of whose tokens is in
+// this set cannot match any pattern, so most texts skip the regex scan altogether.
+const COMMON = new Set(
+  `een van het met zijn is de op in voor bij als uit niet geen nooit niets niks me mij je jij
+   hij zij ze hen hun haar hem die dat dit deze te er om en of meer echt zo gewoon maar dan
+   hier thuis ik we wij mijn m'n mn moet moeten mogen zou zouden kunnen zal ga gaan gaat heeft
+   wil mag aan tot naar over door onze ons uw jouw jullie zien zitten maken maakt doen doet
+   beter af plaats school klas kinderen worden hebben nog dag allemaal allen lekker wel net laten
+   zat zit echte toch nou hoop vindt naast jou foto video dood terug eigen last krijg krijgt
+   krijgen nek dier lucht lijk hol bal absoluut hoor staan wou wens moge hoopt be hore`.split(/\s+/),
+);
+export const TRIGGERS: ReadonlySet<string> = (() => {
+  const out = new Set<string>();
+  for (const ph of PHRASES) {
+    for (const m of ph.re.source.matchAll(/[a-z][a-z']{1,}/g)) {
+      const w = m[0];
+      if (w.length >= 2 && !COMMON.has(w)) out.add(w);
+    }
+  }
+  // Words spelled through optional letters in the sources: (?:be)?hore?n?, mens(?:en)?, ...
+  for (const w of ['horen', 'hoort', 'behoren', 'behoort', 'hoor', 'mens', 'mensen', 'staan', 'uitstaan', 'zitten']) out.add(w);
+  return out;
+})();
+
 const ALL = new RegExp(PHRASES.map((x) => x.re.source).join('|'), 'g');
 
 export interface PhraseHit {
@@ -76,6 +100,17 @@ export interface PhraseHit {
 /** All phrase matches in seq, longest-first per position. */
 export function findPhrases(seq: string): PhraseHit[] {
   const out: PhraseHit[] = [];
+  return scan(seq, out);
+}
+
+/** Scan only when one of the tokens is a trigger word. */
+export function findPhrasesIn(seq: string, tokens: readonly { t: string }[]): PhraseHit[] {
+  for (let k = 0; k < tokens.length; k++) if (TRIGGERS.has(tokens[k]!.t)) return scan(seq, []);
+  return NONE;
+}
+const NONE: PhraseHit[] = [];
+
+function scan(seq: string, out: PhraseHit[]): PhraseHit[] {
   ALL.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = ALL.exec(seq)) !== null) {
