@@ -147,7 +147,7 @@ export function sentenceContext(doc: Doc, lay: Layout): SentenceContext {
     const s = lay.sent[k]!;
     const f = CUES.get(t) ?? 0;
     if (f & SPEECH) speech[s] = 1;
-    if (f & COUNTER || t.startsWith('discrimin')) {
+    if (f & COUNTER || (t.startsWith('discrimin') && t !== 'discriminerende')) {
       counter[s] = 1;
       if (counterAt[s] === -1) counterAt[s] = k;
     } else if (t === 'oke' || t === 'ok' || t === 'okay' || t === 'normaal' || t === 'grappig') {

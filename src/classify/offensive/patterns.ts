@@ -30,7 +30,7 @@ export const PHRASES: readonly Phrase[] = [
   // Dehumanising statements (need a target).
   p('worthless', 'dehum', 0.8, String.raw`geen (?:kut|reet|ruk|fuck|moer|donder|zak|flikker|klap|cent|stuiver|bal) waard|(?:niets|niks) (?:meer )?waard|minder waard|waardeloos`),
   p('not-human', 'dehum', 0.82, String.raw`geen (?:echte )?mens(?:en)?|(?:mindere|lagere|onmenselijke|inferieure|minderwaardige) wezens|menselijk afval|niet menselijk|untermenschen`),
-  p('dont-matter', 'dehum', 0.78, String.raw`(?:doen|doet) er niet toe|beter af zonder|geen recht (?:om|op)|geen (?:ruimte|plaats) (?:op|in|voor)|(?:niet|nooit) (?:moeten |mogen )?gelden`),
+  p('dont-matter', 'dehum', 0.78, String.raw`(?:doen|doet) er niet toe|beter af (?:zijn |zou zijn )?zonder|geen recht (?:om|op)|geen (?:ruimte|plaats) (?:op|in|voor)|(?:niet|nooit) (?:moeten |mogen )?gelden`),
   p('do-not-belong', 'dehum', 0.75, String.raw`(?:be)?hore?n? (?:hier |echt |gewoon )?niet (?:thuis )?(?:in|op|bij|voor|tussen)|(?:be)?hore?n? (?:thuis )?in (?:een |de )?(?:dierentuin|kooi|kooien|zoo|gevangenis|kamp)|(?:naar|bij) (?:een|de) dierenarts|opgesloten (?:\S+ )?in kooien`),
   p('go-home', 'dehum', 0.82, String.raw`(?:ga|gaan|ga maar|moeten|oprotten|rot op|donder op) (?:\S+ )?(?:terug )?naar (?:je|jullie|hun|uw|jouw) (?:eigen )?(?:land|landen|woestijn|hok)`, true),
   p('too-many', 'dehum', 0.72, String.raw`te veel ${W} (?:in|op) (?:dit|ons|het|deze) (?:land|school|buurt|klas)`, true),
