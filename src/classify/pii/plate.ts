@@ -25,6 +25,8 @@ function build(letter: string): string {
 // Each alternative has one capturing group (its separator); the second separator must equal it.
 const PLATE_UP = new RegExp(`(?<![\\w-])(?:${build(L)})(?![\\w]|-\\w)`, 'g');
 const PLATE_LOW = new RegExp(`(?<![\\w-])(?:${build(l)})(?![\\w]|-\\w)`, 'g');
+// People invent or misremember plates with vowels ("12-ABC-3"): with dashes and car words only.
+const PLATE_ANY = new RegExp(`(?<![\\w-])(?:${build('[A-Z]').replace(/\(\[- \]\?\)/g, '(-)')})(?![\\w]|-\\w)`, 'g');
 
 const CAR_WORDS =
   /\b(?:kenteken|nummerbord|auto|bus|busje|wagen|rijdt|reed|rijden|geparkeerd|parkeert|polo|golf|audi|bmw|volvo|toyota|opel|renault|peugeot|kia|tesla|fiat|ford|mercedes|volkswagen|vw|skoda|citroen|citroën|seat|nissan|suzuki|mazda|hyundai|bestelbus|scooter|motor|taxi|rdw)\b/;
@@ -98,5 +100,11 @@ export function findPlates(text: string, out: Candidate[]): void {
       const score = adjust(base, car, false, 0.4);
       out.push({ type: 'licence_plate', start: m.index, end: m.index + m[0].length, value: m[0], score, rule: sep === '' ? 'plate.compact' : 'plate.sidecode' });
     }
+  }
+  PLATE_ANY.lastIndex = 0;
+  for (let m = PLATE_ANY.exec(text); m !== null; m = PLATE_ANY.exec(text)) {
+    if (!/[AEIOUY]/.test(m[0])) continue; // the regexes above have it
+    if (!before(text, m.index, CAR_WORDS, 45) && !after(text, m.index + m[0].length, CAR_WORDS, 30)) continue;
+    out.push({ type: 'licence_plate', start: m.index, end: m.index + m[0].length, value: m[0], score: 0.75, rule: 'plate.vowels' });
   }
 }

@@ -64,7 +64,7 @@ const NAME = new RegExp(
   `(?<![\\w@#])([A-Za-zÀ-ÿ][a-zà-ÿ]+)((?: ${TUSSEN})*) ([A-Za-zÀ-ÿ][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)(?![\\w@])`,
   'g',
 );
-const TITLE = /\b(?:juf|juffrouw|meester|meneer|mevrouw|mevr\.?|mw\.?|dhr\.?|docent|leraar|lerares|mentor|directeur|directrice|conciërge|conciërge|coach|trainer)\s?$/i;
+const TITLE = /\b(?:juf|juffrouw|meester|meneer|mevrouw|mevr\.?|mw\.?|dhr\.?|docent|leraar|lerares|mentor|directeur|directrice|conciërge|coach|trainer)\s?(?:(?:van|de|der|den|el|ter|ten|van de|van der|van den) )?$/i;
 
 // Sensitive facts (lower-cased text). Each alternative is one family; the id goes into evidence.
 const SENSITIVE: Array<[string, RegExp]> = [
@@ -242,13 +242,15 @@ export function findNamesWithSensitive(text: string, out: Candidate[]): void {
       NAME.lastIndex = end - last.length;
       continue;
     }
-    const titled = TITLE.test(text.slice(Math.max(0, start - 12), start));
+    const titled = TITLE.test(text.slice(Math.max(0, start - 24), start));
     const score = titled || known ? 0.85 : SURNAMES.has(lastLc) ? 0.75 : 0.65;
     out.push({ type: 'name_with_sensitive', start, end, value: m[0], score, rule: `sensitive.${family}` });
   }
   findSingleNames(text, out, hits);
 }
 
+const FAILING_GRADE = /\b(?:een|'n|n) (?:[1-4](?:[,.]\d)?|5(?:[,.][0-4])?) |blijft zitten|blijven zitten|bleef zitten|gezakt|onvoldoende|krijgt (?:een|'n) [1-5]/i;
+const TUSSEN_BEFORE = /(?<=\s)(?:(?:van|de|der|den|el|ter|ten) ){1,2}$/i;
 const SINGLE = /(?<![\w@#])([A-Z][a-zà-ÿ]+)(?![\w@])/g;
 // "Sara uit 2C", "Lucas uit groep 6", "Ruben (brugklas)": a first name made identifiable.
 const CLASS_AFTER = /^(?: uit| van| in)? (?:groep \d|klas \w|\d\s?[a-z]{1,4}\b|[a-z]{1,4}\s?\d\w?\b|de brugklas|brugklas)|^ \((?:groep|klas|brugklas|\d)/i;
@@ -261,7 +263,7 @@ function findSingleNames(text: string, out: Candidate[], hits: Hit[]): void {
     const name = m[1] ?? '';
     const lc = name.toLowerCase();
     if (notName(name)) continue;
-    const titled = TITLE.test(text.slice(Math.max(0, m.index - 12), m.index));
+    const titled = TITLE.test(text.slice(Math.max(0, m.index - 24), m.index));
     const known = FIRST_NAMES.has(lc);
     if (!titled && !known) continue;
     const start = m.index;
@@ -274,11 +276,16 @@ function findSingleNames(text: string, out: Candidate[], hits: Hit[]): void {
     const family = familyWithin(hits, Math.max(a, start - 40), Math.min(b, end + 60));
     if (family === '') continue;
     const identified = titled || CLASS_AFTER.test(text.slice(end, end + 20));
+    // A good grade next to a lone first name is praise, not exposure ("Lotte heeft een 9!").
+    if (family === 'grades' && !FAILING_GRADE.test(text.slice(start, Math.min(b, end + 60)))) continue;
+    // "Mevrouw De Groot": the tussenvoegsel belongs to the surname.
+    const tv = titled ? TUSSEN_BEFORE.exec(text.slice(Math.max(0, start - 9), start)) : null;
+    const from = tv ? start - tv[0].length : start;
     out.push({
       type: 'name_with_sensitive',
-      start,
+      start: from,
       end,
-      value: name,
+      value: text.slice(from, end),
       score: identified ? 0.75 : 0.65,
       rule: `sensitive.${family}.first_name`,
     });

@@ -16,6 +16,7 @@ describe('licence plates', () => {
     ['auto 6-vk-382 van de juf', '6-vk-382'], // 8 lower case
     ['in de rode Polo (TZP 19 B), verzamelen', 'TZP 19 B'], // 11 spaced
     ['zijn moeder rijdt gg 166 f, succes', 'gg 166 f'], // 9 spaced
+    ['kenteken van die witte bus: 12-ABC-3', '12-ABC-3'], // vowels, with dashes and car words
   ])('finds %j', (text, value) => {
     expect(values(text, 'licence_plate')).toEqual([value]);
   });
@@ -29,6 +30,7 @@ describe('licence plates', () => {
     'het werd 22-21 voor ons team',
     'postcode 4254 HK Sleeuwijk',
     'code AB12CD zonder context',
+    'groep ABC-12-D doet mee',
   ])('leaves %j alone', (text) => {
     expect(values(text, 'licence_plate')).toEqual([]);
   });

@@ -13,12 +13,19 @@ describe('named person with a sensitive fact', () => {
     ['Sara uit 2C is drie dagen geschorst', 'Sara'],
     ['Weet iemand of juf Marieke nog lang thuis zit met haar burn-out?', 'Marieke'],
     ['Mijn dochter Amira Yilmaz is er niet. Ze heeft een epileptische aanval gehad.', 'Amira Yilmaz'],
+    ['Mevrouw De Groot heeft kanker, daarom is ze er niet', 'De Groot'],
+    ['meneer van der Linden is ontslagen', 'van der Linden'],
+    ['Lotte heeft een 3,5 voor wiskunde, die blijft zitten', 'Lotte'],
+    ['daan de boer is geschorst', 'daan de boer'],
   ])('finds %j', (text, value) => {
     expect(values(text, 'name_with_sensitive')).toEqual([value]);
   });
 
   it.each([
     'juf Anja was geweldig vandaag',
+    'Lotte heeft een 9 voor wiskunde, knap hoor!',
+    'Emma, wees lief voor je broertje',
+    'Emma Mulder heeft een goede instelling',
     'Tess Meijer heeft de voorleeswedstrijd gewonnen!',
     'Groetjes, moeder van Tess',
     'mevr. Verweij is onze nieuwe mentor',
