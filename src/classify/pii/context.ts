@@ -34,7 +34,7 @@ export function after(text: string, end: number, re: RegExp, width = WINDOW_AFTE
 
 /** Words that name a reference number that is not personal data. */
 export const NOT_PERSONAL =
-  /\b(?:klant|order|bestel|factuur|artikel|referentie|dossier|polis|pakket|zending|track(?:ing)?|ticket|kvk|btw|vestigings|lidmaatschaps|relatie|transactie)(?:nummer|nr\.?|code)?\b|\b(?:bestelling|factuur|order|kenmerk|artikel|inv|ord)\b[^.!?\n]{0,12}$/;
+  /\b(?:klant|order|bestel|factuur|artikel|referentie|dossier|polis|pakket|zending|track(?:ing)?|ticket|kvk|btw|vestigings|lidmaatschaps|relatie|transactie|leerling|student|lid|pas|kaart|klant|serie|product|voucher|bon)(?:nummer|nr\.?|code)\b|\b(?:kvk|btw|ordernr|factuurnr)\b|\b(?:bestelling|factuur|order|kenmerk|artikel|inv|ord)\b[^.!?\n]{0,12}$/;
 
 /** Apply positive and negative context: clamp into [0,1]. */
 export function adjust(base: number, raise: boolean, lower: boolean, up = 0.15, down = 0.45): number {

@@ -47,7 +47,8 @@ export function findPhones(text: string, out: Candidate[]): void {
     if (IBAN_HEAD.test(text.slice(Math.max(0, m.index - 10), m.index))) continue;
     const first = body.charCodeAt(0) - 48;
     const mobile = first === 6;
-    const service = /^(?:8\D*0\D*0|9\D*0\D*[09])/.test(body); // 0800, 0900, 0909
+    // 0800/0900/0909 service numbers and 084/085/087/088/091 company numbers are not personal.
+    const service = /^(?:8\D*0\D*0|9\D*0\D*[09]|8\D*[4578]|9\D*1)/.test(body);
     let base = mobile ? 0.9 : 0.8;
     let rule = mobile ? 'phone.nl_mobile' : 'phone.nl_landline';
     if (service) {
@@ -55,7 +56,7 @@ export function findPhones(text: string, out: Candidate[]): void {
       rule = 'phone.nl_service';
     }
     if (m[1] !== undefined) rule += '_intl';
-    const raise = before(text, m.index, PHONE_WORDS);
+    const raise = !service && before(text, m.index, PHONE_WORDS);
     const lower = before(text, m.index, NOT_PERSONAL, 30);
     out.push({ type: 'phone', start: m.index, end: m.index + m[0].length, value: m[0], score: adjust(base, raise, lower), rule });
   }

@@ -33,5 +33,6 @@ describe('BSN', () => {
     expect(withBsn).toBeGreaterThan(bare);
     expect(values('klantnummer 111222333', 'bsn')).toEqual([]);
     expect(values('bestelling 111222333 is onderweg', 'bsn')).toEqual([]);
+    expect(values('leerlingnummer 111222333 staat op je pas', 'bsn')).toEqual([]);
   });
 });

@@ -46,5 +46,6 @@ describe('phone numbers', () => {
 
   it('does not report service numbers', () => {
     expect(values('bel gratis 0800-1234567', 'phone')).toEqual([]);
+    expect(values('telefoonnummer van de GGD: 088 - 368 6800', 'phone')).toEqual([]);
   });
 });
