@@ -28,10 +28,10 @@ const AIM_BEFORE = new Set(['allemaal', 'een', "zo'n", 'zon', 'stelletje', 'stel
 const SKIPPABLE = new Set(['echt', 'gewoon', 'zo', 'zon', 'fucking', 'vieze', 'vuile', 'domme', 'stomme', 'arrogante', 'incompetente', 'achterlijke', 'gestoorde', 'zielige', 'lelijke', 'dikke', 'vette', 'grote', 'kleine', 'enorme', 'totale', 'ongelooflijke', 'hypocriete', 'goedkope', 'onnozele', 'graaiende', 'verwende', 'verdomde', 'kanker', 'tyfus', 'tering', 'klere']);
 // Adjectives used as intensifiers before something positive: "wreed goed", "vet mooi", "dikke prima".
 const POSITIVE_NEXT = new Set(['goed', 'mooi', 'schoon', 'leuk', 'lekker', 'tof', 'plezant', 'prima', 'vet', 'chill', 'nice', 'blij', 'gezellig', 'cool', 'grappig', 'lit', 'top', 'sterk', 'knap', 'shoutout', 'proficiat', 'respect', 'dank', 'hard']);
-const BODY = new Set(['dik', 'dike', 'vet', 'vete', 'dikste', 'lelijk', 'lelijke', 'lelijkste', 'stinkende']);
+const BODY = new Set(['dik', 'dike', 'vet', 'vete', 'dikste', 'stinkende']);
 const SEX_EMOJI = /[\u{1F975}\u{1F618}\u{1F924}\u{1F351}\u{1F346}\u{1F60F}\u{1F445}\u{1F4A6}]/u;
 const LITERAL = new Set(
-  `kleuter kleuters koe koeien varken varkens baby babys baby's clown clowns zak zakken gek gekken
+  `aap apen kleuter kleuters koe koeien varken varkens baby babys baby's clown clowns zak zakken gek gekken
    kieken kiekens pot poten homo homo's homos autist autisten heks boomer boomers nerd nerds
    woke freak`.split(/\s+/).map(squeeze),
 );
@@ -105,7 +105,7 @@ export function scoreOffensive(doc: Doc): LabelResult {
     }
     const e = hit.e;
     // Abbreviations ("kk", "tf", "kkr") must be written exactly so; their squeezed forms are letters.
-    if (e.key.length <= 3 && e.cat === 'curse' && tok.t !== e.key) continue;
+    if (((e.key.length <= 3 && e.cat === 'curse') || e.exactOnly) && tok.t !== e.key) continue;
     if (e.cat === 'pron' || e.cat === 'people') {
       target[k] = 1;
       continue;
@@ -173,7 +173,7 @@ export function scoreOffensive(doc: Doc): LabelResult {
       case 'mild': {
         // Words with a literal meaning (kleuter, koe, baby, zak) need a stronger aim than "een".
         const literal = LITERAL.has(tok.sq);
-        const aimed = cd.selfTargeted || (literal ? strongAim(doc, cd.k0) : aimedAt(doc, cd.k0) || tgtNear > 0) || wordCount <= 3 || isVocative(doc, lay, cd.k0);
+        const aimed = cd.selfTargeted || (literal ? strongAim(doc, cd.k0, tgt > 0) : aimedAt(doc, cd.k0) || tgtNear > 0) || wordCount <= 3 || isVocative(doc, lay, cd.k0);
         w = aimed ? 0.75 : literal ? 0.2 : cd.w;
         if (negBefore(doc, lay, cd.k0)) w *= 0.55;
         break;
@@ -228,6 +228,8 @@ export function scoreOffensive(doc: Doc): LabelResult {
         break;
     }
     if (w <= 0) continue;
+    // Self-directed: "ik was echt een idioot", "ik ben zo'n sukkel".
+    if ((cd.cat === 'mild' || cd.cat === 'insult' || cd.cat === 'adj') && !cd.selfTargeted && selfDirected(doc, lay, cd.k0)) w *= 0.3;
     const start = toks[cd.k0]!.s;
     const end = toks[cd.k1]!.e;
     // Local context.
@@ -275,6 +277,19 @@ export function scoreOffensive(doc: Doc): LabelResult {
   return { score: round3(score), evidence };
 }
 
+const SECOND_THIRD = new Set(['je', 'jij', 'jou', 'jullie', 'u', 'ge', 'gij', 'hij', 'zij', 'ze', 'hem', 'haar', 'die', 'dat']);
+/** "ik ben/was (echt) een …" with no one else named in between. */
+function selfDirected(doc: Doc, lay: ReturnType<typeof layout>, k: number): boolean {
+  const c = lay.clause[k]!;
+  for (let j = k - 1; j >= 1 && lay.clause[j] === c; j--) {
+    const t = doc.tokens[j]!.t;
+    if (SECOND_THIRD.has(t)) return false;
+    if ((t === 'ben' || t === 'was') && doc.tokens[j - 1]!.t === 'ik') return true;
+    if (t === 'ik' && (doc.tokens[j - 1]!.t === 'ben' || doc.tokens[j - 1]!.t === 'was')) return true;
+  }
+  return false;
+}
+
 function anyTarget(target: Uint8Array): boolean {
   for (let k = 0; k < target.length; k++) if (target[k]) return true;
   return false;
@@ -315,7 +330,7 @@ function isMedical(doc: Doc, k: number): boolean {
   return nx === 'onderzoek' || nx === 'patienten' || nx === 'behandeling';
 }
 
-function strongAim(doc: Doc, k: number): boolean {
+function strongAim(doc: Doc, k: number, personBefore = false): boolean {
   const toks = doc.tokens;
   const p1 = toks[k - 1]?.t;
   const p2 = toks[k - 2]?.t;
@@ -329,6 +344,7 @@ function strongAim(doc: Doc, k: number): boolean {
     while (i >= 0 && SKIPPABLE.has(toks[i]!.t)) i--;
     const b = toks[i]?.t;
     if (b === 'bent' || b === 'ben' || b === 'zijt' || b === 'wat' || b === 'je' || b === 'jij' || b === 'ge') return true;
+    if (b === 'is' && personBefore) return true; // "die jongen is een aap"
   }
   if (p1 === 'een' && (p2 === 'wat' || p2 === 'bent' || p2 === 'ben' || p2 === 'zijt' || p2 === 'echt')) return true;
   if (p2 !== undefined && STRONG_AIM.has(p2) && p1 !== undefined && SKIPPABLE.has(p1)) return true;

@@ -38,6 +38,8 @@ export type Cat =
 export interface Entry {
   /** The lexicon form, used as evidence detail. */
   key: string;
+  /** Only the exact spelling counts: its squeezed form is another word ("aap" ~ "app"). */
+  exactOnly?: boolean;
   cat: Cat;
   w: number;
 }
@@ -101,8 +103,10 @@ add(
    kutrector kutconcierge kutvent kutwijf tuig schorem gespuis uitschot pik pikken bitch
    bitches motherfucker fucker fuckers asshole dickhead kuttekop kutkop lijer lijers
    rukker rukkers aars aarsen reetkever sukkel pestkop pestkoppen zeikerd zeikerds
-   heks heksen wijf wijven eikelzak kloothommel`,
+   wijf wijven eikelzak kloothommel armoedzaaier armoedzaaiers pleurislijer klerejoch`,
 );
+add('mild', 0.35, 'aap apen');
+for (const k of ['ap', 'apen']) WORDS.get(k)!.exactOnly = true;
 // Insults that need aim: flagged in "wat een …", "jij …", "stelletje …", as a vocative.
 add(
   'mild',
@@ -110,7 +114,8 @@ add(
   `idioot idiot clown clowns baby babys baby's kleuter kleuters koe koeien varken varkens
    autist autisten debiel zak zakken nerd nerds freak freaks gek gekken zot zotten kieken kiekens
    muts mutsen watje watjes lafaard lafaards slappeling slappelingen boerenlul
-   homo homos homo's prutser prutsers mislukkeling mislukkelingen nietsnut nietsnutten dwaas
+   homo heks heksen kluns klunzen amateur amateurs graaier graaiers oplichter oplichters
+   nietsnut nietsnutten zeikerd huilebalk prutser prutsers mislukkeling mislukkelingen nietsnut nietsnutten dwaas
    leugenaar leugenaars etterbak etterbakken etter etters snotaap snotapen
    zielepoot zielepoten griezel griezels viezerik viezeriken zwerver kneus dikzak dikzakken
    vetzak vetzakken wokies woke wokie boomer boomers sukkelaar pot potten`,
@@ -129,7 +134,8 @@ add(
    graaiend graaiende gewelddadig gewelddadige wreed wrede oneerlijk oneerlijke
    nep neppe waardeloos waardeloze ergste slechtste idiote gemene gemeen sluw sluwe
    crimineel criminele primitief primitieve barbaars barbaarse mislukt mislukte
-   psychopaat psychopaten fucking kutte ranzig ranzige lulkoek`,
+   psychopaat psychopaten fucking kutte ranzig ranzige lulkoek gierig gierige corrupt corrupte
+   lui luie vals valse achterbaks achterbakse`,
 );
 // --- Hateful emotion and attitude, needs a person or group target ----------------------------
 add(
@@ -146,7 +152,8 @@ add(
   0.8,
   `ongedierte parasiet parasieten afval vuil plaag virus kakkerlakken ratten
    dieren kankergezwel gezwel tuig uitschot schorem gespuis kanker-gezwel
-   bedreiging zwermen infesteren besmetting uitvaagsel uitvaagsels insecten insect luizen
+   terroristen terrorist criminelen dieven verkrachters profiteurs uitkeringstrekkers barbaren
+   wilden bedreiging zwermen infesteren besmetting uitvaagsel uitvaagsels insecten insect luizen
    vee onkruid`,
 );
 // --- Sexual words ----------------------------------------------------------------------------

@@ -31,7 +31,7 @@ export const PHRASES: readonly Phrase[] = [
   p('worthless', 'dehum', 0.8, String.raw`geen (?:kut|reet|ruk|fuck|moer|donder|zak|flikker|klap|cent|stuiver|bal) waard|(?:niets|niks) (?:meer )?waard|minder waard|waardeloos`),
   p('not-human', 'dehum', 0.82, String.raw`geen (?:echte )?mens(?:en)?|(?:mindere|lagere|onmenselijke|inferieure|minderwaardige) wezens|menselijk afval|niet menselijk|untermenschen`),
   p('dont-matter', 'dehum', 0.78, String.raw`(?:doen|doet) er niet toe|beter af (?:zijn |zou zijn )?zonder|geen recht (?:om|op)|geen (?:ruimte|plaats) (?:op|in|voor)|(?:niet|nooit) (?:moeten |mogen )?gelden`),
-  p('do-not-belong', 'dehum', 0.75, String.raw`(?:be)?hore?n? (?:hier |echt |gewoon )?niet (?:thuis )?(?:in|op|bij|voor|tussen)|(?:be)?hore?n? (?:thuis )?in (?:een |de )?(?:dierentuin|kooi|kooien|zoo|gevangenis|kamp)|(?:naar|bij) (?:een|de) dierenarts|opgesloten (?:\S+ )?in kooien`),
+  p('do-not-belong', 'dehum', 0.75, String.raw`(?:be)?hore?n? (?:hier |echt |gewoon )?niet (?:thuis )?(?:in|op|bij|voor|tussen)|hoort (?:hier |echt |gewoon )?niet(?: thuis)?(?: (?:in|op|bij|voor|tussen))?|(?:be)?hore?n? (?:thuis )?in (?:een |de )?(?:dierentuin|kooi|kooien|zoo|gevangenis|kamp)|(?:naar|bij) (?:een|de) dierenarts|opgesloten (?:\S+ )?in kooien`),
   p('go-home', 'dehum', 0.82, String.raw`(?:ga|gaan|ga maar|moeten|oprotten|rot op|donder op) (?:\S+ )?(?:terug )?naar (?:je|jullie|hun|uw|jouw) (?:eigen )?(?:land|landen|woestijn|hok)`, true),
   p('too-many', 'dehum', 0.72, String.raw`te veel ${W} (?:in|op) (?:dit|ons|het|deze) (?:land|school|buurt|klas)`, true),
   p('full-of', 'dehum', 0.72, String.raw`(?:zit|zitten|stikt|stikken|barst|is|zijn) (?:\S+ )?(?:vol|stampvol|vergeven) (?:met|van de|van) ${W}`, true),
@@ -52,15 +52,17 @@ export const PHRASES: readonly Phrase[] = [
   p('cancer-wish', 'curse', 0.85, String.raw`(?:hoop|hoopt|wens|wou|moge|mag) (?:\S+ ){0,3}(?:kanker|tyfus|tering|pest|pokken) (?:krijgt|krijgen|krijg)|(?:kanker|tyfus|tering) (?:krijgen|krijgt)`, true),
   p('middle-finger', 'insult', 0.6, 'middelvinger', true),
   // Bullying and humiliation (carry their own victim).
-  p('nobody-wants', 'emote', 0.75, String.raw`niemand (?:wil|mag|gaat|zit|speelt|moet|vindt) (?:\S+ ){0,3}(?:naast|met|bij) (?:haar|hem|jou|je|die)|niemand (?:moet|wil|mag) (?:haar|hem|jou|je) (?:meer )?(?:uitnodigen|hebben)|niemand (?:heeft|wil) ${W} (?:\S+ )?(?:uitgenodigd|uitnodigen)`, true),
+  p('nobody-wants', 'emote', 0.75, String.raw`niemand (?:wil|mag|gaat|zit|speelt|moet|vindt|praat|praten|kletst) (?:\S+ ){0,3}(?:naast|met|bij) (?:haar|hem|jou|je|die)|niemand (?:moet|wil|mag) (?:haar|hem|jou|je) (?:meer )?(?:uitnodigen|hebben)|niemand (?:heeft|wil) ${W} (?:\S+ )?(?:uitgenodigd|uitnodigen)`, true),
   p('laugh-at', 'emote', 0.75, String.raw`(?:lachen|lacht|lachte|lachten) (?:hem|haar|jou|je|hen|ze) (?:\S+ )?uit|het lachertje|(?:blokkeer|blokkeren|negeer|negeren) (?:haar|hem|die) (?:gewoon )?(?:allemaal|allen)?`, true),
+  p('exclude', 'emote', 0.65, String.raw`(?:buitensluiten|buiten sluiten|uitsluiten|doodzwijgen|dood zwijgen|negeren|blokkeren|uitschelden|pesten)`),
+  p('drop-dead', 'insult', 0.7, String.raw`(?<!ik )(?:ga|ga toch|ga maar|ga lekker) dood(?! van)(?! aan)(?! door)|(?:sterf|crepeer|verrek) (?:toch|maar|jij)`, true),
   p('go-cry', 'emote', 0.7, String.raw`ga (?:lekker |maar |dan )?(?:huilen|janken|grienen)|huil (?:maar|dan) (?:lekker )?`, true),
   p('mock-meme', 'emote', 0.58, String.raw`pov|meme (?:van|maken van)|meme van de dag|(?:een )?meme (?:\S+ )?van (?:zn|z'n|zijn|haar|d'r)`),
   p('group-harm', 'violence', 0.6, String.raw`(?:keel|kelen|nek|nekken) (?:\S+ ){0,3}(?:doorsnijden|door te snijden|breken)|(?:laten|moeten) (?:\S+ )?lijden`),
   p('looks-like', 'emote', 0.5, String.raw`(?:lijkt wel|net) (?:een|op een) (?:walrus|varken|vogelnest|aap|olifant|nijlpaard|walvis|koe|bezem|clown|heks|lijk|zombie)|(?:ziet|zag) (?:er )?uit als een`),
   p('smells', 'emote', 0.6, String.raw`(?:je|jouw|zijn|haar|z'n|d'r) (?:neus|adem|lucht|oksels) (?:overleeft|stinkt|stinken)`, true),
   // Sexual solicitation and remarks.
-  p('send-pic', 'sexual', 0.72, String.raw`(?:stuur|stuurt|send) (?:je |jij )?(?:me|mij|nog) (?:\S+ ){0,4}(?:foto|fotos|foto's|pic|pics|nudes|naaktfoto|video) (?:\S+ ){0,3}(?:bikini|ondergoed|naakt|borsten|tieten|kont|bh|string|douche)|(?:foto|fotos|foto's) van (?:je|jouw|haar) (?:borsten|tieten|kont|lichaam)`, true),
+  p('send-pic', 'sexual', 0.72, String.raw`(?:stuur|stuurt|send) (?:je |jij )?(?:me|mij|nog) (?:\S+ ){0,4}(?:foto|fotos|foto's|pic|pics|nudes|naaktfoto|video) (?:\S+ ){0,4}(?:bikini|ondergoed|naakt|borsten|tieten|kont|bh|string|douche)|(?:foto|fotos|foto's) van (?:je|jouw|haar) (?:borsten|tieten|kont|lichaam)`, true),
   p('lap', 'sexual', 0.6, String.raw`(?:op|bij) (?:mijn|m'n|mn) schoot|korte rokjes`),
 ];
 
