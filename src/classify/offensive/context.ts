@@ -99,13 +99,13 @@ const COUNTER_WORDS = new Set(
    meld aangifte consequenties gevangenis verwijderd verwijder verwijderen ontmenselijkend
    ontmenselijkende misleid noemen noemt noemde genoemd schreef schrijven schrijft geschreven
    uitspraken uitspraak opmerkingen opmerking berichten pesten gepest stoppesten pestgedrag
-   zwijgen beledigen beledigend belediging hatelijk hatelijke woorden taal zeggen zegt zei
-   gezegd wensen discrimineren verbannen gebannen geband stoppen verbieden verboden`.split(/\s+/),
+   zwijgen beledigen beledigend belediging hatelijk hatelijke woorden taal
+   wensen discrimineren uitgescholden uitschelden schold scholden verbannen gebannen geband stoppen verbieden verboden`.split(/\s+/),
 );
 const NEWS_WORDS = new Set(
   `politie rechtbank veroordeeld veroordeelt aangehouden verdachte verdachten justitie
    rechter wethouder gemeenteraad nieuws volgens meldt onderzoek onderzoekt slachtoffer
-   slachtoffers incident officier persbericht woordvoerder burgemeester inspectie`.split(/\s+/),
+   slachtoffers incident officier persbericht krant woordvoerder burgemeester inspectie`.split(/\s+/),
 );
 const SPEECH_WORDS = new Set(
   `zet zette zetten post postte typt typte roept riep schreeuwt zeggen zegt zei zeiden als zoals
@@ -148,6 +148,10 @@ export function sentenceContext(doc: Doc, lay: Layout): SentenceContext {
     const f = CUES.get(t) ?? 0;
     if (f & SPEECH) speech[s] = 1;
     if (f & COUNTER || (t.startsWith('discrimin') && t !== 'discriminerende')) {
+      counter[s] = 1;
+      if (counterAt[s] === -1) counterAt[s] = k;
+    } else if ((t === 'zeggen' || t === 'zegt' || t === 'zei' || t === 'gezegd' || t === 'zeiden') && toks[k + 1]?.t === 'dat' && toks[k - 1]?.t !== 'eerlijk') {
+      // Reported speech: "zeggen dat …", "je zei dat …".
       counter[s] = 1;
       if (counterAt[s] === -1) counterAt[s] = k;
     } else if (t === 'oke' || t === 'ok' || t === 'okay' || t === 'normaal' || t === 'grappig') {

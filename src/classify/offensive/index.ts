@@ -31,7 +31,7 @@ const POSITIVE_NEXT = new Set(['goed', 'mooi', 'schoon', 'leuk', 'lekker', 'tof'
 const BODY = new Set(['dik', 'dike', 'vet', 'vete', 'dikste', 'stinkende']);
 const SEX_EMOJI = /[\u{1F975}\u{1F618}\u{1F924}\u{1F351}\u{1F346}\u{1F60F}\u{1F445}\u{1F4A6}]/u;
 const LITERAL = new Set(
-  `aap apen kleuter kleuters koe koeien varken varkens baby babys baby's clown clowns zak zakken gek gekken
+  `schande heksen aap apen kleuter kleuters koe koeien varken varkens baby babys baby's clown clowns zak zakken gek gekken
    kieken kiekens pot poten homo homo's homos autist autisten heks boomer boomers nerd nerds
    woke freak`.split(/\s+/).map(squeeze),
 );
@@ -173,8 +173,10 @@ export function scoreOffensive(doc: Doc): LabelResult {
       case 'mild': {
         // Words with a literal meaning (kleuter, koe, baby, zak) need a stronger aim than "een".
         const literal = LITERAL.has(tok.sq);
-        const aimed = cd.selfTargeted || (literal ? strongAim(doc, cd.k0, tgt > 0) : aimedAt(doc, cd.k0) || tgtNear > 0) || wordCount <= 3 || isVocative(doc, lay, cd.k0);
-        w = aimed ? 0.75 : literal ? 0.2 : cd.w;
+        const kutThing = cd.id === 'kut-thing~compound';
+        const aimed = cd.selfTargeted || aloneInClause(lay, cd.k0) || (literal ? strongAim(doc, cd.k0, tgt > 0) : aimedAt(doc, cd.k0) || tgtNear > 0) || (wordCount <= 3 && !kutThing) || (isVocative(doc, lay, cd.k0) && !kutThing);
+        // "kutweer", "kutzooi": a thing, not a person — a mild exclamation.
+        w = kutThing ? cd.w : aimed ? 0.75 : literal ? 0.2 : cd.w;
         if (negBefore(doc, lay, cd.k0)) w *= 0.55;
         break;
       }
@@ -186,7 +188,8 @@ export function scoreOffensive(doc: Doc): LabelResult {
           if (nk < n && (target[nk] || (toks[nk]!.cap && toks[nk]!.kind === 'word'))) w = 0.7;
           break;
         }
-        const attributive = cd.k1 + 1 < n && target[cd.k1 + 1]! > 0;
+        const pa = toks[cd.k0 - 1]?.t;
+        const attributive = (cd.k1 + 1 < n && target[cd.k1 + 1]! > 0) || (tgt > 0 && (pa === 'een' || pa === "zo'n") && (toks[cd.k0 - 2]?.t === 'wat' || pa === "zo'n"));
         if (attributive || (tgt && clauseCopula[c])) w = cd.w;
         else if (tgt) w = 0.45;
         if (neg) w *= 0.3;
@@ -288,6 +291,12 @@ function selfDirected(doc: Doc, lay: ReturnType<typeof layout>, k: number): bool
     if (t === 'ik' && (doc.tokens[j - 1]!.t === 'ben' || doc.tokens[j - 1]!.t === 'was')) return true;
   }
   return false;
+}
+
+/** The insult is its own clause: "…, baby", "lol, clown". */
+function aloneInClause(lay: ReturnType<typeof layout>, k: number): boolean {
+  const c = lay.clause[k]!;
+  return (k === 0 || lay.clause[k - 1] !== c) && (k + 1 >= lay.clause.length || lay.clause[k + 1] !== c) && k > 0;
 }
 
 function anyTarget(target: Uint8Array): boolean {

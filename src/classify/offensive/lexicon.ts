@@ -103,7 +103,8 @@ add(
    kutrector kutconcierge kutvent kutwijf tuig schorem gespuis uitschot pik pikken bitch
    bitches motherfucker fucker fuckers asshole dickhead kuttekop kutkop lijer lijers
    rukker rukkers aars aarsen reetkever sukkel pestkop pestkoppen zeikerd zeikerds
-   wijf wijven eikelzak kloothommel armoedzaaier armoedzaaiers pleurislijer klerejoch`,
+   wijf wijven eikelzak kloothommel armoedzaaier armoedzaaiers pleurislijer klerejoch
+   pedo pedos pedo's pedofiel pedofielen`,
 );
 add('mild', 0.35, 'aap apen');
 for (const k of ['ap', 'apen']) WORDS.get(k)!.exactOnly = true;
@@ -115,7 +116,7 @@ add(
    autist autisten debiel zak zakken nerd nerds freak freaks gek gekken zot zotten kieken kiekens
    muts mutsen watje watjes lafaard lafaards slappeling slappelingen boerenlul
    homo heks heksen kluns klunzen amateur amateurs graaier graaiers oplichter oplichters
-   nietsnut nietsnutten zeikerd huilebalk prutser prutsers mislukkeling mislukkelingen nietsnut nietsnutten dwaas
+   nietsnut nietsnutten zeikerd huilebalk zeveraar zeveraars schande prutser prutsers mislukkeling mislukkelingen nietsnut nietsnutten dwaas
    leugenaar leugenaars etterbak etterbakken etter etters snotaap snotapen
    zielepoot zielepoten griezel griezels viezerik viezeriken zwerver kneus dikzak dikzakken
    vetzak vetzakken wokies woke wokie boomer boomers sukkelaar pot potten`,
