@@ -300,3 +300,33 @@ describe('evidence', () => {
     }
   });
 });
+
+describe('aim and self-reference', () => {
+  it('self-directed insults are not flagged', () => {
+    expect(flagged('ik was echt een idioot dat ik dat vergat')).toBe(false);
+    expect(flagged("sorry, ik ben zo'n sukkel, verkeerde datum ingevuld")).toBe(false);
+    expect(flagged('jij bent echt een idioot')).toBe(true);
+  });
+
+  it('a vocative insult in its own clause is aimed', () => {
+    expect(flagged("haha Daan heeft weer in z'n broek gepist, baby")).toBe(true);
+    expect(flagged('de baby van juf is geboren')).toBe(false);
+  });
+
+  it('kut- compounds: a person or the school is an insult, a thing is an exclamation', () => {
+    expect(flagged('wat een kutjuf is die van wiskunde')).toBe(true);
+    expect(flagged('wat een kutweer vandaag')).toBe(false);
+  });
+
+  it('"eerlijk gezegd" is not reported speech, "zeggen dat" is', () => {
+    expect(flagged('Eerlijk gezegd is die mentor gewoon een incompetente trut.')).toBe(true);
+    expect(flagged('Zeggen dat moslims terroristen zijn is gewoon fout.')).toBe(false);
+  });
+
+  it('the model lifts borderline rule evidence in a mocking sentence', () => {
+    const text = "hahaha kijk Bram weer met z'n vieze tanden, net een paard";
+    const r = scoreOffensive(normalize(text));
+    expect(r.score).toBeGreaterThanOrEqual(0.5);
+    expect(r.evidence.some((e) => e.kind === 'model' && e.start === 0)).toBe(true);
+  });
+});
