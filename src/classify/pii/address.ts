@@ -29,13 +29,16 @@ const STREET = new RegExp(
 // words that announce an address.
 // (Forward regexes, not lookbehinds: a lookbehind is tried at every position and is slow.
 // The street word starts where its captured text ends minus its length.)
-const BARE = new RegExp(`\\b(?:(?:wonen|woon|woont|woonde|thuis|huis|adres|ophalen|afhalen|langs|verhuisd)(?: (?:op|aan|naar|de|is|in|bij))*:? |aan de )([A-Za-z][a-zé]{3,}) (${NUMBER})(?![\\w,.:]\\d|\\w)`, 'g');
+const BARE = new RegExp(`\\b(?:(?:wonen|woon|woont|woonde|thuis|huis|adres|ophalen|afhalen|langs|verhuisd)(?: (?:gewoon|nu|sinds kort|tegenwoordig|daar|hier))?(?: (?:op|aan|naar|de|is|in|bij))*:? |aan de )([A-Za-z][a-zé]{3,}) (${NUMBER})(?![\\w,.:]\\d|\\w)`, 'g');
 
 // A capitalised word after a colon or "naar"/"op" ("ophalen: Watermolen 162").
 const BARE_CAP = new RegExp(`(?:: |\\bnaar |\\bop )([A-Z][a-zé]{3,}) (${NUMBER})(?![\\w,.:]\\d|\\w)`, 'g');
+// A lower-case word there counts only when a postcode or town follows ("naar meidoorn 7, Dalem").
+const BARE_LOW = new RegExp(`(?:: |\\bnaar |\\bop )([a-z][a-zé]{3,}) (${NUMBER})(?=,? [1-9]\\d{3} ?[A-Za-z]{2}(?![A-Za-z])|, [A-Z][a-zé]+)(?![\\w,.:]\\d|\\w)`, 'g');
 const BARE_RULES: Array<[RegExp, number, string]> = [
   [BARE, 0.7, 'address.bare_street'],
   [BARE_CAP, 0.6, 'address.bare_street_cap'],
+  [BARE_LOW, 0.55, 'address.bare_street_town'],
 ];
 const BARE_TAIL =
   /^(?:,? [1-9]\d{3} ?[A-Za-z]{2}(?![A-Za-z])(?: [A-Za-z][a-zé]+(?:-[A-Za-z][a-zé]+)*)?|, (?:[A-Z][a-zé]+(?:-[A-Z][a-zé]+)*|[A-Z]{2,}))(?!\w)/;
@@ -123,7 +126,7 @@ function findStreets(text: string, out: Candidate[], firstAnchor: number): void 
       // Optional postcode and/or town after it, as for suffixed streets.
       const tail = BARE_TAIL.exec(next);
       const end = numEnd + (tail ? tail[0].length : 0);
-      pushAddress(text, out, wordStart, end, tail ? base + 0.15 : base, rule);
+      pushAddress(text, out, wordStart, end, adjust(base, tail !== null, false), rule);
     }
   }
 }

@@ -41,5 +41,6 @@ export function adjust(base: number, raise: boolean, lower: boolean, up = 0.15, 
   let s = base;
   if (raise) s += up;
   if (lower) s -= down;
-  return s < 0 ? 0 : s > 1 ? 1 : s;
+  // Rounded, so that ties between recognisers are real ties (0.7 + 0.15 vs 0.45 + 0.4).
+  return s < 0 ? 0 : s > 1 ? 1 : Math.round(s * 100) / 100;
 }

@@ -96,7 +96,9 @@ export function findPlates(text: string, out: Candidate[]): void {
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       const sep = m.slice(1).find((s) => s !== undefined) ?? '';
       const car = before(text, m.index, CAR_WORDS, 45) || after(text, m.index + m[0].length, CAR_WORDS, 30);
-      const base = sep === '-' ? 0.8 : 0.45;
+      // Four digits and two letters without dashes is how a postcode looks ("4142PT Leerdam").
+      const postcodeShape = sep !== '-' && /^\d{4}/.test(m[0]);
+      const base = sep === '-' ? 0.8 : postcodeShape ? 0.3 : 0.45;
       const score = adjust(base, car, false, 0.4);
       out.push({ type: 'licence_plate', start: m.index, end: m.index + m[0].length, value: m[0], score, rule: sep === '' ? 'plate.compact' : 'plate.sidecode' });
     }

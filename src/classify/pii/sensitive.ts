@@ -5,6 +5,8 @@
 
 import type { Candidate } from './context.ts';
 
+// Given names that are also everyday words ("wil", "els", "job"): not trusted in lower case.
+const AMBIGUOUS_FIRST = new Set(['wil', 'els', 'ans', 'bo', 'job', 'ids', 'sep', 'ton', 'cor', 'can', 'lev', 'max']);
 // Common given names in Dutch schools; lets lower-case names ("fenna dekker") be recognised.
 const FIRST_NAMES = new Set(
   (
@@ -19,7 +21,18 @@ const FIRST_NAMES = new Set(
     'anja petra sandra karin miriam ingrid wendy linda marieke monique esther marloes mirjam inge annemiek ' +
     'ellen carla marjolein patricia natasja saskia bianca kim ' +
     'peter kees arno marco mark frank ronald rob hans erik jeroen jan henk gerard wim willem bas martijn ' +
-    'dennis edwin richard paul michel vincent sander jasper joost maarten arjen hendrik pieter klaas dirk'
+    'dennis edwin richard paul michel vincent sander jasper joost maarten arjen hendrik pieter klaas dirk ' +
+    'wouter rutger bart tom tijs jorn joris robin ruud niek nick kevin ricardo dylan sebastiaan stefan thijmen ' +
+    'luca lucas lukas owen morris mick milo benjamin david daniel samuel jacob gabriel elias ilias ismail ' +
+    'ibrahim abdel abdullah yusuf mustafa kerem can baran furkan enes ayoub amin amine rayan zakaria noud ' +
+    'quinten tristan valentijn victor vince wessel yannick zeger job ids lev loek luuk nout otis pim sep ' +
+    'demi chayenne kimberley britt bo babette charlotte claire danique dewi elise emily esther eline eva fay ' +
+    'floor gwen hailey ilse indy isabel jara jente jill jip juul kiki lana lauren liz lois lize lola loes ' +
+    'lynn madelief manon maria marie megan melissa michelle mirthe myrthe nadia nikki noa noortje olivia ' +
+    'pien rosa roos sam selin senna shirin sofie sterre suze tara tessa valerie veerle vera yasmin zoey ' +
+    'aisha amal hiba imane inaya lina malak maryam nour rania safa soufiane hajar meryem zeynep ecem ' +
+    'henk gert jos ton rene marcel johan harm bert wil gerrit cor theo ria truus els ans joke marga ' +
+    'annemarie mariska yvonne jolanda angela martine sabine heleen ingrid janneke mieke renate'
   ).split(/\s+/),
 );
 // Frequent Dutch surnames (with their tussenvoegsel dropped) for lower-case names.
@@ -53,7 +66,13 @@ const NOT_NAME = new Set(
     'ouders leerling leerlingen docent docenten leraar mentor directeur directie iedereen niemand iemand alle ' +
     'allemaal elke ieder zo te erg heel veel weer even eens nu dan ja nee oke oké ok haha hahaha xd omg wtf ' +
     'maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart april mei juni juli ' +
-    'augustus september oktober november december whatsapp facebook instagram tiktok snapchat insta'
+    'augustus september oktober november december whatsapp facebook instagram tiktok snapchat insta ' +
+    'vindt vond zegt zei hoort hoorde weet wist denkt dacht speelt speelde loopt liep rent eet at drinkt ' +
+    'slaapt sliep praat huilt huilde lacht ziet zag krijgen kreeg heef hebt bent ben wordt werd mogen moeten ' +
+    'kunnen willen gaan komen zitten liggen staan lopen doen maken maakt maakte zoekt zocht vraagt vroeg ' +
+    'uit thuis school weg mee terug ook echt gewoon altijd nooit soms vaak weer alweer zelf samen alleen ' +
+    'gisteren vandaag straks later eerder nog steeds zeker misschien bijna helemaal niks niets iets alles ' +
+    'lekker leuk stom raar ziek boos blij bang moe druk rustig stil arme arm lieve'
   ).split(/\s+/),
 );
 function notName(w: string): boolean {
@@ -226,8 +245,8 @@ export function findNamesWithSensitive(text: string, out: Candidate[]): void {
     let ok = false;
     if (!notName(first) && !notName(last)) {
       if (isCap(first) && isCap(last)) ok = true;
-      // Lower-case names need a known given name, and a known surname or a tussenvoegsel.
-      else if (known && (SURNAMES.has(lastLc.split('-')[0] ?? '') || (m[2] ?? '') !== '')) ok = true;
+      // Lower-case names need a known given name; the second word may be any non-function word.
+      else if (known && lastLc.length >= 3 && !AMBIGUOUS_FIRST.has(first.toLowerCase())) ok = true;
     }
     if (!ok) {
       // Try again from the next word: "Wist je dat Emma Mulder" must still find "Emma Mulder".
