@@ -87,7 +87,8 @@ add(
    kansenparels flikker flikkers nicht-flikker sodomiet sodomieten homofiel-flikker mietje mietjes
    manwijf manwijven teef teven slet sletten hoer hoeren hoerenjong sloerie sloeries
    mongool mongolen mongooltje debiel debielen randdebiel randdebielen kreupele kreupelen
-   spleetoog spleetogen jodenhoer tokkie tokkies tokkiefamilie zigeunertuig
+   spleetoog spleetogen jodenhoer tokkie tokkies tokkiefamilie zigeunertuig kahba kechba qahba
+   spast spasten spasticus downie downies mongoloide retard retards faggot faggots nigger niggers
    achterlijke-mongool`,
 );
 // --- Strong insults (flagged alone) ----------------------------------------------------------
@@ -104,7 +105,8 @@ add(
    bitches motherfucker fucker fuckers asshole dickhead kuttekop kutkop lijer lijers
    rukker rukkers aars aarsen reetkever sukkel pestkop pestkoppen zeikerd zeikerds
    wijf wijven eikelzak kloothommel armoedzaaier armoedzaaiers pleurislijer klerejoch
-   pedo pedos pedo's pedofiel pedofielen`,
+   pedo pedos pedo's pedofiel pedofielen kys stfu cunt cunts slut sluts whore whores hoerenjong
+   kankerlijder`,
 );
 add('mild', 0.35, 'aap apen');
 for (const k of ['ap', 'apen']) WORDS.get(k)!.exactOnly = true;
@@ -116,7 +118,7 @@ add(
    autist autisten debiel zak zakken nerd nerds freak freaks gek gekken zot zotten kieken kiekens
    muts mutsen watje watjes lafaard lafaards slappeling slappelingen boerenlul
    homo heks heksen kluns klunzen amateur amateurs graaier graaiers oplichter oplichters
-   nietsnut nietsnutten zeikerd huilebalk zeveraar zeveraars schande kwal kwallen paard prutser prutsers mislukkeling mislukkelingen nietsnut nietsnutten dwaas
+   moron morons noob noobs kaaskop kaaskoppen nietsnut nietsnutten zeikerd huilebalk zeveraar zeveraars schande kwal kwallen paard prutser prutsers mislukkeling mislukkelingen nietsnut nietsnutten dwaas
    leugenaar leugenaars etterbak etterbakken etter etters snotaap snotapen
    zielepoot zielepoten griezel griezels viezerik viezeriken zwerver kneus dikzak dikzakken
    vetzak vetzakken wokies woke wokie boomer boomers sukkelaar pot potten`,
@@ -346,6 +348,9 @@ function lookupSlow(sq: string): Hit | undefined {
   }
   if (sq.startsWith('kut') && n >= 6) {
     for (const s of KUT_PERSON) if (sq.endsWith(s)) return { e: KUT_AIMED, how: 'compound' };
+    // "kutmarokkaan", "kutturken": kut- before a group or person noun.
+    const rest = WORDS.get(sq.slice(3));
+    if ((rest && (rest.cat === 'group' || rest.cat === 'people')) || looksLikePeople(sq.slice(3))) return { e: KUT_AIMED, how: 'compound' };
     return { e: KUT_THING, how: 'compound' };
   }
   if (n >= 5) {

@@ -51,6 +51,7 @@ export const PHRASES: readonly Phrase[] = [
   p('pest-curse', 'curse', 0.85, String.raw`(?:krijg|krijgt|krijgen|kunnen \S+ krijgen) de (?:pest|pleuris|tering|tyfus|kanker|klere|pokken|takke)|pest op|pest toch op|de pest in`, true),
   p('cancer-wish', 'curse', 0.85, String.raw`(?:hoop|hoopt|wens|wou|moge|mag) (?:\S+ ){0,3}(?:kanker|tyfus|tering|pest|pokken) (?:krijgt|krijgen|krijg)|(?:kanker|tyfus|tering) (?:krijgen|krijgt)`, true),
   p('spit-on', 'insult', 0.7, String.raw`(?:spuug|spuw|schijt|pis|zeik) (?:\S+ )?op (?:jou|je|jullie|die|hem|haar|u|dat stomme)`, true),
+  p('fuck-you', 'insult', 0.7, String.raw`fuck (?:you|jou|je|jullie|off|u)|f u|fuck de (?:juf|meester|school|leraar|mentor|directie)`, true),
   p('middle-finger', 'insult', 0.6, 'middelvinger', true),
   // Bullying and humiliation (carry their own victim).
   p('nobody-wants', 'emote', 0.75, String.raw`niemand (?:wil|mag|gaat|zit|speelt|moet|vindt|praat|praten|kletst) (?:\S+ ){0,3}(?:naast|met|bij) (?:haar|hem|jou|je|die)|niemand (?:moet|wil|mag) (?:haar|hem|jou|je) (?:meer )?(?:uitnodigen|hebben)|niemand (?:heeft|wil) ${W} (?:\S+ )?(?:uitgenodigd|uitnodigen)`, true),
