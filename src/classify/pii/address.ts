@@ -17,7 +17,8 @@ const PREFIX =
 const STREET_WORD = `(?:'s-)?[A-Za-zé][a-zé'\\-]*(?:${SUFFIX}|str\\.)|[Ss]ingel|[Mm]arkt|[Bb]rink|[Kk]ade|[Dd]ijk|[Gg]racht|[Dd]reef|[Bb]oulevard|[Ll]aan|[Ww]eg|[Pp]lein|[Hh]of|(?:[Ll]aan|[Pp]lein|[Ww]eg|[Kk]ade|[Hh]of|[Ss]traat|[Dd]ijk|[Ss]ingel) (?:(?:van|de|der|den|het|'t|ter|ten) )+(?:[A-Z][a-zé]+ ){0,2}[A-Z][a-zé]+`;
 // House number with an optional addition: 12a, 28-2, 96-II, 14 bis, 3 hs.
 const NUMBER = "[1-9]\\d{0,4}(?:[ ]?[a-zA-Z](?![a-zA-Z])|-\\d{1,3}(?!\\d)|-[a-zA-Z](?![a-zA-Z])|-(?:I{1,3}|IV|V|hs|bis)\\b| bis\\b| hs\\b| huis\\b)?";
-const POSTCODE = '[1-9]\\d{3}[ ]?(?!(?:en|of|op|in|om|de|te|ik|je|we|ze|is|al|na|nu|zo|ga|er|et|uur|mm|cm|km|kg|ml)\\b)[A-Za-z]{2}(?![A-Za-z])';
+// With a space between digits and letters, the letters must not be a Dutch word ("1500 en 2000").
+const POSTCODE = '[1-9]\\d{3}(?:[A-Za-z]{2}|[ ](?!(?:en|of|op|in|om|de|te|ik|je|we|ze|is|al|na|nu|zo|ga|er|et|uur|mm|cm|km|kg|ml)\\b)[A-Za-z]{2})(?![A-Za-z])';
 const TOWN = "(?:'s[- ])?[A-Za-z][a-zé]+(?:-[A-Za-z][a-zé]+)*|[A-Z]{2,}(?:-[A-Z]+)*";
 
 // Street + number [+ ", " / " " postcode [town]] [+ ", " Town].
@@ -136,6 +137,8 @@ function findPostcodes(text: string, out: Candidate[]): void {
   for (let m = PC_NUMBER.exec(text); m !== null; m = PC_NUMBER.exec(text)) {
     const end = m.index + m[0].length;
     if (NOT_HOUSE_NUMBER.test(text.slice(end, end + 12))) continue;
+    // "2024en 2025": a typo between two years, not a postcode.
+    if (/^\d{4}(?:en|of|tot)\b/i.test(m[0]) && /\d{4}/.test(m[1] ?? '')) continue;
     out.push({ type: 'postcode', start: m.index, end, value: m[0], score: 0.85, rule: 'postcode.number' });
   }
 }

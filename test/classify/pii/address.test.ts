@@ -15,6 +15,10 @@ describe('street addresses', () => {
     ['feest op de Prinsengracht 263, Amsterdam', 'Prinsengracht 263, Amsterdam'],
     ['bij ons thuis op watermolen 101-3', 'watermolen 101-3'],
     ['De juf woont op Singel 37, echt', 'Singel 37'],
+    ['spullen mogen naar meidoorn 20, Herwijnen.', 'meidoorn 20, Herwijnen'],
+    ['die gast woont op meidoorn 33 4142PT Leerdam en zijn moeder rijdt', 'meidoorn 33 4142PT Leerdam'],
+    ['wij wonen op Kerkstr. 12, Dalem', 'Kerkstr. 12, Dalem'],
+    ['adres: Laan van Meerdervoort 12', 'Laan van Meerdervoort 12'],
     ['hij woont aan de Oude Kade 14 bis', 'Oude Kade 14 bis'],
   ])('finds %j', (text, value) => {
     expect(values(text, 'address')).toEqual([value]);
@@ -28,6 +32,8 @@ describe('street addresses', () => {
     'groep 8 gaat op kamp',
     'de Kerstmarkt 5 december',
     'rij via de Julianalaan 10 minuten om',
+    'Stand: Feyenoord 2 - Ajax 1',
+    'we gaan op pagina 5 verder',
   ])('leaves %j alone', (text) => {
     expect(values(text, 'address')).toEqual([]);
   });
@@ -41,12 +47,13 @@ describe('postcode with house number', () => {
     ['ophalen bij 4254 XC 5, achterom', '4254 XC 5'],
     ['het moest naar 4171CX huisnummer 18.', '4171CX huisnummer 18'],
     ['postcode 1234 AB 12', '1234 AB 12'],
+    ['wij zitten op 8487en nr. 26, wie woont', '8487en nr. 26'],
     ['(4211 ZT nr. 65)', '4211 ZT nr. 65'],
   ])('finds %j', (text, value) => {
     expect(values(text, 'postcode')).toEqual([value]);
   });
 
-  it.each(['hele wijk 4211 zat zonder stroom', 'wij zitten in 4209, Dalem', '4201 AA Gorinchem is mooi', 'in 2024 en 2025', 'tussen 1500 of 2000 euro'])(
+  it.each(['hele wijk 4211 zat zonder stroom', 'wij zitten in 4209, Dalem', '4201 AA Gorinchem is mooi', 'in 2024 en 2025', 'in 2024en 2025', 'tussen 1500 of 2000 euro'])(
     'leaves %j alone',
     (text) => {
       expect(values(text, 'postcode')).toEqual([]);
