@@ -36,6 +36,11 @@ const LITERAL = new Set(
    woke freak`.split(/\s+/).map(squeeze),
 );
 const STRONG_AIM = new Set(['stelletje', 'stel', 'bende', 'jij', 'jullie', 'ge', 'gij', 'bent', 'zijt', 'vuile', 'vieze', 'domme', 'stomme', 'dikke', 'onnozele', 'achterlijke', 'gestoorde', 'arrogante', 'zielige', 'allemaal', 'nen']);
+const IDENTITY_ADJ = new Set(
+  `zwarte zwart joodse islamitische moslim marokkaanse turkse surinaamse antilliaanse poolse
+   homoseksuele homo lesbische biseksuele transgender trans gehandicapte allochtone buitenlandse
+   arabische afrikaanse aziatische chinese gekleurde`.split(/\s+/),
+);
 const FIRST_PERSON_ONLY = new Set(['ik', 'me', 'mij', 'mijn', 'mn', "m'n", 'we', 'wij', 'ons', 'onze']);
 
 function isName(doc: Doc, k: number, sentStart: boolean): boolean {
@@ -63,7 +68,7 @@ export function scoreOffensive(doc: Doc): LabelResult {
     let k0 = tokAt(doc, h.from);
     const k1 = tokAt(doc, h.to - 1);
     // "te veel X in dit land": the pattern is hateful only when X is a person group.
-    if (h.ph.id === 'too-many' || h.ph.id === 'full-of') {
+    if (h.ph.id === 'too-many' || h.ph.id === 'full-of' || h.ph.id === 'not-wanted') {
       let ok = false;
       for (let k = k0; k <= k1; k++) {
         const c2 = lookup(toks[k]!.sq)?.e.cat;
@@ -122,9 +127,13 @@ export function scoreOffensive(doc: Doc): LabelResult {
   // Most texts stop here: nothing offensive-looking, so no context to weigh.
   if (cands.length === 0) return { score: 0, evidence: [] };
   const lay = layout(doc);
-  // Names mid-sentence are targets (bullying "we haten Fleur", "dikke Stijn").
+  // Names mid-sentence are targets (bullying "we haten Fleur", "dikke Stijn"); a person noun
+  // after an identity adjective is a protected group ("zwarte personen", "joodse mensen").
   for (let k = 1; k < n; k++) {
     if (!target[k] && lay.sent[k] === lay.sent[k - 1] && isName(doc, k, false)) target[k] = 1;
+    else if (target[k] === 1 && IDENTITY_ADJ.has(toks[k - 1]!.t)) target[k] = 2;
+    // "Het zijn (allemaal) beesten": "het" refers to people named before.
+    else if (toks[k - 1]!.t === 'het' && toks[k]!.t === 'zijn' && !target[k - 1]) target[k - 1] = 1;
   }
 
   const ctx = sentenceContext(doc, lay);
@@ -132,12 +141,14 @@ export function scoreOffensive(doc: Doc): LabelResult {
   const clauseCopula = new Uint8Array(lay.nClause);
   const clauseNeg = new Uint8Array(lay.nClause);
   const clauseNegAt = new Int32Array(lay.nClause).fill(-1);
+  const sentNeg = new Uint8Array(lay.nSent);
   for (let k = 0; k < n; k++) {
     const c = lay.clause[k]!;
     if (target[k]! > clauseTarget[c]!) clauseTarget[c] = target[k]!;
     if (COPULA.has(toks[k]!.t)) clauseCopula[c] = 1;
     if (!consumed[k] && isNegation(doc, k)) {
       clauseNeg[c] = 1;
+      sentNeg[lay.sent[k]!] = 1;
       if (clauseNegAt[c] === -1) clauseNegAt[c] = k;
     }
   }
@@ -198,7 +209,8 @@ export function scoreOffensive(doc: Doc): LabelResult {
       case 'emote':
       case 'dehum': {
         if (tgt) w = cd.w;
-        else if (tgtNear) w = cd.w * 0.9;
+        else if (tgtNear) w = cd.w * (sentNeg[s] ? 0.2 : 0.9); // target in a neighbouring clause
+        if (cd.w < 0.5 && clauseTarget[c] === 2) w = 0.7; // anger at a protected group
         if (cd.id === 'mock-meme') w = anyTarget(target) ? cd.w : 0;
         // "afval van leerlingen" is litter; "vrouwen zijn afval" is dehumanising.
         if (cd.cat === 'dehum' && cd.kind === 'lexicon' && !clauseCopula[c]) w = 0;
@@ -225,7 +237,8 @@ export function scoreOffensive(doc: Doc): LabelResult {
         break;
       }
       case 'pos':
-        if (neg && tgt) w = cd.w;
+        // "nooit intelligent", "verdienen het niet om te leven": the negation right before it.
+        if (tgt && negBefore(doc, lay, cd.k0)) w = cd.w;
         break;
       default:
         break;

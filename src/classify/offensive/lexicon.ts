@@ -110,6 +110,10 @@ add(
 );
 add('mild', 0.35, 'aap apen');
 for (const k of ['ap', 'apen']) WORDS.get(k)!.exactOnly = true;
+add('dehum', 0.8, 'beesten'); // squeezed "besten": exact spelling only
+WORDS.get('besten')!.exactOnly = true;
+// Anger: hateful towards a group, ordinary criticism towards one teacher ("ik ben boos op de juf").
+add('emote', 0.45, 'boos kwaad woedend');
 // Insults that need aim: flagged in "wat een …", "jij …", "stelletje …", as a vocative.
 add(
   'mild',
@@ -138,14 +142,18 @@ add(
    nep neppe waardeloos waardeloze ergste slechtste idiote gemene gemeen sluw sluwe
    crimineel criminele primitief primitieve barbaars barbaarse mislukt mislukte
    psychopaat psychopaten fucking kutte ranzig ranzige lulkoek gierig gierige corrupt corrupte
-   lui luie vals valse achterbaks achterbakse`,
+   lui luie vals valse achterbaks achterbakse afschuwelijk afschuwelijke goor gore agressief
+   agressieve onbetrouwbaar onbetrouwbare leugenachtig leugenachtige hebzuchtig hebzuchtige
+   egoistisch egoistische inferieur inferieure pathetisch pathetische nutteloos nutteloze pervers
+   perverse abnormaal abnormale onnatuurlijk onnatuurlijke ziekelijk ziekelijke klote klotige kut
+   godverdomde kankerse`,
 );
 // --- Hateful emotion and attitude, needs a person or group target ----------------------------
 add(
   'emote',
   0.7,
   `haat haten haatte haatten verafschuw verafschuwen verafschuwd veracht verachten verachting
-   minachting minacht walg walgen walgde hekel kots kotsen spuugzat pissig woede woedend boos
+   minachting minacht walg walgen walgde hekel kots kotsen spuugzat pissig woede
    oprotten opdonderen opsodemieteren opflikkeren opkankeren optiefen optyfen optyfussen
    wegwezen verdoem verdoemd`,
 );
@@ -155,7 +163,7 @@ add(
   0.8,
   `ongedierte parasiet parasieten afval vuil plaag virus kakkerlakken ratten
    dieren kankergezwel gezwel tuig uitschot schorem gespuis kanker-gezwel
-   terroristen terrorist criminelen dieven verkrachters profiteurs uitkeringstrekkers barbaren
+   zwijnen honden wilden ziekte terroristen terrorist criminelen dieven verkrachters profiteurs uitkeringstrekkers barbaren
    wilden bedreiging zwermen infesteren besmetting uitvaagsel uitvaagsels insecten insect luizen
    vee onkruid`,
 );
@@ -177,7 +185,7 @@ add(
    sterven creperen lijden neerschiet doodschiet neersteek vermoord doodmaken`,
 );
 // --- Positive words whose negation is hateful -------------------------------------------------
-add('pos', 0.65, 'medelijden intelligent slim waard leven welkom recht ruimte plaats mensenrechten gelijke');
+add('pos', 0.65, 'respect eerlijk betrouwbaar waardig rechten medelijden intelligent slim waard leven welkom recht ruimte plaats mensenrechten gelijke');
 // --- Protected identity groups ---------------------------------------------------------------
 add(
   'group',

@@ -40,6 +40,8 @@ export const PHRASES: readonly Phrase[] = [
   p('rather-die', 'dehum', 0.66, String.raw`(?:sterf|sterven|ga dood|ga ik dood|zelfmoord) (?:\S+ )?(?:liever|plegen)`),
   p('touched-by', 'dehum', 0.68, String.raw`(?:(?:nooit|niet|geen) (?:\S+ ){0,5})?(?:is |zijn )?aangeraakt (?:is |zijn )?door`),
   p('legitimise-harm', 'violence', 0.6, String.raw`(?:niet|nooit) (?:\S+ )?(?:illegaal|strafbaar|verboden) (?:\S+ )?(?:moeten|mogen|zijn)|gedecriminaliseerd|legaal (?:moeten |mogen )?(?:zijn|worden)`),
+  p('untrustworthy', 'dehum', 0.7, String.raw`(?:niet|nooit) te vertrouwen`),
+  p('not-wanted', 'dehum', 0.7, String.raw`(?:wil|willen) geen ${W}(?: ${W})? (?:in|op|naast) (?:mijn|onze|ons|de|deze) (?:buurt|straat|school|klas|land|wijk|stad)`, true),
   p('never-trust', 'dehum', 0.66, String.raw`vertrouw (?:nooit|geen)`),
   p('the-enemy', 'dehum', 0.75, String.raw`(?:zijn|is) (?:de|onze|jullie) (?:vijand|vijanden)`),
   p('threat-to-society', 'dehum', 0.75, String.raw`(?:een |de )?(?:bedreiging|gevaar|kanker|virus|plaag|last) (?:voor|van) (?:onze|ons|de|deze|het) (?:samenleving|land|maatschappij|kinderen|school|buurt|beschaving|volk|cultuur)`),
