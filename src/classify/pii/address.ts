@@ -10,7 +10,7 @@ const SUFFIX =
   'straat|straatje|laan|laantje|weg|plein|pleintje|pad|singel|gracht|kade|dijk|hof|steeg|dreef|markt|park|ring|baan|wal|dam|haven|veld|erf|kamp|burg|berg|plantsoen|boulevard|allee|zoom|hoek|akker|weide|gaarde|tuin|vaart|vliet|brink|kant|hoeve|horst|donk|stede|wetering|polder|lei|heuvel|hout|hoven|wegje|kwartier';
 // Words that end in a suffix but are no street.
 const NOT_STREET =
-  /^(?:onderweg|halverwege|zijweg|snelweg|hoofdweg|terugweg|heenweg|thuisweg|weg|straat|laan|plein|pad|hof|park|ring|baan|wal|dam|haven|veld|erf|kamp|burg|berg|oord|zoom|hoek|akker|weide|tuin|kant|hoeve|moestuin|speeltuin|schooltuin|schoolplein|pretpark|speelveld|sportveld|voetbalveld|kantoor|achterkant|voorkant|zijkant|binnenkant|buitenkant|overkant|kinderboerderij|kerkhof|gerechtshof|binnenhof|ziekenhuis|berg|computerwinkel|wereld)$/i;
+  /^(?:onderweg|halverwege|zijweg|snelweg|terugweg|heenweg|thuisweg|weg|straat|laan|plein|pad|hof|park|ring|baan|wal|dam|haven|veld|erf|kamp|burg|berg|oord|zoom|hoek|akker|weide|tuin|kant|hoeve|moestuin|speeltuin|schooltuin|schoolplein|pretpark|speelveld|sportveld|voetbalveld|kantoor|achterkant|voorkant|zijkant|binnenkant|buitenkant|overkant|kinderboerderij|kerkhof|gerechtshof|binnenhof|ziekenhuis|berg|computerwinkel|wereld)$/i;
 // Words that may stand in front of the street word ("Burgemeester de Wijslaan", "Lange Dijk").
 const PREFIX =
   "(?:(?:[Bb]urgemeester|[Bb]urg\\.|[Ll]ange|[Kk]orte|[Oo]ude|[Nn]ieuwe|[Hh]oge|[Ll]age|[Gg]rote|[Kk]leine|[Ss]int|[Ss]t\\.|[Pp]rins|[Pp]rinses|[Kk]oningin|[Kk]oning|[Gg]raaf|[Dd]okter|[Dd]r\\.|[Mm]r\\.|[Gg]eneraal|[Pp]astoor|[Mm]eester|[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Hh]et|'t|[Tt]er|[Tt]en|[A-Z][a-zé]+) )";

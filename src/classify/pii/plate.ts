@@ -1,6 +1,7 @@
 // Dutch licence plates in all side-codes 1–14 (XX-99-99 … 999-XX-9), with dashes, spaces or
 // nothing between the groups. Plates use no vowels, and a plate is one case throughout. A
-// plate written without separators looks like many codes, so it needs car context to score.
+// plate written without dashes looks like many codes, so it needs car context to score; so
+// does a plate with vowels (invented or misremembered, "12-ABC-3").
 
 import { adjust, before, after } from './context.ts';
 import type { Candidate } from './context.ts';
@@ -17,16 +18,15 @@ const GROUPS: Array<[string, string, string]> = [
 function group(g: string, letter: string): string {
   return g[0] === '9' ? `\\d{${g.length}}` : `${letter}{${g.length}}`;
 }
-function build(letter: string): string {
-  return GROUPS.map(([a, b, c]) => `${group(a, letter)}([- ]?)${group(b, letter)}\\SEP${group(c, letter)}`)
-    .map((p, i) => p.replace('\\SEP', `\\${i + 1}`))
-    .join('|');
+/** All side-codes as one alternation; alternative i captures its separator as group i + 1. */
+function build(letter: string, sep = '[- ]?'): string {
+  return GROUPS.map(([a, b, c], i) => `${group(a, letter)}(${sep})${group(b, letter)}\\${i + 1}${group(c, letter)}`).join('|');
 }
 // Each alternative has one capturing group (its separator); the second separator must equal it.
 const PLATE_UP = new RegExp(`(?<![\\w-])(?:${build(L)})(?![\\w]|-\\w)`, 'g');
 const PLATE_LOW = new RegExp(`(?<![\\w-])(?:${build(l)})(?![\\w]|-\\w)`, 'g');
 // People invent or misremember plates with vowels ("12-ABC-3"): with dashes and car words only.
-const PLATE_ANY = new RegExp(`(?<![\\w-])(?:${build('[A-Z]').replace(/\(\[- \]\?\)/g, '(-)')})(?![\\w]|-\\w)`, 'g');
+const PLATE_ANY = new RegExp(`(?<![\\w-])(?:${build('[A-Z]', '-')})(?![\\w]|-\\w)`, 'g');
 
 const CAR_WORDS =
   /\b(?:kenteken|nummerbord|auto|bus|busje|wagen|rijdt|reed|rijden|geparkeerd|parkeert|polo|golf|audi|bmw|volvo|toyota|opel|renault|peugeot|kia|tesla|fiat|ford|mercedes|volkswagen|vw|skoda|citroen|citroën|seat|nissan|suzuki|mazda|hyundai|bestelbus|scooter|motor|taxi|rdw)\b/;
