@@ -209,7 +209,7 @@ export function scoreOffensive(doc: Doc): LabelResult {
       case 'emote':
       case 'dehum': {
         if (tgt) w = cd.w;
-        else if (tgtNear) w = cd.w * (sentNeg[s] ? 0.2 : 0.9); // target in a neighbouring clause
+        else if (tgtNear) w = cd.w * (sentNeg[s] && negEarlierInSentence(doc, lay, cd.k0) ? 0.2 : 0.9); // target in a neighbouring clause
         if (cd.w < 0.5 && clauseTarget[c] === 2) w = 0.7; // anger at a protected group
         if (cd.id === 'mock-meme') w = anyTarget(target) ? cd.w : 0;
         // "afval van leerlingen" is litter; "vrouwen zijn afval" is dehumanising.
@@ -310,6 +310,13 @@ function selfDirected(doc: Doc, lay: ReturnType<typeof layout>, k: number): bool
 function aloneInClause(lay: ReturnType<typeof layout>, k: number): boolean {
   const c = lay.clause[k]!;
   return (k === 0 || lay.clause[k - 1] !== c) && (k + 1 >= lay.clause.length || lay.clause[k + 1] !== c) && k > 0;
+}
+
+/** A negation earlier in the same sentence: "Geen enkele groep, ook X niet, verdient haat". */
+function negEarlierInSentence(doc: Doc, lay: ReturnType<typeof layout>, k: number): boolean {
+  const s = lay.sent[k]!;
+  for (let j = k - 1; j >= 0 && lay.sent[j] === s; j--) if (isNegation(doc, j)) return true;
+  return false;
 }
 
 function anyTarget(target: Uint8Array): boolean {
