@@ -36,6 +36,7 @@ const LITERAL = new Set(
    woke freak`.split(/\s+/).map(squeeze),
 );
 const STRONG_AIM = new Set(['stelletje', 'stel', 'bende', 'jij', 'jullie', 'ge', 'gij', 'bent', 'zijt', 'vuile', 'vieze', 'domme', 'stomme', 'dikke', 'onnozele', 'achterlijke', 'gestoorde', 'arrogante', 'zielige', 'allemaal', 'nen']);
+const MEDICAL_NEXT = new Set(['onderzoek', 'patienten', 'behandeling', 'vastgesteld', 'geconstateerd', 'gediagnosticeerd', 'ontdekt', 'gevonden', 'uitgezaaid', 'overleden', 'genezen', 'gehad', 'heeft', 'had', 'ziekte', 'diagnose']);
 const IDENTITY_ADJ = new Set(
   `zwarte zwart joodse islamitische moslim marokkaanse turkse surinaamse antilliaanse poolse
    homoseksuele homo lesbische biseksuele transgender trans gehandicapte allochtone buitenlandse
@@ -111,6 +112,8 @@ export function scoreOffensive(doc: Doc): LabelResult {
     const e = hit.e;
     // Abbreviations ("kk", "tf", "kkr") must be written exactly so; their squeezed forms are letters.
     if (((e.key.length <= 3 && e.cat === 'curse') || e.exactOnly) && tok.t !== e.key) continue;
+    // "KK DF 32" is a licence plate, not the curse.
+    if (e.key.length <= 3 && e.cat === 'curse' && isUpperWord(doc.text, tok) && (toks[k + 1]?.kind === 'num' || (toks[k + 1] !== undefined && isUpperWord(doc.text, toks[k + 1]!)))) continue;
     if (e.cat === 'pron' || e.cat === 'people') {
       target[k] = 1;
       continue;
@@ -283,7 +286,7 @@ export function scoreOffensive(doc: Doc): LabelResult {
     // The model supports the rules: it lifts borderline rule evidence in the same sentence
     // (an unaimed "sukkel" in a mocking sentence) over the threshold, and on its own it stays
     // below it — a few hundred training sentences are not enough to flag text alone.
-    if (eff >= MODEL_CONFIDENT && best >= 0.25 && best < 0.5 && s === bestSent) {
+    if (eff >= MODEL_CONFIDENT && best >= 0.3 && best < 0.5 && s === bestSent) {
       evidence.push({ label: 'offensive', kind: 'model', detail: 'logreg', start: toks[m.k0]!.s, end: toks[m.k1]!.e, weight: round3(eff) });
       best = 0.55;
     }
@@ -310,6 +313,11 @@ function selfDirected(doc: Doc, lay: ReturnType<typeof layout>, k: number): bool
 function aloneInClause(lay: ReturnType<typeof layout>, k: number): boolean {
   const c = lay.clause[k]!;
   return (k === 0 || lay.clause[k - 1] !== c) && (k + 1 >= lay.clause.length || lay.clause[k + 1] !== c) && k > 0;
+}
+
+function isUpperWord(text: string, tok: Token): boolean {
+  const w = text.slice(tok.s, tok.e);
+  return w.length <= 3 && w === w.toUpperCase() && w !== w.toLowerCase();
 }
 
 /** A negation earlier in the same sentence: "Geen enkele groep, ook X niet, verdient haat". */
@@ -356,7 +364,7 @@ function isMedical(doc: Doc, k: number): boolean {
     if (t === 'met' || t === 'heeft' || t === 'had' || t === 'hebben' || t === 'tegen' || t === 'aan' || t === 'overleden' || t === 'strijd' || t === 'behandeling' || t === 'kwf' || t === 'diagnose' || t === 'genezen') return true;
   }
   const nx = doc.tokens[k + 1]?.t;
-  return nx === 'onderzoek' || nx === 'patienten' || nx === 'behandeling';
+  return nx !== undefined && MEDICAL_NEXT.has(nx);
 }
 
 function strongAim(doc: Doc, k: number, personBefore = false): boolean {

@@ -139,7 +139,7 @@ add(
    lelijk lelijke lelijkste verdomde verdomd verneukt godvergeten onnozel onnozele
    cringe stinkt stinken stinkende dik dikke dikste vet vette vetzak zwakzinnig zwakzinnige
    graaiend graaiende gewelddadig gewelddadige wreed wrede oneerlijk oneerlijke
-   nep neppe waardeloos waardeloze ergste slechtste idiote gemene gemeen sluw sluwe
+   waardeloos waardeloze ergste slechtste idiote gemene gemeen sluw sluwe
    crimineel criminele primitief primitieve barbaars barbaarse mislukt mislukte
    psychopaat psychopaten fucking kutte ranzig ranzige lulkoek gierig gierige corrupt corrupte
    lui luie vals valse achterbaks achterbakse afschuwelijk afschuwelijke goor gore agressief
@@ -286,7 +286,7 @@ const GLUE_OK: ReadonlySet<Cat> = new Set<Cat>(['curse', 'slur', 'insult', 'mild
 const FUZZY_CATS: ReadonlySet<Cat> = new Set<Cat>(['adj', 'emote', 'dehum', 'group']);
 const DELETES = new Map<string, Entry>();
 const FUZZY_STOP = new Set(
-  `schoten horen heren hoeden even vrouwe kerels haar hater heksen dieren beste even horen gemeente flinke gestuurd verdacht neus
+  `kosten koste kostte gekost draaiende schoten horen heren hoeden even vrouwe kerels haar hater heksen dieren beste even horen gemeente flinke gestuurd verdacht neus
    gestord verachten verachte gevaren gevaar afvalen afvallen vuile virussen wreed bedreigd
    bedreigingen walgen haten haatte hekel woede woeden pissig`.split(/\s+/).map(squeeze),
 );
@@ -376,22 +376,23 @@ function lookupSlow(sq: string): Hit | undefined {
     }
   }
   const sw = SWAPS.get(sq);
-  if (sw) return { e: sw, how: 'fuzzy' };
+  if (sw && !FUZZY_STOP.has(sq)) return { e: sw, how: 'fuzzy' };
   if (n >= 9) {
     // Glued insult at the end: "enormeschoften", "echteklootzak".
     for (const k of LONG_INSULTS) if (sq.endsWith(k)) return { e: WORDS.get(k)!, how: 'glue' };
   }
   if (n >= 4 && n <= 16) {
+    // Misspellings keep their first letter ("neus" is not a misspelt "kneus").
     const d = DELETES.get(sq);
-    if (d && !FUZZY_STOP.has(sq)) return { e: d, how: 'fuzzy' };
+    if (d && d.key[0] === sq[0] && !FUZZY_STOP.has(sq)) return { e: d, how: 'fuzzy' };
     if (n >= 6) {
       // The token has an extra or swapped letter: one of its deletions is a word or a deletion.
       for (let i = 0; i < n; i++) {
         const v = sq.slice(0, i) + sq.slice(i + 1);
         const w = WORDS.get(v);
-        if (w && FUZZY_CATS.has(w.cat) && v.length >= 7 && !FUZZY_STOP.has(sq)) return { e: w, how: 'fuzzy' };
+        if (w && w.key[0] === sq[0] && FUZZY_CATS.has(w.cat) && v.length >= 7 && !FUZZY_STOP.has(sq)) return { e: w, how: 'fuzzy' };
         const dd = DELETES.get(v);
-        if (dd && dd.key.length >= 7 && FUZZY_CATS.has(dd.cat) && !FUZZY_STOP.has(sq)) return { e: dd, how: 'fuzzy' };
+        if (dd && dd.key[0] === sq[0] && dd.key.length >= 7 && FUZZY_CATS.has(dd.cat) && !FUZZY_STOP.has(sq)) return { e: dd, how: 'fuzzy' };
       }
     }
   }
