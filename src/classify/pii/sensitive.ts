@@ -1,7 +1,9 @@
 // A named student or staff member together with a sensitive fact in the same sentence:
 // health or diagnosis, grades, punishment, family or home situation. The entity is the full
 // name ("Lieke van der Linden"); a title (juf, meester, mevr.) before it raises confidence. A
-// first name alone, or a name in a neutral sentence, is not flagged.
+// lone first name counts only when it is a known given name or follows a title, and the fact
+// sits right next to it ("Sara uit 2C is geschorst"). A name in a neutral sentence is never
+// flagged. Sensitive words are looked up first, so most texts skip the name scan entirely.
 
 import type { Candidate } from './context.ts';
 
