@@ -5,7 +5,7 @@
 import { adjust, before, NOT_PERSONAL } from './context.ts';
 import type { Candidate } from './context.ts';
 
-const BSN = /(?<![\w.,€/:\-])(?:\d{9}|\d{4}([. ])\d{2}\1\d{3}|\d{3}([. ])\d{3}\2\d{3})(?![\w€]|[.,:/\-]\d)/g;
+const BSN = /(?<![\w.,€/:\-])(?:\d{9}|\d{4}([. \-])\d{2}\1\d{3}|\d{3}([. \-])\d{3}\2\d{3})(?![\w€]|[.,:/\-]\d)/g;
 
 const BSN_WORDS = /\b(?:bsn|burgerservicenummer|burgerservice ?nummer|sofi(?:nummer)?|sofi-nummer|zorgpas|ggd|persoonsnummer|id-?nummer)\b/;
 

@@ -17,6 +17,9 @@ const NL = new RegExp(
 // BE: +32 / 0032, then eight (landline) or nine (mobile 4xx) digits.
 const BE = new RegExp(`(?<![\\w@+/])(?:\\+|00)[ ]?32[ \\-]?(?:\\(0\\)[ \\-]?)?([1-9](?:${SEP}\\d){7,8})(?!\\d)`, 'g');
 
+// Other countries: + and a country code (not 31/32), then 8 to 12 digits.
+const INTL = new RegExp(`(?<![\\w@+/])\\+(?!3[12])(?:1|7|[2-9]\\d{1,2})[ \\-]?(?:\\(0\\)[ ]?)?(\\d(?:${SEP}\\d){7,11})(?!\\d)`, 'g');
+
 const IBAN_HEAD = /[A-Za-z]{2}\d{2}[ ]?[A-Za-z]{4}[ ]?$/;
 
 const PHONE_WORDS =
@@ -59,6 +62,12 @@ export function findPhones(text: string, out: Candidate[]): void {
     const raise = !service && before(text, m.index, PHONE_WORDS);
     const lower = before(text, m.index, NOT_PERSONAL, 30);
     out.push({ type: 'phone', start: m.index, end: m.index + m[0].length, value: m[0], score: adjust(base, raise, lower), rule });
+  }
+  INTL.lastIndex = 0;
+  for (let m = INTL.exec(text); m !== null; m = INTL.exec(text)) {
+    const raise = before(text, m.index, PHONE_WORDS);
+    const lower = before(text, m.index, NOT_PERSONAL, 30);
+    out.push({ type: 'phone', start: m.index, end: m.index + m[0].length, value: m[0], score: adjust(0.8, raise, lower), rule: 'phone.intl' });
   }
   BE.lastIndex = 0;
   for (let m = BE.exec(text); m !== null; m = BE.exec(text)) {

@@ -18,6 +18,7 @@ describe('BSN', () => {
     ['zijn bsn is 1112.22.333, staat op de zorgpas', '1112.22.333'],
     ['burgerservicenummer: 111 222 333', '111 222 333'],
     ['BSN 123.456.782.', '123.456.782'],
+    ['bsn 111-222-333', '111-222-333'],
   ])('finds %j', (text, value) => {
     expect(values(text, 'bsn')).toEqual([value]);
   });

@@ -18,6 +18,10 @@ describe('phone numbers', () => {
     ['ons nummer is 0183 642310', '0183 642310'],
     ['Belgische gsm +32 470 12 34 56', '+32 470 12 34 56'],
     ['bel 0470 12 34 56 in Antwerpen', '0470 12 34 56'],
+    ['bel oma in Duitsland: +49 30 12345678', '+49 30 12345678'],
+    ['UK: +44 20 7946 0958', '+44 20 7946 0958'],
+    ['bel 0031-6-12345678', '0031-6-12345678'],
+    ['tel: 06–12345678', '06–12345678'],
   ])('finds %j', (text, value) => {
     expect(values(text, 'phone')).toEqual([value]);
   });
@@ -35,6 +39,8 @@ describe('phone numbers', () => {
     'het kost € 12,50 per kind',
     'in 2025 waren er 1234 leerlingen',
     'te kort: 06-1234567',
+    'score +5 punten',
+    'ongeldig: +3 1234 5678',
     'dat nummer klopt niet: NL50 RBRB 0831 8730 45',
   ])('leaves %j alone', (text) => {
     expect(values(text, 'phone')).toEqual([]);
