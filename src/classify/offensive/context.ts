@@ -111,6 +111,7 @@ const SPEECH_WORDS = new Set(
   `zet zette zetten post postte typt typte roept riep schreeuwt zeggen zegt zei zeiden als zoals
    geloven gelooft denken horen hoor hoorde lees las leest`.split(/\s+/),
 );
+const AIMED_PRON = new Set(['hem', 'haar', 'jou', 'je', 'hen', 'ze', 'die']);
 const COUNTER = 1;
 const NEWS = 2;
 const SPEECH = 4;
@@ -147,7 +148,9 @@ export function sentenceContext(doc: Doc, lay: Layout): SentenceContext {
     const s = lay.sent[k]!;
     const f = CUES.get(t) ?? 0;
     if (f & SPEECH) speech[s] = 1;
-    if (f & COUNTER || (t.startsWith('discrimin') && t !== 'discriminerende')) {
+    // "Luuk pesten", "haar pesten": the act aimed at someone, not talk about bullying.
+    const aimedAct = (t === 'pesten' || t === 'uitschelden') && k > 0 && (toks[k - 1]!.cap || AIMED_PRON.has(toks[k - 1]!.t));
+    if ((f & COUNTER && !aimedAct) || (t.startsWith('discrimin') && t !== 'discriminerende')) {
       counter[s] = 1;
       if (counterAt[s] === -1) counterAt[s] = k;
     } else if ((t === 'zeggen' || t === 'zegt' || t === 'zei' || t === 'gezegd' || t === 'zeiden') && toks[k + 1]?.t === 'dat' && toks[k - 1]?.t !== 'eerlijk') {

@@ -37,6 +37,12 @@ const LITERAL = new Set(
 );
 const STRONG_AIM = new Set(['stelletje', 'stel', 'bende', 'jij', 'jullie', 'ge', 'gij', 'bent', 'zijt', 'vuile', 'vieze', 'domme', 'stomme', 'dikke', 'onnozele', 'achterlijke', 'gestoorde', 'arrogante', 'zielige', 'allemaal', 'nen']);
 const MEDICAL_NEXT = new Set(['onderzoek', 'patienten', 'behandeling', 'vastgesteld', 'geconstateerd', 'gediagnosticeerd', 'ontdekt', 'gevonden', 'uitgezaaid', 'overleden', 'genezen', 'gehad', 'heeft', 'had', 'ziekte', 'diagnose']);
+const NAME_VERBS = new Set(['is', 'heeft', 'zit', 'kan', 'was', 'had', 'moet', 'wil', 'doet', 'stinkt', 'huilt', 'ziet', 'loopt', 'denkt', 'krijgt', 'blijft', 'zegt']);
+const FUNCTION_CAPS = new Set(
+  `dit dat die het een er hier daar wat wie dan nu ook zo echt ik we wij jij je hij zij ze hun men
+   iedereen niemand alles niets niks deze elke elk welke waarom hoe waar wanneer school klas juf
+   meester groep mijn onze jouw zijn haar hun uw maar want dus toch wel nog alleen`.split(/\s+/),
+);
 const IDENTITY_ADJ = new Set(
   `zwarte zwart joodse islamitische moslim marokkaanse turkse surinaamse antilliaanse poolse
    homoseksuele homo lesbische biseksuele transgender trans gehandicapte allochtone buitenlandse
@@ -132,7 +138,14 @@ export function scoreOffensive(doc: Doc): LabelResult {
   const lay = layout(doc);
   // Names mid-sentence are targets (bullying "we haten Fleur", "dikke Stijn"); a person noun
   // after an identity adjective is a protected group ("zwarte personen", "joodse mensen").
-  for (let k = 1; k < n; k++) {
+  for (let k = 0; k < n; k++) {
+    if (k === 0 || lay.sent[k] !== lay.sent[k - 1]) {
+      if (target[k]) continue;
+      // A sentence-initial name before a verb: "Jayden is zo dom", "Zoë heeft weer …".
+      const nx = toks[k + 1]?.t;
+      if (nx !== undefined && NAME_VERBS.has(nx) && isName(doc, k, false) && !FUNCTION_CAPS.has(toks[k]!.t)) target[k] = 1;
+      continue;
+    }
     if (!target[k] && lay.sent[k] === lay.sent[k - 1] && isName(doc, k, false)) target[k] = 1;
     else if (target[k] === 1 && IDENTITY_ADJ.has(toks[k - 1]!.t)) target[k] = 2;
     // "Het zijn (allemaal) beesten": "het" refers to people named before.
@@ -200,6 +213,8 @@ export function scoreOffensive(doc: Doc): LabelResult {
           // Body-shaming needs a person right after: "dikke Stijn", "vette Kevin".
           const nk = cd.k1 + 1;
           if (nk < n && (target[nk] || (toks[nk]!.cap && toks[nk]!.kind === 'word'))) w = 0.7;
+          // "de dikke van 1C", "die vette uit 2B": the adjective as a nickname.
+          else if ((toks[cd.k0 - 1]?.t === 'de' || toks[cd.k0 - 1]?.t === 'die') && (toks[nk]?.t === 'van' || toks[nk]?.t === 'uit')) w = 0.7;
           break;
         }
         const pa = toks[cd.k0 - 1]?.t;
@@ -225,7 +240,7 @@ export function scoreOffensive(doc: Doc): LabelResult {
         w = cd.w * (cd.kind === 'lexicon' && cd.w < 0.6 ? 0.6 : 1) + (tgt ? 0.2 : 0) + (sexEmoji ? 0.2 : 0);
         if (tok.sq === 'lekere' || tok.sq === 'leker') {
           w = tgt && sexEmoji ? 0.7 : 0; // "lekker" alone is food and weather
-          if (nextT === 'kontje' || nextT === 'ding') w = 0.8;
+          if (nextT === 'kontje' || nextT === 'ding' || (cd.k1 + 1 < n && target[cd.k1 + 1] && toks[cd.k1 + 1]!.kind === 'word' && !SECOND_THIRD.has(nextT ?? ''))) w = 0.75;
         }
         if (neg) w *= 0.5;
         break;

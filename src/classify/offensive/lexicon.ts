@@ -122,7 +122,7 @@ add(
    autist autisten debiel zak zakken nerd nerds freak freaks gek gekken zot zotten kieken kiekens
    muts mutsen watje watjes lafaard lafaards slappeling slappelingen boerenlul
    homo heks heksen kluns klunzen amateur amateurs graaier graaiers oplichter oplichters
-   moron morons noob noobs kaaskop kaaskoppen nietsnut nietsnutten zeikerd huilebalk zeveraar zeveraars schande kwal kwallen paard prutser prutsers mislukkeling mislukkelingen nietsnut nietsnutten dwaas
+   aansteller aanstellers dramaqueen zeur zeurpiet zeurkous zeurpieten moron morons noob noobs kaaskop kaaskoppen nietsnut nietsnutten zeikerd huilebalk zeveraar zeveraars schande kwal kwallen paard prutser prutsers mislukkeling mislukkelingen nietsnut nietsnutten dwaas
    leugenaar leugenaars etterbak etterbakken etter etters snotaap snotapen
    zielepoot zielepoten griezel griezels viezerik viezeriken zwerver kneus dikzak dikzakken
    vetzak vetzakken wokies woke wokie boomer boomers sukkelaar pot potten`,

@@ -56,7 +56,7 @@ export const PHRASES: readonly Phrase[] = [
   p('fuck-you', 'insult', 0.7, String.raw`fuck (?:you|jou|je|jullie|off|u)|f u|fuck de (?:juf|meester|school|leraar|mentor|directie)`, true),
   p('middle-finger', 'insult', 0.6, 'middelvinger', true),
   // Bullying and humiliation (carry their own victim).
-  p('nobody-wants', 'emote', 0.75, String.raw`niemand (?:wil|mag|gaat|zit|speelt|moet|vindt|praat|praten|kletst) (?:\S+ ){0,3}(?:naast|met|bij) (?:haar|hem|jou|je|die)|niemand (?:moet|wil|mag) (?:haar|hem|jou|je) (?:meer )?(?:uitnodigen|hebben)|niemand (?:heeft|wil) ${W} (?:\S+ )?(?:uitgenodigd|uitnodigen)`, true),
+  p('nobody-wants', 'emote', 0.75, String.raw`niemand (?:wil|mag|gaat|zit|speelt|moet|vindt|praat|praten|kletst) (?:\S+ ){0,3}(?:naast|met|bij) (?:haar|hem|jou|je|die)|niemand (?:moet|wil|mag) (?:haar|hem|jou|je) (?:meer )?(?:uitnodigen|hebben)|niemand (?:heeft|wil) ${W} (?:\S+ )?(?:uitgenodigd|uitnodigen)|(?:niemand|geen mens) (?:mag|vindt|kan) (?:haar|hem)(?: leuk| aardig| uitstaan)?`, true),
   p('laugh-at', 'emote', 0.75, String.raw`(?:lachen|lacht|lachte|lachten) (?:hem|haar|jou|je|hen|ze) (?:\S+ )?uit|het lachertje|(?:blokkeer|blokkeren|negeer|negeren) (?:haar|hem|die) (?:gewoon )?(?:allemaal|allen)?`, true),
   p('exclude', 'emote', 0.65, String.raw`(?:buitensluiten|buiten sluiten|uitsluiten|doodzwijgen|dood zwijgen|negeren|blokkeren|uitschelden|pesten)`),
   p('drop-dead', 'insult', 0.7, String.raw`(?<!ik )(?:ga|ga toch|ga maar|ga lekker) dood(?! van)(?! aan)(?! door)|(?:sterf|crepeer|verrek) (?:toch|maar|jij)`, true),
@@ -66,7 +66,7 @@ export const PHRASES: readonly Phrase[] = [
   p('looks-like', 'emote', 0.5, String.raw`(?:lijkt wel|net) (?:een|op een) (?:walrus|varken|vogelnest|aap|olifant|nijlpaard|walvis|koe|bezem|clown|heks|lijk|zombie)|(?:ziet|zag) (?:er )?uit als een`),
   p('smells', 'emote', 0.6, String.raw`(?:je|jouw|zijn|haar|z'n|d'r) (?:neus|adem|lucht|oksels) (?:overleeft|stinkt|stinken)`, true),
   // Sexual solicitation and remarks.
-  p('send-pic', 'sexual', 0.72, String.raw`(?:stuur|stuurt|send) (?:je |jij )?(?:me|mij|nog) (?:\S+ ){0,4}(?:foto|fotos|foto's|pic|pics|nudes|naaktfoto|video) (?:\S+ ){0,4}(?:bikini|ondergoed|naakt|borsten|tieten|kont|bh|string|douche)|(?:foto|fotos|foto's) van (?:je|jouw|haar) (?:borsten|tieten|kont|lichaam)`, true),
+  p('send-pic', 'sexual', 0.72, String.raw`(?:stuur|stuurt|send) (?:je |jij )?(?:me|mij|nog) (?:\S+ ){0,4}(?:foto|fotos|foto's|pic|pics|nudes|naaktfoto|video) (?:\S+ ){0,4}(?:bikini|ondergoed|naakt|borsten|tieten|kont|bh|string|douche|shirt|kleren|topje|beha)|(?:foto|fotos|foto's) van (?:je|jouw|haar) (?:borsten|tieten|kont|lichaam)`, true),
   p('lap', 'sexual', 0.6, String.raw`(?:op|bij) (?:mijn|m'n|mn) schoot|korte rokjes`),
 ];
 

@@ -330,3 +330,28 @@ describe('aim and self-reference', () => {
     expect(r.evidence.some((e) => e.kind === 'model' && e.start === 0)).toBe(true);
   });
 });
+
+describe('names, nicknames and look-alikes', () => {
+  it('a sentence-initial name before a verb is a target', () => {
+    expect(flagged('Jayden is zo dom, die zit al drie jaar in de brugklas lol')).toBe(true);
+    expect(flagged('Dit is zo dom geregeld')).toBe(false);
+  });
+
+  it('bullying acts aimed at a named student are not counter-speech', () => {
+    expect(flagged('wie gaat er morgen mee Luuk pesten na school?')).toBe(true);
+    expect(flagged('Pesten is nooit oké, zeg er iets van.')).toBe(false);
+  });
+
+  it('a licence plate is not the curse "kk", an illness is not the curse "kanker"', () => {
+    expect(flagged('zijn moeder rijdt KK DF 32')).toBe(false);
+    expect(flagged('Bij meester Kees is kanker vastgesteld, daarom is hij er niet.')).toBe(false);
+    expect(flagged('Inschrijven kan tot vrijdag, kosten 17 euro per kind.')).toBe(false);
+  });
+
+  it('body-shaming nicknames and attributive sexual remarks', () => {
+    expect(flagged('de dikke van 1C heeft weer de hele kantine leeggegeten')).toBe(true);
+    expect(flagged('wie heeft het nummer van dat lekkere meisje uit 4H')).toBe(true);
+    expect(flagged('de dikke boeken liggen in de mediatheek')).toBe(false);
+    expect(flagged('wat een lekkere taart bij de koffieochtend')).toBe(false);
+  });
+});
