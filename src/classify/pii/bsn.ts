@@ -2,7 +2,7 @@
 // 123 456 789), that pass the 11-proof. Nine random digits pass it one time in eleven, so a
 // bare number needs "bsn"-like context to score high, and reference-number context sinks it.
 
-import { adjust, before, NOT_PERSONAL } from './context.ts';
+import { adjust, before, beforeInClause, NOT_PERSONAL } from './context.ts';
 import type { Candidate } from './context.ts';
 
 const BSN = /(?<![\w.,€/:\-])(?:\d{9}|\d{4}([. \-])\d{2}\1\d{3}|\d{3}([. \-])\d{3}\2\d{3})(?![\w€]|[.,:/\-]\d)/g;
@@ -25,7 +25,7 @@ export function findBsns(text: string, out: Candidate[]): void {
     const digits = grouped ? m[0].replace(/\D/g, '') : m[0];
     if (!isValidBsn(digits)) continue;
     const raise = before(text, m.index, BSN_WORDS, 60);
-    const lower = before(text, m.index, NOT_PERSONAL, 30);
+    const lower = beforeInClause(text, m.index, NOT_PERSONAL, 45);
     const base = grouped ? 0.75 : 0.6;
     out.push({
       type: 'bsn',

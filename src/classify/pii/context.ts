@@ -27,6 +27,21 @@ export function before(text: string, start: number, re: RegExp, width = WINDOW_B
   return re.test(text.slice(Math.max(0, start - width), start).toLowerCase());
 }
 
+/**
+ * Like `before`, but never looks past the start of the clause (. ! ? ; newline): a reference
+ * word in an earlier sentence says nothing about this number.
+ */
+export function beforeInClause(text: string, start: number, re: RegExp, width = WINDOW_BEFORE): boolean {
+  let a = start;
+  const min = Math.max(0, start - width);
+  while (a > min) {
+    const c = text.charCodeAt(a - 1);
+    if (c === 10 || c === 33 || c === 59 || c === 63 || (c === 46 && a < text.length && text.charCodeAt(a) === 32)) break;
+    a--;
+  }
+  return re.test(text.slice(a, start).toLowerCase());
+}
+
 /** Does `re` match in the `width` characters after `end` (lower-cased)? */
 export function after(text: string, end: number, re: RegExp, width = WINDOW_AFTER): boolean {
   return re.test(text.slice(end, end + width).toLowerCase());

@@ -4,7 +4,7 @@
 // candidate when it has exactly the digits of a real number; service numbers (0800/0900)
 // are not personal, and reference-number context ("bestelling", "artikelnummer") lowers it.
 
-import { adjust, before, NOT_PERSONAL } from './context.ts';
+import { adjust, before, beforeInClause, NOT_PERSONAL } from './context.ts';
 import type { Candidate } from './context.ts';
 
 // Separators people put between digit groups: space, dot, dash, slash, closing parenthesis.
@@ -60,13 +60,13 @@ export function findPhones(text: string, out: Candidate[]): void {
     }
     if (m[1] !== undefined) rule += '_intl';
     const raise = !service && before(text, m.index, PHONE_WORDS);
-    const lower = before(text, m.index, NOT_PERSONAL, 30);
+    const lower = beforeInClause(text, m.index, NOT_PERSONAL, 45);
     out.push({ type: 'phone', start: m.index, end: m.index + m[0].length, value: m[0], score: adjust(base, raise, lower), rule });
   }
   INTL.lastIndex = 0;
   for (let m = INTL.exec(text); m !== null; m = INTL.exec(text)) {
     const raise = before(text, m.index, PHONE_WORDS);
-    const lower = before(text, m.index, NOT_PERSONAL, 30);
+    const lower = beforeInClause(text, m.index, NOT_PERSONAL, 45);
     out.push({ type: 'phone', start: m.index, end: m.index + m[0].length, value: m[0], score: adjust(0.8, raise, lower), rule: 'phone.intl' });
   }
   BE.lastIndex = 0;
@@ -76,7 +76,7 @@ export function findPhones(text: string, out: Candidate[]): void {
     const mobile = body.charCodeAt(0) === 52 && digits === 9; // 4xx xx xx xx
     if (!mobile && digits !== 8) continue;
     const raise = before(text, m.index, PHONE_WORDS);
-    const lower = before(text, m.index, NOT_PERSONAL, 30);
+    const lower = beforeInClause(text, m.index, NOT_PERSONAL, 45);
     const base = mobile ? 0.9 : 0.8;
     out.push({
       type: 'phone',

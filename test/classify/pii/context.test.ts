@@ -13,6 +13,11 @@ describe('context words', () => {
     expect(scoreOf('artikelnummer 0101234567', 'phone')).toBe(0);
   });
 
+  it('lower only within the same sentence', () => {
+    expect(scoreOf('Mijn ordernummer voor de schooltas is 111222333', 'bsn')).toBe(0);
+    expect(scoreOf('Klantnummer 12345 werkt niet. Mijn nummer is 0612345678', 'phone')).toBeGreaterThan(0.5);
+  });
+
   it('make a compact plate count only next to car words', () => {
     expect(scoreOf('code 8FDH86 invullen', 'licence_plate')).toBe(0);
     expect(scoreOf('zijn auto 8FDH86 stond er weer', 'licence_plate')).toBeGreaterThan(0.5);
