@@ -108,7 +108,7 @@ const NEWS_WORDS = new Set(
    slachtoffers incident officier persbericht krant woordvoerder burgemeester inspectie`.split(/\s+/),
 );
 const SPEECH_WORDS = new Set(
-  `zet zette zetten post postte typt typte roept riep schreeuwt zeggen zegt zei zeiden als zoals
+  `zet zette zetten post postte typt typte roepen roept riep riepen schreeuwen schreeuwt zeggen zegt zei zeiden als zoals
    geloven gelooft denken horen hoor hoorde lees las leest`.split(/\s+/),
 );
 const AIMED_PRON = new Set(['hem', 'haar', 'jou', 'je', 'hen', 'ze', 'die']);
@@ -155,6 +155,10 @@ export function sentenceContext(doc: Doc, lay: Layout): SentenceContext {
       if (counterAt[s] === -1) counterAt[s] = k;
     } else if ((t === 'zeggen' || t === 'zegt' || t === 'zei' || t === 'gezegd' || t === 'zeiden') && toks[k + 1]?.t === 'dat' && toks[k - 1]?.t !== 'eerlijk') {
       // Reported speech: "zeggen dat …", "je zei dat …".
+      counter[s] = 1;
+      if (counterAt[s] === -1) counterAt[s] = k;
+    } else if (t === 'woord' && (toks[k - 1]?.t === 'het' || toks[k - 1]?.t === 'dat' || toks[k - 1]?.t === 'dit')) {
+      // "het woord mongool": a word mentioned, not used.
       counter[s] = 1;
       if (counterAt[s] === -1) counterAt[s] = k;
     } else if (t === 'oke' || t === 'ok' || t === 'okay' || t === 'normaal' || t === 'grappig') {

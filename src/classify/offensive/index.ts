@@ -31,7 +31,7 @@ const POSITIVE_NEXT = new Set(['goed', 'mooi', 'schoon', 'leuk', 'lekker', 'tof'
 const BODY = new Set(['dik', 'dike', 'vet', 'vete', 'dikste', 'stinkende']);
 const SEX_EMOJI = /[\u{1F975}\u{1F618}\u{1F924}\u{1F351}\u{1F346}\u{1F60F}\u{1F445}\u{1F4A6}]/u;
 const LITERAL = new Set(
-  `paard kwal schande heksen aap apen kleuter kleuters koe koeien varken varkens baby babys baby's clown clowns zak zakken gek gekken
+  `pestkop pestkoppen paard kwal schande heksen aap apen kleuter kleuters koe koeien varken varkens baby babys baby's clown clowns zak zakken gek gekken
    kieken kiekens pot poten homo homo's homos autist autisten heks boomer boomers nerd nerds
    woke freak`.split(/\s+/).map(squeeze),
 );

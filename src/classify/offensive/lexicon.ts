@@ -103,7 +103,7 @@ add(
    kutjong kutkind kutleraar kutleraren kutjuf kutschool kutdocent kutdocenten kutmentor
    kutrector kutconcierge kutvent kutwijf tuig schorem gespuis uitschot pik pikken bitch
    bitches motherfucker fucker fuckers asshole dickhead kuttekop kutkop lijer lijers
-   rukker rukkers aars aarsen reetkever sukkel pestkop pestkoppen zeikerd zeikerds
+   rukker rukkers aars aarsen reetkever sukkel zeikerd zeikerds
    wijf wijven eikelzak kloothommel armoedzaaier armoedzaaiers pleurislijer klerejoch
    pedo pedos pedo's pedofiel pedofielen kys stfu cunt cunts slut sluts whore whores hoerenjong
    kankerlijder`,
@@ -122,7 +122,7 @@ add(
    autist autisten debiel zak zakken nerd nerds freak freaks gek gekken zot zotten kieken kiekens
    muts mutsen watje watjes lafaard lafaards slappeling slappelingen boerenlul
    homo heks heksen kluns klunzen amateur amateurs graaier graaiers oplichter oplichters
-   aansteller aanstellers dramaqueen zeur zeurpiet zeurkous zeurpieten moron morons noob noobs kaaskop kaaskoppen nietsnut nietsnutten zeikerd huilebalk zeveraar zeveraars schande kwal kwallen paard prutser prutsers mislukkeling mislukkelingen nietsnut nietsnutten dwaas
+   aansteller aanstellers dramaqueen zeur zeurpiet zeurkous zeurpieten pestkop pestkoppen moron morons noob noobs kaaskop kaaskoppen nietsnut nietsnutten zeikerd huilebalk zeveraar zeveraars schande kwal kwallen paard prutser prutsers mislukkeling mislukkelingen nietsnut nietsnutten dwaas
    leugenaar leugenaars etterbak etterbakken etter etters snotaap snotapen
    zielepoot zielepoten griezel griezels viezerik viezeriken zwerver kneus dikzak dikzakken
    vetzak vetzakken wokies woke wokie boomer boomers sukkelaar pot potten`,

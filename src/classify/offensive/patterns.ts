@@ -78,7 +78,7 @@ const COMMON = new Set(
    hier thuis ik we wij mijn m'n mn moet moeten mogen zou zouden kunnen zal ga gaan gaat heeft
    wil mag aan tot naar over door onze ons uw jouw jullie zien zitten maken maakt doen doet
    beter af plaats school klas kinderen worden hebben nog dag allemaal allen lekker wel net laten
-   zat zit echte toch nou hoop vindt naast jou foto video dood terug eigen last krijg krijgt
+   zit echte toch nou hoop vindt naast jou foto video dood terug eigen last krijg krijgt
    krijgen nek dier lucht lijk hol bal absoluut hoor staan wou wens moge hoopt be hore`.split(/\s+/),
 );
 export const TRIGGERS: ReadonlySet<string> = (() => {
