@@ -13,7 +13,19 @@ const DATE = new RegExp(
 
 // Birth context in the text just before the date ("geboren op", "geb.", "geboortedatum: ").
 const BIRTH_BEFORE =
-  /(?:\bgeboren|\bgeb\.?|\bgeboortedatum|\bgeb\.\s?datum|\bgeboortedag|\bdob|\bdate of birth|\bjarig|\bverjaardag|\bgeboorte|\bgeb\.-?datum)\b[^\d\n]{0,28}$/;
+  /\b(?:geboren|geb(?:\.\s?|-)?datum|geb\.|geb|geboortedatum|geboortedag|geboorte|dob|date of birth)(?![a-z])[^\d\n.!?]{0,28}$/;
+// "jarig" and "verjaardag" also announce parties: the date must then lie years back.
+const BIRTHDAY_BEFORE = /\b(?:jarig|verjaardag)(?![a-z])[^\d\n.!?]{0,28}$/;
+const MIN_AGE_YEARS = 3;
+const THIS_YEAR = new Date().getFullYear();
+
+function yearOf(date: string): number {
+  const m = /(\d{4})|(\d{2})$/.exec(date);
+  if (!m) return 0;
+  if (m[1]) return Number(m[1]);
+  const yy = Number(m[2]);
+  return yy + (2000 + yy > THIS_YEAR ? 1900 : 2000);
+}
 // "… is op 23.12.2020 geboren".
 const BIRTH_AFTER = /^[ ,]{0,2}(?:geboren|jarig)\b/;
 
@@ -23,7 +35,10 @@ export function findDatesOfBirth(text: string, out: Candidate[]): void {
     const end = m.index + m[0].length;
     const pre = text.slice(Math.max(0, m.index - 45), m.index).toLowerCase();
     const post = text.slice(end, end + 12).toLowerCase();
-    const birth = BIRTH_BEFORE.test(pre) || BIRTH_AFTER.test(post);
+    const birth =
+      BIRTH_BEFORE.test(pre) ||
+      BIRTH_AFTER.test(post) ||
+      (BIRTHDAY_BEFORE.test(pre) && yearOf(m[0]) <= THIS_YEAR - MIN_AGE_YEARS);
     if (!birth) continue;
     out.push({ type: 'date_of_birth', start: m.index, end, value: m[0], score: 0.85, rule: 'dob.birth_context' });
   }

@@ -12,6 +12,8 @@ describe('date of birth', () => {
     ['hij is geboren op 2011-03-15', '2011-03-15'],
     ['Geboortedatum voor de schoolfotograaf: 5 aug 2020.', '5 aug 2020'],
     ['geb. 23/11/2017', '23/11/2017'],
+    ['Onze Sem is jarig op 3 april 2015, hij wordt 11!', '3 april 2015'],
+    ['Sem geb. 12-03-14', '12-03-14'],
   ])('finds %j', (text, value) => {
     expect(values(text, 'date_of_birth')).toEqual([value]);
   });
@@ -22,6 +24,8 @@ describe('date of birth', () => {
     'de musical is verplaatst naar 14.10.2026',
     'in 2011 bestond de school 50 jaar',
     'inschrijven kan tot 04-04-2025',
+    'Onze dochter is geboren! Kraamfeest op 12-03-2026',
+    `Verjaardag van Jayden op 12-05-${new Date().getFullYear()}, vanaf 14 uur`,
   ])('leaves the event date in %j alone', (text) => {
     expect(values(text, 'date_of_birth')).toEqual([]);
   });
