@@ -136,7 +136,8 @@ function sentenceBounds(text: string, start: number, end: number): [number, numb
   }
   return [a, b];
 }
-const NEXT_ABOUT_SAME = /^[.!?\n]+\s*(?:ze|zij|hij|haar|zijn|die)\b[^.!?\n]{0,120}/i;
+// (A transcribed chat line may start with "[20:14] Lotte: ".)
+const NEXT_ABOUT_SAME = /^[.!?\n]+\s*(?:\[?\d{1,2}[:.]\d{2}\]?\s*[^\s:]{1,30}:\s*)?(?:ze|zij|hij|haar|zijn|die)\b[^.!?\n]{0,120}/i;
 
 interface Hit {
   start: number;
