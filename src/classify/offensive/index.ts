@@ -28,10 +28,10 @@ const AIM_BEFORE = new Set(['allemaal', 'een', "zo'n", 'zon', 'stelletje', 'stel
 const SKIPPABLE = new Set(['echt', 'gewoon', 'zo', 'zon', 'fucking', 'vieze', 'vuile', 'domme', 'stomme', 'arrogante', 'incompetente', 'achterlijke', 'gestoorde', 'zielige', 'lelijke', 'dikke', 'vette', 'grote', 'kleine', 'enorme', 'totale', 'ongelooflijke', 'hypocriete', 'goedkope', 'onnozele', 'graaiende', 'verwende', 'verdomde', 'kanker', 'tyfus', 'tering', 'klere']);
 // Adjectives used as intensifiers before something positive: "wreed goed", "vet mooi", "dikke prima".
 const POSITIVE_NEXT = new Set(['goed', 'mooi', 'schoon', 'leuk', 'lekker', 'tof', 'plezant', 'prima', 'vet', 'chill', 'nice', 'blij', 'gezellig', 'cool', 'grappig', 'lit', 'top', 'sterk', 'knap', 'shoutout', 'proficiat', 'respect', 'dank', 'hard']);
-const BODY = new Set(['dik', 'dike', 'vet', 'vete', 'dikste', 'stinkende']);
+const BODY = new Set(['dik', 'dike', 'vet', 'vete', 'dikste', 'stinkende', 'bole']);
 const SEX_EMOJI = /[\u{1F975}\u{1F618}\u{1F924}\u{1F351}\u{1F346}\u{1F60F}\u{1F445}\u{1F4A6}]/u;
 const LITERAL = new Set(
-  `pestkop pestkoppen paard kwal schande heksen aap apen kleuter kleuters koe koeien varken varkens baby babys baby's clown clowns zak zakken gek gekken
+  `slungel zeur kakker kakkers creep pestkop pestkoppen paard kwal schande heksen aap apen kleuter kleuters koe koeien varken varkens baby babys baby's clown clowns zak zakken gek gekken
    kieken kiekens pot poten homo homo's homos autist autisten heks boomer boomers nerd nerds
    woke freak`.split(/\s+/).map(squeeze),
 );

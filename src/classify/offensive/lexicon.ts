@@ -87,7 +87,7 @@ add(
    kansenparels flikker flikkers nicht-flikker sodomiet sodomieten homofiel-flikker mietje mietjes
    manwijf manwijven teef teven slet sletten hoer hoeren hoerenjong sloerie sloeries
    mongool mongolen mongooltje debiel debielen randdebiel randdebielen kreupele kreupelen
-   spleetoog spleetogen jodenhoer tokkie tokkies tokkiefamilie zigeunertuig kahba kechba qahba
+   spleetoog spleetogen jodenhoer tokkie tokkies tokkiefamilie zigeunertuig kahba kechba qahba brillenjood
    spast spasten spasticus downie downies mongoloide retard retards faggot faggots nigger niggers
    achterlijke-mongool`,
 );
@@ -122,7 +122,12 @@ add(
    autist autisten debiel zak zakken nerd nerds freak freaks gek gekken zot zotten kieken kiekens
    muts mutsen watje watjes lafaard lafaards slappeling slappelingen boerenlul
    homo heks heksen kluns klunzen amateur amateurs graaier graaiers oplichter oplichters
-   aansteller aanstellers dramaqueen zeur zeurpiet zeurkous zeurpieten pestkop pestkoppen moron morons noob noobs kaaskop kaaskoppen nietsnut nietsnutten zeikerd huilebalk zeveraar zeveraars schande kwal kwallen paard prutser prutsers mislukkeling mislukkelingen nietsnut nietsnutten dwaas
+   aansteller aanstellers dramaqueen zeur zeurpiet zeurkous zeurpieten snotneus snotneuzen ambetanterik zageman
+   zagevent dikkenek brokkenpiloot sukkelaar klojo klojos faalhaas faalhazen sufferd sufferds stommerd
+   lamzak lamzakken slapjanus zielepiet lapzwans lapzwansen uilskuiken droogkloot klier rotjoch
+   snotjong vetklep vetbol vetbollen slungel lelijkerd lelijkerds mormel creep creeps
+   viespeuk viespeuken engerd engerds smeerlap smeerlappen gluiperd gluiperds klaploper
+   klaplopers aso asos tokkie-achtig kakker kakkers pestkop pestkoppen moron morons noob noobs kaaskop kaaskoppen nietsnut nietsnutten zeikerd huilebalk zeveraar zeveraars schande kwal kwallen paard prutser prutsers mislukkeling mislukkelingen nietsnut nietsnutten dwaas
    leugenaar leugenaars etterbak etterbakken etter etters snotaap snotapen
    zielepoot zielepoten griezel griezels viezerik viezeriken zwerver kneus dikzak dikzakken
    vetzak vetzakken wokies woke wokie boomer boomers sukkelaar pot potten`,
@@ -146,7 +151,7 @@ add(
    agressieve onbetrouwbaar onbetrouwbare leugenachtig leugenachtige hebzuchtig hebzuchtige
    egoistisch egoistische inferieur inferieure pathetisch pathetische nutteloos nutteloze pervers
    perverse abnormaal abnormale onnatuurlijk onnatuurlijke ziekelijk ziekelijke klote klotige kut
-   godverdomde kankerse`,
+   godverdomde kankerse bolle`,
 );
 // --- Hateful emotion and attitude, needs a person or group target ----------------------------
 add(
