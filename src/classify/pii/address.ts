@@ -36,10 +36,13 @@ const BARE = new RegExp(`\\b(?:(?:wonen|woon|woont|woonde|thuis|huis|adres|ophal
 const BARE_CAP = new RegExp(`(?:: |\\bnaar |\\bop )([A-Z][a-zé]{3,}) (${NUMBER})(?![\\w,.:]\\d|\\w)`, 'g');
 // A lower-case word there counts only when a postcode or town follows ("naar meidoorn 7, Dalem").
 const BARE_LOW = new RegExp(`(?:: |\\bnaar |\\bop )([a-z][a-zé]{3,}) (${NUMBER})(?=,? [1-9]\\d{3} ?[A-Za-z]{2}(?![A-Za-z])|, [A-Z][a-zé]+)(?![\\w,.:]\\d|\\w)`, 'g');
+// …or when the number ends the sentence ("wie brengt zijn huiswerk naar meidoorn 4?").
+const BARE_END = new RegExp(`(?:\\bnaar |\\bop )([a-z][a-zé]{4,}) (${NUMBER})(?=[.?!](?:\\s|$)|$)`, 'g');
 const BARE_RULES: Array<[RegExp, number, string]> = [
   [BARE, 0.7, 'address.bare_street'],
   [BARE_CAP, 0.6, 'address.bare_street_cap'],
   [BARE_LOW, 0.55, 'address.bare_street_town'],
+  [BARE_END, 0.55, 'address.bare_street_end'],
 ];
 const BARE_TAIL =
   /^(?:,? [1-9]\d{3} ?[A-Za-z]{2}(?![A-Za-z])(?: [A-Za-z][a-zé]+(?:-[A-Za-z][a-zé]+)*)?|, (?:[A-Z][a-zé]+(?:-[A-Z][a-zé]+)*|[A-Z]{2,}))(?!\w)/;
@@ -53,7 +56,7 @@ const PC_NUMBER = new RegExp(
 const NOT_HOUSE_NUMBER =
   /^[ ]?(?:jan|feb|maa|apr|mei|jun|jul|aug|sep|okt|nov|dec|uur|u\b|minuten|min\b|sec|euro|eur\b|%|procent|keer|x\b|jaar|maanden|weken|dagen|kinderen|leerlingen|personen|kilo|km|meter|m\b|cm|stuks|punten|plaatsen|tot|t\/m|-\s?\d|[-–]\s|[.:]\d)/i;
 const BARE_STOP =
-  /^(?:groep|klas|les|lessen|hoofdstuk|pagina|blz|nummer|week|dag|jaar|uur|havo|vwo|vmbo|mavo|atheneum|gymnasium|bus|lijn|tafel|plaats|stoel|vak|leerjaar|periode|ronde|rij|zaal|lokaal|kamer|verdieping|etage|stand|score|minuut|graad|niveau|versie|editie|seizoen|maart|april|juni|juli|augustus|september|oktober|november|december|januari|februari|mei|school|speelplaats|schoolplein|kant|achterkant|voorkant|deur|ingang|uitgang|hek|poort|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|pagina|vraag|opdracht|oefening|som|punt|stap|artikel|regel|bijlage|figuur|tabel|versie|team|speler|shirt|rugnummer|nummer|kanaal|seizoen|level)$/i;
+  /^(?:groep|klas|les|lessen|hoofdstuk|pagina|blz|nummer|week|dag|jaar|uur|havo|vwo|vmbo|mavo|atheneum|gymnasium|bus|lijn|tafel|plaats|stoel|vak|leerjaar|periode|ronde|rij|zaal|lokaal|kamer|verdieping|etage|stand|score|minuut|graad|niveau|versie|editie|seizoen|maart|april|juni|juli|augustus|september|oktober|november|december|januari|februari|mei|school|speelplaats|schoolplein|kant|achterkant|voorkant|deur|ingang|uitgang|hek|poort|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|pagina|vraag|opdracht|oefening|som|punt|stap|artikel|regel|bijlage|figuur|tabel|versie|team|speler|shirt|rugnummer|nummer|kanaal|seizoen|level|training|trainingen|bladzijde|wedstrijd|toets|test|proefwerk|examen|cursus|workshop|sessie|deel|fase|paragraaf|opgave|thema|unit|module|blok|plek|positie|spoor|perron|halte|route|etappe|race|heat|set|game|potje|poule|gang|vleugel|gebouw|tribune|aflevering|episode|serie|boek|jaargang|item|plaatje|foto|filmpje|video|dia|slide|sheet|tabblad|optie|keuze|antwoord|stelling|casus|spel|ronde|tafel|bank|rij|stoel)$/i;
 
 function pushAddress(text: string, out: Candidate[], start: number, end: number, score: number, rule: string): void {
   out.push({ type: 'address', start, end, value: text.slice(start, end), score, rule });

@@ -19,6 +19,7 @@ describe('street addresses', () => {
     ['die gast woont op meidoorn 33 4142PT Leerdam en zijn moeder rijdt', 'meidoorn 33 4142PT Leerdam'],
     ['wij wonen op Kerkstr. 12, Dalem', 'Kerkstr. 12, Dalem'],
     ['adres: Laan van Meerdervoort 12', 'Laan van Meerdervoort 12'],
+    ['wie brengt zijn huiswerk naar meidoorn 4?', 'meidoorn 4'],
     ['hij woont aan de Oude Kade 14 bis', 'Oude Kade 14 bis'],
   ])('finds %j', (text, value) => {
     expect(values(text, 'address')).toEqual([value]);
@@ -34,6 +35,8 @@ describe('street addresses', () => {
     'rij via de Julianalaan 10 minuten om',
     'Stand: Feyenoord 2 - Ajax 1',
     'we gaan op pagina 5 verder',
+    'kom je op training 2?',
+    'lees het op bladzijde 14.',
   ])('leaves %j alone', (text) => {
     expect(values(text, 'address')).toEqual([]);
   });
