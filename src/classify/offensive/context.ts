@@ -95,7 +95,7 @@ export function layout(doc: Doc): Layout {
 const COUNTER_WORDS = new Set(
   `scheldwoord scheldwoorden schelden scheldt discrimineer discrimineert discriminerend
    discriminatie racistisch racisme seksistisch homofoob haatvol haatdragend respectloos
-   kwetsend onacceptabel acceptabel tolereren tolereer rapporteer rapporteren gemeld melden
+   kwetsend onacceptabel acceptabel tolereren tolereer rapporteer rapporteren gerapporteerd gemeld melden
    meld aangifte consequenties gevangenis verwijderd verwijder verwijderen ontmenselijkend
    ontmenselijkende misleid noemen noemt noemde genoemd schreef schrijven schrijft geschreven
    uitspraken uitspraak opmerkingen opmerking berichten pesten gepest stoppesten pestgedrag
@@ -111,6 +111,13 @@ const SPEECH_WORDS = new Set(
   `zet zette zetten post postte typt typte roepen roept riep riepen schreeuwen schreeuwt zeggen zegt zei zeiden als zoals
    geloven gelooft denken horen hoor hoorde lees las leest`.split(/\s+/),
 );
+const REPORT_VERBS = new Set(
+  `zeggen zegt zei zeiden gezegd beweert beweren beweerde beweerden schrijft schrijven schreef
+   schreven geschreven roept roepen riep denken denkt dachten vindt vinden gelooft geloven lees las
+   leest lezen hoor hoorde hoort horen`.split(/\s+/),
+);
+const PERCEIVE = new Set(['lees', 'las', 'leest', 'lezen', 'hoor', 'hoorde', 'hoort', 'horen']);
+const FIRST_PERSON = new Set(['ik', 'we', 'wij']);
 const AIMED_PRON = new Set(['hem', 'haar', 'jou', 'je', 'hen', 'ze', 'die']);
 const COUNTER = 1;
 const NEWS = 2;
@@ -132,6 +139,8 @@ export interface SentenceContext {
   /** Token index of the first counter/news cue per sentence, for evidence offsets (-1 none). */
   counterAt: Int32Array;
   newsAt: Int32Array;
+  /** Token index of a report verb + "dat" per sentence (-1 none): what follows it is reported. */
+  reportAt: Int32Array;
 }
 
 /** Per sentence: does it reject or report rather than use? */
@@ -142,6 +151,7 @@ export function sentenceContext(doc: Doc, lay: Layout): SentenceContext {
   let newsCues = 0;
   const counterAt = new Int32Array(lay.nSent).fill(-1);
   const newsAt = new Int32Array(lay.nSent).fill(-1);
+  const reportAt = new Int32Array(lay.nSent).fill(-1);
   const toks = doc.tokens;
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k]!.t;
@@ -153,10 +163,10 @@ export function sentenceContext(doc: Doc, lay: Layout): SentenceContext {
     if ((f & COUNTER && !aimedAct) || (t.startsWith('discrimin') && t !== 'discriminerende')) {
       counter[s] = 1;
       if (counterAt[s] === -1) counterAt[s] = k;
-    } else if ((t === 'zeggen' || t === 'zegt' || t === 'zei' || t === 'gezegd' || t === 'zeiden') && toks[k + 1]?.t === 'dat' && toks[k - 1]?.t !== 'eerlijk') {
-      // Reported speech: "zeggen dat …", "je zei dat …".
-      counter[s] = 1;
-      if (counterAt[s] === -1) counterAt[s] = k;
+    } else if (REPORT_VERBS.has(t) && toks[k + 1]?.t === 'dat' && toks[k - 1]?.t !== 'eerlijk' && (PERCEIVE.has(t) || !FIRST_PERSON.has(toks[k - 1]?.t ?? ''))) {
+      // Reported speech or thought: "zeggen dat …", "wie beweert dat …", "als ik lees dat …";
+      // but "ik vind dat …", "ik denk dat …" is the writer's own opinion. Only what follows is reported.
+      if (reportAt[s] === -1) reportAt[s] = k;
     } else if (t === 'woord' && (toks[k - 1]?.t === 'het' || toks[k - 1]?.t === 'dat' || toks[k - 1]?.t === 'dit')) {
       // "het woord mongool": a word mentioned, not used.
       counter[s] = 1;
@@ -176,11 +186,15 @@ export function sentenceContext(doc: Doc, lay: Layout): SentenceContext {
   }
   // A rhetorical frame argues for the statement instead of rejecting it.
   const rhet = !doc.seq.includes('mis met') && !doc.seq.includes('verkeerd') && !doc.seq.includes('mag ik') ? null : /(?:^| )(?:wat is er mis met|is het verkeerd om|waarom mag ik niet zeggen)(?= )/.exec(doc.seq);
-  if (rhet) counter[lay.sent[tokenIndexAt(doc, rhet.index + 1)]!] = 0;
+  if (rhet) {
+    const rs = lay.sent[tokenIndexAt(doc, rhet.index + 1)]!;
+    counter[rs] = 0;
+    reportAt[rs] = -1;
+  }
   // A dateline ("AMERSFOORT - …") marks a news item.
   const dateline = /^[A-Z][A-Z' -]{2,30} [-–—] /.test(doc.text);
   if (dateline || newsCues >= 3) news.fill(1); // a news item: every sentence reports
-  return { counter, speech, news, newsDoc: dateline || newsCues >= 2, counterAt, newsAt };
+  return { counter, speech, news, newsDoc: dateline || newsCues >= 2, counterAt, newsAt, reportAt };
 }
 
 function tokenIndexAt(doc: Doc, pos: number): number {

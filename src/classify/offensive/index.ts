@@ -268,15 +268,18 @@ export function scoreOffensive(doc: Doc): LabelResult {
     const end = toks[cd.k1]!.e;
     // Local context.
     let factor = 1;
-    if (lay.quoted[cd.k0]) factor *= ctx.counter[s] || ctx.speech[s] ? 0.5 : 0.85;
-    if (ctx.counter[s]) factor *= 0.3;
+    // "wie beweert dat X dom zijn": reported within the clause that the verb opens.
+    const reported = ctx.reportAt[s]! >= 0 && cd.k0 > ctx.reportAt[s]! && lay.clause[cd.k0] === lay.clause[ctx.reportAt[s]!];
+    const counter = ctx.counter[s] === 1 || reported;
+    if (lay.quoted[cd.k0]) factor *= counter || ctx.speech[s] ? 0.5 : 0.85;
+    if (counter) factor *= 0.3;
     if (ctx.news[s] && ctx.newsDoc) factor *= 0.5;
     const eff = w * factor;
     evidence.push({ label: 'offensive', kind: cd.kind, detail: cd.id, start, end, weight: round3(w) });
     if (factor < 1) {
-      const at = lay.quoted[cd.k0] ? cd.k0 : ctx.counter[s] ? ctx.counterAt[s]! : ctx.newsAt[s]!;
+      const at = lay.quoted[cd.k0] ? cd.k0 : ctx.counter[s] ? ctx.counterAt[s]! : reported ? ctx.reportAt[s]! : ctx.newsAt[s]!;
       const ct = toks[at] ?? toks[cd.k0]!;
-      const why = lay.quoted[cd.k0] ? 'quotation' : ctx.counter[s] ? 'counter-speech' : 'news';
+      const why = lay.quoted[cd.k0] ? 'quotation' : ctx.counter[s] ? 'counter-speech' : reported ? 'reported-speech' : 'news';
       evidence.push({ label: 'offensive', kind: 'context', detail: why, start: ct.s, end: ct.e, weight: round3(eff - w) });
     } else if (neg && (cd.cat === 'emote' || cd.cat === 'dehum' || cd.cat === 'adj' || cd.cat === 'mild')) {
       const nt = toks[clauseNegAt[c]!];

@@ -355,3 +355,18 @@ describe('names, nicknames and look-alikes', () => {
     expect(flagged('wat een lekkere taart bij de koffieochtend')).toBe(false);
   });
 });
+
+describe('reported speech and thought', () => {
+  it('lowers what a third party is said to claim, not the writer\'s own opinion', () => {
+    const r = scoreOffensive(normalize('Wie beweert dat vrouwen dom zijn, weet niet waar hij het over heeft.'));
+    expect(r.score).toBeLessThan(0.5);
+    expect(r.evidence.some((e) => e.detail === 'reported-speech' && e.weight < 0)).toBe(true);
+    expect(flagged('Als ik lees dat moslims een plaag zijn, word ik verdrietig.')).toBe(false);
+    expect(flagged('Ik vind dat vrouwen dom zijn.')).toBe(true);
+  });
+
+  it('only what follows the verb, in its clause, is reported', () => {
+    expect(flagged('Die directeur is gewoon een arrogante eikel die denkt dat hij alles mag bepalen.')).toBe(true);
+    expect(flagged('Moslims die denken dat ze mijn gelijke zijn, vullen me met zoveel woede.')).toBe(true);
+  });
+});
