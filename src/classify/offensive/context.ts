@@ -116,6 +116,8 @@ const REPORT_VERBS = new Set(
    schreven geschreven roept roepen riep denken denkt dachten vindt vinden gelooft geloven lees las
    leest lezen hoor hoorde hoort horen`.split(/\s+/),
 );
+// "waarom denken mensen dat …": question order puts the subject after the verb.
+const INVERTED_SUBJECT = new Set(['mensen', 'ze', 'zij', 'jullie', 'sommigen', 'velen', 'je', 'jij', 'hij', 'u', 'die', 'zoveel', 'veel']);
 const PERCEIVE = new Set(['lees', 'las', 'leest', 'lezen', 'hoor', 'hoorde', 'hoort', 'horen']);
 const FIRST_PERSON = new Set(['ik', 'we', 'wij']);
 const AIMED_PRON = new Set(['hem', 'haar', 'jou', 'je', 'hen', 'ze', 'die']);
@@ -163,7 +165,7 @@ export function sentenceContext(doc: Doc, lay: Layout): SentenceContext {
     if ((f & COUNTER && !aimedAct) || (t.startsWith('discrimin') && t !== 'discriminerende')) {
       counter[s] = 1;
       if (counterAt[s] === -1) counterAt[s] = k;
-    } else if (REPORT_VERBS.has(t) && toks[k + 1]?.t === 'dat' && toks[k - 1]?.t !== 'eerlijk' && (PERCEIVE.has(t) || !FIRST_PERSON.has(toks[k - 1]?.t ?? ''))) {
+    } else if (REPORT_VERBS.has(t) && (toks[k + 1]?.t === 'dat' || (toks[k + 2]?.t === 'dat' && INVERTED_SUBJECT.has(toks[k + 1]!.t))) && toks[k - 1]?.t !== 'eerlijk' && (PERCEIVE.has(t) || !FIRST_PERSON.has(toks[k - 1]?.t ?? ''))) {
       // Reported speech or thought: "zeggen dat …", "wie beweert dat …", "als ik lees dat …";
       // but "ik vind dat …", "ik denk dat …" is the writer's own opinion. Only what follows is reported.
       if (reportAt[s] === -1) reportAt[s] = k;
