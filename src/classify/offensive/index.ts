@@ -35,7 +35,7 @@ const LITERAL = new Set(
    kieken kiekens pot poten homo homo's homos autist autisten heks boomer boomers nerd nerds
    woke freak`.split(/\s+/).map(squeeze),
 );
-const STRONG_AIM = new Set(['stelletje', 'stel', 'bende', 'jij', 'jullie', 'ge', 'gij', 'bent', 'zijt', 'vuile', 'vieze', 'domme', 'stomme', 'dikke', 'onnozele', 'achterlijke', 'gestoorde', 'arrogante', 'zielige', 'allemaal', 'nen']);
+const STRONG_AIM = new Set(['stelletje', 'stel', 'bende', 'jij', 'jullie', 'ge', 'gij', 'bent', 'zijt', 'vuile', 'vieze', 'domme', 'stomme', 'dikke', 'onnozele', 'achterlijke', 'gestoorde', 'arrogante', 'zielige', 'nen']);
 const MEDICAL_NEXT = new Set(['onderzoek', 'patienten', 'behandeling', 'vastgesteld', 'geconstateerd', 'gediagnosticeerd', 'ontdekt', 'gevonden', 'uitgezaaid', 'overleden', 'genezen', 'gehad', 'heeft', 'had', 'ziekte', 'diagnose']);
 const NAME_VERBS = new Set(['is', 'heeft', 'zit', 'kan', 'was', 'had', 'moet', 'wil', 'doet', 'stinkt', 'huilt', 'ziet', 'loopt', 'denkt', 'krijgt', 'blijft', 'zegt']);
 const FUNCTION_CAPS = new Set(
@@ -43,6 +43,9 @@ const FUNCTION_CAPS = new Set(
    iedereen niemand alles niets niks deze elke elk welke waarom hoe waar wanneer school klas juf
    meester groep mijn onze jouw zijn haar hun uw maar want dus toch wel nog alleen`.split(/\s+/),
 );
+const LIFTABLE: ReadonlySet<Cat> = new Set<Cat>(['mild', 'adj', 'sexual', 'insult']);
+const SOFT_ADJ = new Set(['vies', 'vieze', 'smerig', 'smerige', 'lui', 'luie', 'zielig', 'zielige', 'gemeen', 'gemene', 'vals', 'valse', 'ziek', 'wreed', 'wrede', 'gevaarlijk'].map(squeeze));
+const EMOTE_VERBS = new Set(['haat', 'haten', 'haatte', 'haatten', 'verafschuw', 'verafschuwen', 'veracht', 'verachten', 'walg', 'walgen', 'walgde', 'minacht', 'verdoem'].map(squeeze));
 const IDENTITY_ADJ = new Set(
   `zwarte zwart joodse islamitische moslim marokkaanse turkse surinaamse antilliaanse poolse
    homoseksuele homo lesbische biseksuele transgender trans gehandicapte allochtone buitenlandse
@@ -58,7 +61,7 @@ function isName(doc: Doc, k: number, sentStart: boolean): boolean {
   return entryOf(tok.sq) === undefined;
 }
 
-const MODEL_CONFIDENT = 0.85;
+const MODEL_CONFIDENT = 0.95;
 const NO_MODEL = { p: 0, k0: 0, k1: 0 };
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
@@ -175,6 +178,7 @@ export function scoreOffensive(doc: Doc): LabelResult {
   let best = 0;
   let second = 0;
   let bestSent = -1;
+  let bestCat: Cat | null = null;
   for (const cd of cands) {
     const c = lay.clause[cd.k0]!;
     const s = lay.sent[cd.k0]!;
@@ -219,13 +223,19 @@ export function scoreOffensive(doc: Doc): LabelResult {
         }
         const pa = toks[cd.k0 - 1]?.t;
         const attributive = (cd.k1 + 1 < n && target[cd.k1 + 1]! > 0) || (tgt > 0 && (pa === 'een' || pa === "zo'n") && (toks[cd.k0 - 2]?.t === 'wat' || pa === "zo'n"));
-        if (attributive || (tgt && clauseCopula[c])) w = cd.w;
+        // Soft adjectives (vies, lui, gek) describe children at play as often as they insult:
+        // predicatively they count only against a protected group.
+        const soft = SOFT_ADJ.has(tok.sq);
+        if (attributive || (tgt && clauseCopula[c] && (!soft || clauseTarget[c] === 2))) w = cd.w;
+        else if (soft) w = tgt ? 0.3 : 0; // borderline: the model may lift it in a mocking sentence
         else if (tgt) w = 0.45;
         if (neg) w *= 0.3;
         break;
       }
       case 'emote':
       case 'dehum': {
+        // "Mijn kinderen haten spruitjes": the person is the one hating, not the one hated.
+        if (cd.kind === 'lexicon' && EMOTE_VERBS.has(tok.sq) && !objectTarget(doc, lay, target, cd.k0)) break;
         if (tgt) w = cd.w;
         else if (tgtNear) w = cd.w * (sentNeg[s] && negEarlierInSentence(doc, lay, cd.k0) ? 0.2 : 0.9); // target in a neighbouring clause
         if (cd.w < 0.5 && clauseTarget[c] === 2) w = 0.7; // anger at a protected group
@@ -289,6 +299,7 @@ export function scoreOffensive(doc: Doc): LabelResult {
       second = best;
       best = eff;
       bestSent = s;
+      bestCat = cd.cat;
     } else if (eff > second) second = eff;
   }
 
@@ -304,7 +315,7 @@ export function scoreOffensive(doc: Doc): LabelResult {
     // The model supports the rules: it lifts borderline rule evidence in the same sentence
     // (an unaimed "sukkel" in a mocking sentence) over the threshold, and on its own it stays
     // below it — a few hundred training sentences are not enough to flag text alone.
-    if (eff >= MODEL_CONFIDENT && best >= 0.3 && best < 0.5 && s === bestSent) {
+    if (eff >= MODEL_CONFIDENT && best >= 0.3 && best < 0.5 && s === bestSent && bestCat !== null && LIFTABLE.has(bestCat)) {
       evidence.push({ label: 'offensive', kind: 'model', detail: 'logreg', start: toks[m.k0]!.s, end: toks[m.k1]!.e, weight: round3(eff) });
       best = 0.55;
     }
@@ -342,6 +353,32 @@ function isUpperWord(text: string, tok: Token): boolean {
 function negEarlierInSentence(doc: Doc, lay: ReturnType<typeof layout>, k: number): boolean {
   const s = lay.sent[k]!;
   for (let j = k - 1; j >= 0 && lay.sent[j] === s; j--) if (isNegation(doc, j)) return true;
+  return false;
+}
+
+/** The hated one is the object: a target after the verb, or "(dat) ik vrouwen haat". */
+function objectTarget(doc: Doc, lay: ReturnType<typeof layout>, target: Uint8Array, k: number): boolean {
+  const c = lay.clause[k]!;
+  for (let j = k + 1; j < target.length && lay.clause[j] === c; j++) if (target[j]) return true;
+  // "vrouwen walgen me": the group before the verb disgusts the writer.
+  const nx = doc.tokens[k + 1]?.t;
+  if (nx === 'me' || nx === 'mij') {
+    for (let j = k - 1; j >= 0 && lay.clause[j] === c; j--) if (target[j]) return true;
+  }
+  let firstPerson = false;
+  for (let j = k - 1; j >= 0 && lay.clause[j] === c; j--) {
+    const t = doc.tokens[j]!.t;
+    if (t === 'ik' || t === 'we' || t === 'wij') firstPerson = true;
+    else if (target[j] && firstPerson) return false; // target before the first person: it is the subject
+    else if (target[j]) {
+      // a target between the first person and the verb is the object; keep looking left for "ik"
+      for (let i = j - 1; i >= 0 && lay.clause[i] === c; i--) {
+        const u = doc.tokens[i]!.t;
+        if (u === 'ik' || u === 'we' || u === 'wij') return true;
+      }
+      return false;
+    }
+  }
   return false;
 }
 

@@ -114,6 +114,7 @@ add('dehum', 0.8, 'beesten'); // squeezed "besten": exact spelling only
 WORDS.get('besten')!.exactOnly = true;
 // Anger: hateful towards a group, ordinary criticism towards one teacher ("ik ben boos op de juf").
 add('emote', 0.45, 'boos kwaad woedend');
+add('emote', 0.65, 'stinkt stinken stonk'); // "hij stinkt": needs a person, no copula
 // Insults that need aim: flagged in "wat een …", "jij …", "stelletje …", as a vocative.
 add(
   'mild',
@@ -142,7 +143,7 @@ add(
    onbeschaafd onbeschaafde minderwaardig minderwaardige smerig smerige vies vieze vuile
    zielig zielige arrogant arrogante incompetent incompetente hypocriet hypocriete
    lelijk lelijke lelijkste verdomde verdomd verneukt godvergeten onnozel onnozele
-   cringe stinkt stinken stinkende dik dikke dikste vet vette vetzak zwakzinnig zwakzinnige
+   cringe stinkende dik dikke dikste vet vette vetzak zwakzinnig zwakzinnige
    graaiend graaiende gewelddadig gewelddadige wreed wrede oneerlijk oneerlijke
    waardeloos waardeloze ergste slechtste idiote gemene gemeen sluw sluwe
    crimineel criminele primitief primitieve barbaars barbaarse mislukt mislukte

@@ -232,6 +232,18 @@ ik wil niemand de schuld geven
 ik snap dat niemand in de regen wil rennen
 niemand heeft de ouders iets gevraagd
 de bus was te laat en niemand wist ervan
+ze is soms een beetje lui met haar huiswerk
+mijn zoon is soms wat lui, herkenbaar?
+de kinderen waren vies van het modderparcours
+de jongens waren smerig na het voetballen
+hij is gek op dinosaurussen
+ze werden helemaal gek van de suiker op het feest
+mijn dochter vond het eerst stom om mee te gaan
+onze zoon is de slimste niet maar hij doet zijn best
+{n} was boos omdat de wedstrijd niet doorging
+de juf was boos omdat niemand huiswerk had
+{n} heeft een nieuwe bril en ziet er leuk uit
+{n} lachte de hele dag, wat een vrolijk kind
 `;
 
 function expand(raw: string): string[] {

@@ -370,3 +370,20 @@ describe('reported speech and thought', () => {
     expect(flagged('Moslims die denken dat ze mijn gelijke zijn, vullen me met zoveel woede.')).toBe(true);
   });
 });
+
+describe('who is hated, and soft adjectives', () => {
+  it('the person must be the one hated, not the one hating', () => {
+    expect(flagged('Mijn kinderen haten spruitjes, net als ik vroeger.')).toBe(false);
+    expect(flagged('we haten Fleur')).toBe(true);
+    expect(flagged('Is het niet duidelijk dat ik moslims haat?')).toBe(true);
+    expect(flagged('Immigranten walgen me.')).toBe(true);
+  });
+
+  it('vies, lui and gek describe children as often as they insult', () => {
+    expect(flagged('De kinderen waren vies van het modderparcours, geweldig!')).toBe(false);
+    expect(flagged('Ze zijn allemaal gek geworden van de suiker op het feest haha.')).toBe(false);
+    expect(flagged('Ze is soms een beetje lui met haar huiswerk, herkenbaar?')).toBe(false);
+    expect(flagged('Moslims zijn lui en smerig.')).toBe(true);
+    expect(flagged('niemand wil met Ravi samenwerken, hij stinkt naar knoflook')).toBe(true);
+  });
+});
