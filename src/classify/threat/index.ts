@@ -1,0 +1,264 @@
+// The threat scorer (LABELS.md: threat; protocol A10, Consequenties 7).
+//
+// A threat is an intent or wish to harm, said to or about someone: "ik maak je af", "ik hoop dat
+// je onder een bus komt", "iemand moet die tent in de fik steken", and the implicit kind: "ik
+// weet waar je woont", "laatste waarschuwing 🔫", stalking and sextortion. The same words in an
+// idiom ("ik ga dood van het lachen"), a match ("we maken ze af in de finale"), a news report or
+// a quotation that condemns them are not threats.
+//
+// How: sentences that contain none of the rules' key words cost one regex test. In the others,
+// each rule's regex finds anchors; an anchor's weight depends on its frame (first person, call,
+// wish) in its clause and is lowered by its context (negation, quotation, reported speech,
+// news, idiom, sport, a past event, the writer as the victim). A sentence's score is the noisy-or
+// of its hits; the text's score is the best pair of neighbouring sentences, so a threat spread
+// over two short sentences counts while a long text does not score high for being long.
+
+import type { Doc } from '../normalize.ts';
+import { tokenAtSeq, spanOfSeq } from '../normalize.ts';
+import { layout } from '../offensive/context.ts';
+import { isTargetWord } from '../offensive/lexicon.ts';
+import type { Evidence, LabelResult } from '../types.ts';
+import {
+  AUX,
+  CALL,
+  CONDEMN,
+  FIRST_PERSON,
+  FUTURE_OR_MODAL,
+  IDIOM,
+  IMPERATIVES,
+  NEGATION,
+  NEWS,
+  NORMATIVE,
+  PERSON_WORDS,
+  PARTICIPLE,
+  PLAY,
+  REPORT,
+  RULES,
+  SCOPE_BREAK,
+  SELF_OBJECT,
+  WISH,
+  YOU_FUTURE,
+} from './rules.ts';
+import type { Rule } from './rules.ts';
+
+export { RULES } from './rules.ts';
+
+const EMPTY: LabelResult = { score: 0, evidence: [] };
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+const EMOJI_CUES: Record<string, number> = { mes: 0.25, pistool: 0.25, bom: 0.25, knal: 0.15, vuist: 0.15, schedel: 0.1, doodskist: 0.15, graf: 0.1, bloed: 0.1 };
+
+// One test per text decides whether anything below runs.
+const GATE = new RegExp([...new Set(RULES.flatMap((r) => r.keys))].map(escape).join('|'));
+
+interface Hit {
+  rule: string;
+  kind: string;
+  w: number;
+  start: number;
+  end: number;
+  ctx: string[];
+}
+
+const CONTEXT_FACTORS = {
+  quote: 0.25,
+  report: 0.2,
+  condemn: 0.35,
+  newsDoc: 0.4,
+  news: 0.6,
+  negation: 0.2,
+  idiom: 0.1,
+  play: 0.2,
+  playDoc: 0.5,
+  past: 0.4,
+  self: 0.15,
+  question: 0.4,
+} as const;
+type ContextCue = keyof typeof CONTEXT_FACTORS;
+
+const noisyOr = (a: number, b: number) => 1 - (1 - a) * (1 - b);
+
+export function scoreThreat(doc: Doc): LabelResult {
+  const seq = doc.seq;
+  const toks = doc.tokens;
+  const n = toks.length;
+  if (n === 0 || !GATE.test(seq)) return EMPTY;
+
+  const lay = layout(doc);
+  // Clauses, except that the particle "maar" ("schiet hem maar neer") does not open one.
+  const clause = new Int32Array(n);
+  for (let k = 1, c = 0; k < n; k++) {
+    if (lay.clause[k] !== lay.clause[k - 1]) {
+      const particle = toks[k]!.t === 'maar' && lay.sent[k] === lay.sent[k - 1] && !/[,;:]/.test(doc.text.slice(toks[k - 1]!.e, toks[k]!.s));
+      if (!particle) c++;
+    }
+    clause[k] = c;
+  }
+  const seqOf = (a: number, b: number) => seq.slice(doc.seqStart[a]!, doc.seqStart[b]! + toks[b]!.t.length);
+
+  const newsDoc = /^[A-Z][A-Z' -]{2,30} [-–—] /.test(doc.text) || countMatches(NEWS, seq) >= 2;
+  const playDoc = PLAY.test(seq);
+
+  const sentScores = new Float64Array(lay.nSent);
+  const evidence: Evidence[] = [];
+
+  let a = 0;
+  while (a < n) {
+    let b = a;
+    while (b + 1 < n && lay.sent[b + 1] === lay.sent[a]) b++;
+    const si = lay.sent[a]!;
+    const sent = seqOf(a, b);
+    const base = doc.seqStart[a]!;
+    if (GATE.test(sent)) {
+      const hits: Hit[] = [];
+      for (const rule of RULES) {
+        if (!hasKey(sent, rule)) continue;
+        rule.re.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = rule.re.exec(sent))) {
+          if (m[0].length === 0) {
+            rule.re.lastIndex++;
+            continue;
+          }
+          const from = base + m.index;
+          const to = from + m[0].length;
+          const k0 = tokenAtSeq(doc, from);
+          const k1 = tokenAtSeq(doc, to - 1);
+          const h = judge(rule, m[0], m.index, sent, k0, k1);
+          const span = spanOfSeq(doc, from, to);
+          hits.push({ rule: rule.id, kind: kindOf(rule), w: h.w, start: span.start, end: span.end, ctx: h.ctx });
+        }
+      }
+      // Weapon emoji: "Je weet wat er gebeurt met mensen die klikken. 🔪"
+      for (let k = a; k <= b; k++) {
+        const tok = toks[k]!;
+        const cw = tok.kind === 'emoji' ? EMOJI_CUES[tok.t] : undefined;
+        if (cw === undefined) continue;
+        const ctx: ContextCue[] = [];
+        if (IDIOM.test(sent)) ctx.push('idiom');
+        if (PLAY.test(sent)) ctx.push('play');
+        if (newsDoc) ctx.push('newsDoc');
+        hits.push({ rule: `emoji-${tok.t}`, kind: 'emoji', w: apply(cw, ctx), start: tok.s, end: tok.e, ctx });
+      }
+      // One contribution per rule per sentence: the strongest.
+      const best = new Map<string, Hit>();
+      for (const h of hits) {
+        const prev = best.get(h.rule);
+        if (!prev || h.w > prev.w) best.set(h.rule, h);
+      }
+      let s = 0;
+      for (const h of best.values()) {
+        s = noisyOr(s, h.w);
+        if (h.w >= 0.05 || h.ctx.length) {
+          evidence.push({ label: 'threat', kind: h.kind, detail: h.ctx.length ? `${h.rule} (${h.ctx.join(', ')})` : h.rule, start: h.start, end: h.end, weight: round3(h.w) });
+        }
+      }
+      sentScores[si] = s;
+    }
+    a = b + 1;
+
+    function judge(rule: Rule, text: string, at: number, sentStr: string, k0: number, k1: number): { w: number; ctx: ContextCue[] } {
+      const ctx: ContextCue[] = [];
+      let w = rule.w;
+      const before = sentStr.slice(0, at);
+      // Where the anchor's clause begins and ends.
+      let c0 = k0;
+      while (c0 > a && clause[c0 - 1] === clause[k0]) c0--;
+      let c1 = k1;
+      while (c1 < b && clause[c1 + 1] === clause[k1]) c1++;
+      const clauseStr = seqOf(c0, c1);
+
+      if (rule.family === 'act' || rule.family === 'wish') {
+        const intent = FIRST_PERSON.test(clauseStr);
+        const wish = WISH.test(clauseStr);
+        const call = CALL.test(clauseStr) || IMPERATIVES.has(toks[c0]!.t) || IMPERATIVES.has(toks[a]!.t);
+        const normative = NORMATIVE.test(sentStr);
+        const youFuture = YOU_FUTURE.test(clauseStr);
+        let frame: number;
+        if (rule.family === 'act') frame = intent || call || wish || normative ? 1 : youFuture ? 0.85 : 0.5;
+        else frame = wish || call || normative ? 1 : youFuture ? 0.85 : intent ? 0.4 : 0.35;
+        w *= frame;
+        if (rule.needsPerson && !personIn(c0, c1, k0, k1)) w *= 0.2;
+
+        // Negation in the anchor's own scope: "ik ga niemand neersteken", "geen X verdient te sterven".
+        let s0 = k0 - 1;
+        while (s0 >= c0 && !SCOPE_BREAK.has(toks[s0]!.t)) s0--;
+        if (k0 - 1 > s0 && NEGATION.test(seqOf(s0 + 1, k0 - 1))) ctx.push('negation');
+        if (rule.harm === 'person' && IDIOM.test(sentStr)) ctx.push('idiom');
+        if (rule.harm === 'person' || rule.id === 'schietpartij') {
+          if (PLAY.test(sentStr)) ctx.push('play');
+          else if (playDoc) ctx.push('playDoc');
+        }
+        if (PARTICIPLE.test(text) && AUX.test(clauseStr) && !FUTURE_OR_MODAL.test(clauseStr)) ctx.push('past');
+        const near = [toks[k0 - 1]?.t, toks[k0 - 2]?.t, toks[k1 + 1]?.t, toks[k1 + 2]?.t];
+        if (near.some((t) => t !== undefined && SELF_OBJECT.test(t)) && !/\b(?:je|jou|jullie|u|hem|haar|hen)\b/.test(text)) ctx.push('self');
+      }
+      for (let k = k0; k <= k1; k++) {
+        if (lay.quoted[k]) {
+          ctx.push('quote');
+          break;
+        }
+      }
+      // "Weet jij waar hij woont?" asks; it does not threaten.
+      if (rule.id.startsWith('weet-') && /\?\s*$/.test(doc.text.slice(toks[k1]!.e, nextSentenceStart(b)))) ctx.push('question');
+      if (REPORT.test(before)) ctx.push('report');
+      if (CONDEMN.test(sentStr)) ctx.push('condemn');
+      if (newsDoc) ctx.push('newsDoc');
+      else if (NEWS.test(sentStr)) ctx.push('news');
+      return { w: apply(w, ctx), ctx };
+    }
+  }
+
+  function nextSentenceStart(b: number): number {
+    return b + 1 < n ? toks[b + 1]!.s : doc.text.length;
+  }
+
+  function personIn(c0: number, c1: number, k0: number, k1: number): boolean {
+    for (let k = c0; k <= c1; k++) {
+      const tok = toks[k]!;
+      if (tok.kind === 'handle') return true;
+      if (tok.kind !== 'word') continue;
+      if (PERSON_WORDS.has(tok.t)) return true;
+      if (k >= k0 && k <= k1) continue;
+      if (tok.t.length >= 4 && !tok.t.startsWith('school') && isTargetWord(tok.sq)) return true;
+      // A name: capitalised, not at the start of the sentence, not the anchor itself.
+      if (tok.cap && k !== a && (k < k0 || k > k1) && lay.sent[k - 1] === lay.sent[k]) return true;
+    }
+    return false;
+  }
+
+  let score = 0;
+  for (let i = 0; i < lay.nSent; i++) {
+    const pair = i + 1 < lay.nSent ? noisyOr(sentScores[i]!, sentScores[i + 1]!) : sentScores[i]!;
+    if (pair > score) score = pair;
+  }
+  score = Math.min(0.99, score);
+  return { score: round3(score), evidence: score > 0 ? evidence : evidence.filter((e) => e.weight > 0) };
+}
+
+function apply(w: number, ctx: readonly ContextCue[]): number {
+  for (const c of ctx) w *= CONTEXT_FACTORS[c];
+  return w;
+}
+
+function hasKey(sent: string, rule: Rule): boolean {
+  for (const k of rule.keys) if (sent.includes(k)) return true;
+  return false;
+}
+
+function kindOf(rule: Rule): string {
+  if (rule.family === 'act') return 'pattern';
+  if (rule.family === 'wish') return 'wish';
+  return rule.harm === 'stalking' || rule.harm === 'sextortion' || rule.harm === 'weapon' ? rule.harm : 'implicit';
+}
+
+function countMatches(re: RegExp, s: string): number {
+  const g = new RegExp(re.source, 'g');
+  const seen = new Set<string>();
+  for (const m of s.matchAll(g)) seen.add(m[0]);
+  return seen.size;
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
