@@ -23,8 +23,16 @@ function isQuoteCode(c: number): boolean {
 }
 const CLAUSE_WORDS = new Set(['maar', 'want', 'terwijl', 'omdat', 'hoewel', 'alhoewel']);
 
-/** Split tokens into sentences and clauses, and mark quoted tokens. */
+const LAYOUTS = new WeakMap<Doc, Layout>();
+
+/** Split tokens into sentences and clauses, and mark quoted tokens. Computed once per Doc. */
 export function layout(doc: Doc): Layout {
+  let lay = LAYOUTS.get(doc);
+  if (!lay) LAYOUTS.set(doc, (lay = computeLayout(doc)));
+  return lay;
+}
+
+function computeLayout(doc: Doc): Layout {
   const toks = doc.tokens;
   const text = doc.text;
   const n = toks.length;

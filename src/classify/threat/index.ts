@@ -45,13 +45,47 @@ export { RULES } from './rules.ts';
 
 const EMPTY: LabelResult = { score: 0, evidence: [] };
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 const EMOJI_CUES: Record<string, number> = { mes: 0.25, pistool: 0.25, bom: 0.25, knal: 0.15, vuist: 0.15, schedel: 0.1, doodskist: 0.15, graf: 0.1, bloed: 0.1 };
 
-// One test per text decides whether anything below runs.
-const GATE = new RegExp([...new Set(RULES.flatMap((r) => r.keys))].map(escape).join('|'));
+// Trigger index: the first two letters of a key → the keys and the rules they wake.
+interface Trigger {
+  key: string;
+  exact: boolean;
+  rules: number[];
+}
+const TRIGGERS = new Map<string, Trigger[]>();
+RULES.forEach((rule, i) => {
+  for (const raw of rule.keys) {
+    const exact = raw.endsWith('$');
+    const key = exact ? raw.slice(0, -1) : raw;
+    const head = key.slice(0, 2);
+    let list = TRIGGERS.get(head);
+    if (!list) TRIGGERS.set(head, (list = []));
+    let tr = list.find((x) => x.key === key && x.exact === exact);
+    if (!tr) list.push((tr = { key, exact, rules: [] }));
+    if (!tr.rules.includes(i)) tr.rules.push(i);
+  }
+});
+
+// Rules already woken in the current pass carry the pass number: no allocation per sentence.
+const STAMP = new Int32Array(RULES.length);
+let pass = 0;
+
+/** Add to `out` the rules that token text `t` wakes and that are not in it yet. */
+function wake(t: string, out: number[]): void {
+  const list = TRIGGERS.get(t.slice(0, 2));
+  if (!list) return;
+  for (const tr of list) {
+    if (tr.exact ? t === tr.key : t.startsWith(tr.key)) {
+      for (const i of tr.rules) {
+        if (STAMP[i] !== pass) {
+          STAMP[i] = pass;
+          out.push(i);
+        }
+      }
+    }
+  }
+}
 
 interface Hit {
   rule: string;
@@ -84,7 +118,12 @@ export function scoreThreat(doc: Doc): LabelResult {
   const seq = doc.seq;
   const toks = doc.tokens;
   const n = toks.length;
-  if (n === 0 || !GATE.test(seq)) return EMPTY;
+  if (n === 0) return EMPTY;
+  // Which rules could fire in which sentence: one map look-up per token.
+  pass++;
+  const woken: number[] = [];
+  for (let k = 0; k < n; k++) wake(toks[k]!.t, woken);
+  if (woken.length === 0) return EMPTY;
 
   const lay = layout(doc);
   // Clauses, except that the particle "maar" ("schiet hem maar neer") does not open one.
@@ -98,8 +137,11 @@ export function scoreThreat(doc: Doc): LabelResult {
   }
   const seqOf = (a: number, b: number) => seq.slice(doc.seqStart[a]!, doc.seqStart[b]! + toks[b]!.t.length);
 
-  const newsDoc = /^[A-Z][A-Z' -]{2,30} [-–—] /.test(doc.text) || countMatches(NEWS, seq) >= 2;
-  const playDoc = PLAY.test(seq);
+  // Whole-text context, worked out only when a hit needs it.
+  let newsDocMemo: boolean | undefined;
+  const newsDoc = () => (newsDocMemo ??= /^[A-Z][A-Z' -]{2,30} [-–—] /.test(doc.text) || countMatches(NEWS_G, seq) >= 2);
+  let playDocMemo: boolean | undefined;
+  const playDoc = () => (playDocMemo ??= PLAY.test(seq));
 
   const sentScores = new Float64Array(lay.nSent);
   const evidence: Evidence[] = [];
@@ -111,10 +153,13 @@ export function scoreThreat(doc: Doc): LabelResult {
     const si = lay.sent[a]!;
     const sent = seqOf(a, b);
     const base = doc.seqStart[a]!;
-    if (GATE.test(sent)) {
+    pass++;
+    const cand: number[] = [];
+    for (let k = a; k <= b; k++) wake(toks[k]!.t, cand);
+    if (cand.length) {
       const hits: Hit[] = [];
-      for (const rule of RULES) {
-        if (!hasKey(sent, rule)) continue;
+      for (const ri of cand) {
+        const rule = RULES[ri]!;
         rule.re.lastIndex = 0;
         let m: RegExpExecArray | null;
         while ((m = rule.re.exec(sent))) {
@@ -139,7 +184,7 @@ export function scoreThreat(doc: Doc): LabelResult {
         const ctx: ContextCue[] = [];
         if (IDIOM.test(sent)) ctx.push('idiom');
         if (PLAY.test(sent)) ctx.push('play');
-        if (newsDoc) ctx.push('newsDoc');
+        if (newsDoc()) ctx.push('newsDoc');
         hits.push({ rule: `emoji-${tok.t}`, kind: 'emoji', w: apply(cw, ctx), start: tok.s, end: tok.e, ctx });
       }
       // One contribution per rule per sentence: the strongest.
@@ -189,7 +234,7 @@ export function scoreThreat(doc: Doc): LabelResult {
         if (rule.harm === 'person' && IDIOM.test(sentStr)) ctx.push('idiom');
         if (rule.harm === 'person' || rule.id === 'schietpartij') {
           if (PLAY.test(sentStr)) ctx.push('play');
-          else if (playDoc) ctx.push('playDoc');
+          else if (playDoc()) ctx.push('playDoc');
         }
         if (PARTICIPLE.test(text) && AUX.test(clauseStr) && !FUTURE_OR_MODAL.test(clauseStr)) ctx.push('past');
         const near = [toks[k0 - 1]?.t, toks[k0 - 2]?.t, toks[k1 + 1]?.t, toks[k1 + 2]?.t];
@@ -205,7 +250,7 @@ export function scoreThreat(doc: Doc): LabelResult {
       if (rule.id.startsWith('weet-') && /\?\s*$/.test(doc.text.slice(toks[k1]!.e, nextSentenceStart(b)))) ctx.push('question');
       if (REPORT.test(before)) ctx.push('report');
       if (CONDEMN.test(sentStr)) ctx.push('condemn');
-      if (newsDoc) ctx.push('newsDoc');
+      if (newsDoc()) ctx.push('newsDoc');
       else if (NEWS.test(sentStr)) ctx.push('news');
       return { w: apply(w, ctx), ctx };
     }
@@ -243,22 +288,21 @@ function apply(w: number, ctx: readonly ContextCue[]): number {
   return w;
 }
 
-function hasKey(sent: string, rule: Rule): boolean {
-  for (const k of rule.keys) if (sent.includes(k)) return true;
-  return false;
-}
-
 function kindOf(rule: Rule): string {
   if (rule.family === 'act') return 'pattern';
   if (rule.family === 'wish') return 'wish';
   return rule.harm === 'stalking' || rule.harm === 'sextortion' || rule.harm === 'weapon' ? rule.harm : 'implicit';
 }
 
+const NEWS_G = new RegExp(NEWS.source, 'g');
 function countMatches(re: RegExp, s: string): number {
-  const g = new RegExp(re.source, 'g');
-  const seen = new Set<string>();
-  for (const m of s.matchAll(g)) seen.add(m[0]);
-  return seen.size;
+  re.lastIndex = 0;
+  let first: string | undefined;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    if (first === undefined) first = m[0];
+    else if (m[0] !== first) return 2;
+  }
+  return first === undefined ? 0 : 1;
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
