@@ -1,0 +1,146 @@
+// `uitkijk classify` and `uitkijk evaluate` as other tools call them: exact JSON lines, in
+// order, an error line for a bad line, allowed contacts never flagged, exit codes.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const node = join(root, 'node_modules/node/bin/node');
+const shared = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
+
+function uitkijk(args: string[], input?: string) {
+  const r = spawnSync(node, ['bin/uitkijk.js', ...args], { cwd: root, input, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('uitkijk classify --jsonl', () => {
+  it('writes one line per input, in order, with labels, scores and evidence', () => {
+    const input = [
+      JSON.stringify({ id: 'a', text: 'Wat een mooie kerstmarkt, dank jullie wel!' }),
+      JSON.stringify({ id: 'b', text: 'kankerleraar, ik maak je af na school', context: 'reply' }),
+      JSON.stringify({ id: 'c', text: 'app me op 06-12345678' }),
+    ].join('\n');
+    const r = uitkijk(['classify', '--jsonl'], input + '\n');
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.id)).toEqual(['a', 'b', 'c']);
+    expect(Object.keys(lines[0]).sort()).toEqual(['evidence', 'id', 'labels', 'scores']);
+    expect(lines[0].labels).toEqual([]);
+    expect(lines[1].labels).toEqual(expect.arrayContaining(['offensive', 'threat']));
+    expect(lines[2].labels).toEqual(['personal_data']);
+    for (const l of lines) {
+      expect(Object.keys(l.scores).sort()).toEqual(['offensive', 'personal_data', 'threat']);
+      for (const s of Object.values(l.scores) as number[]) expect(s >= 0 && s <= 1).toBe(true);
+    }
+    const phone = lines[2].evidence.find((e: { label: string }) => e.label === 'personal_data');
+    expect('app me op 06-12345678'.slice(phone.start, phone.end)).toBe('06-12345678');
+  });
+
+  it('answers a bad line with an error line and goes on', () => {
+    const r = uitkijk(['classify', '--jsonl'], 'dit is geen json\n{"id":"x"}\n{"id":"y","text":"hoi"}\n');
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatchObject({ id: null });
+    expect(lines[0].error).toMatch(/regel 1/);
+    expect(lines[1]).toMatchObject({ id: 'x' });
+    expect(lines[1].error).toMatch(/text/);
+    expect(lines[2]).toMatchObject({ id: 'y', labels: [] });
+  });
+
+  it('never flags an allowed contact, in any notation', () => {
+    const line = JSON.stringify({ id: 'a', text: 'Bel gerust de administratie: 0344 - 61 23 45 of INFO@School.example.nl' });
+    const flagged = JSON.parse(uitkijk(['classify', '--jsonl'], line).out);
+    expect(flagged.labels).toContain('personal_data');
+    const allowed = JSON.parse(uitkijk(['classify', '--jsonl', '--allow', '0344-612345', '--allow', 'info@school.example.nl'], line).out);
+    expect(allowed.labels).not.toContain('personal_data');
+  });
+
+  it('takes thresholds and allowed contacts from --config', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'uitkijk-cli-'));
+    const file = join(dir, 'c.yaml');
+    writeFileSync(
+      file,
+      `schools:
+  - id: s
+    name: S
+    keywords: [S]
+    allowedContacts: ['06-12345678']
+    alertRecipients: [a@s.example.nl]
+sources: []
+thresholds:
+  offensive: { alert: 1, remove: 1 }
+mail: { from: u@s.example.nl }
+`,
+    );
+    const input = JSON.stringify({ id: 'a', text: 'wat een kankerschool, bel 06-12345678' });
+    const out = JSON.parse(uitkijk(['classify', '--jsonl', '--config', file], input).out);
+    expect(out.labels).toEqual([]);
+    expect(out.scores.offensive).toBeGreaterThan(0.5);
+  });
+
+  it('prints one text human-readable, in Dutch by default and in English on request', () => {
+    const nl = uitkijk(['classify', 'ik steek je neer morgen']);
+    expect(nl.code).toBe(0);
+    expect(nl.out).toContain('bedreiging');
+    const en = uitkijk(['classify', '--lang', 'en', 'ik steek je neer morgen']);
+    expect(en.out).toContain('threat');
+    expect(uitkijk(['classify']).code).toBe(2);
+  });
+
+  it('refuses an unknown option with a plain message', () => {
+    const r = uitkijk(['classify', '--jsonlx']);
+    expect(r.code).not.toBe(0);
+    expect(r.err).toMatch(/optie/);
+  });
+});
+
+describe('uitkijk evaluate', () => {
+  it('prints precision, recall and F1 per label and the worst misses for a labelled file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'uitkijk-eval-'));
+    const file = join(dir, 'set.jsonl');
+    writeFileSync(
+      file,
+      [
+        { id: 'e1', text: 'kankerschool', labels: ['offensive'] },
+        { id: 'e2', text: 'Fijne vakantie allemaal!', labels: [] },
+        { id: 'e3', text: 'bel me op 06-12345678', labels: ['personal_data'], entities: [{ type: 'phone', start: 10, end: 21 }] },
+        { id: 'e4', text: 'Mooie dag vandaag', labels: ['threat'] },
+      ]
+        .map((o) => JSON.stringify(o))
+        .join('\n'),
+    );
+    const r = uitkijk(['evaluate', file, '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    expect(report.n).toBe(4);
+    expect(report.labels.offensive).toMatchObject({ tp: 1, fp: 0, fn: 0 });
+    expect(report.labels.threat).toMatchObject({ tp: 0, fn: 1 });
+    expect(report.entities.byType.phone).toMatchObject({ tp: 1, fp: 0, fn: 0 });
+    expect(report.misses.map((m: { id: string }) => m.id)).toContain('e4');
+    const text = uitkijk(['evaluate', file]);
+    expect(text.out).toMatch(/F1/);
+    expect(text.out).toMatch(/Grootste missers/);
+  });
+
+  it.skipIf(!existsSync(join(shared, 'mhc-nl-dev.csv')))('reads the HateCheck CSV and reports accuracy per functionality', () => {
+    const r = uitkijk(['evaluate', join(shared, 'mhc-nl-dev.csv'), '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    expect(report.kind).toBe('mhc');
+    expect(Object.keys(report.byFunctionality)).toContain('counter_quote_nh');
+  });
+
+  it('names the line of a broken input file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'uitkijk-eval-'));
+    const file = join(dir, 'bad.jsonl');
+    writeFileSync(file, '{"id":"a","text":"x","labels":[]}\n{kapot\n');
+    const r = uitkijk(['evaluate', file]);
+    expect(r.code).not.toBe(0);
+    expect(r.err).toMatch(/regel 2/);
+  });
+});
