@@ -1,7 +1,7 @@
 // A small logistic-regression model for offensive text, trained at module load on the
 // corpus in train.ts (a few hundred sentences, a few milliseconds). Features are hashed, so
-// scoring allocates nothing: each token's squeezed form, its five-letter prefix (a cheap
-// stem that joins "pesten"/"pest"/"gepest"-like forms), token bigrams, and whether the
+// scoring allocates nothing: each token's squeezed form, its stem (natural's Dutch Porter
+// stemmer, memoised), token bigrams, and whether the
 // sentence addresses or names a person. It scores per sentence; the caller takes the
 // strongest sentence, so a long text is judged by its worst part, not its length.
 
@@ -10,6 +10,7 @@ import type { Doc } from '../normalize.ts';
 import type { Layout } from './context.ts';
 import { layout } from './context.ts';
 import { isTargetWord } from './lexicon.ts';
+import { stemCached } from '../natural.ts';
 import { CLEAN, OFFENSIVE } from './train.ts';
 
 const BITS = 15;
@@ -52,7 +53,11 @@ function features(doc: Doc, k0: number, k1: number, target: Uint8Array | null, o
     const sq = tok.kind === 'handle' ? '@' : tok.sq;
     const hu = hashStr(sq, 1, 64);
     out[m++] = hu & MASK;
-    if (sq.length > 5) out[m++] = hashStr(sq, 2, 5) & MASK;
+    if (tok.kind === 'word' && tok.t.length > 4) {
+      // natural's Dutch Porter stem joins "pesten"/"gepest", "hoeren"/"hoer".
+      const st = stemCached(tok.t);
+      if (st !== tok.t) out[m++] = hashStr(st, 2, 64) & MASK;
+    }
     if (prev !== 0) out[m++] = (Math.imul(prev, 31) ^ hu ^ 0x5bd1e995) & MASK;
     prev = hu;
   }
