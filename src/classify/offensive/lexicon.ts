@@ -241,7 +241,19 @@ const NOT_PEOPLE = new Set(
 
 /** Does this squeezed word look like a plural person noun ("bouwvakers", "racisten")? */
 export function looksLikePeople(t: string): boolean {
-  if (t.length < 5 || NOT_PEOPLE.has(t)) return false;
+  if (t.length < 5) return false;
+  let r = PEOPLE_MEMO.get(t);
+  if (r === undefined) {
+    r = looksLikePeopleSlow(t);
+    if (PEOPLE_MEMO.size >= 50_000) PEOPLE_MEMO.clear();
+    PEOPLE_MEMO.set(t, r);
+  }
+  return r;
+}
+const PEOPLE_MEMO = new Map<string, boolean>();
+
+function looksLikePeopleSlow(t: string): boolean {
+  if (NOT_PEOPLE.has(t)) return false;
   for (const s of PEOPLE_SUFFIXES) if (t.endsWith(s)) return true;
   for (const s of PEOPLE_HEADS) if (t.length > s.length + 2 && t.endsWith(s)) return true;
   return false;
