@@ -52,7 +52,7 @@ export interface FeedServer {
   close(): Promise<void>;
 }
 
-export async function startFeedServer(routes: Record<string, string> = {}, port = 0): Promise<FeedServer> {
+export async function startFeedServer(routes: Record<string, string | { status: number; headers?: Record<string, string> }> = {}, port = 0): Promise<FeedServer> {
   const table = new Map<string, string | { status: number; headers?: Record<string, string> }>(Object.entries(routes));
   const modified = new Map<string, string>();
   const requests: FeedServer['requests'] = [];

@@ -1,0 +1,211 @@
+// RSS and Atom feeds: blog comment feeds (WordPress), news, Google Alerts. Read-only: one
+// conditional GET per fetch (If-None-Match / If-Modified-Since), so a feed that did not change
+// costs one small 304. Items get a stable id from guid (Atom: id), else link; HTML is turned
+// into plain text. A broken feed fails the fetch with a clear reason; a broken item is skipped
+// and the rest kept.
+
+import { createHash } from 'node:crypto';
+import { convert } from 'html-to-text';
+import Parser from 'rss-parser';
+import { RateLimitedError, UitkijkError } from '../src/errors.ts';
+import type { Connector, ConnectorEnv, FetchResult, Item, MediaKind, SourceConfig } from './types.ts';
+
+export interface RssOptions {
+  fetch?: typeof globalThis.fetch;
+  userAgent?: string;
+  timeoutMs?: number;
+  now?: () => number;
+}
+
+/** What the connector remembers between fetches (the stored cursor, as JSON). */
+interface RssCursor {
+  etag?: string;
+  lastModified?: string;
+}
+
+type FeedItem = Parser.Item & {
+  id?: string;
+  author?: string | { name?: string };
+  'dc:creator'?: string;
+  'content:encoded'?: string;
+  'media:content'?: unknown;
+};
+
+const DEFAULT_RETRY_MS = 60_000;
+
+export function parseRetryAfter(value: string | null, now: number): number {
+  if (!value) return DEFAULT_RETRY_MS;
+  const secs = Number(value);
+  if (Number.isFinite(secs) && secs >= 0) return Math.round(secs * 1000);
+  const at = Date.parse(value);
+  return Number.isFinite(at) ? Math.max(0, at - now) : DEFAULT_RETRY_MS;
+}
+
+function readCursor(cursor: string | null): RssCursor {
+  if (!cursor) return {};
+  try {
+    const c = JSON.parse(cursor) as unknown;
+    return c && typeof c === 'object' ? (c as RssCursor) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** HTML to plain text: tags and scripts gone, entities decoded, whitespace collapsed. */
+export function htmlToPlain(html: string): string {
+  const text = convert(html, {
+    wordwrap: false,
+    selectors: [
+      { selector: 'a', options: { ignoreHref: true } },
+      { selector: 'img', format: 'skip' },
+      { selector: 'script', format: 'skip' },
+      { selector: 'style', format: 'skip' },
+      { selector: 'h1', options: { uppercase: false } },
+      { selector: 'h2', options: { uppercase: false } },
+      { selector: 'h3', options: { uppercase: false } },
+      { selector: 'table', format: 'dataTable', options: { uppercaseHeaderCells: false } },
+    ],
+  });
+  return text.replace(/[ \t\u00a0]+/g, ' ').replace(/ *\n */g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+function authorOf(it: FeedItem): string {
+  const a = it.creator ?? it['dc:creator'] ?? (typeof it.author === 'string' ? it.author : it.author?.name);
+  return typeof a === 'string' && a.trim() ? a.trim() : 'onbekend';
+}
+
+function mediaOf(it: FeedItem, html: string): { kinds: MediaKind[]; count: number } {
+  const kinds = new Set<MediaKind>();
+  let count = 0;
+  const type = it.enclosure?.type ?? '';
+  if (it.enclosure?.url) {
+    kinds.add(type.startsWith('image/') ? 'image' : type.startsWith('video/') ? 'video' : 'other');
+    count++;
+  }
+  const imgs = html.match(/<img\b/gi)?.length ?? 0;
+  if (imgs) {
+    kinds.add('image');
+    count += imgs;
+  }
+  if (/<(?:video|iframe)\b/i.test(html)) {
+    kinds.add('video');
+    count++;
+  }
+  return { kinds: [...kinds], count };
+}
+
+function isoOf(it: FeedItem, now: number): string | null {
+  const raw = it.isoDate ?? it.pubDate;
+  if (!raw) return new Date(now).toISOString();
+  const t = Date.parse(raw);
+  return Number.isFinite(t) ? new Date(t).toISOString() : null;
+}
+
+/** Turn one parsed feed entry into an Item, or say why it cannot be one. */
+export function toItem(it: FeedItem, source: SourceConfig, now: number): Item | { skip: string; id: string } {
+  const guid = typeof it.guid === 'string' ? it.guid : typeof it.id === 'string' ? it.id : undefined;
+  const link = typeof it.link === 'string' ? it.link.trim() : undefined;
+  const key = guid?.trim() || link;
+  const fallbackId = 'rss:' + createHash('sha256').update(`${it.title ?? ''}\u0000${it.pubDate ?? ''}`).digest('hex').slice(0, 16);
+  if (!key) return { skip: 'geen guid of link', id: fallbackId };
+  const id = `rss:${key}`;
+  const html = it['content:encoded'] ?? it.content ?? it.summary ?? '';
+  const body = typeof html === 'string' ? htmlToPlain(html) : '';
+  const title = typeof it.title === 'string' ? htmlToPlain(it.title) : '';
+  // Comment feeds: the content is the comment (the title is "Reactie op … door …").
+  // Mentions (news, Google Alerts): the title is part of what is said.
+  const text = source.context === 'mention' && title && !body.startsWith(title) ? (body ? `${title}\n${body}` : title) : body || title;
+  if (!text) return { skip: 'geen tekst', id };
+  const createdAt = isoOf(it, now);
+  if (!createdAt) return { skip: 'onleesbare datum', id };
+  const url = link && /^https?:\/\//i.test(link) ? link : undefined;
+  if (!url) return { skip: 'geen geldige link', id };
+  return {
+    id,
+    source: source.id,
+    platform: 'rss',
+    context: source.context === 'reply' ? 'reply' : 'mention',
+    url,
+    author: { handle: authorOf(it) },
+    text,
+    createdAt,
+    media: mediaOf(it, typeof html === 'string' ? html : ''),
+    school: source.school,
+  };
+}
+
+export function createRssConnector(opts: RssOptions = {}): Connector {
+  const parser = new Parser<Record<string, never>, FeedItem>({
+    customFields: { item: ['dc:creator', 'content:encoded', 'author'] as never },
+  });
+  const now = opts.now ?? Date.now;
+  return {
+    kind: 'rss',
+    async fetch(source: SourceConfig, cursor: string | null, env: ConnectorEnv): Promise<FetchResult> {
+      const url = String(source.url);
+      const prev = readCursor(cursor);
+      const headers: Record<string, string> = {
+        'user-agent': opts.userAgent ?? 'uitkijk/0.1 (+https://github.com/uitkijk)',
+        accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5',
+      };
+      if (prev.etag) headers['if-none-match'] = prev.etag;
+      if (prev.lastModified) headers['if-modified-since'] = prev.lastModified;
+      const doFetch = opts.fetch ?? env.fetch ?? globalThis.fetch;
+      let res: Response;
+      try {
+        res = await doFetch(url, { method: 'GET', headers, redirect: 'follow', signal: AbortSignal.timeout(opts.timeoutMs ?? 20_000) });
+      } catch (err) {
+        throw new UitkijkError('CONNECTOR_UNAVAILABLE', `Bron ${source.id}: feed niet bereikbaar (${(err as Error).name}).`, { cause: err });
+      }
+      if (res.status === 304) {
+        await res.body?.cancel();
+        return { items: [], cursor, skipped: [] };
+      }
+      if (res.status === 429 || (res.status === 503 && res.headers.has('retry-after'))) {
+        await res.body?.cancel();
+        throw new RateLimitedError(`Bron ${source.id}: de server vraagt om te wachten (HTTP ${res.status}).`, parseRetryAfter(res.headers.get('retry-after'), now()));
+      }
+      if (res.status >= 500) {
+        await res.body?.cancel();
+        throw new UitkijkError('CONNECTOR_UNAVAILABLE', `Bron ${source.id}: de feed-server geeft een fout (HTTP ${res.status}).`);
+      }
+      if (!res.ok) {
+        await res.body?.cancel();
+        throw new UitkijkError('CONNECTOR_BAD_RESPONSE', `Bron ${source.id}: de feed gaf HTTP ${res.status}; controleer het adres in de configuratie.`);
+      }
+      const body = await res.text();
+      if (!/<(?:rss|feed|rdf:RDF)\b/i.test(body.slice(0, 4096))) {
+        throw new UitkijkError('CONNECTOR_BAD_RESPONSE', `Bron ${source.id}: dit adres geeft geen RSS- of Atom-feed terug.`);
+      }
+      let feed: Parser.Output<FeedItem>;
+      try {
+        feed = await parser.parseString(body);
+      } catch (err) {
+        throw new UitkijkError('CONNECTOR_BAD_RESPONSE', `Bron ${source.id}: de feed is geen geldige XML (${firstLine((err as Error).message)}).`, { cause: err });
+      }
+      const items: Item[] = [];
+      const skipped: FetchResult['skipped'] = [];
+      for (const it of feed.items ?? []) {
+        let r: ReturnType<typeof toItem>;
+        try {
+          r = toItem(it, source, now());
+        } catch (err) {
+          r = { skip: `onleesbaar item (${(err as Error).name})`, id: 'rss:?' };
+        }
+        if ('skip' in r) skipped.push({ id: r.id, reason: r.skip });
+        else items.push(r);
+      }
+      const next: RssCursor = {};
+      const etag = res.headers.get('etag');
+      const lastModified = res.headers.get('last-modified');
+      if (etag) next.etag = etag;
+      if (lastModified) next.lastModified = lastModified;
+      env.log.debug({ source: source.id, items: items.length, skipped: skipped.length }, 'feed gelezen');
+      return { items, cursor: Object.keys(next).length ? JSON.stringify(next) : null, skipped };
+    },
+  };
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0]!.slice(0, 120);
+}
