@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'coverage/**', 'config/*.json'] },
+  { ignores: ['node_modules/**', 'data/**', 'coverage/**', '.tmp/**', 'config/*.json'] },
   ...tseslint.configs.recommended,
   {
     plugins: { 'import-x': importX },

@@ -2,6 +2,7 @@
 // so a Bluesky connector keeps its logged-in sessions between fetches.
 
 import { UitkijkError } from '../src/errors.ts';
+import { createBlueskyConnector } from './bluesky.ts';
 import { createRssConnector } from './rss.ts';
 import type { Connector } from './types.ts';
 
@@ -14,6 +15,7 @@ type Factory = () => Connector;
 
 const FACTORIES: Record<string, Factory> = {
   rss: () => createRssConnector(),
+  bluesky: () => createBlueskyConnector(),
 };
 
 export function createConnectorRegistry(overrides: Record<string, Factory> = {}): ConnectorRegistry {

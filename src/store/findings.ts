@@ -5,9 +5,9 @@
 // (`expireAfterDecision`), as the AVG's storage limitation asks.
 
 import { createHash } from 'node:crypto';
-import type { Entity, Evidence, Label, Scores } from '../classify/types.ts';
+import type { Entity, Evidence, Label, Scores, Verdict } from '../classify/types.ts';
 import type { Item } from '../item.ts';
-import type { Article, Severity } from '../policy.ts';
+import type { Article, Decision, Severity } from '../policy.ts';
 import type { Keys } from './keys.ts';
 import { withScripts } from './scripts.ts';
 import type { RedisClient } from './scripts.ts';
@@ -49,6 +49,23 @@ export type MoveResult =
   | { moved: true; from: FindingStatus }
   | { moved: false; reason: 'missing' }
   | { moved: false; reason: 'conflict'; current: FindingStatus };
+
+/** A new, open finding for a flagged item: what the classifier saw and what the policy decided. */
+export function newFinding(item: Item, verdict: Verdict, decision: Decision, createdAt: string): Finding {
+  return {
+    id: findingId(item),
+    item,
+    scores: verdict.scores,
+    evidence: verdict.evidence,
+    entities: verdict.entities,
+    labels: decision.labels,
+    removalCandidate: decision.removalCandidate,
+    severity: decision.severity,
+    articles: decision.articles,
+    status: 'open',
+    createdAt,
+  };
+}
 
 export interface FindingStore {
   /** Stores the findings not stored yet, in one round trip; returns how many were new. */

@@ -4,7 +4,7 @@ import type { Item } from '../../src/item.ts';
 import { decide } from '../../src/policy.ts';
 import { DEFAULT_THRESHOLDS } from '../../src/classify/types.ts';
 import type { Verdict } from '../../src/classify/types.ts';
-import { findingId } from '../../src/store/findings.ts';
+import { newFinding } from '../../src/store/findings.ts';
 import type { Finding } from '../../src/store/findings.ts';
 
 export function sampleItem(overrides: Partial<Item> = {}): Item {
@@ -45,17 +45,6 @@ export function sampleFinding(itemOverrides: Partial<Item> = {}): Finding {
   const item = sampleItem(itemOverrides);
   const verdict = sampleVerdict(item.text);
   const decision = decide(verdict, item, DEFAULT_THRESHOLDS);
-  return {
-    id: findingId(item),
-    item,
-    scores: verdict.scores,
-    evidence: verdict.evidence,
-    entities: verdict.entities,
-    labels: decision.labels,
-    removalCandidate: decision.removalCandidate,
-    severity: decision.severity,
-    articles: decision.articles,
-    status: 'open',
-    createdAt: '2026-11-24T10:16:00.000Z',
-  };
+  return newFinding(item, verdict, decision, '2026-11-24T10:16:00.000Z');
+
 }

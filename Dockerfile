@@ -1,0 +1,9 @@
+# The uitkijk image: Node 24 runs the TypeScript sources directly (type stripping).
+FROM node:24-bookworm-slim
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY scripts ./scripts
+RUN npm ci --omit=dev --no-audit --no-fund
+COPY . .
+USER node
+CMD ["node", "bin/uitkijk.js", "start", "--config", "/config/uitkijk.yaml"]

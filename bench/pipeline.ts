@@ -1,0 +1,114 @@
+// Pipeline bench: items per second from a fetch job through classification to stored findings,
+// with the real workers, BullMQ and a local redis-server, and Redis commands per item (from
+// the server's own counter, so it counts every command of every connection).
+// The connector is synthetic (it hands out a prepared batch at once) so the figure measures
+// uitkijk, not a platform's latency.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { pino } from 'pino';
+import { createContext } from '../src/context.ts';
+import { parseConfig } from '../src/config/load.ts';
+import type { Item } from '../src/item.ts';
+import { startRuntime } from '../src/cli/runtime.ts';
+import type { Connector } from '../connectors/types.ts';
+import { startRedis } from '../test/store/redis-server.ts';
+
+function texts(): string[] {
+  const file = new URL('../../shared/data/comments-dev.jsonl', import.meta.url);
+  if (existsSync(file)) {
+    return readFileSync(file, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => (JSON.parse(l) as { text: string }).text);
+  }
+  return readFileSync(new URL('./sample-comments.txt', import.meta.url), 'utf8').split('\n').filter(Boolean);
+}
+
+const CONFIG = `
+schools:
+  - id: bench
+    name: Bench School
+    keywords: [Bench]
+    alertRecipients: [team@bench.example.nl]
+sources:
+  - id: bench-src
+    kind: rss
+    school: bench
+    url: http://127.0.0.1:9/feed.xml
+    context: reply
+    schedule: { every: 1h }
+mail:
+  from: uitkijk@bench.example.nl
+`;
+
+async function totalCommands(redis: Redis): Promise<number> {
+  const info = await redis.info('stats');
+  return Number(/total_commands_processed:(\d+)/.exec(info)?.[1] ?? 0);
+}
+
+export async function benchPipeline(itemsTotal = 50_000): Promise<Record<string, number | string>> {
+  const server = await startRedis();
+  const dataDir = mkdtempSync(join(tmpdir(), 'uitkijk-bench-'));
+  const corpus = texts();
+  const now = new Date().toISOString();
+  const items: Item[] = Array.from({ length: itemsTotal }, (_, i) => ({
+    id: `bench-${i}`,
+    source: 'bench-src',
+    platform: 'bench',
+    context: 'reply',
+    url: `https://example.nl/c/${i}`,
+    author: { handle: `user${i % 500}` },
+    text: corpus[i % corpus.length]!,
+    createdAt: now,
+    media: { kinds: [], count: 0 },
+    school: 'bench',
+  }));
+  let handedOut = false;
+  const connector: Connector = {
+    kind: 'rss',
+    async fetch() {
+      const batch = handedOut ? [] : items;
+      handedOut = true;
+      return { items: batch, cursor: 'done', skipped: [] };
+    },
+  };
+  const log = pino({ level: 'silent' });
+  const ctx = createContext({ config: parseConfig(CONFIG, 'bench.yaml'), log, redisUrl: server.url, dataDir });
+  const probe = new Redis(server.url);
+  const runtime = await startRuntime({ ctx, connectors: { get: () => connector }, queues: ['fetch', 'classify'], schedulers: false, web: false });
+  try {
+    const before = await totalCommands(probe);
+    const t0 = performance.now();
+    await ctx.queues.fetch.add('fetch', { source: 'bench-src' });
+    // Done when the fetch ran and every classify job it queued has finished.
+    for (;;) {
+      const [f, c] = await Promise.all([
+        ctx.queues.fetch.getJobCounts('waiting', 'active', 'delayed'),
+        ctx.queues.classify.getJobCounts('waiting', 'active', 'delayed', 'failed'),
+      ]);
+      if (handedOut && !f.waiting && !f.active && !f.delayed && !c.waiting && !c.active && !c.delayed) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    const commands = (await totalCommands(probe)) - before;
+    const stored = await ctx.findings.listByStatus('open', itemsTotal);
+    return {
+      items: itemsTotal,
+      findingsStored: stored.length,
+      seconds: Math.round(seconds * 100) / 100,
+      itemsPerSecond: Math.round(itemsTotal / seconds),
+      redisCommands: commands,
+      redisCommandsPerItem: Math.round((commands / itemsTotal) * 1000) / 1000,
+    };
+  } finally {
+    await runtime.close();
+    await ctx.close();
+    probe.disconnect();
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

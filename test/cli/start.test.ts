@@ -1,0 +1,87 @@
+// `uitkijk start` as a user runs it: the embedded default (own redis-server, demo config,
+// demo fixture servers) writes alert e-mails to the outbox, logs where they are, never logs
+// a comment text or an author, and stops cleanly on SIGTERM. Without redis-server it says
+// how to get one and exits non-zero.
+
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_FEED_ITEMS, DEMO_REACTIONS } from '../../src/demo/content.ts';
+import { waitFor } from '../support/wait.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const node = join(root, 'node_modules/node/bin/node');
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'uitkijk-start-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env = { ...process.env, ...extra };
+  delete env.REDIS_URL;
+  delete env.SMTP_URL;
+  return env;
+}
+
+describe('uitkijk start (embedded default)', () => {
+  it('writes the demo alerts to the outbox and stops cleanly', async () => {
+    const dataDir = join(dir, 'data');
+    const child = spawn(node, ['bin/uitkijk.js', 'start', '--port', '0'], {
+      cwd: root,
+      env: cleanEnv({ UITKIJK_DATA_DIR: dataDir }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      const outbox = join(dataDir, 'outbox');
+      // The demo holds five texts that must be flagged; wait for all their e-mails.
+      const files = await waitFor(
+        'five .eml files in the outbox',
+        async () => {
+          const names = await readdir(outbox).catch(() => [] as string[]);
+          const eml = names.filter((n) => n.endsWith('.eml'));
+          return eml.length >= 5 ? eml : false;
+        },
+        60_000,
+      );
+      const mail = await readFile(join(outbox, files[0]!), 'utf8');
+      expect(mail).toMatch(/^Subject: /m);
+      expect(mail).toMatch(/^To: communicatie@delinge\.example\.nl/m);
+      expect(out).toContain(outbox);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+    // Privacy: the log holds ids and counts, never a text or an author.
+    for (const r of DEMO_REACTIONS) {
+      expect(out).not.toContain(r.text);
+      expect(out).not.toContain(r.by);
+    }
+    for (const f of DEMO_FEED_ITEMS) expect(out).not.toContain(f.text);
+  }, 90_000);
+
+  it('says how to get redis-server when it is missing, and exits non-zero', async () => {
+    const child = spawn(node, ['bin/uitkijk.js', 'start', '--port', '0', '--data-dir', join(dir, 'no-redis')], {
+      cwd: root,
+      env: cleanEnv({ PATH: '/nonexistent' }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let err = '';
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+    expect(code).not.toBe(0);
+    expect(err).toContain('apt-get install redis-server');
+    expect(err).toContain('brew install redis');
+    expect(err).toContain('docker compose up redis');
+  }, 30_000);
+});
