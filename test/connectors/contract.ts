@@ -27,6 +27,7 @@ export function runConnectorContract(name: string, setup: () => Promise<Contract
       first = await s.connector.fetch(s.source, null, s.env);
     }, 120_000);
     afterAll(async () => {
+      if (!s) return; // setup failed: its error is the one to read
       await s.connector.close?.();
       await s.teardown();
     });

@@ -1,0 +1,225 @@
+// The Bluesky connector against Bluesky's own reference servers (@atproto/dev-env: PLC, PDS and
+// AppView on 127.0.0.1, with PostgreSQL and Redis from Debian's packages), with accounts that
+// post, reply, mention with rich-text facets, quote and delete. Rate limits and server errors
+// come from the local XRPC fake, which answers as Bluesky does (429 with ratelimit-reset).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pino from 'pino';
+import { AtpAgent, RichText } from '@atproto/api';
+import type { SeedClient, TestNetwork } from '@atproto/dev-env';
+
+type DidString = `did:${string}:${string}`;
+import { createBlueskyConnector, mediaOf, postUrl } from '../../connectors/bluesky.ts';
+import type { SourceConfig } from '../../connectors/types.ts';
+import { blueskyPasswordEnv } from '../../src/config/secrets.ts';
+import { RateLimitedError, UitkijkError } from '../../src/errors.ts';
+import { startFakeBluesky } from '../../src/demo/bluesky-server.ts';
+import { startAtproto } from '../support/atproto.ts';
+import type { AtprotoNetwork } from '../support/atproto.ts';
+import { findPostgresBin } from '../support/postgres.ts';
+import { runConnectorContract } from './contract.ts';
+
+const log = pino({ level: 'silent' });
+const PASSWORD = 'school-wachtwoord-123';
+const SOURCE_ID = 'linde-bsky';
+
+interface World {
+  net: AtprotoNetwork;
+  network: TestNetwork;
+  sc: SeedClient;
+  school: DidString;
+  pupil: DidString;
+  parent: DidString;
+  uris: Record<'open' | 'musical' | 'r1' | 'r2' | 'r3' | 'gone' | 'mention' | 'quote', string>;
+}
+
+let worldPromise: Promise<World> | undefined;
+function world(): Promise<World> {
+  worldPromise ??= (async () => {
+    const net = await startAtproto();
+    const network = net.network;
+    const sc = network.getSeedClient() as SeedClient;
+    const school = (await sc.createAccount('school', { handle: 'delinde.test', email: 'school@delinde.test', password: PASSWORD })).did;
+    const pupil = (await sc.createAccount('pupil', { handle: 'leerling.test', email: 'leerling@example.test', password: 'pupil-pw' })).did;
+    const parent = (await sc.createAccount('parent', { handle: 'ouder.test', email: 'ouder@example.test', password: 'parent-pw' })).did;
+    const parentAgent = new AtpAgent({ service: network.pds.url });
+    await parentAgent.login({ identifier: 'ouder.test', password: 'parent-pw' });
+    await parentAgent.com.atproto.repo.putRecord({ repo: parent, collection: 'app.bsky.actor.profile', rkey: 'self', record: { $type: 'app.bsky.actor.profile', displayName: 'Ouder van Sem' } });
+    const open = await sc.post(school, 'Welkom op onze open dag zaterdag!');
+    const musical = await sc.post(school, 'De musical van groep 8 was prachtig.');
+    const r1 = await sc.reply(pupil, open.ref, open.ref, 'ik maak die conciërge af als hij weer mijn fiets pakt');
+    const r2 = await sc.reply(parent, open.ref, r1.ref, 'Zo praat je niet over iemand.');
+    const r3 = await sc.reply(parent, open.ref, open.ref, 'Wat een goed nieuws, zie ook de krant.', undefined, undefined, {
+      embed: { $type: 'app.bsky.embed.external', external: { uri: 'https://krant.example.nl/open-dag', title: 'Open dag', description: 'Stuk in de krant' } },
+    });
+    const gone = await sc.reply(pupil, musical.ref, musical.ref, 'deze reactie wordt weer verwijderd');
+    const agent = new AtpAgent({ service: network.pds.url });
+    await agent.login({ identifier: 'leerling.test', password: 'pupil-pw' });
+    const rt = new RichText({ text: '@delinde.test waarom is de gymzaal dicht?' });
+    await rt.detectFacets(agent);
+    const mention = await sc.post(pupil, rt.text, rt.facets);
+    const quote = await sc.post(parent, 'Trots op deze kinderen!', undefined, undefined, musical.ref);
+    await sc.deletePost(pupil, gone.ref.uri);
+    await network.processAll();
+    return {
+      net,
+      network,
+      sc,
+      school,
+      pupil,
+      parent,
+      uris: { open: open.ref.uriStr, musical: musical.ref.uriStr, r1: r1.ref.uriStr, r2: r2.ref.uriStr, r3: r3.ref.uriStr, gone: gone.ref.uriStr, mention: mention.ref.uriStr, quote: quote.ref.uriStr },
+    };
+  })();
+  return worldPromise;
+}
+
+function recorder() {
+  const requests: { method: string; path: string }[] = [];
+  const fetchFn: typeof fetch = (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    requests.push({ method: init?.method ?? (input instanceof Request ? input.method : 'GET'), path: url.pathname });
+    return fetch(input, init);
+  };
+  return { requests, fetchFn };
+}
+
+const source = (w: World): SourceConfig => ({ id: SOURCE_ID, kind: 'bluesky', school: 'linde', handle: 'delinde.test', service: w.network.pds.url, postsToScan: 20 });
+const env = (password: string | undefined = PASSWORD) => ({ log, env: { [blueskyPasswordEnv(SOURCE_ID)]: password } });
+const noPasswordEnv = () => ({ log, env: {} });
+const WRITES_ALLOWED = /^\/xrpc\/com\.atproto\.server\.(createSession|refreshSession)$/;
+
+const skip = findPostgresBin() === null;
+// One reference network for the whole file, stopped after every suite in it.
+afterAll(async () => {
+  if (worldPromise) await (await worldPromise).net.stop();
+}, 60_000);
+if (skip) console.warn('bluesky.test.ts: PostgreSQL is not installed (apt-get install postgresql); the reference-server tests are skipped');
+
+describe.skipIf(skip)('Bluesky connector against the reference servers', () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await world();
+  }, 180_000);
+
+  it('reads replies (also nested), mentions and quotes, with context, url, media and parent', async () => {
+    const c = createBlueskyConnector();
+    const r = await c.fetch(source(w), null, env());
+    const byId = new Map(r.items.map((i) => [i.id, i]));
+    expect([...byId.keys()].sort()).toEqual([w.uris.r1, w.uris.r2, w.uris.r3, w.uris.mention, w.uris.quote].sort());
+    expect(byId.get(w.uris.r1)).toMatchObject({ context: 'reply', platform: 'bluesky', school: 'linde', source: SOURCE_ID, inReplyTo: w.uris.open, author: { handle: 'leerling.test' } });
+    expect(byId.get(w.uris.r1)!.url).toBe(`https://bsky.app/profile/leerling.test/post/${w.uris.r1.split('/').pop()}`);
+    expect(byId.get(w.uris.r2)).toMatchObject({ context: 'reply', inReplyTo: w.uris.r1, author: { handle: 'ouder.test', displayName: 'Ouder van Sem' } });
+    expect(byId.get(w.uris.r3)!.media).toEqual({ kinds: ['link'], count: 1 });
+    expect(byId.get(w.uris.mention)).toMatchObject({ context: 'mention', text: '@delinde.test waarom is de gymzaal dicht?' });
+    expect(byId.get(w.uris.quote)).toMatchObject({ context: 'mention', media: { kinds: ['quote'], count: 1 } });
+    // The deleted reply is simply not there, and nothing failed because of it.
+    expect(byId.has(w.uris.gone)).toBe(false);
+    await c.close?.();
+  });
+
+  it('logs in once and keeps the session over several fetches; never writes', async () => {
+    const { requests, fetchFn } = recorder();
+    const c = createBlueskyConnector({ fetch: fetchFn });
+    let cursor: string | null = null;
+    for (let i = 0; i < 3; i++) cursor = (await c.fetch(source(w), cursor, env())).cursor;
+    expect(requests.filter((q) => q.path.endsWith('createSession'))).toHaveLength(1);
+    expect(c.logins).toBe(1);
+    const writes = requests.filter((q) => q.method !== 'GET' && !WRITES_ALLOWED.test(q.path));
+    expect(writes).toEqual([]);
+    expect(requests.some((q) => q.path.endsWith('app.bsky.notification.listNotifications'))).toBe(true);
+    expect(requests.some((q) => q.path.endsWith('app.bsky.feed.getPostThread'))).toBe(true);
+  });
+
+  it('with its cursor hands out only new notifications, and finds a new reply', async () => {
+    const c = createBlueskyConnector();
+    const first = await c.fetch(source(w), null, env());
+    const again = await c.fetch(source(w), first.cursor, env());
+    const mentionsAgain = again.items.filter((i) => i.context === 'mention');
+    expect(mentionsAgain).toEqual([]);
+    const fresh = await w.sc.post(w.parent, `Nog een vraag over de open dag @delinde.test ${Date.now()}`);
+    const openRef = w.sc.posts[w.school]![0]!.ref;
+    const reply = await w.sc.reply(w.pupil, openRef, openRef, 'Nieuwe reactie op de open dag');
+    await w.network.processAll();
+    const after = await c.fetch(source(w), again.cursor, env());
+    const ids = after.items.map((i) => i.id);
+    expect(ids).toContain(reply.ref.uriStr);
+    expect(ids).not.toContain(fresh.ref.uriStr); // no facet: not a mention notification
+    expect(after.cursor).not.toBe(again.cursor);
+    await c.close?.();
+  });
+
+  it('refuses a wrong or missing app password with CONNECTOR_AUTH, naming the variable but not the value', async () => {
+    const c = createBlueskyConnector();
+    const wrong = await c.fetch(source(w), null, env('niet-het-wachtwoord')).catch((e: unknown) => e);
+    expect(wrong).toBeInstanceOf(UitkijkError);
+    expect((wrong as UitkijkError).code).toBe('CONNECTOR_AUTH');
+    expect((wrong as Error).message).toContain(blueskyPasswordEnv(SOURCE_ID));
+    expect((wrong as Error).message).not.toContain('niet-het-wachtwoord');
+    const missing = await c.fetch(source(w), null, noPasswordEnv()).catch((e: unknown) => e);
+    expect((missing as UitkijkError).code).toBe('CONNECTOR_AUTH');
+  });
+});
+
+describe.skipIf(skip)('connector contract against the reference servers', () => {
+  runConnectorContract('bluesky', async () => {
+    const w = await world();
+    const { requests, fetchFn } = recorder();
+    return {
+      connector: createBlueskyConnector({ fetch: fetchFn }),
+      source: source(w),
+      env: env(),
+      requests: () => requests,
+      allowedWrites: WRITES_ALLOWED,
+      async addItem() {
+        const openRef = w.sc.posts[w.school]![0]!.ref;
+        await w.sc.reply(w.parent, openRef, openRef, `Contract-reactie ${Date.now()}`);
+        await w.network.processAll();
+      },
+      teardown: async () => undefined,
+    };
+  });
+});
+
+describe('Bluesky connector: rate limits and server errors (XRPC fake answering as Bluesky)', () => {
+  it('turns 429 into a RateLimitedError until ratelimit-reset, and 500 into CONNECTOR_UNAVAILABLE', async () => {
+    const fake = await startFakeBluesky({ schoolHandle: 'fake.school.test', appPassword: PASSWORD, schoolPosts: [{ by: 'school', text: 'Hallo', minutesAgo: 10 }], reactions: [] });
+    try {
+      const src: SourceConfig = { id: SOURCE_ID, kind: 'bluesky', school: 'linde', handle: 'fake.school.test', service: fake.url, postsToScan: 5 };
+      const c = createBlueskyConnector();
+      fake.failNext(429);
+      const limited = await c.fetch(src, null, env()).catch((e: unknown) => e);
+      expect(limited).toBeInstanceOf(RateLimitedError);
+      expect((limited as RateLimitedError).retryAfterMs).toBeGreaterThan(0);
+      expect((limited as RateLimitedError).retryAfterMs).toBeLessThanOrEqual(3000);
+      fake.failNext(500);
+      const down = await c.fetch(src, null, env()).catch((e: unknown) => e);
+      expect((down as UitkijkError).code).toBe('CONNECTOR_UNAVAILABLE');
+      const ok = await c.fetch(src, null, env());
+      expect(ok.items).toEqual([]);
+      expect(fake.requests.filter((q) => q.nsid === 'com.atproto.server.createSession')).toHaveLength(1);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('keeps its own budget of requests per window', async () => {
+    const fake = await startFakeBluesky({ schoolHandle: 'fake.school.test', appPassword: PASSWORD, schoolPosts: [], reactions: [] });
+    try {
+      const src: SourceConfig = { id: SOURCE_ID, kind: 'bluesky', school: 'linde', handle: 'fake.school.test', service: fake.url, postsToScan: 5 };
+      const c = createBlueskyConnector({ budget: { requests: 3, windowMs: 60_000 } });
+      await c.fetch(src, null, env()); // login + notifications + author feed
+      const err = await c.fetch(src, null, env()).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(RateLimitedError);
+      expect((err as RateLimitedError).retryAfterMs).toBeGreaterThan(50_000);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('maps embeds to media kinds and builds bsky.app links', () => {
+    expect(mediaOf({ $type: 'app.bsky.embed.images', images: [{}, {}] })).toEqual({ kinds: ['image'], count: 2 });
+    expect(mediaOf({ $type: 'app.bsky.embed.recordWithMedia#view', media: { $type: 'app.bsky.embed.video#view' } })).toEqual({ kinds: ['quote', 'video'], count: 2 });
+    expect(mediaOf(undefined)).toEqual({ kinds: [], count: 0 });
+    expect(postUrl('a.test', 'at://did:plc:x/app.bsky.feed.post/3kabc')).toBe('https://bsky.app/profile/a.test/post/3kabc');
+  });
+});
