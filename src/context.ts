@@ -36,6 +36,11 @@ export interface ContextOptions {
   env?: Record<string, string | undefined>;
   /** Deployment name: the hash tag every key and queue shares. */
   deployment?: string;
+  /**
+   * How long a worker may take to send one alert before another may try (default 5 min). A
+   * worker that dies mid-send blocks that alert this long; tests shorten it.
+   */
+  alertLeaseMs?: number;
 }
 
 export interface AppContext extends WorkerContext {
@@ -131,7 +136,7 @@ export function createContext(opts: ContextOptions): AppContext {
       await findings.saveFindings(f);
     },
     getFinding: (id) => findings.getFinding(id),
-    sendAlertOnce: (finding, recipients) => sendAlertOnce(ledger, mailer, finding, recipients),
+    sendAlertOnce: (finding, recipients) => sendAlertOnce(ledger, mailer, finding, recipients, opts.alertLeaseMs ? { leaseMs: opts.alertLeaseMs } : {}),
   };
 
   return {

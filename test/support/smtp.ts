@@ -13,16 +13,33 @@ export interface SmtpCapture {
   received: ReceivedMail[];
   /** Answer the next N messages with a temporary failure (451). */
   rejectNext(n: number): void;
+  /**
+   * Let the next `n` messages through, then leave MAIL FROM unanswered until `release()`: the
+   * client waits with nothing delivered, as with a stalled mail server. A client that dies
+   * meanwhile has delivered nothing.
+   */
+  holdAfter(n: number): void;
+  release(): void;
   close(): Promise<void>;
 }
 
 export async function startSmtp(): Promise<SmtpCapture> {
   const received: ReceivedMail[] = [];
   let reject = 0;
+  let pass = Infinity;
+  let held: (() => void)[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onMailFrom(_address, _session, callback) {
+      if (pass <= 0) {
+        held.push(() => callback());
+        return;
+      }
+      pass--;
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
@@ -44,6 +61,15 @@ export async function startSmtp(): Promise<SmtpCapture> {
     received,
     rejectNext(n) {
       reject = n;
+    },
+    holdAfter(n) {
+      pass = n;
+    },
+    release() {
+      pass = Infinity;
+      const waiting = held;
+      held = [];
+      for (const go of waiting) go();
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
