@@ -25,9 +25,12 @@ export async function startAtproto(): Promise<AtprotoNetwork> {
   return {
     network,
     async stop() {
-      await network.close();
-      await redis.stop();
-      await pg.stop();
+      try {
+        await network.close();
+      } finally {
+        await redis.stop();
+        await pg.stop();
+      }
     },
   };
 }
