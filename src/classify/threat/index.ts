@@ -71,12 +71,14 @@ RULES.forEach((rule, i) => {
 const STAMP = new Int32Array(RULES.length);
 let pass = 0;
 
-/** Add to `out` the rules that token text `t` wakes and that are not in it yet. */
-function wake(t: string, out: number[]): void {
+/** Add to `out` the rules that token text `t` wakes and that are not in it yet; true if it is a trigger. */
+function wake(t: string, out: number[]): boolean {
   const list = TRIGGERS.get(t.slice(0, 2));
-  if (!list) return;
+  if (!list) return false;
+  let hit = false;
   for (const tr of list) {
     if (tr.exact ? t === tr.key : t.startsWith(tr.key)) {
+      hit = true;
       for (const i of tr.rules) {
         if (STAMP[i] !== pass) {
           STAMP[i] = pass;
@@ -85,6 +87,7 @@ function wake(t: string, out: number[]): void {
       }
     }
   }
+  return hit;
 }
 
 interface Hit {
@@ -122,19 +125,26 @@ export function scoreThreat(doc: Doc): LabelResult {
   // Which rules could fire in which sentence: one map look-up per token.
   pass++;
   const woken: number[] = [];
-  for (let k = 0; k < n; k++) wake(toks[k]!.t, woken);
+  let firstTrigger = -1;
+  for (let k = 0; k < n; k++) if (wake(toks[k]!.t, woken) && firstTrigger < 0) firstTrigger = k;
   if (woken.length === 0) return EMPTY;
 
   const lay = layout(doc);
   // Clauses, except that the particle "maar" ("schiet hem maar neer") does not open one.
-  const clause = new Int32Array(n);
-  for (let k = 1, c = 0; k < n; k++) {
-    if (lay.clause[k] !== lay.clause[k - 1]) {
-      const particle = toks[k]!.t === 'maar' && lay.sent[k] === lay.sent[k - 1] && !/[,;:]/.test(doc.text.slice(toks[k - 1]!.e, toks[k]!.s));
-      if (!particle) c++;
+  // Worked out on the first match only: most texts with a trigger word match no rule.
+  let clauseMemo: Int32Array | undefined;
+  const clauses = (): Int32Array => {
+    if (clauseMemo) return clauseMemo;
+    const clause = new Int32Array(n);
+    for (let k = 1, c = 0; k < n; k++) {
+      if (lay.clause[k] !== lay.clause[k - 1]) {
+        const particle = toks[k]!.t === 'maar' && lay.sent[k] === lay.sent[k - 1] && !/[,;:]/.test(doc.text.slice(toks[k - 1]!.e, toks[k]!.s));
+        if (!particle) c++;
+      }
+      clause[k] = c;
     }
-    clause[k] = c;
-  }
+    return (clauseMemo = clause);
+  };
   const seqOf = (a: number, b: number) => seq.slice(doc.seqStart[a]!, doc.seqStart[b]! + toks[b]!.t.length);
 
   // Whole-text context, worked out only when a hit needs it.
@@ -146,17 +156,19 @@ export function scoreThreat(doc: Doc): LabelResult {
   const sentScores = new Float64Array(lay.nSent);
   const evidence: Evidence[] = [];
 
-  let a = 0;
+  // Sentences before the first trigger word cannot match: start at its sentence.
+  let a = firstTrigger;
+  while (a > 0 && lay.sent[a - 1] === lay.sent[firstTrigger]) a--;
   while (a < n) {
     let b = a;
     while (b + 1 < n && lay.sent[b + 1] === lay.sent[a]) b++;
     const si = lay.sent[a]!;
-    const sent = seqOf(a, b);
-    const base = doc.seqStart[a]!;
     pass++;
     const cand: number[] = [];
     for (let k = a; k <= b; k++) wake(toks[k]!.t, cand);
     if (cand.length) {
+      const sent = seqOf(a, b);
+      const base = doc.seqStart[a]!;
       const hits: Hit[] = [];
       for (const ri of cand) {
         const rule = RULES[ri]!;
@@ -209,6 +221,7 @@ export function scoreThreat(doc: Doc): LabelResult {
       let w = rule.w;
       const before = sentStr.slice(0, at);
       // Where the anchor's clause begins and ends.
+      const clause = clauses();
       let c0 = k0;
       while (c0 > a && clause[c0 - 1] === clause[k0]) c0--;
       let c1 = k1;

@@ -306,7 +306,7 @@ export const RULES: readonly Rule[] = [
     keys: ['elke$', 'iedere$', 'gaten$', 'wanneer$'],
     re: r(`\\b(?:ik|we) (?:zie|zien|volg|volgen|bekijk|observeer|hou|houd) (?:je|jou|u|jullie|hem|haar) (?:[\\w']+ ){0,2}?(?:elke|iedere) (?:dag|ochtend|avond|middag|nacht|week)\\b|\\b(?:ik|we) (?:hou|houd|houden) (?:je|jou|u|jullie|haar|hem) (?:goed )?in de gaten\\b|\\b(?:ik|we) (?:zie|zien|weet|weten) (?:precies |altijd )?wanneer (?:je|jij|u)\\b|\\bik (?:sta|wacht|zit|sta weer) (?:[\\w']+ )?(?:elke|iedere) (?:dag|ochtend|avond|middag)\\b`),
   },
-  { id: 'meelopen', family: 'cue', harm: 'stalking', w: 0.5, keys: ['mee$', 'achter$'], re: r(`\\b(?:loop|fiets|rij) (?:ik|we) (?:[\\w']+ ){0,3}?(?:met (?:je|jou) mee|achter (?:je|jou) aan)\\b`) },
+  { id: 'meelopen', family: 'cue', harm: 'stalking', w: 0.5, keys: ['loop$', 'fiets$', 'rij$'], re: r(`\\b(?:loop|fiets|rij) (?:ik|we) (?:[\\w']+ ){0,3}?(?:met (?:je|jou) mee|achter (?:je|jou) aan)\\b`) },
   { id: 'op-je-wachten', family: 'cue', harm: 'stalking', w: 0.45, keys: ['wachten$'], re: r(`\\bop (?:je|jou|haar|hem) (?:te )?(?:wachten|staan wachten)\\b`) },
   { id: 'wie-doet-mee', family: 'cue', harm: 'implicit', w: 0.25, keys: ['wie$'], re: r(`\\bwie (?:doet|gaat|komt|helpt|is) (?:er )?(?:[\\w']+ ){0,2}?(?:mee|ook|erbij)\\b`) },
   // ---- sextortion ----
@@ -326,7 +326,7 @@ export const RULES: readonly Rule[] = [
     keys: ['rond$', 'online$', 'insta', 'tiktok$', 'snap', 'internet$', 'facebook$', 'groep$', 'ouders$', 'klas$', 'vrienden$', 'familie$'],
     re: r(`\\b(?:gaat|gaan|zet|zetten|stuur|sturen|verstuur|deel|delen|post|posten|gooi|gooien)\\b(?: [\\w'@]+){0,6}? (?:rond|online|op (?:de )?(?:insta|instagram|tiktok|snap|snapchat|internet|facebook)|in de groep|naar (?:je|jouw|haar|zijn|de hele|je hele) (?:ouders|klas|school|vrienden|familie|hele klas|hele school))\\b`),
   },
-  { id: 'eis', family: 'cue', harm: 'sextortion', w: 0.3, keys: ['euro$', 'tikkie$', 'betaal$', 'stuur$', 'zet$', 'deel$', 'post$', 'gaat$', 'gaan$', 'uitmaakt$'], re: r(`\\b\\d+ euro\\b|\\btikkie\\b|\\bbetaal\\b|\\bof ik (?:stuur|zet|deel|post)\\b|\\banders (?:stuur|zet|deel|post|gaat|gaan)\\b|\\bals je het uitmaakt\\b`) },
+  { id: 'eis', family: 'cue', harm: 'sextortion', w: 0.3, keys: ['euro$', 'tikkie$', 'betaal$', 'stuur$', 'zet$', 'deel$', 'post$', 'anders$', 'uitmaakt$'], re: r(`\\b\\d+ euro\\b|\\btikkie\\b|\\bbetaal\\b|\\bof ik (?:stuur|zet|deel|post)\\b|\\banders (?:stuur|zet|deel|post|gaat|gaan)\\b|\\bals je het uitmaakt\\b`) },
 ];
 
 // ---- frames and contexts (run on the clause of an anchor) ----
