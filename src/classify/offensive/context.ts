@@ -23,13 +23,17 @@ function isQuoteCode(c: number): boolean {
 }
 const CLAUSE_WORDS = new Set(['maar', 'want', 'terwijl', 'omdat', 'hoewel', 'alhoewel']);
 
-const LAYOUTS = new WeakMap<Doc, Layout>();
+// The scorers of one text ask for its layout one after another: remember the last one.
+let lastDoc: Doc | null = null;
+let lastLayout: Layout | null = null;
 
 /** Split tokens into sentences and clauses, and mark quoted tokens. Computed once per Doc. */
 export function layout(doc: Doc): Layout {
-  let lay = LAYOUTS.get(doc);
-  if (!lay) LAYOUTS.set(doc, (lay = computeLayout(doc)));
-  return lay;
+  if (doc !== lastDoc || !lastLayout) {
+    lastLayout = computeLayout(doc);
+    lastDoc = doc;
+  }
+  return lastLayout;
 }
 
 function computeLayout(doc: Doc): Layout {

@@ -352,11 +352,9 @@ const CACHE_MAX = 100_000;
 
 /** Look a squeezed token form up: exact, compound, glued or misspelled. */
 export function lookup(sq: string): Hit | undefined {
-  const x = EXACT.get(sq);
-  if (x) return x;
   let c = CACHE.get(sq);
   if (c === undefined) {
-    c = lookupSlow(sq) ?? null;
+    c = EXACT.get(sq) ?? lookupSlow(sq) ?? null;
     if (CACHE.size >= CACHE_MAX) CACHE.clear();
     CACHE.set(sq, c);
   }

@@ -71,23 +71,39 @@ RULES.forEach((rule, i) => {
 const STAMP = new Int32Array(RULES.length);
 let pass = 0;
 
-/** Add to `out` the rules that token text `t` wakes and that are not in it yet; true if it is a trigger. */
-function wake(t: string, out: number[]): boolean {
+// Which rules a token text wakes, memoised: words repeat, and the trigger walk costs more than
+// one look-up. Bounded, so a long run does not grow memory.
+const WAKES = new Map<string, readonly number[] | null>();
+function rulesWokenBy(t: string): readonly number[] | null {
+  let r = WAKES.get(t);
+  if (r !== undefined) return r;
   const list = TRIGGERS.get(t.slice(0, 2));
-  if (!list) return false;
-  let hit = false;
-  for (const tr of list) {
-    if (tr.exact ? t === tr.key : t.startsWith(tr.key)) {
-      hit = true;
-      for (const i of tr.rules) {
-        if (STAMP[i] !== pass) {
-          STAMP[i] = pass;
-          out.push(i);
-        }
+  let out: number[] | null = null;
+  if (list) {
+    for (const tr of list) {
+      if (tr.exact ? t === tr.key : t.startsWith(tr.key)) {
+        out ??= [];
+        for (const i of tr.rules) if (!out.includes(i)) out.push(i);
       }
     }
   }
-  return hit;
+  r = out;
+  if (WAKES.size >= 50_000) WAKES.clear();
+  WAKES.set(t, r);
+  return r;
+}
+
+/** Add to `out` the rules that token text `t` wakes and that are not in it yet; true if it is a trigger. */
+function wake(t: string, out: number[]): boolean {
+  const rules = rulesWokenBy(t);
+  if (rules === null) return false;
+  for (const i of rules) {
+    if (STAMP[i] !== pass) {
+      STAMP[i] = pass;
+      out.push(i);
+    }
+  }
+  return true;
 }
 
 interface Hit {
