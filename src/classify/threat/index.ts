@@ -26,12 +26,14 @@ import {
   FUTURE_OR_MODAL,
   IDIOM,
   IMPERATIVES,
+  JEST,
   NEGATION,
   NEWS,
   NORMATIVE,
   PERSON_WORDS,
   PARTICIPLE,
   PLAY,
+  POSITIVE,
   REPORT,
   RULES,
   SCOPE_BREAK,
@@ -40,10 +42,14 @@ import {
   YOU_FUTURE,
 } from './rules.ts';
 import type { Rule } from './rules.ts';
+import { AIM_PRONOUNS, BUILDINGS, CALL_WORDS, FAMILY, FIRST, FUTURE, HARM_WEIGHT, IMPERATIVE, PAST_FORMS, WISH_WORDS, YOU, harmOf } from './generic.ts';
+import type { HarmClass } from './generic.ts';
 
 export { RULES } from './rules.ts';
 
 const EMPTY: LabelResult = { score: 0, evidence: [] };
+/** The writer is no target: "ik", "mij", "we". */
+const SELF = new Set(['ik', 'k', 'ikke', 'mij', 'me', 'mezelf', 'we', 'wij', 'ons', 'onszelf']);
 
 const EMOJI_CUES: Record<string, number> = { mes: 0.25, pistool: 0.25, bom: 0.25, knal: 0.15, vuist: 0.15, schedel: 0.1, doodskist: 0.15, graf: 0.1, bloed: 0.1 };
 
@@ -128,6 +134,9 @@ const CONTEXT_FACTORS = {
   past: 0.4,
   self: 0.15,
   question: 0.4,
+  jest: 0.6,
+  family: 0.6,
+  positive: 0.3,
 } as const;
 type ContextCue = keyof typeof CONTEXT_FACTORS;
 
@@ -142,8 +151,8 @@ export function scoreThreat(doc: Doc): LabelResult {
   pass++;
   const woken: number[] = [];
   let firstTrigger = -1;
-  for (let k = 0; k < n; k++) if (wake(toks[k]!.t, woken) && firstTrigger < 0) firstTrigger = k;
-  if (woken.length === 0) return EMPTY;
+  for (let k = 0; k < n; k++) if ((wake(toks[k]!.t, woken) || harmOf(toks[k]!.t) !== null) && firstTrigger < 0) firstTrigger = k;
+  if (firstTrigger < 0) return EMPTY;
 
   const lay = layout(doc);
   // Clauses, except that the particle "maar" ("schiet hem maar neer") does not open one.
@@ -181,8 +190,12 @@ export function scoreThreat(doc: Doc): LabelResult {
     const si = lay.sent[a]!;
     pass++;
     const cand: number[] = [];
-    for (let k = a; k <= b; k++) wake(toks[k]!.t, cand);
-    if (cand.length) {
+    let harmTokens = 0;
+    for (let k = a; k <= b; k++) {
+      wake(toks[k]!.t, cand);
+      if (harmOf(toks[k]!.t) !== null) harmTokens++;
+    }
+    if (cand.length || harmTokens) {
       const sent = seqOf(a, b);
       const base = doc.seqStart[a]!;
       const hits: Hit[] = [];
@@ -204,6 +217,15 @@ export function scoreThreat(doc: Doc): LabelResult {
           hits.push({ rule: rule.id, kind: kindOf(rule), w: h.w, start: span.start, end: span.end, ctx: h.ctx });
         }
       }
+      // Harm words in any order: a harm word, its target and a frame in one clause.
+      if (harmTokens) {
+        for (let k = a; k <= b; k++) {
+          const cls = harmOf(toks[k]!.t);
+          if (cls === null) continue;
+          const h = judgeGeneric(cls, k, sent, b);
+          if (h) hits.push(h);
+        }
+      }
       // Weapon emoji: "Je weet wat er gebeurt met mensen die klikken. 🔪"
       for (let k = a; k <= b; k++) {
         const tok = toks[k]!;
@@ -215,12 +237,21 @@ export function scoreThreat(doc: Doc): LabelResult {
         if (newsDoc()) ctx.push('newsDoc');
         hits.push({ rule: `emoji-${tok.t}`, kind: 'emoji', w: apply(cw, ctx), start: tok.s, end: tok.e, ctx });
       }
-      // One contribution per rule per sentence: the strongest.
+      // One contribution per rule per sentence: the strongest. Harm acts and wishes are one
+      // group, so a phrase rule and the any-order reading of the same words count once.
       const best = new Map<string, Hit>();
+      const harm: Hit[] = [];
       for (const h of hits) {
+        if (h.kind === 'pattern' || h.kind === 'wish') {
+          const i = harm.findIndex((x) => x.start < h.end && h.start < x.end);
+          if (i < 0) harm.push(h);
+          else if (h.w > harm[i]!.w) harm[i] = h;
+          continue;
+        }
         const prev = best.get(h.rule);
         if (!prev || h.w > prev.w) best.set(h.rule, h);
       }
+      harm.forEach((h, i) => best.set(`harm#${i}`, h));
       let s = 0;
       for (const h of best.values()) {
         s = noisyOr(s, h.w);
@@ -269,6 +300,15 @@ export function scoreThreat(doc: Doc): LabelResult {
         const near = [toks[k0 - 1]?.t, toks[k0 - 2]?.t, toks[k1 + 1]?.t, toks[k1 + 2]?.t];
         if (near.some((t) => t !== undefined && SELF_OBJECT.test(t)) && !/\b(?:je|jou|jullie|u|hem|haar|hen)\b/.test(text)) ctx.push('self');
       }
+      if (rule.harm === 'person') {
+        const cl = clauses();
+        let f0 = k0;
+        while (f0 > a && cl[f0 - 1] === cl[k0]) f0--;
+        let f1 = k1;
+        while (f1 < b && cl[f1 + 1] === cl[k1]) f1++;
+        jestAndFamily(sentStr, a, b, ctx, f0, f1);
+      }
+      if (rule.harm === 'implicit' && POSITIVE.test(sentStr)) ctx.push('positive');
       for (let k = k0; k <= k1; k++) {
         if (lay.quoted[k]) {
           ctx.push('quote');
@@ -283,6 +323,150 @@ export function scoreThreat(doc: Doc): LabelResult {
       else if (NEWS.test(sentStr)) ctx.push('news');
       return { w: apply(w, ctx), ctx };
     }
+  }
+
+  /** A harm word with a target and a frame in its clause, in any order; null when one is missing. */
+  function judgeGeneric(cls: HarmClass, k: number, sentStr: string, b: number): Hit | null {
+    const t = toks[k]!.t;
+    const clause = clauses();
+    let c0 = k;
+    while (c0 > a && clause[c0 - 1] === clause[k]) c0--;
+    let c1 = k;
+    while (c1 < b && clause[c1 + 1] === clause[k]) c1++;
+    const has = (set: ReadonlySet<string>) => {
+      for (let q = c0; q <= c1; q++) if (q !== k && set.has(toks[q]!.t)) return true;
+      return false;
+    };
+    const hasWord = (...words: string[]) => {
+      for (let q = c0; q <= c1; q++) if (q !== k && words.includes(toks[q]!.t)) return true;
+      return false;
+    };
+    const next = toks[k + 1]?.t;
+    // Words that also mean something harmless need their companions.
+    switch (t) {
+      case 'trap':
+      case 'trappen':
+        if (next === 'op' || next === 'af' || toks[k - 1]?.t === 'de') return null;
+        break;
+      case 'sla':
+      case 'slaat':
+        if (next === 'over' || toks[k - 1]?.t === 'de' || hasWord('nergens', 'over', 'alarm', 'toe')) return null;
+        break;
+      case 'pijn':
+        if (!hasWord('doen', 'doe', 'doet') || hasWord('me', 'mij')) return null;
+        break;
+      case 'brand':
+      case 'fik':
+        if (!hasWord('steek', 'steken', 'zet', 'zetten', 'stak', 'gestoken', 'gezet', 'in')) return null;
+        break;
+      case 'bom':
+      case 'bommen':
+        if (!hasWord('leg', 'leggen', 'plaats', 'plaatsen', 'gooi', 'gooien', 'afgaan', 'ontploffen', 'ontploft', 'neerleggen', 'mee')) return null;
+        break;
+      case 'klap':
+      case 'klappen':
+      case 'dreun':
+      case 'kopstoot':
+        if (!hasWord('geef', 'geven', 'geeft', 'verkoop', 'verkopen', 'krijg', 'krijgt', 'krijgen')) return null;
+        break;
+      case 'lek':
+        if (!hasWord('steek', 'steken', 'stak', 'gestoken')) return null;
+        break;
+      case 'elkaar':
+        if (toks[k - 1]?.t !== 'in') return null;
+        break;
+      case 'mes':
+      case 'messen':
+      case 'pistool':
+      case 'geweer':
+      case 'jachtgeweer':
+      case 'vuurwapen':
+      case 'wapen':
+      case 'knuppel':
+      case 'honkbalknuppel':
+      case 'bijl':
+      case 'boksbeugel':
+      case 'machete':
+      case 'zwaard':
+      case 'taser':
+        if (!hasWord('steek', 'steken', 'snij', 'snijden', 'sla', 'slaan', 'schiet', 'schieten', 'zwaai', 'zwaaien', 'prik', 'prikken', 'bedreig', 'bedreigen', 'leren', 'afmaken', 'neer')) return null;
+        break;
+      case 'tuig':
+        if (!hasWord('af')) return null;
+        break;
+      case 'schiet':
+      case 'schieten':
+        if (next === 'op' || next === 'in' || next === 'te' || next === 'tekort' || hasWord('langs', 'binnen', 'wakker', 'omhoog', 'vol', 'stress', 'lach', 'tekort')) return null;
+        break;
+      case 'steek':
+      case 'steken':
+        if (toks[k + 2]?.t === 'op' || ['hand', 'handen', 'vinger', 'vingers', 'kop', 'tong', 'geld', 'tijd', 'energie'].includes(toks[k + 2]?.t ?? '')) return null;
+        break;
+    }
+    // Aimed at someone (or, for fire and bombs, at a building).
+    let target = false;
+    let familyOnly = true;
+    for (let q = c0; q <= c1 && !target; q++) {
+      if (q === k) continue;
+      const tok = toks[q]!;
+      const w = tok.t;
+      if (SELF.has(w)) continue;
+      if (tok.kind === 'handle' || AIM_PRONOUNS.has(w) || PERSON_WORDS.has(w) || (w.length >= 4 && !w.startsWith('school') && isTargetWord(tok.sq))) target = true;
+      else if ((cls === 'arson' || cls === 'shoot') && BUILDINGS.has(w)) target = true;
+      else if (tok.cap && q !== a && /^[A-Z]/.test(doc.text.slice(tok.s, tok.s + 1))) target = true;
+      if (target && !FAMILY.has(w)) familyOnly = false;
+    }
+    if (!target) return null;
+    // A frame: the writer, a call, a wish, "you will", an order.
+    let intent = has(FIRST);
+    // "Die mentor krijgt klappen van mij."
+    for (let q = c0; q < c1 && !intent; q++) if (toks[q]!.t === 'van' && (toks[q + 1]!.t === 'mij' || toks[q + 1]!.t === 'ons')) intent = true;
+    const call = has(CALL_WORDS) || (k === c0 && IMPERATIVE.has(t));
+    const wish = has(WISH_WORDS);
+    const you = has(YOU) && has(FUTURE);
+    if (!intent && !call && !wish && !you) return null;
+    const ctx: ContextCue[] = [];
+    let w = HARM_WEIGHT[cls] * (intent || call || wish ? 1 : 0.85);
+    let s0 = k - 1;
+    while (s0 >= c0 && !SCOPE_BREAK.has(toks[s0]!.t)) s0--;
+    if (k - 1 > s0 && NEGATION.test(seqOf(s0 + 1, k - 1))) ctx.push('negation');
+    if (cls !== 'arson' && IDIOM.test(sentStr)) ctx.push('idiom');
+    if (cls !== 'arson') {
+      if (PLAY.test(sentStr)) ctx.push('play');
+      else if (playDoc()) ctx.push('playDoc');
+    }
+    const future = has(FUTURE) || has(CALL_WORDS) || wish;
+    if (!future && (PAST_FORMS.has(t) || (t.startsWith('ge') && AUX.test(seqOf(c0, c1))))) ctx.push('past');
+    if (toks[k + 1] && SELF_OBJECT.test(toks[k + 1]!.t) && !has(AIM_PRONOUNS)) ctx.push('self');
+    if (familyOnly) {
+      ctx.push('family');
+      if (JEST.test(sentStr)) ctx.push('jest');
+    } else jestAndFamily(sentStr, a, b, ctx, c0, c1);
+    if (lay.quoted[k]) ctx.push('quote');
+    if (REPORT.test(sentStr.slice(0, doc.seqStart[k]! - doc.seqStart[a]!))) ctx.push('report');
+    if (CONDEMN.test(sentStr)) ctx.push('condemn');
+    if (newsDoc()) ctx.push('newsDoc');
+    else if (NEWS.test(sentStr)) ctx.push('news');
+    w = apply(w, ctx);
+    return { rule: `harm-${cls}`, kind: 'pattern', w, start: toks[k]!.s, end: toks[k]!.e, ctx };
+  }
+
+  /** Laughter, and family as the only people named, make harm words a joke more often than not. */
+  function jestAndFamily(sentStr: string, a0: number, b0: number, ctx: ContextCue[], c0 = a0, c1 = b0): void {
+    const jest = JEST.test(sentStr);
+    if (jest) ctx.push('jest');
+    // Family counts in the harm's own clause; elsewhere in the sentence only with laughter
+    // ("mijn broer maakt me gek, ik vermoord hem haha", not "als hij aan mijn zusje zit, …").
+    const [from, to] = jest ? [a0, b0] : [c0, c1];
+    let fam = false;
+    for (let q = from; q <= to; q++) {
+      const w = toks[q]!.t;
+      // A third person in the clause is the one aimed at: "als hij aan mijn zusje zit, sla ik hem".
+      if (!jest && (w === 'hij' || w === 'ie' || w === 'zij')) return;
+      if (FAMILY.has(w)) fam = true;
+      else if (PERSON_WORDS.has(w) && !AIM_PRONOUNS.has(w) && !['ik', 'mij', 'me'].includes(w)) return;
+    }
+    if (fam) ctx.push('family');
   }
 
   function nextSentenceStart(b: number): number {

@@ -177,7 +177,7 @@ export const RULES: readonly Rule[] = [
     re: r(`\\b(?:opwachten|opgewacht|opwacht)\\b|\\bwacht\\w* (?:we |ik |wij |jullie )?(?:je|jou|hem|haar|hen|ze|die [\\w']+)(?: [\\w']+){0,6}? op\\b(?! (?:een|het|de|je antwoord|antwoord))`),
   },
   { id: 'van-fiets', family: 'act', harm: 'person', w: 0.6, keys: ['fiets$'], re: r(`\\b(?:trek|trekken|duw|duwen|schop|schoppen|rij|rijden) (?:[\\w']+ ){0,3}?van (?:z'n|zn|zijn|haar|je|jouw|d'r) fiets\\b`) },
-  { id: 'niet-meer-lopen', family: 'cue', harm: 'person', w: 0.45, keys: ['lopen$', 'praten$', 'zitten$', 'staan$', 'zien$', 'fietsen$'], re: r(`\\b(?:kan|kun|kunt|kunnen|zal|zult) (?:[\\w']+ )?niet meer (?:lopen|praten|zitten|staan|zien|fietsen)\\b`) },
+  { id: 'niet-meer-lopen', family: 'cue', harm: 'person', w: 0.55, keys: ['lopen$', 'praten$', 'zitten$', 'staan$', 'zien$', 'fietsen$'], re: r(`\\b(?:kan|kun|kunt|kunnen|zal|zult) (?:[\\w']+ )?niet meer (?:lopen|praten|zitten|staan|zien|fietsen)\\b|\\b(?:nooit|niet) meer (?:kan|kunt|kunnen|zal|zult) (?:lopen|praten|zien|fietsen|staan|zitten|ademen)\\b`) },
   // ---- wishes: what befalls someone ----
   {
     id: 'sterven',
@@ -200,8 +200,8 @@ export const RULES: readonly Rule[] = [
     family: 'wish',
     harm: 'person',
     w: 0.8,
-    keys: ['bus$', 'trein$', 'auto$', 'vrachtwagen$', 'tram$', 'trekker$', 'ongeluk$', 'trap$', 'verdrink', 'verzuip'],
-    re: r(`\\bonder (?:een|de) (?:bus|trein|auto|vrachtwagen|tram|trekker) (?:komt|komen|kom|belandt|terechtkomt|loopt)\\b|\\b(?:komt|komen|belandt|loopt) (?:[\\w']+ ){0,4}?onder (?:een|de) (?:bus|trein|auto|vrachtwagen|tram|trekker)\\b|\\bongeluk (?:krijgt|krijgen|krijg|heeft|overkomt|krijgen)\\b|\\bvan de trap (?:valt|vallen|flikkert|flikkeren|duwen|duw|lazert|kukelt)\\b|\\b(?:verdrinkt|verdrinken|verzuipt|verzuipen)\\b`),
+    keys: ['bus$', 'trein$', 'auto$', 'vrachtwagen$', 'tram$', 'trekker$', 'ongeluk$', 'trap$', 'verdrink', 'verzuip', 'verongeluk'],
+    re: r(`\\bonder (?:een|de) (?:bus|trein|auto|vrachtwagen|tram|trekker) (?:komt|komen|kom|belandt|terechtkomt|loopt)\\b|\\b(?:komt|komen|belandt|loopt) (?:[\\w']+ ){0,4}?onder (?:een|de) (?:bus|trein|auto|vrachtwagen|tram|trekker)\\b|\\bongeluk (?:krijgt|krijgen|krijg|heeft|overkomt|krijgen)\\b|\\bvan de trap (?:valt|vallen|flikkert|flikkeren|duwen|duw|lazert|kukelt)\\b|\\b(?:verdrinkt|verdrinken|verzuipt|verzuipen|verongelukt|verongelukken|verongeluk)\\b`),
   },
   // ---- property, arson, bombs ----
   {
@@ -210,7 +210,7 @@ export const RULES: readonly Rule[] = [
     harm: 'property',
     w: 0.85,
     keys: ['afbrand', 'afgebrand$', 'platbrand', 'fik$', 'brand$', 'brandstapel$', 'brandsticht'],
-    re: r(`\\b(?:afbrand\\w*|afgebrand|platbrand\\w*|in de fik\\b|in brand (?:steken|steek|gestoken|zetten|zet|gezet)|brandstapel|brandstichten|fik (?:erin|d'r in))`),
+    re: r(`\\b(?:steek|steken|zet|zetten|stak)\\b(?: [\\w']+){0,5}? in (?:de )?(?:brand|fik)\\b|\\b(?:afbrand\\w*|afgebrand|platbrand\\w*|in de fik\\b|in brand (?:steken|steek|gestoken|zetten|zet|gezet)|brandstapel|brandstichten|fik (?:erin|d'r in))`),
   },
   {
     id: 'opblazen',
@@ -245,12 +245,12 @@ export const RULES: readonly Rule[] = [
     family: 'cue',
     harm: 'implicit',
     w: 0.7,
-    keys: ['woon$', 'woont$', 'woonachtig$', 'wonen$', 'slaap', 'slapen$', 'adres$', 'uithangt$', 'traint$', 'werkt$', 'werken$', 'fietst$', 'woning$'],
-    re: r(`\\b(?:weet|weten|ken|kennen) (?:[\\w']+ ){0,2}?(?:waar|het adres|je adres|jouw adres|zijn adres|haar adres)(?: [\\w']+){0,4}? (?:woon\\w*|wonen|slaap\\w*|slapen|woning|uithangt|traint|werkt|werken|fietst)\\b|\\b(?:weet|weten|ken|kennen) (?:[\\w']+ )?(?:je|jouw|zijn|haar|uw) adres\\b`),
+    keys: ['woon$', 'woont$', 'woonachtig$', 'wonen$', 'slaap', 'slapen$', 'adres$', 'uithangt$', 'traint$', 'werkt$', 'werken$', 'fietst$', 'woning$', 'straat$', 'huis$', 'huisnummer$'],
+    re: r(`\\b(?:weet|weten|ken|kennen) (?:[\\w']+ ){0,2}?(?:waar|het adres|je adres|jouw adres|zijn adres|haar adres)(?: [\\w']+){0,4}? (?:woon\\w*|wonen|slaap\\w*|slapen|woning|uithangt|traint|werkt|werken|fietst)\\b|\\b(?:weet|weten|ken|kennen) (?:[\\w']+ )?(?:je|jouw|zijn|haar|uw) adres\\b|\\b(?:weet|weten) (?:[\\w']+ ){0,2}?(?:in welke straat|welk huis|welk adres|je huisnummer)\\b`),
   },
   { id: 'weet-wie-je-bent', family: 'cue', harm: 'implicit', w: 0.45, keys: ['wie$'], re: r(`\\b(?:we|wij|ik) (?:weten|weet) (?:[\\w']+ )?wie (?:je|jij|u|jullie) (?:bent|zijn|is)\\b`) },
   { id: 'we-vinden-je', family: 'cue', harm: 'implicit', w: 0.55, keys: ['vinden$', 'vind$', 'krijgen$', 'krijg$'], re: r(`\\b(?:we|wij|ik) (?:vinden|vind|krijgen|krijg) (?:je|jou|jullie|u|hem|haar) (?:[\\w']+ )?(?:wel|nog|heus|toch|ooit)\\b`) },
-  { id: 'wacht-maar', family: 'cue', harm: 'implicit', w: 0.6, keys: ['wacht$'], re: r(`\\bwacht (?:jij |u |jullie )?maar (?:tot|totdat) (?:je|jij|u|jullie|hij|ze|zij)\\b|\\bwacht (?:jij|u) maar af\\b`) },
+  { id: 'wacht-maar', family: 'cue', harm: 'implicit', w: 0.6, keys: ['wacht$'], re: r(`\\bwacht (?:jij |u |jullie )?(?:maar )?af (?:wat|tot|totdat) (?:er )?(?:[\\w']+ ){0,3}?(?:gebeurt|gaat gebeuren|komt)\\b|\\bwacht (?:jij |u |jullie )?maar (?:tot|totdat) (?:je|jij|u|jullie|hij|ze|zij)\\b|\\bwacht (?:jij|u) maar af\\b`) },
   {
     id: 'het-merken',
     family: 'cue',
@@ -283,11 +283,29 @@ export const RULES: readonly Rule[] = [
   { id: 'langskomen', family: 'cue', harm: 'implicit', w: 0.3, keys: ['langs$'], re: r(`\\bkom (?:ik|we) (?:[\\w']+ ){0,6}?langs\\b|\\b(?:ik|we) (?:kom|komen) (?:[\\w']+ ){0,6}?langs\\b`) },
   { id: 'met-vrienden', family: 'cue', harm: 'implicit', w: 0.25, keys: ['vrienden$', 'maten$', 'neven$', 'broers$', 'jongens$'], re: r(`\\bmet (?:een paar |wat |mijn |m'n |mn |al mijn )?(?:vrienden|maten|neven|broers|jongens) (?:langs|mee)\\b`) },
   { id: 'niet-met-bloemen', family: 'cue', harm: 'implicit', w: 0.45, keys: ['bloemen$', 'taart$'], re: r(`\\bniet met (?:bloemen|een bos bloemen|taart)\\b`) },
-  { id: 'zeg-nog-eens', family: 'cue', harm: 'implicit', w: 0.3, keys: ['zeg$', 'doe$'], re: r(`\\b(?:zeg|doe) (?:het )?(?:nog )?(?:1x|1 keer|een keer|eens) (?:iets|wat|zoiets)\\b`) },
-  { id: 'weet-wat-er-gebeurt', family: 'cue', harm: 'implicit', w: 0.45, keys: ['gebeurt$'], re: r(`\\b(?:je|jij|jullie|u) (?:weet|weten) (?:[\\w']+ )?wat er gebeurt (?:met|als)\\b`) },
-  { id: 'je-bent-dood', family: 'cue', harm: 'person', w: 0.7, keys: ['lijk$', 'dood$', 'eraan$', 'geweest$', 'dode$', 'aan$'], re: r(`\\b(?:je|jij|jullie|u) (?:bent|zijn|is) (?:een )?(?:lijk|dood|er geweest|zo goed als dood|een dood man|een dode)\\b|\\b(?:je|jij|jullie|u) (?:gaat|gaan) (?:er ?aan|eraan|dood)\\b`) },
+  { id: 'zeg-nog-eens', family: 'cue', harm: 'implicit', w: 0.3, keys: ['zeg$', 'doe$'], re: r(`\\b(?:zeg|doe) (?:het )?(?:nog )?(?:1x|ix|1 keer|i keer|een keer|eens) (?:iets|wat|zoiets)\\b`) },
+  { id: 'weet-wat-er-gebeurt', family: 'cue', harm: 'implicit', w: 0.45, keys: ['gebeurt$'], re: r(`\\b(?:laten zien|zien|merken) wat er (?:gebeurt|gaat gebeuren) (?:met|als)\\b|\\b(?:je|jij|jullie|u) (?:weet|weten) (?:[\\w']+ )?wat er gebeurt (?:met|als)\\b`) },
+  { id: 'je-bent-dood', family: 'cue', harm: 'person', w: 0.7, keys: ['lijk$', 'dood$', 'eraan$', 'geweest$', 'dode$', 'aan$'], re: r(`\\b(?:je|jij|jullie|u) (?:bent|zijn|is) (?:een )?(?:lijk|dood|er geweest|zo goed als dood|een dood man|een dode)\\b|\\b(?:je|jij|jullie|u) (?:gaat|gaan) (?:er ?aan|eraan|dood)\\b|\\b(?:is|ben|bent|zijn) (?:ie|hij|je|jij|jullie|ze|die [\\w']+) (?:echt |gewoon |zo )?(?:dood|er geweest|een lijk)\\b`) },
   { id: 'binnenkort-bij-jullie', family: 'cue', harm: 'implicit', w: 0.35, keys: ['binnenkort$'], re: r(`\\bbinnenkort (?:ook )?bij (?:jullie|jou|u)\\b`) },
   { id: 'van-me-af', family: 'cue', harm: 'stalking', w: 0.45, keys: ['af$'], re: r(`\\b(?:van me|van mij) af (?:bent|bent|zijn|komt)\\b|\\b(?:kom|komt) (?:je|jij) niet (?:meer )?van (?:me|mij) af\\b`) },
+  { id: 'blij-als-je-leeft', family: 'cue', harm: 'implicit', w: 0.65, keys: ['leeft$', 'leven$', 'heelhuids$'], re: r(`\\b(?:blij|dankbaar|gelukkig) (?:zijn |mogen zijn |zijn als )?(?:als|dat) (?:je|ge|jij|gij|u|hij|ze|jullie) (?:[\\w']+ ){0,3}?nog (?:leeft|leven|heelhuids)\\b|\\bals (?:je|ge|jij|gij|hij|ze) (?:[\\w']+ ){0,3}?nog leeft\\b`) },
+  { id: 'niet-jarig', family: 'cue', harm: 'implicit', w: 0.6, keys: ['jarig$'], re: r(`\\b(?:ben|is|bent|zijn) (?:je|jij|ge|ie|hij|ze|jullie|die [\\w']+) (?:nog )?niet jarig\\b`) },
+  { id: 'is-erbij', family: 'cue', harm: 'implicit', w: 0.5, keys: ['erbij$', 'klos$', 'sjaak$', 'lul$', 'zuur$'], re: r(`\\b(?:is|ben|bent|zijn) (?:[\\w']+ ){0,2}?(?:erbij|de klos|de sjaak|de lul)\\b(?! (?:met|voor|op|in|bij|geweest))|\\b(?:ben|bent|is|zijn) (?:je|jij|ie|hij|jullie) (?:echt |zo )?zuur\\b|\\b(?:je|jij|jullie) (?:bent|zijn) (?:echt |zo )?zuur\\b`) },
+  { id: 'met-veel-man', family: 'cue', harm: 'implicit', w: 0.3, keys: ['man$', 'jongens$', 'gasten$'], re: r(`\\bmet (?:\\d+|tien|twintig|vijftien|een paar|heel veel|z'n allen|zn allen) (?:man|jongens|gasten)\\b`) },
+  { id: 'niet-herkennen', family: 'cue', harm: 'implicit', w: 0.5, keys: ['herken'], re: r(`\\b(?:niet meer|nooit meer) (?:[\\w']+ )?(?:herkennen|herkent|herkend)\\b`) },
+  { id: 'klaar-met-je', family: 'cue', harm: 'implicit', w: 0.45, keys: ['klaar$'], re: r(`\\bals (?:ik|we) (?:klaar ben|klaar zijn|klaar) met (?:je|jou|hem|haar|jullie)\\b`) },
+  { id: 'kom-je-opzoeken', family: 'cue', harm: 'implicit', w: 0.35, keys: ['opzoeken$', 'bezoeken$'], re: r(`\\b(?:ik|we) (?:kom|komen) (?:je|jou|jullie|hem|haar) (?:[\\w']+ ){0,2}?(?:opzoeken|bezoeken)\\b`) },
+  { id: 'lesje-leren', family: 'cue', harm: 'implicit', w: 0.4, keys: ['lesje$'], re: r(`\\blesje (?:[\\w']+ )?(?:leren|leert|geleerd)\\b`) },
+  { id: 'mag-doodvallen', family: 'cue', harm: 'person', w: 0.65, keys: ['doodvallen$', 'neervallen$', 'creperen$', 'verrekken$', 'doodgaan$'], re: r(`\\b(?:mag|kan|mogen|kunnen) (?:van mij |wat mij betreft |voor mijn part )?(?:doodvallen|dood neervallen|creperen|verrekken|doodgaan)\\b`) },
+  { id: 'ik-volg-je', family: 'cue', harm: 'stalking', w: 0.55, keys: ['volg$', 'achtervolg', 'stalk'], re: r(`\\b(?:ik|we) (?:volg|volgen|achtervolg|achtervolgen|stalk|stalken) (?:je|jou|haar|hem|jullie)\\b`) },
+  { id: 'de-volgende', family: 'cue', harm: 'implicit', w: 0.35, keys: ['volgende$'], re: r(`\\b(?:jij|je|jullie|u) (?:bent|zijn|is) (?:de|als) volgende\\b(?! (?:die|om|in|op|voor|keer|week))`) },
+  { id: 'als-ik-jou-was', family: 'cue', harm: 'implicit', w: 0.3, keys: ['was$', 'waren$'], re: r(`\\bals ik (?:jou|u|jullie) (?:was|waren)\\b`) },
+  { id: 'bom-ligt', family: 'cue', harm: 'implicit', w: 0.6, keys: ['bom$'], re: r(`\\b(?:ligt|staat|zit|liggen|leg|verstop) (?:er )?(?:[\\w']+ )?(?:een )?bom\\b|\\bbom (?:ligt|onder|in de|bij de|in het|bij het)\\b`) },
+  { id: 'niet-komen', family: 'cue', harm: 'implicit', w: 0.3, keys: ['komen$', 'kom$', 'weg$', 'wegblijven$'], re: r(`\\b(?:niet komen|kom niet|blijf weg|wegblijven)\\b`) },
+  { id: 'laten-voelen', family: 'cue', harm: 'implicit', w: 0.5, keys: ['laten$'], re: r(`\\b(?:ik|k|we|wij) (?:zal|zullen|ga|gaan) (?:je|jou|jullie|hem|haar|u) (?:[\\w']+ )?laten (?:zien|voelen|merken|boeten)\\b`) },
+  { id: 'leven-hel', family: 'cue', harm: 'implicit', w: 0.6, keys: ['hel$', 'leven$'], re: r(`\\b(?:maak|maken|wordt|zal) (?:[\\w']+ ){0,2}?(?:je|jouw|zijn|haar|jullie|hun) leven (?:tot |een )?(?:een )?(?:hel|hel op aarde)\\b|\\bvan (?:je|jouw|zijn|haar|jullie) leven (?:een )?hel\\b`) },
+  { id: 'wapen-naar-school', family: 'cue', harm: 'weapon', w: 0.6, keys: ['mes$', 'pistool$', 'geweer$', 'wapen$', 'bijl$', 'knuppel$', 'machete$', 'vuurwapen$'], re: r(`\\b(?:ik|we|k) (?:ga|gaan|kom|komen) (?:[\\w']+ ){0,3}?met (?:een|m'n|mijn|mn|het|z'n) (?:mes|pistool|geweer|wapen|bijl|knuppel|machete|vuurwapen) (?:[\\w']+ ){0,3}?naar (?:school|de les|het plein|de kantine|jullie|je|hem|haar)\\b`) },
+  { id: 'huis-vinden', family: 'cue', harm: 'stalking', w: 0.45, keys: ['vinden$', 'vind$'], re: r(`\\b(?:vinden|vind) (?:je|jouw|zijn|haar|jullie) (?:huis|adres|woning)\\b`) },
   // ---- stalking ----
   {
     id: 'voor-je-huis',
@@ -334,7 +352,7 @@ export const RULES: readonly Rule[] = [
 /** The writer (or writers) as subject: intent. */
 export const FIRST_PERSON = /\b(?:ik|k|ikke|we|wij)\b/;
 /** A wish that harm befall someone. */
-export const WISH = /\b(?:hoop|hopen|hoopt|hopelijk|wou|wens|wensen|moge|verdien\w*|rechtvaardige wereld|zou (?:mooi|fijn|goed|beter|terecht) zijn|mag (?:hij|ze|zij|je|jij) (?:[\w']+ )?(?:krijgen|sterven|creperen))\b/;
+export const WISH = /\b(?:hoop|hopen|hoopt|hopelijk|wou|wil dat|willen dat|wilde dat|wens|wensen|moge|verdien\w*|rechtvaardige wereld|zou (?:mooi|fijn|goed|beter|terecht) zijn|mag (?:hij|ze|zij|je|jij) (?:[\w']+ )?(?:krijgen|sterven|creperen))\b/;
 /** A call on others, or what "should" happen. */
 export const CALL = /\b(?:iemand|wie|laten we|laat ons|moeten|moet|zouden (?:[\w']+ ){0,3}moeten|zou (?:[\w']+ ){0,3}moeten|mogen|iedereen|jongens|doe mee|zou niet illegaal)\b/;
 /** Second person future: "je gaat …", "jullie zullen …". */
@@ -354,9 +372,9 @@ export const CONDEMN = /\b(?:niet grappig|niet normaal|niet oke|niet ok|walgelij
 export const NEWS = /\b(?:politie|rechtbank|veroordeel\w*|aangehouden|verdachte\w*|verdacht|brandweer|onderzoekt|onderzoek|officier|justitie|persbericht|woordvoerder|taakstraf|celstraf|slachtofferhulp|geevacueerd|bommelding|dreigbericht|agenten|wijkagent|nieuws)\b/;
 
 /** Hyperbole and idioms that use harm words without harm. */
-export const IDIOM = /\bdood van (?:het|de|al|m'n|mijn|verveling|schaamte|angst)\b|\b(?:ga|ging|gaat|gingen|gaan) (?:bijna |echt |nog |zowat |haast )?dood van\b|\bwas (?:echt |gewoon |een )?(?:moord|moordend)\b|\b(?:is|was|zijn) (?:echt |gewoon |toch )?de bom\b|\b(?:kan|kon|kun) (?:[\w']+ ){1,3}wel (?:schieten|vermoorden|wurgen|killen|slaan|schoppen)\b|\bschiet\w* (?:[\w']+ )?(?:in de stress|in de lach|tekort|te binnen|wortel)\b|\bvermoord(?:t|en)? (?:me|mij|ons)\b|\b(?:me|mij|ons) (?:[\w']+ )?(?:vermoorden|afmaken|doodmaken)\b/;
+export const IDIOM = /\bdood van (?:het|de|al|m'n|mijn|verveling|schaamte|angst)\b|\b(?:ga|ging|gaat|lig|lag|lach|lachte) (?:me |mij |ons )?(?:bijna |echt |helemaal )?kapot\b|\bslaat (?:[\w']+ )?nergens op\b|\b(?:ga|ging|gaat|gingen|gaan) (?:bijna |echt |nog |zowat |haast )?dood van\b|\bwas (?:echt |gewoon |een )?(?:moord|moordend)\b|\b(?:is|was|zijn) (?:echt |gewoon |toch )?de bom\b|\b(?:kan|kon|kun) (?:[\w']+ ){1,3}wel (?:schieten|vermoorden|wurgen|killen|slaan|schoppen)\b|\bschiet\w* (?:[\w']+ )?(?:in de stress|in de lach|tekort|te binnen|wortel)\b|\bvermoord(?:t|en)? (?:me|mij|ons)\b|\b(?:me|mij|ons) (?:[\w']+ )?(?:vermoorden|afmaken|doodmaken)\b/;
 /** Sport, games and tests excuse harm to people ("we maken ze af in de finale"). */
-export const PLAY = /\b(?:voetbal\w*|schoolvoetbal|finale\w*|wedstrijd\w*|toernooi\w*|competitie|schaak\w*|potje|match|kampioen\w*|tegenstander\w*|revanche|trefbal|hockey|korfbal|basketbal|volleybal|handbal|tennis|quiz|fortnite|minecraft|fifa|mario|kart|roblox|gamen|game|games|gg|battle royale|map|level|console|playstation|xbox|toets|proefwerk|examen|huiswerk|pta|tentamen|repetitie|overhoring|sportdag|zwemwedstrijd|turnen|scrabble|monopoly|uno|spel|spelletje)\b/;
+export const PLAY = /\b(?:voetbal\w*|schoolvoetbal|finale\w*|wedstrijd\w*|toernooi\w*|competitie|schaak\w*|schaken|schaakt|dammen|potje|match|kampioen\w*|tegenstander\w*|revanche|trefbal|hockey|korfbal|basketbal|volleybal|handbal|tennis|quiz|fortnite|minecraft|fifa|mario|kart|roblox|gamen|game|games|gg|battle royale|map|level|console|playstation|xbox|toets|proefwerk|examen|huiswerk|werkstuk|opdracht|opdrachten|project|verslag|presentatie|puzzel|pta|tentamen|repetitie|overhoring|sportdag|zwemwedstrijd|turnen|scrabble|monopoly|uno|spel|spelletje)\b/;
 /** Participles: "is geslagen", "werden vermoord" describe what happened. */
 export const PARTICIPLE = /\b(?:ge\w+|\w+ge\w+(?:d|t|en)|vermoord|verkracht|geexecuteerd)\b/;
 export const AUX = /\b(?:heb|hebt|heeft|hebben|had|hadden|is|was|werd|werden|wordt|worden|zijn|ben)\b/;
@@ -369,5 +387,10 @@ export const PERSON_WORDS = new Set(
   `leraar leraren meester meesters juf juffen mentor rector conrector docent directeur directrice directie
    concierge leerling leerlingen kind kinderen jongen jongens meisje meisjes gast gasten man vrouw vent wijf
    personeel team ouders moeder vader zoon dochter broer zus broertje zusje iedereen allemaal mensen klas
-   klasgenoot klasgenoten scholier scholieren hem haar jou je jullie u hen ze zij hij ik mij me`.split(/\s+/),
+   klasgenoot klasgenoten scholier scholieren hem haar jou je jullie u hen ze zij hij`.split(/\s+/),
 );
+
+/** Laughter: "ik vermoord hem nog eens haha" jokes more often than it threatens. */
+export const JEST = /\b(?:ha(?:ha)+\w*|hihi\w*|lol|lmao|xd|lach)\b/;
+/** Delight ("wacht maar tot je de nieuwe gymzaal ziet, echt mooi!") is no threat. */
+export const POSITIVE = /\b(?:mooi|mooie|leuk|leuke|gaaf|gave|super|geweldig|geweldige|prachtig|prachtige|top|fantastisch|heerlijk|fijn|fijne|trots|genieten)\b/;

@@ -1,0 +1,81 @@
+// Harm words in any word order. Dutch moves its verbs around ("ik steek je", "als je komt steek
+// ik je", "dat ik hem ga neersteken", "die leraar ga ik slaan"), so besides the phrase rules a
+// clause is read as a bag of roles: a harm word, someone (or, for fire and bombs, something) it
+// is aimed at, and a frame that makes it an intent, a call or a wish. All three must be in the
+// clause; then the harm word's weight counts, lowered by the same contexts as the phrase rules.
+
+export type HarmClass = 'kill' | 'injure' | 'shoot' | 'sexual' | 'arson' | 'weapon';
+
+export const HARM_WEIGHT: Record<HarmClass, number> = {
+  kill: 0.85,
+  injure: 0.72,
+  shoot: 0.8,
+  sexual: 0.85,
+  arson: 0.8,
+  weapon: 0.6,
+};
+
+// Exact words, and prefixes (ending in '*').
+const WORDS: Record<HarmClass, string> = {
+  kill: `vermoord* moorden doden gedood doodmaken doodmaak doodmaakt doodgemaakt doodschiet* doodgeschoten doodsteek*
+    doodgestoken doodslaan doodsla doodslaat doodgeslagen doodtrap* doodgetrapt afmaken afmaak afmaakt afgemaakt ombrengen
+    omgebracht killen kill kil gekilled gekild afknal* afgeknald neerknal* neergeknald neerschiet* neergeschoten neersteek*
+    neergestoken executeer* executeren geexecuteerd ophangen opgehangen wurg* gewurgd onthoofd* vergiftig* verzuipen
+    uitmoorden uitroeien uitgeroeid afslachten afgeslacht liquideren geliquideerd shanken shank geshankt stabben stab`,
+  injure: `steek steken stak gestoken slaan sla slaat sloeg sloegen geslagen schop schoppen schopt geschopt trappen trap
+    trapt getrapt mep meppen mept gemept rammen ram ramt beuk beuken beukt afranselen afrossen aftuigen tuig
+    mishandel* martel* snij snijden breek breken breekt kapot kapotmaken kapotslaan kapottrappen slopen sloop klap
+    klappen dreun kopstoot opdoffen elkaar pijn lek`,
+  shoot: `schiet schieten schoot geschoten knal knallen kogel kogels`,
+  sexual: `verkracht* aanrand* misbruik*`,
+  arson: `fik brand afbrand* afgebrand platbrand* opblazen opblaas opgeblazen blaas bom bommen aanslag`,
+  weapon: `mes messen pistool geweer jachtgeweer vuurwapen wapen knuppel honkbalknuppel bijl boksbeugel machete zwaard taser`,
+};
+
+const EXACT = new Map<string, HarmClass>();
+const PREFIXES: [string, HarmClass][] = [];
+for (const [cls, list] of Object.entries(WORDS) as [HarmClass, string][]) {
+  for (const w of list.split(/\s+/).filter(Boolean)) {
+    if (w.endsWith('*')) PREFIXES.push([w.slice(0, -1), cls]);
+    else EXACT.set(w, cls);
+  }
+}
+const MEMO = new Map<string, HarmClass | null>();
+
+/** The harm class of a token text, or null. */
+export function harmOf(t: string): HarmClass | null {
+  let c = MEMO.get(t);
+  if (c !== undefined) return c;
+  c = EXACT.get(t) ?? null;
+  if (c === null) for (const [p, cls] of PREFIXES) if (t.startsWith(p)) c = cls;
+  if (MEMO.size >= 50_000) MEMO.clear();
+  MEMO.set(t, c);
+  return c;
+}
+
+/** Past forms: "ik sloeg hem" tells what happened, not what will. */
+export const PAST_FORMS = new Set(
+  `sloeg sloegen stak staken schoot schoten vermoordde vermoordden trapte trapten schopte schopten mepte mepten
+   brak braken martelde mishandelde verkrachtte wurgde`.split(/\s+/),
+);
+
+/** Pronouns and words that aim the harm at someone. */
+export const AIM_PRONOUNS = new Set(['je', 'jou', 'jij', 'u', 'ge', 'gij', 'jullie', 'hem', 'haar', 'hen', 'hun', 'ze', 'zij', 'hij', 'ie', 'iedereen', 'allemaal', 'hemzelf', 'haarzelf', 'jezelf']);
+/** Things fire and bombs are aimed at. */
+export const BUILDINGS = new Set(
+  `school gebouw tent huis lokaal kantine gymzaal aula auto fietsenhok kantoor bestuurskantoor schoolgebouw
+   lerarenkamer klaslokaal woning zaak winkel`.split(/\s+/),
+);
+/** The writer as subject. */
+export const FIRST = new Set(['ik', 'k', 'ikke', 'we', 'wij']);
+/** A call on others or what "should" happen; a wish. */
+export const CALL_WORDS = new Set(['iemand', 'wie', 'laten', 'laat', 'moet', 'moeten', 'zou', 'zouden', 'mag', 'mogen', 'jongens', 'iedereen']);
+export const WISH_WORDS = new Set(['hoop', 'hopen', 'hoopt', 'hopelijk', 'wens', 'wensen', 'verdient', 'verdienen', 'moge']);
+export const FUTURE = new Set(['ga', 'gaat', 'gaan', 'zal', 'zult', 'zullen', 'kom', 'komen']);
+export const YOU = new Set(['je', 'jij', 'ge', 'gij', 'jullie', 'u']);
+/** Clause-initial verbs that make an order: "sla hem", "steek die tent in de fik". */
+export const IMPERATIVE = new Set(['steek', 'sla', 'schiet', 'schop', 'trap', 'mep', 'ram', 'beuk', 'maak', 'blaas', 'knal', 'wurg', 'pak', 'gooi']);
+/** Family and pets: "ik vermoord mijn broer" is nearly always hyperbole. */
+export const FAMILY = new Set(
+  `broer zus broertje zusje moeder vader mama papa ma pa mam pap oma opa neef nicht tante oom kat hond poes vriendin vriend`.split(/\s+/),
+);
