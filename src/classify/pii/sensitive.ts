@@ -107,7 +107,14 @@ const SENSITIVE: Array<[string, RegExp]> = [
   ],
   [
     'account',
-    /\b(?:insta(?:gram)?|tiktok|snap(?:chat)?|account|twitter|facebook|discord|privéaccount|priveaccount)\b[^.!?\n]{0,40}@[\w.]{3,}/,
+    // A username tied to the person: "@noah.vd", or a handle-like word with digits or an
+    // underscore ("noahvd_09"), possibly in the next short sentence ("…, Noah van Dijk? Is noahvd_09").
+    /\b(?:insta(?:gram)?|tiktok|snap(?:chat)?|account|twitter|facebook|discord|privéaccount|priveaccount)\b(?:[^.!?\n]{0,40}@[\w.]{3,}|[^\n]{0,80}?(?<![\w@.])[a-z][a-z.]*(?:_[a-z0-9_.]*|\d{2,4})(?![\w@]))/,
+  ],
+  [
+    'whereabouts',
+    // Where someone is, or will be, at a given time: "staat nu in de Albert Heijn", "elke ochtend om 8.10 bij de ingang".
+    /\b(?:staat|zit|is|loopt|fietst|werkt|sport|traint|zwemt|wacht) (?:nu|nu net|op dit moment|vanavond|elke \w+|iedere \w+|altijd) (?:in|bij|op|aan) (?:de|het|'t)\b|\b(?:elke|iedere) (?:ochtend|middag|avond|dag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|week) (?:om|rond|tussen|vanaf) \d{1,2}(?:[:.]\d{2})?\b[^.!?\n]{0,40}?\b(?:bij|in|op|aan|naar) (?:de|het)\b/,
   ],
 ];
 
@@ -117,6 +124,11 @@ function sentenceBounds(text: string, start: number, end: number): [number, numb
   const minA = Math.max(0, start - 70);
   while (a > minA) {
     const c = text.charCodeAt(a - 1);
+    // A dot inside a number or an abbreviation ("8.10", "dhr.Jansen") does not end a sentence.
+    if (c === 46 && a < text.length && text.charCodeAt(a) !== 32 && text.charCodeAt(a) !== 10) {
+      a--;
+      continue;
+    }
     if (c === 46 || c === 33 || c === 63 || c === 10) break;
     a--;
   }
@@ -161,7 +173,7 @@ function sensitiveHits(lower: string): Hit[] {
 
 /** The first family (in SENSITIVE order) with a fact inside [a, b), or ''. */
 function familyWithin(hits: Hit[], a: number, b: number): string {
-  for (const h of hits) if (h.start >= a && h.end <= b) return h.family;
+  for (const h of hits) if (h.start >= a && (h.end <= b || (h.family === 'account' && h.start < b))) return h.family;
   return '';
 }
 
@@ -188,7 +200,8 @@ const TRIGGERS = new Set(
     'veilig huiselijk overleden schulden armoede voedselbank dakloos azc gevangenis vast bak drank verslaafd ' +
     'tehuis gezinshuis begrafenis rouwt weeskind corona covid tumor hersentumor ziekte ziektewet dyspraxie gediagnosticeerd diagnose dementie hartaanval beroerte hartstilstand verlamd gips revalidatie revalideert ' +
     'alcoholist werkloos bijstand uitkering huisuitzetting weggelopen vermist kinderbescherming opvanghuis ' +
-    'insta instagram tiktok snap snapchat account twitter facebook discord privéaccount priveaccount woont'
+    'insta instagram tiktok snap snapchat account twitter facebook discord privéaccount priveaccount woont ' +
+    'elke iedere staat zit loopt traint sport zwemt'
   ).split(/\s+/),
 );
 // Five-letter stems of words that come in many forms (autisme, autistisch, epileptische, …).
@@ -295,7 +308,9 @@ function findSingleNames(text: string, out: Candidate[], hits: Hit[]): void {
     if (fullNames.some((c) => c.end > start && c.start < end + 100)) continue;
     // A narrower window than for full names: a run-on sentence often names someone else further on.
     const [a, b] = sentenceBounds(text, start, end);
-    const family = familyWithin(hits, Math.max(a, start - 40), Math.min(b, end + 60));
+    let family = familyWithin(hits, Math.max(a, start - 40), Math.min(b, end + 60));
+    // Someone addressed by name about where they are: "Ik zie je elke ochtend om 8.10 bij de ingang, Sophie."
+    if (family === '' && familyWithin(hits, a, b) === 'whereabouts') family = 'whereabouts';
     if (family === '') continue;
     const identified = titled || CLASS_AFTER.test(text.slice(end, end + 20));
     // A good grade next to a lone first name is praise, not exposure ("Lotte heeft een 9!").

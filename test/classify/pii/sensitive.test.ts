@@ -41,3 +41,23 @@ describe('named person with a sensitive fact', () => {
     expect(values(text, 'name_with_sensitive')).toEqual(['Finn Jacobs']);
   });
 });
+
+describe('named person with whereabouts or a username', () => {
+  it.each([
+    ['Meester Jeroen zit nu in de kroeg op de hoek, ga hem maar vragen', 'Jeroen'],
+    ['Ik zie je elke middag om 15.30 bij het hek van de school, Lotte.', 'Lotte'],
+    ['Sem Bakker traint elke dinsdag om 19.00 bij de hockeyclub', 'Sem Bakker'],
+    ['wie heeft de insta van Isa de Vries? is isa_devries08 denk ik', 'Isa de Vries'],
+  ])('finds %j', (text, value) => {
+    expect(values(text, 'name_with_sensitive')).toEqual([value]);
+  });
+
+  it.each([
+    'De open dag is elke zaterdag om 10.00 bij de hoofdingang.',
+    'Juf Anja staat altijd klaar voor de kinderen',
+    'Volg ons op insta voor de foto’s van het kamp!',
+    'Sem heeft een mooie tekening gemaakt, elke dag om 9 uur begint de les',
+  ])('leaves %j alone', (text) => {
+    expect(values(text, 'name_with_sensitive')).toEqual([]);
+  });
+});
