@@ -21,11 +21,12 @@ const WORDS: Record<HarmClass, string> = {
     doodgestoken doodslaan doodsla doodslaat doodgeslagen doodtrap* doodgetrapt afmaken afmaak afmaakt afgemaakt ombrengen
     omgebracht killen kill kil gekilled gekild afknal* afgeknald neerknal* neergeknald neerschiet* neergeschoten neersteek*
     neergestoken executeer* executeren geexecuteerd ophangen opgehangen wurg* gewurgd onthoofd* vergiftig* verzuipen
-    uitmoorden uitroeien uitgeroeid afslachten afgeslacht liquideren geliquideerd shanken shank geshankt stabben stab`,
+    uitmoorden uitroeien uitgeroeid afslachten afgeslacht liquideren geliquideerd shanken shank geshankt stabben stab
+    doorsnijden doorsnijd doorgesneden`,
   injure: `steek steken stak gestoken slaan sla slaat sloeg sloegen geslagen schop schoppen schopt geschopt trappen trap
     trapt getrapt mep meppen mept gemept rammen ram ramt beuk beuken beukt afranselen afrossen aftuigen tuig
     mishandel* martel* snij snijden breek breken breekt kapot kapotmaken kapotslaan kapottrappen slopen sloop klap
-    klappen dreun kopstoot opdoffen elkaar pijn lek`,
+    klappen dreun kopstoot opdoffen elkaar pijn lek lijden`,
   shoot: `schiet schieten schoot geschoten knal knallen kogel kogels`,
   sexual: `verkracht* aanrand* misbruik*`,
   arson: `fik brand afbrand* afgebrand platbrand* opblazen opblaas opgeblazen blaas bom bommen aanslag`,
@@ -79,3 +80,9 @@ export const IMPERATIVE = new Set(['steek', 'sla', 'schiet', 'schop', 'trap', 'm
 export const FAMILY = new Set(
   `broer zus broertje zusje moeder vader mama papa ma pa mam pap oma opa neef nicht tante oom kat hond poes vriendin vriend`.split(/\s+/),
 );
+
+/** Body parts: "zijn nek breken", "je kop" aim the harm at the owner. */
+export const BODY = new Set(
+  `nek kop hoofd keel kelen armen arm benen been tanden gezicht neus kaak botten vingers rug schedel knieen ogen`.split(/\s+/),
+);
+export const POSSESSIVE = new Set(['zijn', "z'n", 'zn', 'haar', "d'r", 'hun', 'jouw', 'je', 'uw', 'jullie']);

@@ -42,7 +42,7 @@ import {
   YOU_FUTURE,
 } from './rules.ts';
 import type { Rule } from './rules.ts';
-import { AIM_PRONOUNS, BUILDINGS, CALL_WORDS, FAMILY, FIRST, FUTURE, HARM_WEIGHT, IMPERATIVE, PAST_FORMS, WISH_WORDS, YOU, harmOf } from './generic.ts';
+import { AIM_PRONOUNS, BODY, BUILDINGS, POSSESSIVE, CALL_WORDS, FAMILY, FIRST, FUTURE, HARM_WEIGHT, IMPERATIVE, PAST_FORMS, WISH_WORDS, YOU, harmOf } from './generic.ts';
 import type { HarmClass } from './generic.ts';
 
 export { RULES } from './rules.ts';
@@ -369,6 +369,9 @@ export function scoreThreat(doc: Doc): LabelResult {
       case 'kopstoot':
         if (!hasWord('geef', 'geven', 'geeft', 'verkoop', 'verkopen', 'krijg', 'krijgt', 'krijgen')) return null;
         break;
+      case 'lijden':
+        if (!hasWord('laten', 'laat', 'moeten', 'moet', 'zullen', 'zal')) return null;
+        break;
       case 'lek':
         if (!hasWord('steek', 'steken', 'stak', 'gestoken')) return null;
         break;
@@ -413,6 +416,8 @@ export function scoreThreat(doc: Doc): LabelResult {
       if (SELF.has(w)) continue;
       if (tok.kind === 'handle' || AIM_PRONOUNS.has(w) || PERSON_WORDS.has(w) || (w.length >= 4 && !w.startsWith('school') && isTargetWord(tok.sq))) target = true;
       else if ((cls === 'arson' || cls === 'shoot') && BUILDINGS.has(w)) target = true;
+      else if (BODY.has(w) && q > c0 && POSSESSIVE.has(toks[q - 1]!.t)) target = true;
+      else if (BODY.has(w) && toks[q + 1]?.t === 'van') target = true;
       else if (tok.cap && q !== a && /^[A-Z]/.test(doc.text.slice(tok.s, tok.s + 1))) target = true;
       if (target && !FAMILY.has(w)) familyOnly = false;
     }

@@ -58,6 +58,9 @@ const THREATS: Record<string, string[]> = {
   weapons: ['ik neem morgen een mes mee naar school, dan zien we wel wie er lacht', 'Mijn broer heeft een pistool. Zeg nog één keer iets over mijn zus.'],
   // Free word order, Flemish, slang and idiom: written as a second check after the rules.
   'any word order and idiom': [
+    'Iemand zou zijn nek eens moeten breken',
+    'Ik zal die pestkoppen laten lijden',
+    'ik zal de kelen van die verraders doorsnijden',
  'ik zweer het, als je morgen op school komt steek ik je',
     'Volgende keer dat ik die gast zie is ie dood',
     'ik ga die leraar zn kop eraf slaan',
