@@ -16,7 +16,7 @@
 import type { Doc } from '../normalize.ts';
 import { tokenAtSeq, spanOfSeq } from '../normalize.ts';
 import { layout } from '../offensive/context.ts';
-import { isTargetWord } from '../offensive/lexicon.ts';
+import { isTargetWord, lookup } from '../offensive/lexicon.ts';
 import type { Evidence, LabelResult } from '../types.ts';
 import {
   AUX,
@@ -139,6 +139,12 @@ const CONTEXT_FACTORS = {
   positive: 0.3,
 } as const;
 type ContextCue = keyof typeof CONTEXT_FACTORS;
+
+/** An insult names a person: "ik zal die pestkoppen laten lijden". */
+function isInsult(sq: string): boolean {
+  const c = lookup(sq)?.e.cat;
+  return c === 'insult' || c === 'slur' || c === 'mild';
+}
 
 const noisyOr = (a: number, b: number) => 1 - (1 - a) * (1 - b);
 
@@ -417,6 +423,7 @@ export function scoreThreat(doc: Doc): LabelResult {
       if (tok.kind === 'handle' || AIM_PRONOUNS.has(w) || PERSON_WORDS.has(w) || (w.length >= 4 && !w.startsWith('school') && isTargetWord(tok.sq))) target = true;
       else if ((cls === 'arson' || cls === 'shoot') && BUILDINGS.has(w)) target = true;
       else if (BODY.has(w) && q > c0 && POSSESSIVE.has(toks[q - 1]!.t)) target = true;
+      else if (w.length >= 4 && isInsult(tok.sq)) target = true; // "die pestkoppen", "die verraders"
       else if (BODY.has(w) && toks[q + 1]?.t === 'van') target = true;
       else if (tok.cap && q !== a && /^[A-Z]/.test(doc.text.slice(tok.s, tok.s + 1))) target = true;
       if (target && !FAMILY.has(w)) familyOnly = false;
