@@ -11,6 +11,37 @@ const NAMES: Record<'nl' | 'en', Record<Label, string>> = {
   en: { offensive: 'offensive', threat: 'threat', personal_data: 'personal data' },
 };
 
+// Evidence kinds in words a communications team reads.
+const KINDS: Record<'nl' | 'en', Record<string, string>> = {
+  nl: {
+    lexicon: 'woordenlijst',
+    pattern: 'patroon',
+    model: 'model',
+    context: 'context',
+    wish: 'wens',
+    implicit: 'verhulde dreiging',
+    stalking: 'stalken',
+    sextortion: 'afpersing',
+    weapon: 'wapen',
+    emoji: 'emoji',
+    phone: 'telefoonnummer',
+    email: 'e-mailadres',
+    iban: 'IBAN',
+    bsn: 'BSN',
+    address: 'adres',
+    postcode: 'postcode',
+    date_of_birth: 'geboortedatum',
+    licence_plate: 'kenteken',
+    name_with_sensitive: 'naam met gevoelig gegeven',
+  },
+  en: {
+    implicit: 'implicit threat',
+    date_of_birth: 'date of birth',
+    licence_plate: 'licence plate',
+    name_with_sensitive: 'name with a sensitive fact',
+  },
+};
+
 export function formatHuman(text: string, out: Classification, lang: 'nl' | 'en'): string {
   const names = NAMES[lang];
   const lines: string[] = [];
@@ -26,7 +57,8 @@ export function formatHuman(text: string, out: Classification, lang: 'nl' | 'en'
   if (out.evidence.length) {
     lines.push(lang === 'nl' ? 'Waarom:' : 'Why:');
     for (const e of out.evidence) {
-      lines.push(`  [${names[e.label]}] ${e.kind}: ${e.detail} — "${text.slice(e.start, e.end)}" (${e.start}–${e.end})`);
+      const kind = KINDS[lang][e.kind] ?? e.kind;
+      lines.push(`  [${names[e.label]}] ${kind}: ${e.detail} — "${text.slice(e.start, e.end)}" (${e.start}–${e.end})`);
     }
   }
   return lines.join('\n') + '\n';
