@@ -77,39 +77,38 @@ RULES.forEach((rule, i) => {
 const STAMP = new Int32Array(RULES.length);
 let pass = 0;
 
-// Which rules a token text wakes, memoised: words repeat, and the trigger walk costs more than
-// one look-up. Bounded, so a long run does not grow memory.
-const WAKES = new Map<string, readonly number[] | null>();
-function rulesWokenBy(t: string): readonly number[] | null {
-  let r = WAKES.get(t);
+// What a token text means to this scorer, memoised in one map: the rules it wakes and its harm
+// class. Words repeat, and the trigger walk costs more than one look-up. Bounded.
+interface TokenInfo {
+  rules: readonly number[];
+  harm: HarmClass | null;
+}
+const INFO = new Map<string, TokenInfo | null>();
+function infoOf(t: string): TokenInfo | null {
+  let r = INFO.get(t);
   if (r !== undefined) return r;
   const list = TRIGGERS.get(t.slice(0, 2));
-  let out: number[] | null = null;
+  const rules: number[] = [];
   if (list) {
     for (const tr of list) {
-      if (tr.exact ? t === tr.key : t.startsWith(tr.key)) {
-        out ??= [];
-        for (const i of tr.rules) if (!out.includes(i)) out.push(i);
-      }
+      if (tr.exact ? t === tr.key : t.startsWith(tr.key)) for (const i of tr.rules) if (!rules.includes(i)) rules.push(i);
     }
   }
-  r = out;
-  if (WAKES.size >= 50_000) WAKES.clear();
-  WAKES.set(t, r);
+  const harm = harmOf(t);
+  r = rules.length || harm !== null ? { rules, harm } : null;
+  if (INFO.size >= 50_000) INFO.clear();
+  INFO.set(t, r);
   return r;
 }
 
-/** Add to `out` the rules that token text `t` wakes and that are not in it yet; true if it is a trigger. */
-function wake(t: string, out: number[]): boolean {
-  const rules = rulesWokenBy(t);
-  if (rules === null) return false;
-  for (const i of rules) {
+/** Add to `out` the rules this token wakes that are not in it yet. */
+function wake(info: TokenInfo, out: number[]): void {
+  for (const i of info.rules) {
     if (STAMP[i] !== pass) {
       STAMP[i] = pass;
       out.push(i);
     }
   }
-  return true;
 }
 
 interface Hit {
@@ -154,10 +153,13 @@ export function scoreThreat(doc: Doc): LabelResult {
   const n = toks.length;
   if (n === 0) return EMPTY;
   // Which rules could fire in which sentence: one map look-up per token.
-  pass++;
-  const woken: number[] = [];
   let firstTrigger = -1;
-  for (let k = 0; k < n; k++) if ((wake(toks[k]!.t, woken) || harmOf(toks[k]!.t) !== null) && firstTrigger < 0) firstTrigger = k;
+  for (let k = 0; k < n; k++) {
+    if (infoOf(toks[k]!.t) !== null) {
+      firstTrigger = k;
+      break;
+    }
+  }
   if (firstTrigger < 0) return EMPTY;
 
   const lay = layout(doc);
@@ -198,8 +200,10 @@ export function scoreThreat(doc: Doc): LabelResult {
     const cand: number[] = [];
     let harmTokens = 0;
     for (let k = a; k <= b; k++) {
-      wake(toks[k]!.t, cand);
-      if (harmOf(toks[k]!.t) !== null) harmTokens++;
+      const info = infoOf(toks[k]!.t);
+      if (info === null) continue;
+      wake(info, cand);
+      if (info.harm !== null) harmTokens++;
     }
     if (cand.length || harmTokens) {
       const sent = seqOf(a, b);
@@ -226,7 +230,7 @@ export function scoreThreat(doc: Doc): LabelResult {
       // Harm words in any order: a harm word, its target and a frame in one clause.
       if (harmTokens) {
         for (let k = a; k <= b; k++) {
-          const cls = harmOf(toks[k]!.t);
+          const cls = infoOf(toks[k]!.t)?.harm ?? null;
           if (cls === null) continue;
           const h = judgeGeneric(cls, k, sent, b);
           if (h) hits.push(h);
