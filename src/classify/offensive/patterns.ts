@@ -96,6 +96,42 @@ export const TRIGGERS: ReadonlySet<string> = (() => {
 
 const ALL = new RegExp(PHRASES.map((x) => x.re.source).join('|'), 'g');
 
+// Per phrase, the words that can wake it; a phrase without any is woken by every scan.
+const MANUAL = ['horen', 'hoort', 'behoren', 'behoort', 'hoor', 'mens', 'mensen', 'staan', 'uitstaan', 'zitten'];
+const WAKE = new Map<string, number>(); // word → bit mask of phrases (as a bigint-free pair of 32-bit words)
+const WAKE_HI = new Map<string, number>();
+let ALWAYS_LO = 0;
+let ALWAYS_HI = 0;
+PHRASES.forEach((ph, i) => {
+  const words = new Set<string>();
+  for (const m of ph.re.source.matchAll(/[a-z][a-z']{1,}/g)) if (m[0].length >= 2 && !COMMON.has(m[0])) words.add(m[0]);
+  for (const w of MANUAL) if (ph.re.source.includes(w.slice(0, 4)) || ph.re.source.includes(w.slice(-4))) words.add(w);
+  const [lo, hi] = i < 32 ? [(1 << i) >>> 0, 0] : [0, (1 << (i - 32)) >>> 0];
+  if (words.size === 0) {
+    ALWAYS_LO = (ALWAYS_LO | lo) >>> 0;
+    ALWAYS_HI = (ALWAYS_HI | hi) >>> 0;
+  }
+  for (const w of words) {
+    WAKE.set(w, ((WAKE.get(w) ?? 0) | lo) >>> 0);
+    WAKE_HI.set(w, ((WAKE_HI.get(w) ?? 0) | hi) >>> 0);
+  }
+});
+if (PHRASES.length > 64) throw new Error('patterns.ts: more than 64 phrases; widen the wake masks');
+
+// The alternation of just the woken phrases, in PHRASES order, cached per set (few distinct sets).
+const SUBSETS = new Map<string, { re: RegExp; phrases: Phrase[] }>();
+function subset(lo: number, hi: number): { re: RegExp; phrases: Phrase[] } {
+  const key = `${lo}:${hi}`;
+  let sub = SUBSETS.get(key);
+  if (!sub) {
+    const phrases = PHRASES.filter((_, i) => (i < 32 ? (lo >>> i) & 1 : (hi >>> (i - 32)) & 1));
+    sub = { re: new RegExp(phrases.map((x) => x.re.source).join('|'), 'g'), phrases };
+    if (SUBSETS.size >= 512) SUBSETS.clear();
+    SUBSETS.set(key, sub);
+  }
+  return sub;
+}
+
 export interface PhraseHit {
   ph: Phrase;
   /** Match range in seq (without the leading space). */
@@ -111,12 +147,26 @@ export function findPhrases(seq: string): PhraseHit[] {
 
 /** Scan only when one of the tokens is a trigger word. */
 export function findPhrasesIn(seq: string, tokens: readonly { t: string }[]): PhraseHit[] {
-  for (let k = 0; k < tokens.length; k++) if (TRIGGERS.has(tokens[k]!.t)) return scan(seq, []);
-  return NONE;
+  let lo = 0;
+  let hi = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!.t;
+    const l = WAKE.get(t);
+    if (l === undefined) continue;
+    lo = (lo | l) >>> 0;
+    hi = (hi | WAKE_HI.get(t)!) >>> 0;
+  }
+  if (lo === 0 && hi === 0) return NONE;
+  const sub = subset((lo | ALWAYS_LO) >>> 0, (hi | ALWAYS_HI) >>> 0);
+  return scanWith(seq, sub.re, sub.phrases, []);
 }
 const NONE: PhraseHit[] = [];
 
 function scan(seq: string, out: PhraseHit[]): PhraseHit[] {
+  return scanWith(seq, ALL, PHRASES, out);
+}
+
+function scanWith(seq: string, ALL: RegExp, phrases: readonly Phrase[], out: PhraseHit[]): PhraseHit[] {
   ALL.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = ALL.exec(seq)) !== null) {
@@ -129,7 +179,7 @@ function scan(seq: string, out: PhraseHit[]): PhraseHit[] {
       continue;
     }
     const sub = seq.slice(from, to);
-    for (const ph of PHRASES) {
+    for (const ph of phrases) {
       ph.re.lastIndex = 0;
       if (ph.re.test(sub.startsWith(' ') ? sub : sub)) {
         out.push({ ph, from, to });
