@@ -284,13 +284,16 @@ export function normalize(text: string): Doc {
   }
 
   const joined = joinSpacedLetters(text, tokens);
-  let seq = '';
+  // One join gives a flat string; concatenation would build a rope every regex must flatten.
   const seqStart = new Int32Array(joined.length);
-  for (let k = 0; k < joined.length; k++) {
-    if (k > 0) seq += ' ';
-    seqStart[k] = seq.length;
-    seq += joined[k]!.t;
+  const parts: string[] = new Array<string>(joined.length);
+  for (let k = 0, pos = 0; k < joined.length; k++) {
+    const t = joined[k]!.t;
+    seqStart[k] = pos;
+    parts[k] = t;
+    pos += t.length + 1;
   }
+  const seq = parts.join(' ');
   if (leetPatches) {
     const chars = lower.split('');
     for (const [at, ch] of leetPatches) chars[at] = ch;
