@@ -3,11 +3,14 @@
 //   reason, paged with its cursor back to where the last fetch stopped);
 // - replies (also nested) to the school's recent posts from app.bsky.feed.getPostThread.
 // It logs in once per account and keeps the session (the agent refreshes it); Bluesky allows
-// only 30 logins per 5 minutes. It keeps to 3000 requests per 5 minutes on its own and turns a
-// 429 into a RateLimitedError that says when `ratelimit-reset` allows the next try. Deleted
-// and blocked posts are skipped, logged by uri. It never calls a write method: the only
-// procedures it uses are createSession and refreshSession.
+// only 30 logins per 5 minutes, so a refused password is not tried again until it changes, and
+// an invalid session leads to at most one new login per fetch. It keeps to 3000 requests per
+// 5 minutes on its own and turns a 429 into a RateLimitedError that says when `ratelimit-reset`
+// allows the next try. Deleted and blocked posts are skipped, logged by uri. It never calls a
+// write method: the only procedures it uses are createSession and refreshSession. It logs ids,
+// uris and counts; never a text, an author or a password.
 
+import { createHash } from 'node:crypto';
 import { AppBskyFeedDefs, AtpAgent, XRPCError } from '@atproto/api';
 import type { AppBskyFeedPost, AppBskyNotificationListNotifications } from '@atproto/api';
 import { blueskyPasswordEnv } from '../src/config/secrets.ts';
@@ -22,26 +25,38 @@ export interface BlueskyOptions {
   budget?: { requests: number; windowMs: number };
   /** At most this many notification pages per fetch (50 each). */
   maxPages?: number;
+  /** How deep replies under a school post are read. */
+  threadDepth?: number;
+  /** How long a password Bluesky refused is not tried again (unless it changes). */
+  refusedLoginMs?: number;
 }
 
 interface Cursor {
   /** indexedAt of the newest notification handed out so far. */
   seenAt?: string;
+  /** The notifications with exactly that indexedAt (a later one may share the timestamp). */
+  seenUris?: string[];
 }
 
 interface Account {
   agent: AtpAgent;
-  password: string;
+  /** sha256 of the password the session was made with: a changed secret means a new login. */
+  secret: string;
 }
+
+type ThreadNode = AppBskyFeedDefs.ThreadViewPost | AppBskyFeedDefs.NotFoundPost | AppBskyFeedDefs.BlockedPost | { $type: string };
 
 const REASONS = ['reply', 'mention', 'quote'];
+const DEFAULT_SERVICE = 'https://bsky.social';
 const DEFAULT_RETRY_MS = 60_000;
+const PAGE_SIZE = 50;
 
-type PostRecord = AppBskyFeedPost.Record;
-
-function isPostRecord(r: unknown): r is PostRecord {
+function isPostRecord(r: unknown): r is AppBskyFeedPost.Record {
   return typeof r === 'object' && r !== null && typeof (r as { text?: unknown }).text === 'string';
 }
+
+const hash = (s: string) => createHash('sha256').update(s).digest('hex');
+const time = (iso: string | undefined) => (iso ? Date.parse(iso) : NaN);
 
 export function postUrl(handle: string, uri: string): string {
   const rkey = uri.split('/').pop() ?? '';
@@ -81,15 +96,21 @@ export function mediaOf(embed: unknown): { kinds: MediaKind[]; count: number } {
 }
 
 function isoOr(a: string | undefined, fallback: string): string {
-  const t = a ? Date.parse(a) : NaN;
-  return new Date(Number.isFinite(t) ? t : Date.parse(fallback)).toISOString();
+  const t = time(a);
+  const f = time(fallback);
+  return new Date(Number.isFinite(t) ? t : Number.isFinite(f) ? f : 0).toISOString();
 }
 
 function readCursor(c: string | null): Cursor {
   if (!c) return {};
   try {
     const v = JSON.parse(c) as unknown;
-    return v && typeof v === 'object' ? (v as Cursor) : {};
+    if (!v || typeof v !== 'object') return {};
+    const { seenAt, seenUris } = v as Cursor;
+    return {
+      ...(typeof seenAt === 'string' && Number.isFinite(time(seenAt)) ? { seenAt } : {}),
+      ...(Array.isArray(seenUris) ? { seenUris: seenUris.filter((u): u is string => typeof u === 'string') } : {}),
+    };
   } catch {
     return {};
   }
@@ -99,14 +120,23 @@ function resetMs(err: XRPCError, now: number): number {
   const reset = Number(err.headers?.['ratelimit-reset']);
   if (Number.isFinite(reset) && reset > 0) return Math.max(1000, reset * 1000 - now);
   const after = Number(err.headers?.['retry-after']);
-  return Number.isFinite(after) && after >= 0 ? after * 1000 : DEFAULT_RETRY_MS;
+  return Number.isFinite(after) && after >= 0 ? Math.max(1000, after * 1000) : DEFAULT_RETRY_MS;
 }
+
+const isSessionError = (err: unknown) => err instanceof XRPCError && (err.status === 401 || err.error === 'ExpiredToken' || err.error === 'InvalidToken');
+const isNotFound = (err: unknown) => err instanceof XRPCError && (err.error === 'NotFound' || err.status === 404);
 
 export function createBlueskyConnector(opts: BlueskyOptions = {}): Connector & { readonly logins: number } {
   const now = opts.now ?? Date.now;
   const budget = opts.budget ?? { requests: 3000, windowMs: 5 * 60_000 };
   const maxPages = opts.maxPages ?? 10;
+  const threadDepth = opts.threadDepth ?? 10;
+  const refusedLoginMs = opts.refusedLoginMs ?? 30 * 60_000;
   const accounts = new Map<string, Account>();
+  /** Logins under way, so concurrent fetches of one account share one createSession. */
+  const pending = new Map<string, Promise<Account>>();
+  /** Passwords Bluesky refused, per account: sha256 → until when not to try again. */
+  const refused = new Map<string, { secret: string; until: number; reason: string }>();
   let logins = 0;
   let windowStart = now();
   let used = 0;
@@ -118,65 +148,69 @@ export function createBlueskyConnector(opts: BlueskyOptions = {}): Connector & {
       used = 0;
     }
     if (++used > budget.requests) {
-      throw new RateLimitedError(`Bron ${source.id}: eigen limiet van ${budget.requests} verzoeken per ${budget.windowMs / 60_000} minuten bereikt.`, windowStart + budget.windowMs - t);
+      throw new RateLimitedError(`Bron ${source.id}: eigen limiet van ${budget.requests} verzoeken per ${budget.windowMs / 60_000} minuten bereikt.`, Math.max(1000, windowStart + budget.windowMs - t));
     }
   };
 
-  const translate = (source: SourceConfig, err: unknown): never => {
+  const translate = (source: SourceConfig, err: unknown, during: 'login' | 'read'): never => {
     if (err instanceof UitkijkError) throw err;
     if (err instanceof XRPCError) {
+      const what = `${err.status}${err.error ? ` ${err.error}` : ''}`;
       if (err.status === 429) throw new RateLimitedError(`Bron ${source.id}: Bluesky vraagt om te wachten (429).`, resetMs(err, now()));
-      if (err.status === 401 || err.error === 'AuthenticationRequired' || err.error === 'AccountTakedown') {
-        throw new UitkijkError('CONNECTOR_AUTH', `Bron ${source.id}: inloggen bij Bluesky mislukt (${err.error || err.status}); controleer ${blueskyPasswordEnv(source.id)}.`, { cause: err });
+      if (err.status === 401 || err.error === 'AuthenticationRequired' || err.error === 'AccountTakedown' || (during === 'login' && err.status >= 400 && err.status < 500)) {
+        throw new UitkijkError('CONNECTOR_AUTH', `Bron ${source.id}: inloggen bij Bluesky mislukt (${what}); controleer de handle en het app-wachtwoord in ${blueskyPasswordEnv(source.id)}.`, { cause: err });
       }
       if (err.status >= 500 || err.status < 100) {
-        throw new UitkijkError('CONNECTOR_UNAVAILABLE', `Bron ${source.id}: Bluesky is niet bereikbaar (${err.status} ${err.error || ''}).`.replace(' )', ')'), { cause: err });
+        throw new UitkijkError('CONNECTOR_UNAVAILABLE', `Bron ${source.id}: Bluesky is niet bereikbaar (${what}).`, { cause: err });
       }
-      throw new UitkijkError('CONNECTOR_BAD_RESPONSE', `Bron ${source.id}: Bluesky weigert het verzoek (${err.status} ${err.error || ''}).`.replace(' )', ')'), { cause: err });
+      throw new UitkijkError('CONNECTOR_BAD_RESPONSE', `Bron ${source.id}: Bluesky weigert het verzoek (${what}).`, { cause: err });
     }
     throw new UitkijkError('CONNECTOR_UNAVAILABLE', `Bron ${source.id}: Bluesky is niet bereikbaar (${(err as Error)?.name ?? 'fout'}).`, { cause: err });
   };
 
-  async function account(source: SourceConfig, env: ConnectorEnv): Promise<Account> {
-    const varName = blueskyPasswordEnv(source.id);
-    const password = env.env[varName];
-    if (!password) throw new UitkijkError('CONNECTOR_AUTH', `Bron ${source.id}: geen app-wachtwoord; zet het in de omgevingsvariabele ${varName}.`);
-    const service = String(source.service ?? 'https://bsky.social');
-    const key = `${service}|${String(source.handle)}`;
-    const known = accounts.get(key);
-    if (known && known.password === password && known.agent.hasSession) return known;
-    const agent = new AtpAgent({ service, ...(opts.fetch ?? env.fetch ? { fetch: opts.fetch ?? env.fetch } : {}) });
+  const keyOf = (source: SourceConfig) => `${String(source.service ?? DEFAULT_SERVICE)}|${String(source.handle)}`;
+
+  async function login(source: SourceConfig, env: ConnectorEnv, key: string, password: string, secret: string): Promise<Account> {
+    const agent = new AtpAgent({ service: String(source.service ?? DEFAULT_SERVICE), ...((opts.fetch ?? env.fetch) ? { fetch: opts.fetch ?? env.fetch } : {}) });
     spend(source);
     logins++;
     try {
       await agent.login({ identifier: String(source.handle), password });
     } catch (err) {
-      accounts.delete(key);
-      translate(source, err);
+      try {
+        translate(source, err, 'login');
+      } catch (e) {
+        if (e instanceof UitkijkError && e.code === 'CONNECTOR_AUTH') refused.set(key, { secret, until: now() + refusedLoginMs, reason: e.message });
+        throw e;
+      }
     }
+    refused.delete(key);
     env.log.info({ source: source.id }, 'ingelogd bij Bluesky');
-    const acc = { agent, password };
+    const acc = { agent, secret };
     accounts.set(key, acc);
     return acc;
   }
 
-  /** One XRPC call within the budget; an invalid session logs in again, once. */
-  async function call<T>(source: SourceConfig, env: ConnectorEnv, fn: (agent: AtpAgent) => Promise<T>): Promise<T> {
-    let acc = await account(source, env);
-    for (let attempt = 0; ; attempt++) {
-      spend(source);
-      try {
-        return await fn(acc.agent);
-      } catch (err) {
-        const expired = err instanceof XRPCError && (err.status === 401 || err.error === 'ExpiredToken' || err.error === 'InvalidToken');
-        if (expired && attempt === 0) {
-          accounts.delete(`${String(source.service ?? 'https://bsky.social')}|${String(source.handle)}`);
-          acc = await account(source, env);
-          continue;
-        }
-        return translate(source, err);
-      }
+  /** The account's agent with a session: the cached one, or one new login. */
+  async function account(source: SourceConfig, env: ConnectorEnv, fresh = false): Promise<Account> {
+    const varName = blueskyPasswordEnv(source.id);
+    const password = env.env[varName];
+    if (!password) throw new UitkijkError('CONNECTOR_AUTH', `Bron ${source.id}: geen app-wachtwoord; zet het in de omgevingsvariabele ${varName}.`);
+    const key = keyOf(source);
+    const secret = hash(password);
+    const known = accounts.get(key);
+    if (!fresh && known && known.secret === secret && known.agent.hasSession) return known;
+    accounts.delete(key);
+    const no = refused.get(key);
+    if (no && no.secret === secret && no.until > now()) {
+      throw new UitkijkError('CONNECTOR_AUTH', `${no.reason} (Niet opnieuw geprobeerd: Bluesky staat maar 30 inlogpogingen per 5 minuten toe.)`);
     }
+    let p = pending.get(key);
+    if (!p) {
+      p = login(source, env, key, password, secret).finally(() => pending.delete(key));
+      pending.set(key, p);
+    }
+    return p;
   }
 
   return {
@@ -188,9 +222,30 @@ export function createBlueskyConnector(opts: BlueskyOptions = {}): Connector & {
       const state = readCursor(cursor);
       const items = new Map<string, Item>();
       const skipped: FetchResult['skipped'] = [];
-      const acc = await account(source, env);
-      const schoolDid = acc.agent.session?.did;
+      let acc = await account(source, env);
+      let relogged = false;
+      let requests = 0;
 
+      /** One XRPC call within the budget; an invalid session logs in again, once per fetch. */
+      const call = async <T>(fn: (agent: AtpAgent) => Promise<T>): Promise<T> => {
+        for (;;) {
+          spend(source);
+          requests++;
+          try {
+            return await fn(acc.agent);
+          } catch (err) {
+            if (isSessionError(err) && !relogged) {
+              relogged = true;
+              env.log.info({ source: source.id }, 'Bluesky-sessie verlopen; opnieuw inloggen');
+              acc = await account(source, env, true);
+              continue;
+            }
+            return translate(source, err, 'read');
+          }
+        }
+      };
+
+      const schoolDid = acc.agent.session?.did;
       const add = (uri: string, author: { did: string; handle: string; displayName?: string }, record: unknown, indexedAt: string, context: 'reply' | 'mention', embed: unknown) => {
         if (author.did === schoolDid || items.has(uri)) return;
         if (!isPostRecord(record)) {
@@ -217,46 +272,69 @@ export function createBlueskyConnector(opts: BlueskyOptions = {}): Connector & {
       };
 
       // 1. Notifications, newest first, back to what the last fetch already handed out.
+      const seenAt = time(state.seenAt);
+      const seenUris = new Set(state.seenUris ?? []);
+      const alreadySeen = (n: AppBskyNotificationListNotifications.Notification) => {
+        const t = time(n.indexedAt);
+        return Number.isFinite(seenAt) && (t < seenAt || (t === seenAt && seenUris.has(n.uri)));
+      };
       let newest = state.seenAt;
+      let newestUris = new Set(seenUris);
       let page: string | undefined;
-      for (let p = 0; p < maxPages; p++) {
-        const res: AppBskyNotificationListNotifications.Response = await call(source, env, (agent) =>
-          agent.app.bsky.notification.listNotifications({ reasons: REASONS, limit: 50, ...(page ? { cursor: page } : {}) }),
-        );
+      let pages = 0;
+      let complete = false;
+      while (pages < maxPages) {
+        pages++;
+        const res = await call((agent) => agent.app.bsky.notification.listNotifications({ reasons: REASONS, limit: PAGE_SIZE, ...(page ? { cursor: page } : {}) }));
         let reachedSeen = false;
         for (const n of res.data.notifications) {
-          if (state.seenAt && n.indexedAt <= state.seenAt) {
+          if (alreadySeen(n)) {
             reachedSeen = true;
             continue;
           }
           if (!REASONS.includes(n.reason)) continue;
-          if (!newest || n.indexedAt > newest) newest = n.indexedAt;
+          const t = time(n.indexedAt);
+          if (Number.isFinite(t)) {
+            const top = time(newest);
+            if (!Number.isFinite(top) || t > top) {
+              newest = n.indexedAt;
+              newestUris = new Set([n.uri]);
+            } else if (t === top) newestUris.add(n.uri);
+          }
           add(n.uri, n.author, n.record, n.indexedAt, n.reason === 'reply' ? 'reply' : 'mention', undefined);
         }
         page = res.data.cursor;
-        if (reachedSeen || !page) break;
+        if (reachedSeen || !page || res.data.notifications.length === 0) {
+          complete = true;
+          break;
+        }
       }
+      if (!complete) env.log.warn({ source: source.id, pages }, 'meer meldingen dan de paginalimiet; oudere meldingen niet gelezen');
 
       // 2. Replies to the school's recent posts (threads have no cursor; the seen-set dedupes).
-      const feed = await call(source, env, (agent) =>
-        agent.app.bsky.feed.getAuthorFeed({ actor: String(source.handle), limit: Number(source.postsToScan ?? 20), filter: 'posts_no_replies' }),
+      const feed = await call((agent) =>
+        agent.app.bsky.feed.getAuthorFeed({ actor: schoolDid ?? String(source.handle), limit: Math.min(100, Number(source.postsToScan ?? 20)), filter: 'posts_no_replies' }),
       );
+      let threads = 0;
       for (const entry of feed.data.feed) {
         if (entry.reason) continue; // a repost of someone else's post
         const root = entry.post;
         if (root.author.did !== schoolDid) continue;
         if (root.replyCount === 0) continue;
-        let thread: AppBskyFeedDefs.ThreadViewPost | { $type: string };
-        try {
-          thread = (await call(source, env, (agent) => agent.app.bsky.feed.getPostThread({ uri: root.uri, depth: 10, parentHeight: 0 }))).data.thread;
-        } catch (err) {
-          if (err instanceof UitkijkError && err.code === 'CONNECTOR_BAD_RESPONSE' && /NotFound/.test(err.message)) {
-            skipped.push({ id: root.uri, reason: 'bericht verwijderd' });
-            continue;
+        threads++;
+        // A post deleted between the listing and this read is gone, not an error.
+        const thread = await call(async (agent) => {
+          try {
+            return (await agent.app.bsky.feed.getPostThread({ uri: root.uri, depth: threadDepth, parentHeight: 0 })).data.thread as ThreadNode;
+          } catch (err) {
+            if (isNotFound(err)) return null;
+            throw err;
           }
-          throw err;
+        });
+        if (!thread) {
+          skipped.push({ id: root.uri, reason: 'bericht verwijderd' });
+          continue;
         }
-        type ThreadNode = AppBskyFeedDefs.ThreadViewPost | AppBskyFeedDefs.NotFoundPost | AppBskyFeedDefs.BlockedPost | { $type: string };
         const walk = (node: ThreadNode, depth: number) => {
           if (AppBskyFeedDefs.isNotFoundPost(node)) {
             skipped.push({ id: (node as AppBskyFeedDefs.NotFoundPost).uri, reason: 'bericht verwijderd' });
@@ -266,20 +344,24 @@ export function createBlueskyConnector(opts: BlueskyOptions = {}): Connector & {
             skipped.push({ id: (node as AppBskyFeedDefs.BlockedPost).uri, reason: 'bericht geblokkeerd' });
             return;
           }
-          if (!AppBskyFeedDefs.isThreadViewPost(node) || depth > 10) return;
+          if (!AppBskyFeedDefs.isThreadViewPost(node) || depth > threadDepth) return;
           const tv = node as AppBskyFeedDefs.ThreadViewPost;
           if (depth > 0) add(tv.post.uri, tv.post.author, tv.post.record, tv.post.indexedAt, 'reply', tv.post.embed);
           for (const r of tv.replies ?? []) walk(r as ThreadNode, depth + 1);
         };
-        walk(thread as Parameters<typeof walk>[0], 0);
+        walk(thread, 0);
       }
 
       for (const s of skipped) env.log.debug({ source: source.id, uri: s.id, reason: s.reason }, 'overgeslagen');
-      const next: Cursor = newest ? { seenAt: newest } : {};
-      return { items: [...items.values()], cursor: newest ? JSON.stringify(next) : cursor, skipped };
+      env.log.info({ source: source.id, items: items.size, skipped: skipped.length, pages, threads, requests }, 'Bluesky gelezen');
+      const next: Cursor | null = newest ? { seenAt: newest, seenUris: [...newestUris] } : null;
+      return { items: [...items.values()], cursor: next ? JSON.stringify(next) : cursor, skipped };
     },
     async close() {
+      // Sessions are simply dropped: logging out (deleteSession) would be a write.
       accounts.clear();
+      pending.clear();
+      refused.clear();
     },
   };
 }
