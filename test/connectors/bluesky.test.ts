@@ -1,7 +1,11 @@
 // The Bluesky connector against Bluesky's own reference servers (@atproto/dev-env: PLC, PDS and
 // AppView on 127.0.0.1, with PostgreSQL and Redis from Debian's packages), with accounts that
 // post, reply, mention with rich-text facets, quote and delete. Rate limits and server errors
-// come from the local XRPC fake, which answers as Bluesky does (429 with ratelimit-reset).
+// come from the local XRPC fake, which answers as Bluesky does (429 with ratelimit-reset);
+// expired sessions and posts deleted mid-fetch are injected through the connector's fetch.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { AtpAgent, RichText } from '@atproto/api';
@@ -29,7 +33,7 @@ interface World {
   school: DidString;
   pupil: DidString;
   parent: DidString;
-  uris: Record<'open' | 'musical' | 'r1' | 'r2' | 'r3' | 'gone' | 'mention' | 'quote', string>;
+  uris: Record<'open' | 'musical' | 'r1' | 'r2' | 'r3' | 'photo' | 'gone' | 'mention' | 'quote', string>;
 }
 
 let worldPromise: Promise<World> | undefined;
@@ -51,6 +55,12 @@ function world(): Promise<World> {
     const r3 = await sc.reply(parent, open.ref, open.ref, 'Wat een goed nieuws, zie ook de krant.', undefined, undefined, {
       embed: { $type: 'app.bsky.embed.external', external: { uri: 'https://krant.example.nl/open-dag', title: 'Open dag', description: 'Stuk in de krant' } },
     });
+    const dir = mkdtempSync(join(tmpdir(), 'uitkijk-bsky-'));
+    const png = join(dir, 'foto.png');
+    writeFileSync(png, Buffer.from(PNG_1X1, 'base64'));
+    const image = await sc.uploadFile(parent, png, 'image/png');
+    rmSync(dir, { recursive: true, force: true });
+    const photo = await sc.reply(parent, musical.ref, musical.ref, 'Hier een foto van de musical.', undefined, [image]);
     const gone = await sc.reply(pupil, musical.ref, musical.ref, 'deze reactie wordt weer verwijderd');
     const agent = new AtpAgent({ service: network.pds.url });
     await agent.login({ identifier: 'leerling.test', password: 'pupil-pw' });
@@ -67,24 +77,36 @@ function world(): Promise<World> {
       school,
       pupil,
       parent,
-      uris: { open: open.ref.uriStr, musical: musical.ref.uriStr, r1: r1.ref.uriStr, r2: r2.ref.uriStr, r3: r3.ref.uriStr, gone: gone.ref.uriStr, mention: mention.ref.uriStr, quote: quote.ref.uriStr },
+      uris: { open: open.ref.uriStr, musical: musical.ref.uriStr, r1: r1.ref.uriStr, r2: r2.ref.uriStr, r3: r3.ref.uriStr, photo: photo.ref.uriStr, gone: gone.ref.uriStr, mention: mention.ref.uriStr, quote: quote.ref.uriStr },
     };
   })();
   return worldPromise;
 }
 
-function recorder() {
+/** A fetch for the connector that records every request; `fault` may answer one instead of the server. */
+function recorder(fault?: (path: string, url: URL) => Response | undefined | Promise<Response | undefined>) {
   const requests: { method: string; path: string }[] = [];
-  const fetchFn: typeof fetch = (input, init) => {
+  const fetchFn: typeof fetch = async (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
     requests.push({ method: init?.method ?? (input instanceof Request ? input.method : 'GET'), path: url.pathname });
-    return fetch(input, init);
+    const injected = await fault?.(url.pathname, url);
+    return injected ?? fetch(input, init);
   };
   return { requests, fetchFn };
 }
 
+const xrpcError = (status: number, error: string) => new Response(JSON.stringify({ error, message: error }), { status, headers: { 'content-type': 'application/json' } });
+
+/** A logger that keeps every line, to prove what never reaches the log. */
+function capture() {
+  const lines: string[] = [];
+  return { lines, log: pino({ level: 'debug' }, { write: (l: string) => void lines.push(l) }) };
+}
+
+const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
 const source = (w: World): SourceConfig => ({ id: SOURCE_ID, kind: 'bluesky', school: 'linde', handle: 'delinde.test', service: w.network.pds.url, postsToScan: 20 });
-const env = (password: string | undefined = PASSWORD) => ({ log, env: { [blueskyPasswordEnv(SOURCE_ID)]: password } });
+const env = (password: string | undefined = PASSWORD, logger: pino.Logger = log) => ({ log: logger, env: { [blueskyPasswordEnv(SOURCE_ID)]: password } });
 const noPasswordEnv = () => ({ log, env: {} });
 const WRITES_ALLOWED = /^\/xrpc\/com\.atproto\.server\.(createSession|refreshSession)$/;
 
@@ -103,17 +125,25 @@ describe.skipIf(skip)('Bluesky connector against the reference servers', () => {
 
   it('reads replies (also nested), mentions and quotes, with context, url, media and parent', async () => {
     const c = createBlueskyConnector();
-    const r = await c.fetch(source(w), null, env());
+    const { lines, log: logger } = capture();
+    const r = await c.fetch(source(w), null, env(PASSWORD, logger));
     const byId = new Map(r.items.map((i) => [i.id, i]));
-    expect([...byId.keys()].sort()).toEqual([w.uris.r1, w.uris.r2, w.uris.r3, w.uris.mention, w.uris.quote].sort());
+    expect([...byId.keys()].sort()).toEqual([w.uris.r1, w.uris.r2, w.uris.r3, w.uris.photo, w.uris.mention, w.uris.quote].sort());
     expect(byId.get(w.uris.r1)).toMatchObject({ context: 'reply', platform: 'bluesky', school: 'linde', source: SOURCE_ID, inReplyTo: w.uris.open, author: { handle: 'leerling.test' } });
     expect(byId.get(w.uris.r1)!.url).toBe(`https://bsky.app/profile/leerling.test/post/${w.uris.r1.split('/').pop()}`);
     expect(byId.get(w.uris.r2)).toMatchObject({ context: 'reply', inReplyTo: w.uris.r1, author: { handle: 'ouder.test', displayName: 'Ouder van Sem' } });
     expect(byId.get(w.uris.r3)!.media).toEqual({ kinds: ['link'], count: 1 });
+    expect(byId.get(w.uris.photo)).toMatchObject({ context: 'reply', inReplyTo: w.uris.musical, media: { kinds: ['image'], count: 1 } });
+    expect(byId.get(w.uris.r1)!.media).toEqual({ kinds: [], count: 0 });
+    for (const item of r.items) expect(Number.isNaN(Date.parse(item.createdAt))).toBe(false);
     expect(byId.get(w.uris.mention)).toMatchObject({ context: 'mention', text: '@delinde.test waarom is de gymzaal dicht?' });
     expect(byId.get(w.uris.quote)).toMatchObject({ context: 'mention', media: { kinds: ['quote'], count: 1 } });
     // The deleted reply is simply not there, and nothing failed because of it.
     expect(byId.has(w.uris.gone)).toBe(false);
+    // The log has uris and counts, never a text, an author or the password.
+    const logged = lines.join('\n');
+    expect(logged).toContain('Bluesky gelezen');
+    for (const secret of [PASSWORD, 'leerling.test', 'ouder.test', 'Ouder van Sem', ...r.items.map((i) => i.text)]) expect(logged).not.toContain(secret);
     await c.close?.();
   });
 
@@ -157,6 +187,74 @@ describe.skipIf(skip)('Bluesky connector against the reference servers', () => {
     expect((wrong as Error).message).not.toContain('niet-het-wachtwoord');
     const missing = await c.fetch(source(w), null, noPasswordEnv()).catch((e: unknown) => e);
     expect((missing as UitkijkError).code).toBe('CONNECTOR_AUTH');
+    expect((missing as Error).message).toContain(blueskyPasswordEnv(SOURCE_ID));
+  });
+
+  it('does not try a refused password again (30 logins per 5 minutes), but does try a new one', async () => {
+    const { requests, fetchFn } = recorder();
+    const c = createBlueskyConnector({ fetch: fetchFn });
+    for (let i = 0; i < 3; i++) {
+      const err = await c.fetch(source(w), null, env('fout-wachtwoord')).catch((e: unknown) => e);
+      expect((err as UitkijkError).code).toBe('CONNECTOR_AUTH');
+    }
+    expect(requests.filter((q) => q.path.endsWith('createSession'))).toHaveLength(1);
+    const ok = await c.fetch(source(w), null, env());
+    expect(ok.items.length).toBeGreaterThan(0);
+    expect(requests.filter((q) => q.path.endsWith('createSession'))).toHaveLength(2);
+  });
+
+  it('shares one login between concurrent fetches of the same account', async () => {
+    const c = createBlueskyConnector();
+    const [a, b] = await Promise.all([c.fetch(source(w), null, env()), c.fetch(source(w), null, env())]);
+    expect(a.items.length).toBe(b.items.length);
+    expect(c.logins).toBe(1);
+  });
+
+  it('logs in again when the session cannot be refreshed, at most once per fetch', async () => {
+    let expire = 0;
+    const { requests, fetchFn } = recorder((path) => {
+      if (path.endsWith('app.bsky.notification.listNotifications') && expire > 0) {
+        expire--;
+        return xrpcError(401, 'ExpiredToken');
+      }
+      if (path.endsWith('com.atproto.server.refreshSession')) return xrpcError(400, 'ExpiredToken');
+      return undefined;
+    });
+    const logins = () => requests.filter((q) => q.path.endsWith('createSession')).length;
+    const c = createBlueskyConnector({ fetch: fetchFn });
+    await c.fetch(source(w), null, env());
+    expect(logins()).toBe(1);
+    expire = 1;
+    const recovered = await c.fetch(source(w), null, env());
+    expect(recovered.items.length).toBeGreaterThan(0);
+    expect(logins()).toBe(2);
+    expect(requests.filter((q) => q.path.endsWith('refreshSession')).length).toBeGreaterThan(0);
+    expire = 100;
+    const err = await c.fetch(source(w), null, env()).catch((e: unknown) => e);
+    expect((err as UitkijkError).code).toBe('CONNECTOR_AUTH');
+    expect(logins()).toBe(3);
+  });
+
+  it('skips a school post deleted between listing it and reading its thread', async () => {
+    const temp = await w.sc.post(w.school, 'Dit bericht halen we zo weer weg.');
+    await w.sc.reply(w.pupil, temp.ref, temp.ref, 'Reactie op een bericht dat verdwijnt');
+    await w.network.processAll();
+    let deleted = false;
+    const { fetchFn } = recorder(async (path, url) => {
+      if (path.endsWith('app.bsky.feed.getPostThread') && url.searchParams.get('uri') === temp.ref.uriStr && !deleted) {
+        deleted = true;
+        await w.sc.deletePost(w.school, temp.ref.uri);
+        await w.network.processAll();
+      }
+      return undefined;
+    });
+    const { lines, log: logger } = capture();
+    const c = createBlueskyConnector({ fetch: fetchFn });
+    const r = await c.fetch(source(w), null, env(PASSWORD, logger));
+    expect(deleted).toBe(true);
+    expect(r.skipped).toContainEqual({ id: temp.ref.uriStr, reason: expect.any(String) as string });
+    expect(r.items.map((i) => i.id)).toContain(w.uris.r1);
+    expect(lines.join('\n')).toContain(temp.ref.uriStr);
   });
 });
 
@@ -200,6 +298,13 @@ describe('Bluesky connector: rate limits and server errors (XRPC fake answering 
     } finally {
       await fake.close();
     }
+  });
+
+  it('turns an unreachable service into CONNECTOR_UNAVAILABLE', async () => {
+    const c = createBlueskyConnector();
+    const src: SourceConfig = { id: SOURCE_ID, kind: 'bluesky', school: 'linde', handle: 'fake.school.test', service: 'http://127.0.0.1:1', postsToScan: 5 };
+    const err = await c.fetch(src, null, env()).catch((e: unknown) => e);
+    expect((err as UitkijkError).code).toBe('CONNECTOR_UNAVAILABLE');
   });
 
   it('keeps its own budget of requests per window', async () => {
