@@ -321,6 +321,56 @@ describe('Bluesky connector: rate limits and server errors (XRPC fake answering 
     }
   });
 
+  it('pages notifications back to its cursor, keeps same-timestamp ones apart, skips a record without text', async () => {
+    const did = (n: string) => `did:plc:${n.padEnd(24, 'a')}`;
+    const CID = 'bafyreidfayvfuwqa7qlnopdjiqrxzs6blmoeu4rujcjtnci5beludirz2a';
+    const note = (id: string, reason: string, indexedAt: string, record: Record<string, unknown>) => ({
+      uri: `at://${did('pupil')}/app.bsky.feed.post/${id}`,
+      cid: CID,
+      author: { did: did('pupil'), handle: 'leerling.test' },
+      reason,
+      record: { $type: 'app.bsky.feed.post', createdAt: indexedAt, ...record },
+      isRead: false,
+      indexedAt,
+    });
+    const T3 = '2026-11-20T10:00:03.000Z';
+    const pages: Record<string, { notifications: unknown[]; cursor?: string }> = {
+      first: { notifications: [note('n3', 'reply', T3, { text: 'drie', reply: { root: { uri: `at://${did('school')}/app.bsky.feed.post/s1`, cid: CID }, parent: { uri: `at://${did('school')}/app.bsky.feed.post/s1`, cid: CID } } }), note('n2', 'mention', '2026-11-20T10:00:02.000Z', {})], cursor: 'p2' },
+      p2: { notifications: [note('n1', 'quote', '2026-11-20T10:00:01.000Z', { text: 'een' })] },
+    };
+    const asked: (string | null)[] = [];
+    const stub: typeof fetch = async (input) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+      if (url.pathname.endsWith('createSession')) return json({ did: did('school'), handle: 'school.test', accessJwt: 'a', refreshJwt: 'r', active: true });
+      if (url.pathname.endsWith('getAuthorFeed')) return json({ feed: [] });
+      if (url.pathname.endsWith('listNotifications')) {
+        asked.push(url.searchParams.get('cursor'));
+        return json(pages[url.searchParams.get('cursor') ?? 'first']);
+      }
+      return new Response('{"error":"MethodNotImplemented"}', { status: 501 });
+    };
+    const src: SourceConfig = { id: SOURCE_ID, kind: 'bluesky', school: 'linde', handle: 'school.test', service: 'http://bsky.invalid', postsToScan: 5 };
+    const c = createBlueskyConnector({ fetch: stub });
+    const first = await c.fetch(src, null, env());
+    expect(asked).toEqual([null, 'p2']);
+    expect(first.items.map((i) => [i.id.split('/').pop(), i.context])).toEqual([['n3', 'reply'], ['n1', 'mention']]);
+    expect(first.items[0]!.inReplyTo).toBe(`at://${did('school')}/app.bsky.feed.post/s1`);
+    expect(first.skipped).toEqual([{ id: note('n2', '', T3, {}).uri, reason: expect.any(String) as string }]);
+    // A new notification with the very same indexedAt as the newest one already handed out.
+    pages.first!.notifications.unshift(note('n4', 'mention', T3, { text: 'vier' }));
+    asked.length = 0;
+    const second = await c.fetch(src, first.cursor, env());
+    expect(asked).toEqual([null]); // stopped at what the cursor had seen
+    expect(second.items.map((i) => i.id.split('/').pop())).toEqual(['n4']);
+    const third = await c.fetch(src, second.cursor, env());
+    expect(third.items).toEqual([]);
+    // The page limit bounds a first read of a long history.
+    asked.length = 0;
+    await createBlueskyConnector({ fetch: stub, maxPages: 1 }).fetch(src, null, env());
+    expect(asked).toEqual([null]);
+  });
+
   it('maps embeds to media kinds and builds bsky.app links', () => {
     expect(mediaOf({ $type: 'app.bsky.embed.images', images: [{}, {}] })).toEqual({ kinds: ['image'], count: 2 });
     expect(mediaOf({ $type: 'app.bsky.embed.recordWithMedia#view', media: { $type: 'app.bsky.embed.video#view' } })).toEqual({ kinds: ['quote', 'video'], count: 2 });
