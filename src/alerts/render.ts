@@ -3,6 +3,7 @@
 // it concerns and what the school can do — with personal data masked. A simple HTML part
 // carries the same content, escaped. The subject never holds the text or any personal data.
 
+import { KIND_NAMES, LABEL_NAMES } from '../classify/names.ts';
 import type { Label } from '../classify/types.ts';
 import type { Article, Severity } from '../policy.ts';
 import type { Finding } from '../store/findings.ts';
@@ -60,22 +61,8 @@ interface Strings {
 }
 
 const NL: Strings = {
-  label: { offensive: 'beledigend', threat: 'bedreiging', personal_data: 'persoonsgegevens' },
-  kind: {
-    lexicon: 'woordenlijst',
-    pattern: 'patroon',
-    model: 'model',
-    context: 'context',
-    phone: 'telefoonnummer',
-    email: 'e-mailadres',
-    iban: 'IBAN',
-    bsn: 'BSN',
-    address: 'adres',
-    postcode: 'postcode',
-    date_of_birth: 'geboortedatum',
-    licence_plate: 'kenteken',
-    name_with_sensitive: 'naam met gevoelige informatie',
-  },
+  label: LABEL_NAMES.nl,
+  kind: KIND_NAMES.nl,
   weight: 'gewicht',
   severity: { laag: 'laag', middel: 'middel', hoog: 'hoog' },
   context: { reply: 'reactie op een eigen bericht van de school', mention: 'vermelding van de school elders' },
@@ -112,22 +99,8 @@ const NL: Strings = {
 };
 
 const EN: Strings = {
-  label: { offensive: 'offensive', threat: 'threat', personal_data: 'personal data' },
-  kind: {
-    lexicon: 'word list',
-    pattern: 'pattern',
-    model: 'model',
-    context: 'context',
-    phone: 'phone number',
-    email: 'e-mail address',
-    iban: 'IBAN',
-    bsn: 'BSN (citizen service number)',
-    address: 'address',
-    postcode: 'postcode',
-    date_of_birth: 'date of birth',
-    licence_plate: 'licence plate',
-    name_with_sensitive: 'name with sensitive information',
-  },
+  label: LABEL_NAMES.en,
+  kind: KIND_NAMES.en,
   weight: 'weight',
   severity: { laag: 'low', middel: 'medium', hoog: 'high' },
   context: { reply: "reply to one of the school's own posts", mention: 'mention of the school elsewhere' },

@@ -2,48 +2,13 @@
 import { createInterface } from 'node:readline';
 import { createClassifier } from '../classify/index.ts';
 import type { Classification, Label } from '../classify/index.ts';
+import { LABEL_NAMES, kindName } from '../classify/names.ts';
 import { parseOptions } from './args.ts';
 import { classifierOptions } from './classifier-options.ts';
 import type { Command } from './main.ts';
 
-const NAMES: Record<'nl' | 'en', Record<Label, string>> = {
-  nl: { offensive: 'beledigend', threat: 'bedreiging', personal_data: 'persoonsgegevens' },
-  en: { offensive: 'offensive', threat: 'threat', personal_data: 'personal data' },
-};
-
-// Evidence kinds in words a communications team reads.
-const KINDS: Record<'nl' | 'en', Record<string, string>> = {
-  nl: {
-    lexicon: 'woordenlijst',
-    pattern: 'patroon',
-    model: 'model',
-    context: 'context',
-    wish: 'wens',
-    implicit: 'verhulde dreiging',
-    stalking: 'stalken',
-    sextortion: 'afpersing',
-    weapon: 'wapen',
-    emoji: 'emoji',
-    phone: 'telefoonnummer',
-    email: 'e-mailadres',
-    iban: 'IBAN',
-    bsn: 'BSN',
-    address: 'adres',
-    postcode: 'postcode',
-    date_of_birth: 'geboortedatum',
-    licence_plate: 'kenteken',
-    name_with_sensitive: 'naam met gevoelig gegeven',
-  },
-  en: {
-    implicit: 'implicit threat',
-    date_of_birth: 'date of birth',
-    licence_plate: 'licence plate',
-    name_with_sensitive: 'name with a sensitive fact',
-  },
-};
-
 export function formatHuman(text: string, out: Classification, lang: 'nl' | 'en'): string {
-  const names = NAMES[lang];
+  const names = LABEL_NAMES[lang];
   const lines: string[] = [];
   lines.push(
     out.labels.length
@@ -57,7 +22,7 @@ export function formatHuman(text: string, out: Classification, lang: 'nl' | 'en'
   if (out.evidence.length) {
     lines.push(lang === 'nl' ? 'Waarom:' : 'Why:');
     for (const e of out.evidence) {
-      const kind = KINDS[lang][e.kind] ?? e.kind;
+      const kind = kindName(e.kind, lang);
       lines.push(`  [${names[e.label]}] ${kind}: ${e.detail} — "${text.slice(e.start, e.end)}" (${e.start}–${e.end})`);
     }
   }

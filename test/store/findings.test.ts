@@ -1,22 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Redis } from 'ioredis';
+import { describe, expect, it } from 'vitest';
 import { createKeys } from '../../src/store/keys.ts';
 import { createFindingStore, findingId } from '../../src/store/findings.ts';
-import { startRedis } from './redis-server.ts';
+import { useRedis } from './redis-server.ts';
 import { sampleFinding, sampleItem } from './sample.ts';
 
 const DAY = 24 * 3600 * 1000;
-let server: Awaited<ReturnType<typeof startRedis>>;
-let redis: Redis;
-
-beforeAll(async () => {
-  server = await startRedis();
-  redis = new Redis(server.url);
-});
-afterAll(async () => {
-  redis.disconnect();
-  await server.stop();
-});
+const db = useRedis();
 
 describe('findingId', () => {
   it('is stable per item and differs per school and item', () => {
@@ -31,7 +20,7 @@ describe('findingId', () => {
 describe('findings', () => {
   it('saves a batch once: a second save of the same ids keeps the first and its status', async () => {
     const keys = createKeys('findings-idem');
-    const store = createFindingStore(redis, { keys, retentionDays: 30 });
+    const store = createFindingStore(db.client, { keys, retentionDays: 30 });
     const a = sampleFinding({ id: 'item-a' });
     const b = sampleFinding({ id: 'item-b' });
     expect(await store.saveFindings([a, b])).toBe(2);
@@ -50,7 +39,7 @@ describe('findings', () => {
 
   it('lists by status, newest first, at most limit', async () => {
     const keys = createKeys('findings-list');
-    const store = createFindingStore(redis, { keys, retentionDays: 30 });
+    const store = createFindingStore(db.client, { keys, retentionDays: 30 });
     const findings = [1, 2, 3, 4].map((n) => ({
       ...sampleFinding({ id: `item-${n}` }),
       createdAt: `2026-11-2${n}T12:00:00.000Z`,
@@ -62,7 +51,7 @@ describe('findings', () => {
 
   it('moves between statuses atomically, only from the expected status', async () => {
     const keys = createKeys('findings-move');
-    const store = createFindingStore(redis, { keys, retentionDays: 30 });
+    const store = createFindingStore(db.client, { keys, retentionDays: 30 });
     const f = sampleFinding();
     await store.saveFindings([f]);
     const [first, second] = await Promise.all([
@@ -80,14 +69,14 @@ describe('findings', () => {
 
   it('gives findings a retention TTL, which a decision resets', async () => {
     const keys = createKeys('findings-ttl');
-    const store = createFindingStore(redis, { keys, retentionDays: 30 });
+    const store = createFindingStore(db.client, { keys, retentionDays: 30 });
     const f = sampleFinding();
     await store.saveFindings([f]);
-    const ttl = await redis.pttl(keys.finding(f.id));
+    const ttl = await db.client.pttl(keys.finding(f.id));
     expect(ttl).toBeGreaterThan(30 * DAY - 60_000);
     expect(ttl).toBeLessThanOrEqual(30 * DAY);
     expect(await store.expireAfterDecision(f.id, 7)).toBe(true);
-    const after = await redis.pttl(keys.finding(f.id));
+    const after = await db.client.pttl(keys.finding(f.id));
     expect(after).toBeGreaterThan(7 * DAY - 60_000);
     expect(after).toBeLessThanOrEqual(7 * DAY);
     expect(await store.expireAfterDecision('gone', 7)).toBe(false);
@@ -97,22 +86,22 @@ describe('findings', () => {
     const keys = createKeys('findings-trim');
     const old = { ...sampleFinding({ id: 'old' }), createdAt: '2026-10-01T00:00:00.000Z' };
     const fresh = { ...sampleFinding({ id: 'fresh' }), createdAt: '2026-11-24T00:00:00.000Z' };
-    const then = createFindingStore(redis, { keys, retentionDays: 30, now: () => Date.parse(old.createdAt) });
+    const then = createFindingStore(db.client, { keys, retentionDays: 30, now: () => Date.parse(old.createdAt) });
     await then.saveFindings([old]);
-    const later = createFindingStore(redis, { keys, retentionDays: 30, now: () => Date.parse(fresh.createdAt) });
+    const later = createFindingStore(db.client, { keys, retentionDays: 30, now: () => Date.parse(fresh.createdAt) });
     await later.saveFindings([fresh]);
-    expect(await redis.zrange(keys.findingsByStatus('open'), 0, -1)).toEqual([fresh.id]);
+    expect(await db.client.zrange(keys.findingsByStatus('open'), 0, -1)).toEqual([fresh.id]);
   });
 
   it('drops expired findings from listings and their index', async () => {
     const keys = createKeys('findings-expired');
     // 40 ms of retention: the finding expires in Redis by itself.
-    const store = createFindingStore(redis, { keys, retentionDays: 40 / DAY });
+    const store = createFindingStore(db.client, { keys, retentionDays: 40 / DAY });
     const f = sampleFinding();
     await store.saveFindings([f]);
-    while ((await redis.exists(keys.finding(f.id))) === 1) await new Promise((r) => setTimeout(r, 10));
+    while ((await db.client.exists(keys.finding(f.id))) === 1) await new Promise((r) => setTimeout(r, 10));
     expect(await store.getFinding(f.id)).toBeNull();
     expect(await store.listByStatus('open', 5)).toEqual([]);
-    expect(await redis.zcard(keys.findingsByStatus('open'))).toBe(0);
+    expect(await db.client.zcard(keys.findingsByStatus('open'))).toBe(0);
   });
 });

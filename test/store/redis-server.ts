@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { afterAll, beforeAll } from 'vitest';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -49,6 +50,29 @@ export async function startRedis(): Promise<{ url: string; port: number; stop():
       child.kill('SIGTERM');
       await exited;
       await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A private redis-server for the whole test file and a client on it: started before the
+ * file's tests, stopped after them. Call at the top level; use `.client` inside tests.
+ */
+export function useRedis(): { readonly client: Redis } {
+  let server: Awaited<ReturnType<typeof startRedis>> | undefined;
+  let client: Redis | undefined;
+  beforeAll(async () => {
+    server = await startRedis();
+    client = new Redis(server.url);
+  });
+  afterAll(async () => {
+    client?.disconnect();
+    await server?.stop();
+  });
+  return {
+    get client(): Redis {
+      if (!client) throw new Error('useRedis: the client exists only inside tests');
+      return client;
     },
   };
 }

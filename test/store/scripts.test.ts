@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Redis } from 'ioredis';
+import { describe, expect, it } from 'vitest';
 import { createKeys } from '../../src/store/keys.ts';
 import { createAlertLedger } from '../../src/store/scripts.ts';
-import { startRedis } from './redis-server.ts';
+import { useRedis } from './redis-server.ts';
 
 const DAY = 24 * 3600 * 1000;
-let server: Awaited<ReturnType<typeof startRedis>>;
-let redis: Redis;
-
-beforeAll(async () => {
-  server = await startRedis();
-  redis = new Redis(server.url);
-});
-afterAll(async () => {
-  redis.disconnect();
-  await server.stop();
-});
+const db = useRedis();
 
 describe('alert ledger', () => {
   it('lets exactly one of many racing workers claim', async () => {
-    const ledger = createAlertLedger(redis, { keys: createKeys('ledger-race'), retentionMs: 30 * DAY });
+    const ledger = createAlertLedger(db.client, { keys: createKeys('ledger-race'), retentionMs: 30 * DAY });
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) => ledger.claimAlert('f1', `worker-${i}`, 60_000)),
     );
@@ -32,21 +21,21 @@ describe('alert ledger', () => {
 
   it('never lets anyone claim after a confirmed send, and keeps that for the retention', async () => {
     const keys = createKeys('ledger-sent');
-    const ledger = createAlertLedger(redis, { keys, retentionMs: 30 * DAY });
+    const ledger = createAlertLedger(db.client, { keys, retentionMs: 30 * DAY });
     expect(await ledger.claimAlert('f1', 'w1', 60_000)).toEqual({ state: 'claimed' });
     expect(await ledger.markAlertSent('f1', 'w1')).toBe(true);
     expect(await ledger.isAlertSent('f1')).toBe(true);
-    expect(await redis.exists(keys.alertClaim('f1'))).toBe(0);
+    expect(await db.client.exists(keys.alertClaim('f1'))).toBe(0);
     expect(await ledger.claimAlert('f1', 'w2', 60_000)).toEqual({ state: 'sent' });
     expect(await ledger.markAlertSent('f1', 'w2')).toBe(false);
-    const ttl = await redis.pttl(keys.alertSent('f1'));
+    const ttl = await db.client.pttl(keys.alertSent('f1'));
     expect(ttl).toBeGreaterThan(30 * DAY - 60_000);
     expect(ttl).toBeLessThanOrEqual(30 * DAY);
   });
 
   it('frees the claim after a failed send (release) or a crash (lease expiry)', async () => {
     const keys = createKeys('ledger-retry');
-    const ledger = createAlertLedger(redis, { keys, retentionMs: DAY });
+    const ledger = createAlertLedger(db.client, { keys, retentionMs: DAY });
     expect((await ledger.claimAlert('f1', 'w1', 60_000)).state).toBe('claimed');
     // Someone else's token cannot release it.
     await ledger.releaseAlert('f1', 'w2');
@@ -56,7 +45,7 @@ describe('alert ledger', () => {
 
     // A crashed worker's short lease runs out by itself.
     expect((await ledger.claimAlert('f2', 'crashed', 30)).state).toBe('claimed');
-    while ((await redis.exists(keys.alertClaim('f2'))) === 1) await new Promise((r) => setTimeout(r, 5));
+    while ((await db.client.exists(keys.alertClaim('f2'))) === 1) await new Promise((r) => setTimeout(r, 5));
     expect((await ledger.claimAlert('f2', 'retry', 60_000)).state).toBe('claimed');
     expect(await ledger.isAlertSent('f2')).toBe(false);
   });

@@ -1,27 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Redis } from 'ioredis';
+import { describe, expect, it } from 'vitest';
 import { createKeys } from '../../src/store/keys.ts';
 import { createSeenStore } from '../../src/store/seen.ts';
 import { createCursorStore } from '../../src/store/cursor.ts';
-import { startRedis } from './redis-server.ts';
+import { useRedis } from './redis-server.ts';
 
 const DAY = 24 * 3600 * 1000;
-let server: Awaited<ReturnType<typeof startRedis>>;
-let redis: Redis;
-
-beforeAll(async () => {
-  server = await startRedis();
-  redis = new Redis(server.url);
-});
-afterAll(async () => {
-  redis.disconnect();
-  await server.stop();
-});
+const db = useRedis();
 
 describe('seen-set', () => {
   it('filters a batch against what was seen, once per id, per source', async () => {
     const keys = createKeys('seen-basic');
-    const seen = createSeenStore(redis, { keys, retentionDays: 30 });
+    const seen = createSeenStore(db.client, { keys, retentionDays: 30 });
     expect(await seen.filterUnseen('a', ['1', '2', '2', '3'])).toEqual(['1', '2', '3']);
     await seen.markSeen('a', ['1', '2']);
     expect(await seen.filterUnseen('a', ['1', '2', '3', '4', '3'])).toEqual(['3', '4']);
@@ -32,9 +21,9 @@ describe('seen-set', () => {
 
   it('costs one Redis round trip per batch call', async () => {
     const keys = createKeys('seen-trips');
-    const seen = createSeenStore(redis, { keys, retentionDays: 30 });
+    const seen = createSeenStore(db.client, { keys, retentionDays: 30 });
     const ids = Array.from({ length: 500 }, (_, i) => `item-${i}`);
-    const monitor = await redis.monitor();
+    const monitor = await db.client.monitor();
     const commands: string[] = [];
     monitor.on('monitor', (_time: string, args: string[]) => {
       if (String(args[1] ?? '').includes('seen-trips')) commands.push(String(args[0]).toLowerCase());
@@ -43,7 +32,7 @@ describe('seen-set', () => {
     await seen.markSeen('s', ids);
     await seen.filterUnseen('s', ids);
     // A marker command after ours; once it shows up, ours have been seen by the monitor.
-    await redis.get('uitkijk:{seen-trips}:done');
+    await db.client.get('uitkijk:{seen-trips}:done');
     await new Promise<void>((resolve) => {
       const check = () => (commands.includes('get') ? resolve() : setImmediate(check));
       check();
@@ -56,7 +45,7 @@ describe('seen-set', () => {
   it('forgets ids after the retention period', async () => {
     const keys = createKeys('seen-expiry');
     let clock = Date.parse('2026-11-01T00:00:00Z');
-    const seen = createSeenStore(redis, { keys, retentionDays: 2, now: () => clock });
+    const seen = createSeenStore(db.client, { keys, retentionDays: 2, now: () => clock });
     await seen.markSeen('s', ['old']);
     clock += 1 * DAY;
     await seen.markSeen('s', ['newer']);
@@ -65,9 +54,9 @@ describe('seen-set', () => {
     expect(await seen.filterUnseen('s', ['old', 'newer'])).toEqual(['old']);
     // Marking trims members past retention from the set itself.
     await seen.markSeen('s', ['newest']);
-    expect(await redis.zrange(keys.seen('s'), 0, -1)).toEqual(['newer', 'newest']);
+    expect(await db.client.zrange(keys.seen('s'), 0, -1)).toEqual(['newer', 'newest']);
     // And the set as a whole expires when the source goes quiet.
-    const ttl = await redis.pttl(keys.seen('s'));
+    const ttl = await db.client.pttl(keys.seen('s'));
     expect(ttl).toBeGreaterThan(2 * DAY - 60_000);
     expect(ttl).toBeLessThanOrEqual(2 * DAY);
   });
@@ -75,7 +64,7 @@ describe('seen-set', () => {
 
 describe('cursor', () => {
   it('stores, replaces and forgets a cursor per source', async () => {
-    const cursors = createCursorStore(redis, { keys: createKeys('cursor') });
+    const cursors = createCursorStore(db.client, { keys: createKeys('cursor') });
     expect(await cursors.getCursor('a')).toBeNull();
     await cursors.setCursor('a', 'c1');
     await cursors.setCursor('b', 'x');

@@ -5,6 +5,7 @@
 // Also splits the token stream into sentences and clauses once per text.
 
 import type { Doc } from '../normalize.ts';
+import { tokenAtSeq } from '../normalize.ts';
 
 export interface Layout {
   /** Sentence index per token. */
@@ -201,7 +202,7 @@ export function sentenceContext(doc: Doc, lay: Layout): SentenceContext {
   // A rhetorical frame argues for the statement instead of rejecting it.
   const rhet = !doc.seq.includes('mis met') && !doc.seq.includes('verkeerd') && !doc.seq.includes('mag ik') ? null : /(?:^| )(?:wat is er mis met|is het verkeerd om|waarom mag ik niet zeggen)(?= )/.exec(doc.seq);
   if (rhet) {
-    const rs = lay.sent[tokenIndexAt(doc, rhet.index + 1)]!;
+    const rs = lay.sent[tokenAtSeq(doc, rhet.index + 1)]!;
     counter[rs] = 0;
     reportAt[rs] = -1;
   }
@@ -209,12 +210,6 @@ export function sentenceContext(doc: Doc, lay: Layout): SentenceContext {
   const dateline = /^[A-Z][A-Z' -]{2,30} [-–—] /.test(doc.text);
   if (dateline || newsCues >= 3) news.fill(1); // a news item: every sentence reports
   return { counter, speech, news, newsDoc: dateline || newsCues >= 2, counterAt, newsAt, reportAt };
-}
-
-function tokenIndexAt(doc: Doc, pos: number): number {
-  let k = 0;
-  while (k + 1 < doc.seqStart.length && doc.seqStart[k + 1]! <= pos) k++;
-  return k;
 }
 
 /** Is token k a negation word? "niets dan", "niets anders dan", "niets erger" intensify instead. */

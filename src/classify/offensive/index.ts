@@ -4,6 +4,7 @@
 // article scores by its worst clause and the evidence points at that clause.
 
 import type { Doc, Token } from '../normalize.ts';
+import { tokenAtSeq } from '../normalize.ts';
 import type { Evidence, LabelResult } from '../types.ts';
 import { entryOf, isTargetWord, lookup, squeeze } from './lexicon.ts';
 import type { Cat } from './lexicon.ts';
@@ -75,8 +76,8 @@ export function scoreOffensive(doc: Doc): LabelResult {
 
   // 1. Phrases over seq.
   for (const h of findPhrasesIn(doc.seq, toks)) {
-    let k0 = tokAt(doc, h.from);
-    const k1 = tokAt(doc, h.to - 1);
+    let k0 = tokenAtSeq(doc, h.from);
+    const k1 = tokenAtSeq(doc, h.to - 1);
     // "te veel X in dit land": the pattern is hateful only when X is a person group.
     if (h.ph.id === 'too-many' || h.ph.id === 'full-of' || h.ph.id === 'not-wanted') {
       let ok = false;
@@ -395,18 +396,6 @@ function negBefore(doc: Doc, lay: ReturnType<typeof layout>, k: number): boolean
   const c = lay.clause[k]!;
   for (let j = k - 1; j >= 0 && j >= k - 4 && lay.clause[j] === c; j--) if (isNegation(doc, j)) return true;
   return false;
-}
-
-function tokAt(doc: Doc, pos: number): number {
-  const starts = doc.seqStart;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= pos) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 function looksPeople(tok: Token): boolean {

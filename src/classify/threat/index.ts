@@ -178,6 +178,15 @@ export function scoreThreat(doc: Doc): LabelResult {
     }
     return (clauseMemo = clause);
   };
+  /** The clause around tokens [k0, k1], within the sentence [a, b]. */
+  const clauseOf = (k0: number, k1: number, a: number, b: number): [number, number] => {
+    const clause = clauses();
+    let c0 = k0;
+    while (c0 > a && clause[c0 - 1] === clause[k0]) c0--;
+    let c1 = k1;
+    while (c1 < b && clause[c1 + 1] === clause[k1]) c1++;
+    return [c0, c1];
+  };
   const seqOf = (a: number, b: number) => seq.slice(doc.seqStart[a]!, doc.seqStart[b]! + toks[b]!.t.length);
 
   // Whole-text context, worked out only when a hit needs it.
@@ -222,7 +231,7 @@ export function scoreThreat(doc: Doc): LabelResult {
           const to = from + m[0].length;
           const k0 = tokenAtSeq(doc, from);
           const k1 = tokenAtSeq(doc, to - 1);
-          const h = judge(rule, m[0], m.index, sent, k0, k1);
+          const h = judge(rule, m[0], m.index, sent, k0, k1, a, b);
           const span = spanOfSeq(doc, from, to);
           hits.push({ rule: rule.id, kind: kindOf(rule), w: h.w, start: span.start, end: span.end, ctx: h.ctx });
         }
@@ -272,77 +281,62 @@ export function scoreThreat(doc: Doc): LabelResult {
       sentScores[si] = s;
     }
     a = b + 1;
+  }
 
-    function judge(rule: Rule, text: string, at: number, sentStr: string, k0: number, k1: number): { w: number; ctx: ContextCue[] } {
-      const ctx: ContextCue[] = [];
-      let w = rule.w;
-      const before = sentStr.slice(0, at);
-      // Where the anchor's clause begins and ends.
-      const clause = clauses();
-      let c0 = k0;
-      while (c0 > a && clause[c0 - 1] === clause[k0]) c0--;
-      let c1 = k1;
-      while (c1 < b && clause[c1 + 1] === clause[k1]) c1++;
-      const clauseStr = seqOf(c0, c1);
+  /** A phrase rule's weight in its frame, lowered by its context. [a, b] is the sentence. */
+  function judge(rule: Rule, text: string, at: number, sentStr: string, k0: number, k1: number, a: number, b: number): { w: number; ctx: ContextCue[] } {
+    const ctx: ContextCue[] = [];
+    let w = rule.w;
+    const before = sentStr.slice(0, at);
+    const [c0, c1] = clauseOf(k0, k1, a, b);
+    const clauseStr = seqOf(c0, c1);
 
-      if (rule.family === 'act' || rule.family === 'wish') {
-        const intent = FIRST_PERSON.test(clauseStr);
-        const wish = WISH.test(clauseStr);
-        const call = CALL.test(clauseStr) || IMPERATIVES.has(toks[c0]!.t) || IMPERATIVES.has(toks[a]!.t);
-        const normative = NORMATIVE.test(sentStr);
-        const youFuture = YOU_FUTURE.test(clauseStr);
-        let frame: number;
-        if (rule.family === 'act') frame = intent || call || wish || normative ? 1 : youFuture ? 0.85 : 0.5;
-        else frame = wish || call || normative ? 1 : youFuture ? 0.85 : intent ? 0.4 : 0.35;
-        w *= frame;
-        if (rule.needsPerson && !personIn(c0, c1, k0, k1)) w *= 0.2;
+    if (rule.family === 'act' || rule.family === 'wish') {
+      const intent = FIRST_PERSON.test(clauseStr);
+      const wish = WISH.test(clauseStr);
+      const call = CALL.test(clauseStr) || IMPERATIVES.has(toks[c0]!.t) || IMPERATIVES.has(toks[a]!.t);
+      const normative = NORMATIVE.test(sentStr);
+      const youFuture = YOU_FUTURE.test(clauseStr);
+      let frame: number;
+      if (rule.family === 'act') frame = intent || call || wish || normative ? 1 : youFuture ? 0.85 : 0.5;
+      else frame = wish || call || normative ? 1 : youFuture ? 0.85 : intent ? 0.4 : 0.35;
+      w *= frame;
+      if (rule.needsPerson && !personIn(c0, c1, k0, k1, a)) w *= 0.2;
 
-        // Negation in the anchor's own scope: "ik ga niemand neersteken", "geen X verdient te sterven".
-        let s0 = k0 - 1;
-        while (s0 >= c0 && !SCOPE_BREAK.has(toks[s0]!.t)) s0--;
-        if (k0 - 1 > s0 && NEGATION.test(seqOf(s0 + 1, k0 - 1))) ctx.push('negation');
-        if (rule.harm === 'person' && IDIOM.test(sentStr)) ctx.push('idiom');
-        if (rule.harm === 'person' || rule.id === 'schietpartij') {
-          if (PLAY.test(sentStr)) ctx.push('play');
-          else if (playDoc()) ctx.push('playDoc');
-        }
-        if (PARTICIPLE.test(text) && AUX.test(clauseStr) && !FUTURE_OR_MODAL.test(clauseStr)) ctx.push('past');
-        const near = [toks[k0 - 1]?.t, toks[k0 - 2]?.t, toks[k1 + 1]?.t, toks[k1 + 2]?.t];
-        if (near.some((t) => t !== undefined && SELF_OBJECT.test(t)) && !/\b(?:je|jou|jullie|u|hem|haar|hen)\b/.test(text)) ctx.push('self');
+      // Negation in the anchor's own scope: "ik ga niemand neersteken", "geen X verdient te sterven".
+      let s0 = k0 - 1;
+      while (s0 >= c0 && !SCOPE_BREAK.has(toks[s0]!.t)) s0--;
+      if (k0 - 1 > s0 && NEGATION.test(seqOf(s0 + 1, k0 - 1))) ctx.push('negation');
+      if (rule.harm === 'person' && IDIOM.test(sentStr)) ctx.push('idiom');
+      if (rule.harm === 'person' || rule.id === 'schietpartij') {
+        if (PLAY.test(sentStr)) ctx.push('play');
+        else if (playDoc()) ctx.push('playDoc');
       }
-      if (rule.harm === 'person') {
-        const cl = clauses();
-        let f0 = k0;
-        while (f0 > a && cl[f0 - 1] === cl[k0]) f0--;
-        let f1 = k1;
-        while (f1 < b && cl[f1 + 1] === cl[k1]) f1++;
-        jestAndFamily(sentStr, a, b, ctx, f0, f1);
-      }
-      if (rule.harm === 'implicit' && POSITIVE.test(sentStr)) ctx.push('positive');
-      for (let k = k0; k <= k1; k++) {
-        if (lay.quoted[k]) {
-          ctx.push('quote');
-          break;
-        }
-      }
-      // "Weet jij waar hij woont?" asks; it does not threaten.
-      if (rule.id.startsWith('weet-') && /\?\s*$/.test(doc.text.slice(toks[k1]!.e, nextSentenceStart(b)))) ctx.push('question');
-      if (REPORT.test(before)) ctx.push('report');
-      if (CONDEMN.test(sentStr)) ctx.push('condemn');
-      if (newsDoc()) ctx.push('newsDoc');
-      else if (NEWS.test(sentStr)) ctx.push('news');
-      return { w: apply(w, ctx), ctx };
+      if (PARTICIPLE.test(text) && AUX.test(clauseStr) && !FUTURE_OR_MODAL.test(clauseStr)) ctx.push('past');
+      const near = [toks[k0 - 1]?.t, toks[k0 - 2]?.t, toks[k1 + 1]?.t, toks[k1 + 2]?.t];
+      if (near.some((t) => t !== undefined && SELF_OBJECT.test(t)) && !/\b(?:je|jou|jullie|u|hem|haar|hen)\b/.test(text)) ctx.push('self');
     }
+    if (rule.harm === 'person') jestAndFamily(sentStr, a, b, ctx, c0, c1);
+    if (rule.harm === 'implicit' && POSITIVE.test(sentStr)) ctx.push('positive');
+    for (let k = k0; k <= k1; k++) {
+      if (lay.quoted[k]) {
+        ctx.push('quote');
+        break;
+      }
+    }
+    // "Weet jij waar hij woont?" asks; it does not threaten.
+    if (rule.id.startsWith('weet-') && /\?\s*$/.test(doc.text.slice(toks[k1]!.e, nextSentenceStart(b)))) ctx.push('question');
+    if (REPORT.test(before)) ctx.push('report');
+    if (CONDEMN.test(sentStr)) ctx.push('condemn');
+    if (newsDoc()) ctx.push('newsDoc');
+    else if (NEWS.test(sentStr)) ctx.push('news');
+    return { w: apply(w, ctx), ctx };
   }
 
   /** A harm word with a target and a frame in its clause, in any order; null when one is missing. */
   function judgeGeneric(cls: HarmClass, k: number, sentStr: string, b: number): Hit | null {
     const t = toks[k]!.t;
-    const clause = clauses();
-    let c0 = k;
-    while (c0 > a && clause[c0 - 1] === clause[k]) c0--;
-    let c1 = k;
-    while (c1 < b && clause[c1 + 1] === clause[k]) c1++;
+    const [c0, c1] = clauseOf(k, k, a, b);
     const has = (set: ReadonlySet<string>) => {
       for (let q = c0; q <= c1; q++) if (q !== k && set.has(toks[q]!.t)) return true;
       return false;
@@ -424,12 +418,11 @@ export function scoreThreat(doc: Doc): LabelResult {
       const tok = toks[q]!;
       const w = tok.t;
       if (SELF.has(w)) continue;
-      if (tok.kind === 'handle' || AIM_PRONOUNS.has(w) || PERSON_WORDS.has(w) || (w.length >= 4 && !w.startsWith('school') && isTargetWord(tok.sq))) target = true;
+      if (AIM_PRONOUNS.has(w) || isPerson(q, a)) target = true;
       else if ((cls === 'arson' || cls === 'shoot') && BUILDINGS.has(w)) target = true;
       else if (BODY.has(w) && q > c0 && POSSESSIVE.has(toks[q - 1]!.t)) target = true;
       else if (w.length >= 4 && isInsult(tok.sq)) target = true; // "die pestkoppen", "die verraders"
       else if (BODY.has(w) && toks[q + 1]?.t === 'van') target = true;
-      else if (tok.cap && q !== a && /^[A-Z]/.test(doc.text.slice(tok.s, tok.s + 1))) target = true;
       if (target && !FAMILY.has(w)) familyOnly = false;
     }
     if (!target) return null;
@@ -489,16 +482,22 @@ export function scoreThreat(doc: Doc): LabelResult {
     return b + 1 < n ? toks[b + 1]!.s : doc.text.length;
   }
 
-  function personIn(c0: number, c1: number, k0: number, k1: number): boolean {
+  /** Is token q a person: a handle, a person word or pronoun, a person noun, or a name? */
+  function isPerson(q: number, sentenceStart: number): boolean {
+    const tok = toks[q]!;
+    if (tok.kind === 'handle') return true;
+    if (tok.kind !== 'word') return false;
+    const w = tok.t;
+    if (PERSON_WORDS.has(w)) return true;
+    if (w.length >= 4 && !w.startsWith('school') && isTargetWord(tok.sq)) return true;
+    // A name: capitalised, not the first word of its sentence.
+    return tok.cap && q !== sentenceStart;
+  }
+
+  /** A person in the clause [c0, c1] other than the anchor [k0, k1] (pronouns in it count). */
+  function personIn(c0: number, c1: number, k0: number, k1: number, a: number): boolean {
     for (let k = c0; k <= c1; k++) {
-      const tok = toks[k]!;
-      if (tok.kind === 'handle') return true;
-      if (tok.kind !== 'word') continue;
-      if (PERSON_WORDS.has(tok.t)) return true;
-      if (k >= k0 && k <= k1) continue;
-      if (tok.t.length >= 4 && !tok.t.startsWith('school') && isTargetWord(tok.sq)) return true;
-      // A name: capitalised, not at the start of the sentence, not the anchor itself.
-      if (tok.cap && k !== a && (k < k0 || k > k1) && lay.sent[k - 1] === lay.sent[k]) return true;
+      if (k >= k0 && k <= k1 ? PERSON_WORDS.has(toks[k]!.t) : isPerson(k, a)) return true;
     }
     return false;
   }
