@@ -106,8 +106,11 @@ export function toItem(it: FeedItem, source: SourceConfig, now: number): Item | 
   const guid = typeof it.guid === 'string' ? it.guid : typeof it.id === 'string' ? it.id : undefined;
   const link = typeof it.link === 'string' ? it.link.trim() : undefined;
   const key = guid?.trim() || link;
-  const fallbackId = 'rss:' + createHash('sha256').update(`${it.title ?? ''}\u0000${it.pubDate ?? ''}`).digest('hex').slice(0, 16);
-  if (!key) return { skip: 'geen guid of link', id: fallbackId };
+  if (!key) {
+    // Nothing stable to name it by: the log gets a hash of title and date instead.
+    const fallbackId = 'rss:' + createHash('sha256').update(`${it.title ?? ''}\u0000${it.pubDate ?? ''}`).digest('hex').slice(0, 16);
+    return { skip: 'geen guid of link', id: fallbackId };
+  }
   const id = `rss:${key}`;
   const html = it['content:encoded'] ?? it.content ?? it.summary ?? '';
   const body = typeof html === 'string' ? htmlToPlain(html) : '';
