@@ -74,7 +74,7 @@ export async function benchPipeline(itemsTotal = 50_000): Promise<Record<string,
     school: 'bench',
   }));
   let handedOut = false;
-  const connector: Connector = {
+  const connector: Connector<'rss'> = {
     kind: 'rss',
     async fetch() {
       const batch = handedOut ? [] : items;
@@ -85,7 +85,7 @@ export async function benchPipeline(itemsTotal = 50_000): Promise<Record<string,
   const log = pino({ level: 'silent' });
   const ctx = createContext({ config: parseConfig(CONFIG, 'bench.yaml'), log, redisUrl: server.url, dataDir });
   const probe = new Redis(server.url);
-  const runtime = await startRuntime({ ctx, connectors: { get: () => connector }, queues: ['fetch', 'classify'], schedulers: false, web: false });
+  const runtime = await startRuntime({ ctx, connectors: { get: <K extends 'rss' | 'bluesky'>() => connector as unknown as Connector<K> }, queues: ['fetch', 'classify'], schedulers: false, web: false });
   try {
     const before = await counters(probe);
     const t0 = performance.now();

@@ -13,9 +13,12 @@
 import { createHash } from 'node:crypto';
 import { AppBskyFeedDefs, AtpAgent, XRPCError } from '@atproto/api';
 import type { AppBskyFeedPost, AppBskyNotificationListNotifications } from '@atproto/api';
-import { blueskyPasswordEnv } from '../src/config/secrets.ts';
 import { RateLimitedError, UitkijkError } from '../src/errors.ts';
-import type { Connector, ConnectorEnv, FetchResult, Item, MediaKind, SourceConfig } from './types.ts';
+import { mediaSummary, parseRetryAfter, readJsonCursor } from './common.ts';
+import { describeNetworkError, limitedFetch, safeUrl } from './http.ts';
+import type { Connector, ConnectorEnv, FetchResult, Item, MediaKind, SourceOf } from './types.ts';
+
+type BlueskySource = SourceOf<'bluesky'>;
 
 export interface BlueskyOptions {
   /** The HTTP client the agents use (tests record requests through it). */
@@ -42,13 +45,13 @@ interface Account {
   agent: AtpAgent;
   /** sha256 of the password the session was made with: a changed secret means a new login. */
   secret: string;
+  /** The HTTP client of the fetch under way: its limits come from the config in force. */
+  http: { fetch: typeof globalThis.fetch };
 }
 
 type ThreadNode = AppBskyFeedDefs.ThreadViewPost | AppBskyFeedDefs.NotFoundPost | AppBskyFeedDefs.BlockedPost | { $type: string };
 
 const REASONS = ['reply', 'mention', 'quote'];
-const DEFAULT_SERVICE = 'https://bsky.social';
-const DEFAULT_RETRY_MS = 60_000;
 const PAGE_SIZE = 50;
 
 function isPostRecord(r: unknown): r is AppBskyFeedPost.Record {
@@ -65,34 +68,21 @@ export function postUrl(handle: string, uri: string): string {
 
 /** Media kinds and count from an embed, as a record ($type app.bsky.embed.*) or a view (…#view). */
 export function mediaOf(embed: unknown): { kinds: MediaKind[]; count: number } {
-  const kinds = new Set<MediaKind>();
-  let count = 0;
+  const media = mediaSummary();
   const visit = (e: unknown) => {
     if (!e || typeof e !== 'object') return;
     const t = String((e as { $type?: unknown }).$type ?? '').replace(/#view$/, '');
-    if (t === 'app.bsky.embed.images') {
-      kinds.add('image');
-      count += ((e as { images?: unknown[] }).images ?? []).length || 1;
-    } else if (t === 'app.bsky.embed.video') {
-      kinds.add('video');
-      count++;
-    } else if (t === 'app.bsky.embed.external') {
-      kinds.add('link');
-      count++;
-    } else if (t === 'app.bsky.embed.record') {
-      kinds.add('quote');
-      count++;
-    } else if (t === 'app.bsky.embed.recordWithMedia') {
-      kinds.add('quote');
-      count++;
+    if (t === 'app.bsky.embed.images') media.add('image', ((e as { images?: unknown[] }).images ?? []).length || 1);
+    else if (t === 'app.bsky.embed.video') media.add('video');
+    else if (t === 'app.bsky.embed.external') media.add('link');
+    else if (t === 'app.bsky.embed.record') media.add('quote');
+    else if (t === 'app.bsky.embed.recordWithMedia') {
+      media.add('quote');
       visit((e as { media?: unknown }).media);
-    } else if (t) {
-      kinds.add('other');
-      count++;
-    }
+    } else if (t) media.add('other');
   };
   visit(embed);
-  return { kinds: [...kinds], count };
+  return media.done();
 }
 
 function isoOr(a: string | undefined, fallback: string): string {
@@ -102,31 +92,24 @@ function isoOr(a: string | undefined, fallback: string): string {
 }
 
 function readCursor(c: string | null): Cursor {
-  if (!c) return {};
-  try {
-    const v = JSON.parse(c) as unknown;
-    if (!v || typeof v !== 'object') return {};
-    const { seenAt, seenUris } = v as Cursor;
-    return {
+  return (
+    readJsonCursor(c, ({ seenAt, seenUris }) => ({
       ...(typeof seenAt === 'string' && Number.isFinite(time(seenAt)) ? { seenAt } : {}),
       ...(Array.isArray(seenUris) ? { seenUris: seenUris.filter((u): u is string => typeof u === 'string') } : {}),
-    };
-  } catch {
-    return {};
-  }
+    })) ?? {}
+  );
 }
 
 function resetMs(err: XRPCError, now: number): number {
   const reset = Number(err.headers?.['ratelimit-reset']);
   if (Number.isFinite(reset) && reset > 0) return Math.max(1000, reset * 1000 - now);
-  const after = Number(err.headers?.['retry-after']);
-  return Number.isFinite(after) && after >= 0 ? Math.max(1000, after * 1000) : DEFAULT_RETRY_MS;
+  return Math.max(1000, parseRetryAfter(err.headers?.['retry-after'], now));
 }
 
 const isSessionError = (err: unknown) => err instanceof XRPCError && (err.status === 401 || err.error === 'ExpiredToken' || err.error === 'InvalidToken');
 const isNotFound = (err: unknown) => err instanceof XRPCError && (err.error === 'NotFound' || err.status === 404);
 
-export function createBlueskyConnector(opts: BlueskyOptions = {}): Connector & { readonly logins: number } {
+export function createBlueskyConnector(opts: BlueskyOptions = {}): Connector<'bluesky'> & { readonly logins: number } {
   const now = opts.now ?? Date.now;
   const budget = opts.budget ?? { requests: 3000, windowMs: 5 * 60_000 };
   const maxPages = opts.maxPages ?? 10;
@@ -141,7 +124,7 @@ export function createBlueskyConnector(opts: BlueskyOptions = {}): Connector & {
   let windowStart = now();
   let used = 0;
 
-  const spend = (source: SourceConfig) => {
+  const spend = (source: BlueskySource) => {
     const t = now();
     if (t - windowStart >= budget.windowMs) {
       windowStart = t;
@@ -152,33 +135,42 @@ export function createBlueskyConnector(opts: BlueskyOptions = {}): Connector & {
     }
   };
 
-  const translate = (source: SourceConfig, err: unknown, during: 'login' | 'read'): never => {
+  const translate = (source: BlueskySource, env: ConnectorEnv, err: unknown, during: 'login' | 'read'): never => {
     if (err instanceof UitkijkError) throw err;
     if (err instanceof XRPCError) {
+      // A request that never got an answer: the limited fetch already said what happened.
+      if (err.cause instanceof UitkijkError) throw err.cause;
       const what = `${err.status}${err.error ? ` ${err.error}` : ''}`;
       if (err.status === 429) throw new RateLimitedError(`Bron ${source.id}: Bluesky vraagt om te wachten (429).`, resetMs(err, now()));
       if (err.status === 401 || err.error === 'AuthenticationRequired' || err.error === 'AccountTakedown' || (during === 'login' && err.status >= 400 && err.status < 500)) {
-        throw new UitkijkError('CONNECTOR_AUTH', `Bron ${source.id}: inloggen bij Bluesky mislukt (${what}); controleer de handle en het app-wachtwoord in ${blueskyPasswordEnv(source.id)}.`, { cause: err });
+        throw new UitkijkError('CONNECTOR_AUTH', `Bron ${source.id}: inloggen bij Bluesky (${safeUrl(source.service)}) mislukt (${what}); controleer de handle en het app-wachtwoord in ${env.secrets.envNameFor(source)}.`, { cause: err });
       }
-      if (err.status >= 500 || err.status < 100) {
-        throw new UitkijkError('CONNECTOR_UNAVAILABLE', `Bron ${source.id}: Bluesky is niet bereikbaar (${what}).`, { cause: err });
+      if (err.status >= 500) {
+        throw new UitkijkError('CONNECTOR_UNAVAILABLE', `Bron ${source.id}: Bluesky op ${safeUrl(source.service)} geeft een serverfout (HTTP ${what}).`, { cause: err });
       }
-      throw new UitkijkError('CONNECTOR_BAD_RESPONSE', `Bron ${source.id}: Bluesky weigert het verzoek (${what}).`, { cause: err });
+      if (err.status < 100) {
+        throw new UitkijkError('CONNECTOR_UNAVAILABLE', `Bron ${source.id}: Bluesky op ${safeUrl(source.service)} is niet bereikbaar: ${describeNetworkError(err.cause ?? err, env.limits.timeoutMs)}.`, { cause: err });
+      }
+      throw new UitkijkError('CONNECTOR_BAD_RESPONSE', `Bron ${source.id}: Bluesky op ${safeUrl(source.service)} weigert het verzoek (HTTP ${what}).`, { cause: err });
     }
-    throw new UitkijkError('CONNECTOR_UNAVAILABLE', `Bron ${source.id}: Bluesky is niet bereikbaar (${(err as Error)?.name ?? 'fout'}).`, { cause: err });
+    throw new UitkijkError('CONNECTOR_UNAVAILABLE', `Bron ${source.id}: Bluesky op ${safeUrl(source.service)} is niet bereikbaar: ${describeNetworkError(err, env.limits.timeoutMs)}.`, { cause: err });
   };
 
-  const keyOf = (source: SourceConfig) => `${String(source.service ?? DEFAULT_SERVICE)}|${String(source.handle)}`;
+  const clientFor = (source: BlueskySource, env: ConnectorEnv) => limitedFetch(env.limits, opts.fetch ?? env.fetch ?? globalThis.fetch, `Bron ${source.id}`);
 
-  async function login(source: SourceConfig, env: ConnectorEnv, key: string, password: string, secret: string): Promise<Account> {
-    const agent = new AtpAgent({ service: String(source.service ?? DEFAULT_SERVICE), ...((opts.fetch ?? env.fetch) ? { fetch: opts.fetch ?? env.fetch } : {}) });
+  const keyOf = (source: BlueskySource) => `${source.service}|${source.handle}`;
+
+  async function login(source: BlueskySource, env: ConnectorEnv, key: string, password: string, secret: string): Promise<Account> {
+    const http = { fetch: clientFor(source, env) };
+    // The agent lives as long as its session; each fetch sets the client it goes through.
+    const agent = new AtpAgent({ service: source.service, fetch: (input, init) => http.fetch(input, init) });
     spend(source);
     logins++;
     try {
-      await agent.login({ identifier: String(source.handle), password });
+      await agent.login({ identifier: source.handle, password });
     } catch (err) {
       try {
-        translate(source, err, 'login');
+        translate(source, env, err, 'login');
       } catch (e) {
         if (e instanceof UitkijkError && e.code === 'CONNECTOR_AUTH') refused.set(key, { secret, until: now() + refusedLoginMs, reason: e.message });
         throw e;
@@ -186,15 +178,15 @@ export function createBlueskyConnector(opts: BlueskyOptions = {}): Connector & {
     }
     refused.delete(key);
     env.log.info({ source: source.id }, 'ingelogd bij Bluesky');
-    const acc = { agent, secret };
+    const acc = { agent, secret, http };
     accounts.set(key, acc);
     return acc;
   }
 
   /** The account's agent with a session: the cached one, or one new login. */
-  async function account(source: SourceConfig, env: ConnectorEnv, fresh = false): Promise<Account> {
-    const varName = blueskyPasswordEnv(source.id);
-    const password = env.env[varName];
+  async function account(source: BlueskySource, env: ConnectorEnv, fresh = false): Promise<Account> {
+    const varName = env.secrets.envNameFor(source);
+    const password = env.secrets.forSource(source);
     if (!password) throw new UitkijkError('CONNECTOR_AUTH', `Bron ${source.id}: geen app-wachtwoord; zet het in de omgevingsvariabele ${varName}.`);
     const key = keyOf(source);
     const secret = hash(password);
@@ -218,11 +210,12 @@ export function createBlueskyConnector(opts: BlueskyOptions = {}): Connector & {
     get logins() {
       return logins;
     },
-    async fetch(source: SourceConfig, cursor: string | null, env: ConnectorEnv): Promise<FetchResult> {
+    async fetch(source: BlueskySource, cursor: string | null, env: ConnectorEnv): Promise<FetchResult> {
       const state = readCursor(cursor);
       const items = new Map<string, Item>();
       const skipped: FetchResult['skipped'] = [];
       let acc = await account(source, env);
+      acc.http.fetch = clientFor(source, env);
       let relogged = false;
       let requests = 0;
 
@@ -238,9 +231,10 @@ export function createBlueskyConnector(opts: BlueskyOptions = {}): Connector & {
               relogged = true;
               env.log.info({ source: source.id }, 'Bluesky-sessie verlopen; opnieuw inloggen');
               acc = await account(source, env, true);
+              acc.http.fetch = clientFor(source, env);
               continue;
             }
-            return translate(source, err, 'read');
+            return translate(source, env, err, 'read');
           }
         }
       };
@@ -313,7 +307,7 @@ export function createBlueskyConnector(opts: BlueskyOptions = {}): Connector & {
 
       // 2. Replies to the school's recent posts (threads have no cursor; the seen-set dedupes).
       const feed = await call((agent) =>
-        agent.app.bsky.feed.getAuthorFeed({ actor: schoolDid ?? String(source.handle), limit: Math.min(100, Number(source.postsToScan ?? 20)), filter: 'posts_no_replies' }),
+        agent.app.bsky.feed.getAuthorFeed({ actor: schoolDid ?? source.handle, limit: Math.min(100, source.postsToScan), filter: 'posts_no_replies' }),
       );
       let threads = 0;
       for (const entry of feed.data.feed) {

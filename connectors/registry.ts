@@ -1,33 +1,32 @@
 // Which connector reads which kind of source. Connectors are built lazily, once per registry,
 // so a Bluesky connector keeps its logged-in sessions between fetches.
 
-import { UitkijkError } from '../src/errors.ts';
+import type { Source } from '../src/config/schema.ts';
 import { createBlueskyConnector } from './bluesky.ts';
 import { createRssConnector } from './rss.ts';
-import type { Connector } from './types.ts';
+import type { Connector, ConnectorLookup } from './types.ts';
 
-export interface ConnectorRegistry {
-  get(kind: string): Connector;
+export interface ConnectorRegistry extends ConnectorLookup {
   close(): Promise<void>;
 }
 
-type Factory = () => Connector;
+type Factories = { [K in Source['kind']]: () => Connector<K> };
 
-const FACTORIES: Record<string, Factory> = {
+const FACTORIES: Factories = {
   rss: () => createRssConnector(),
   bluesky: () => createBlueskyConnector(),
 };
 
-export function createConnectorRegistry(overrides: Record<string, Factory> = {}): ConnectorRegistry {
-  const factories = { ...FACTORIES, ...overrides };
+export function createConnectorRegistry(overrides: Partial<Factories> = {}): ConnectorRegistry {
+  const factories: Factories = { ...FACTORIES, ...overrides };
   const built = new Map<string, Connector>();
   return {
-    get(kind: string): Connector {
-      let c = built.get(kind);
+    get<K extends Source['kind']>(kind: K): Connector<K> {
+      let c = built.get(kind) as Connector<K> | undefined;
       if (!c) {
-        const make = factories[kind];
-        if (!make) throw new UitkijkError('INPUT_INVALID', `Onbekend soort bron: ${kind}. Bekend zijn: ${Object.keys(factories).join(', ')}.`);
-        built.set(kind, (c = make()));
+        // The config schema admits only known kinds, so a factory always exists.
+        c = (factories[kind] as () => Connector<K>)();
+        built.set(kind, c as unknown as Connector);
       }
       return c;
     },

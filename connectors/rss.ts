@@ -2,18 +2,22 @@
 // conditional GET per fetch (If-None-Match / If-Modified-Since), so a feed that did not change
 // costs one small 304. Items get a stable id from guid (Atom: id), else link; HTML is turned
 // into plain text. A broken feed fails the fetch with a clear reason; a broken item is skipped
-// and the rest kept.
+// and the rest kept. The request runs within the configured limits (connectors/http.ts): a feed
+// larger than the cap, a redirect loop or a hanging server fails this source only.
 
 import { createHash } from 'node:crypto';
 import { convert } from 'html-to-text';
 import Parser from 'rss-parser';
 import { RateLimitedError, UitkijkError } from '../src/errors.ts';
-import type { Connector, ConnectorEnv, FetchResult, Item, MediaKind, SourceConfig } from './types.ts';
+import { mediaSummary, parseRetryAfter, readJsonCursor } from './common.ts';
+import { limitedFetch, safeUrl } from './http.ts';
+import type { Connector, ConnectorEnv, FetchResult, Item, SourceOf } from './types.ts';
+
+type RssSource = SourceOf<'rss'>;
 
 export interface RssOptions {
   fetch?: typeof globalThis.fetch;
   userAgent?: string;
-  timeoutMs?: number;
   now?: () => number;
 }
 
@@ -31,24 +35,13 @@ type FeedItem = Parser.Item & {
   'media:content'?: unknown;
 };
 
-const DEFAULT_RETRY_MS = 60_000;
-
-export function parseRetryAfter(value: string | null, now: number): number {
-  if (!value) return DEFAULT_RETRY_MS;
-  const secs = Number(value);
-  if (Number.isFinite(secs) && secs >= 0) return Math.round(secs * 1000);
-  const at = Date.parse(value);
-  return Number.isFinite(at) ? Math.max(0, at - now) : DEFAULT_RETRY_MS;
-}
-
 function readCursor(cursor: string | null): RssCursor {
-  if (!cursor) return {};
-  try {
-    const c = JSON.parse(cursor) as unknown;
-    return c && typeof c === 'object' ? (c as RssCursor) : {};
-  } catch {
-    return {};
-  }
+  return (
+    readJsonCursor(cursor, (v) => ({
+      ...(typeof v.etag === 'string' ? { etag: v.etag } : {}),
+      ...(typeof v.lastModified === 'string' ? { lastModified: v.lastModified } : {}),
+    })) ?? {}
+  );
 }
 
 /** HTML to plain text: tags and scripts gone, entities decoded, whitespace collapsed. */
@@ -74,24 +67,14 @@ function authorOf(it: FeedItem): string {
   return typeof a === 'string' && a.trim() ? a.trim() : 'onbekend';
 }
 
-function mediaOf(it: FeedItem, html: string): { kinds: MediaKind[]; count: number } {
-  const kinds = new Set<MediaKind>();
-  let count = 0;
+function mediaOf(it: FeedItem, html: string): { kinds: Item['media']['kinds']; count: number } {
+  const media = mediaSummary();
   const type = it.enclosure?.type ?? '';
-  if (it.enclosure?.url) {
-    kinds.add(type.startsWith('image/') ? 'image' : type.startsWith('video/') ? 'video' : 'other');
-    count++;
-  }
+  if (it.enclosure?.url) media.add(type.startsWith('image/') ? 'image' : type.startsWith('video/') ? 'video' : 'other');
   const imgs = html.match(/<img\b/gi)?.length ?? 0;
-  if (imgs) {
-    kinds.add('image');
-    count += imgs;
-  }
-  if (/<(?:video|iframe)\b/i.test(html)) {
-    kinds.add('video');
-    count++;
-  }
-  return { kinds: [...kinds], count };
+  if (imgs) media.add('image', imgs);
+  if (/<(?:video|iframe)\b/i.test(html)) media.add('video');
+  return media.done();
 }
 
 function isoOf(it: FeedItem, now: number): string | null {
@@ -102,7 +85,7 @@ function isoOf(it: FeedItem, now: number): string | null {
 }
 
 /** Turn one parsed feed entry into an Item, or say why it cannot be one. */
-export function toItem(it: FeedItem, source: SourceConfig, now: number): Item | { skip: string; id: string } {
+export function toItem(it: FeedItem, source: RssSource, now: number): Item | { skip: string; id: string } {
   const guid = typeof it.guid === 'string' ? it.guid : typeof it.id === 'string' ? it.id : undefined;
   const link = typeof it.link === 'string' ? it.link.trim() : undefined;
   const key = guid?.trim() || link;
@@ -137,15 +120,15 @@ export function toItem(it: FeedItem, source: SourceConfig, now: number): Item | 
   };
 }
 
-export function createRssConnector(opts: RssOptions = {}): Connector {
+export function createRssConnector(opts: RssOptions = {}): Connector<'rss'> {
   const parser = new Parser<Record<string, never>, FeedItem>({
     customFields: { item: ['dc:creator', 'content:encoded', 'author'] as never },
   });
   const now = opts.now ?? Date.now;
   return {
     kind: 'rss',
-    async fetch(source: SourceConfig, cursor: string | null, env: ConnectorEnv): Promise<FetchResult> {
-      const url = String(source.url);
+    async fetch(source: RssSource, cursor: string | null, env: ConnectorEnv): Promise<FetchResult> {
+      const url = source.url;
       const prev = readCursor(cursor);
       const headers: Record<string, string> = {
         'user-agent': opts.userAgent ?? 'uitkijk/0.1 (+https://github.com/uitkijk)',
@@ -153,13 +136,9 @@ export function createRssConnector(opts: RssOptions = {}): Connector {
       };
       if (prev.etag) headers['if-none-match'] = prev.etag;
       if (prev.lastModified) headers['if-modified-since'] = prev.lastModified;
-      const doFetch = opts.fetch ?? env.fetch ?? globalThis.fetch;
-      let res: Response;
-      try {
-        res = await doFetch(url, { method: 'GET', headers, redirect: 'follow', signal: AbortSignal.timeout(opts.timeoutMs ?? 20_000) });
-      } catch (err) {
-        throw new UitkijkError('CONNECTOR_UNAVAILABLE', `Bron ${source.id}: feed niet bereikbaar (${(err as Error).name}).`, { cause: err });
-      }
+      const doFetch = limitedFetch(env.limits, opts.fetch ?? env.fetch ?? globalThis.fetch, `Bron ${source.id}`);
+      // limitedFetch throws plain UitkijkErrors: unreachable, too large, too many redirects.
+      const res = await doFetch(url, { method: 'GET', headers });
       if (res.status === 304) {
         await res.body?.cancel();
         return { items: [], cursor, skipped: [] };
@@ -170,15 +149,15 @@ export function createRssConnector(opts: RssOptions = {}): Connector {
       }
       if (res.status >= 500) {
         await res.body?.cancel();
-        throw new UitkijkError('CONNECTOR_UNAVAILABLE', `Bron ${source.id}: de feed-server geeft een fout (HTTP ${res.status}).`);
+        throw new UitkijkError('CONNECTOR_UNAVAILABLE', `Bron ${source.id}: ${safeUrl(url)} geeft een serverfout (HTTP ${res.status}).`);
       }
       if (!res.ok) {
         await res.body?.cancel();
-        throw new UitkijkError('CONNECTOR_BAD_RESPONSE', `Bron ${source.id}: de feed gaf HTTP ${res.status}; controleer het adres in de configuratie.`);
+        throw new UitkijkError('CONNECTOR_BAD_RESPONSE', `Bron ${source.id}: ${safeUrl(url)} gaf HTTP ${res.status}; controleer het adres in de configuratie.`);
       }
       const body = await res.text();
       if (!/<(?:rss|feed|rdf:RDF)\b/i.test(body.slice(0, 4096))) {
-        throw new UitkijkError('CONNECTOR_BAD_RESPONSE', `Bron ${source.id}: dit adres geeft geen RSS- of Atom-feed terug.`);
+        throw new UitkijkError('CONNECTOR_BAD_RESPONSE', `Bron ${source.id}: ${safeUrl(url)} geeft geen RSS- of Atom-feed terug.`);
       }
       let feed: Parser.Output<FeedItem>;
       try {
@@ -188,7 +167,13 @@ export function createRssConnector(opts: RssOptions = {}): Connector {
       }
       const items: Item[] = [];
       const skipped: FetchResult['skipped'] = [];
-      for (const it of feed.items ?? []) {
+      const entries = feed.items ?? [];
+      // Feeds list the newest first: past the cap, the oldest are left out (and said so).
+      if (entries.length > env.maxItems) {
+        env.log.warn({ source: source.id, items: entries.length, kept: env.maxItems }, `feed heeft meer items dan fetch.maxItems; de ${entries.length - env.maxItems} oudste zijn niet gelezen`);
+        entries.length = env.maxItems;
+      }
+      for (const it of entries) {
         let r: ReturnType<typeof toItem>;
         try {
           r = toItem(it, source, now());

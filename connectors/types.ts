@@ -2,9 +2,13 @@
 // A connector can only read: there is deliberately no method that writes to a platform.
 
 import type { Logger } from 'pino';
+import type { Source } from '../src/config/schema.ts';
+import type { Secrets } from '../src/config/secrets.ts';
+import type { Item } from '../src/item.ts';
+import type { HttpLimits } from '../src/config/limits.ts';
 
 export type { Item, ItemContext, MediaKind } from '../src/item.ts';
-import type { Item } from '../src/item.ts';
+export type { Source } from '../src/config/schema.ts';
 
 export interface FetchResult {
   items: Item[];
@@ -16,21 +20,26 @@ export interface FetchResult {
 
 export interface ConnectorEnv {
   log: Logger;
-  /** Environment variables (secrets live here, never in the YAML). */
-  env: Record<string, string | undefined>;
+  /** Secrets by source (they live in the environment, never in the YAML). */
+  secrets: Secrets;
+  /** Size, redirect and time limits for every request (config `fetch`). */
+  limits: HttpLimits;
+  /** At most this many items per fetch (config `fetch.maxItems`). */
+  maxItems: number;
+  /** The HTTP client; tests record or break requests through it. */
   fetch?: typeof globalThis.fetch;
 }
 
-/** A source as the connector sees it: the validated config entry. */
-export interface SourceConfig {
-  id: string;
-  kind: string;
-  school: string;
-  [key: string]: unknown;
+/** The validated config entry of one kind of source (z.infer of its schema). */
+export type SourceOf<K extends Source['kind']> = Extract<Source, { kind: K }>;
+
+export interface Connector<K extends Source['kind'] = Source['kind']> {
+  readonly kind: K;
+  fetch(source: SourceOf<K>, cursor: string | null, env: ConnectorEnv): Promise<FetchResult>;
+  close?(): Promise<void>;
 }
 
-export interface Connector {
-  readonly kind: string;
-  fetch(source: SourceConfig, cursor: string | null, env: ConnectorEnv): Promise<FetchResult>;
-  close?(): Promise<void>;
+/** Finds the connector for a source's kind (connectors/registry.ts builds the real one). */
+export interface ConnectorLookup {
+  get<K extends Source['kind']>(kind: K): Connector<K>;
 }

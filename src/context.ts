@@ -1,36 +1,44 @@
 // The application context (STYLE habit 1): built once at start-up from the typed config and
 // handed to every worker, route and command. No module-level singletons, so a test builds its
-// own context against its own Redis. The config can be replaced (SIGHUP); everything that
-// depends on it reads it through `config()` or is rebuilt in `setConfig`.
+// own context against its own Redis. The config can be replaced (SIGHUP); everything derived
+// from it reads it through `config()` at use, or is rebuilt in `setConfig`.
 
 import type { ConnectionOptions } from 'bullmq';
-import { Redis } from 'ioredis';
-import type { RedisOptions } from 'ioredis';
 import { join } from 'node:path';
+import { createAlertService } from './alerts/service.ts';
+import type { AlertService } from './alerts/service.ts';
+import { createMailer } from './alerts/mailer.ts';
+import type { Mailer } from './alerts/mailer.ts';
 import { createClassifier } from './classify/index.ts';
 import type { Classifier } from './classify/index.ts';
+import { fetchLimits } from './config/limits.ts';
+import type { FetchLimits } from './config/limits.ts';
 import type { Config } from './config/schema.ts';
+import { createSecrets } from './config/secrets.ts';
+import type { Secrets } from './config/secrets.ts';
 import type { Logger } from './log.ts';
 import { createMetrics } from './metrics.ts';
 import type { Metrics } from './metrics.ts';
 import { createQueues, QUEUE_NAMES } from './pipeline/queues.ts';
-import type { Queues } from './pipeline/queues.ts';
+import type { AlertRetry, Queues } from './pipeline/queues.ts';
+import { ALERT_RETRY } from './pipeline/queues.ts';
 import type { PipelineStore, WorkerContext } from './pipeline/ports.ts';
+import { redisTarget, watchRedis } from './redis/connect.ts';
+import type { RedisClient, RedisTarget, RedisWatch } from './redis/connect.ts';
 import { createCursorStore } from './store/cursor.ts';
 import { createFindingStore } from './store/findings.ts';
 import type { FindingStore } from './store/findings.ts';
 import { createKeys } from './store/keys.ts';
 import type { Keys } from './store/keys.ts';
-import { createAlertLedger } from './store/scripts.ts';
+import { createAlertLedger, createLease } from './store/scripts.ts';
 import type { AlertLedger } from './store/scripts.ts';
 import { createSeenStore } from './store/seen.ts';
-import { createMailer, sendAlertOnce } from './alerts/send.ts';
-import type { Mailer } from './alerts/send.ts';
+import type { SeenStore } from './store/seen.ts';
 
 export interface ContextOptions {
   config: Config;
   log: Logger;
-  /** A redis:// URL, or a Unix socket path (the embedded server). */
+  /** A redis:// or redis+cluster:// URL, or a Unix socket path (the embedded server). */
   redisUrl: string;
   dataDir: string;
   env?: Record<string, string | undefined>;
@@ -41,70 +49,72 @@ export interface ContextOptions {
    * worker that dies mid-send blocks that alert this long; tests shorten it.
    */
   alertLeaseMs?: number;
+  /** How alerts are retried while the mail server fails (tests shorten it). */
+  alertRetry?: AlertRetry;
+  /** How long a queued item is left alone before a fetch may queue it again (default a day). */
+  pendingMs?: number;
 }
 
 export interface AppContext extends WorkerContext {
   setConfig(config: Config): void;
   keys: Keys;
-  redis: Redis;
-  /** Connection options for BullMQ workers (they need their own blocking connection). */
-  connection: RedisOptions;
+  redis: RedisClient;
+  redisTarget: RedisTarget;
+  /** Whether Redis answers now, without a round trip (for /healthz and the metrics). */
+  redisWatch: RedisWatch;
+  /** Connection for BullMQ workers (they make their own blocking connections from it). */
+  connection: ConnectionOptions;
   findings: FindingStore;
   ledger: AlertLedger;
   mailer: Mailer;
+  alertRetry: AlertRetry;
   dataDir: string;
   outboxDir: string;
   close(): Promise<void>;
 }
 
-/** ioredis options from REDIS_URL or a socket path. */
-export function redisOptions(url: string): RedisOptions {
-  const base: RedisOptions = { maxRetriesPerRequest: null, enableReadyCheck: true };
-  if (url.startsWith('/')) return { ...base, path: url };
-  const u = new URL(url);
-  if (u.protocol !== 'redis:' && u.protocol !== 'rediss:') {
-    throw new Error(`REDIS_URL moet met redis:// of rediss:// beginnen (of een socketpad zijn), niet '${u.protocol}'`);
-  }
-  return {
-    ...base,
-    host: u.hostname || '127.0.0.1',
-    port: u.port ? Number(u.port) : 6379,
-    username: u.username ? decodeURIComponent(u.username) : undefined,
-    password: u.password ? decodeURIComponent(u.password) : undefined,
-    db: u.pathname.length > 1 ? Number(u.pathname.slice(1)) : undefined,
-    tls: u.protocol === 'rediss:' ? {} : undefined,
-  };
-}
+const DAY_MS = 24 * 3600 * 1000;
 
 export function createContext(opts: ContextOptions): AppContext {
   const env = opts.env ?? process.env;
   const log = opts.log;
   let config = opts.config;
   const keys = createKeys(opts.deployment ?? env.UITKIJK_DEPLOYMENT ?? 'uitkijk');
-  const connection = redisOptions(opts.redisUrl);
-  const redis = new Redis(connection);
-  // BullMQ declares its own (looser) copy of ioredis's options type; they describe the same object.
-  const queues: Queues = createQueues(connection as ConnectionOptions, keys.prefix);
+  const target = redisTarget(opts.redisUrl);
+  const redis = target.client();
+  const redisWatch = watchRedis(redis, log.child({ module: 'redis' }), target.where);
+  const connection = target.bullmq();
+  const queues: Queues = createQueues(connection, keys.prefix);
+  for (const name of QUEUE_NAMES) queues[name].on('error', () => undefined); // reported by redisWatch
+  const secrets: Secrets = createSecrets(env);
 
-  let seen = createSeenStore(redis, { keys, retentionDays: config.retention.seenDays });
-  const cursors = createCursorStore(redis, { keys });
+  const seenOf = (c: Config): SeenStore => createSeenStore(redis, { keys, retentionDays: c.retention.seenDays, pendingMs: opts.pendingMs });
+  let seen = seenOf(config);
+  const cursors = createCursorStore(redis, { keys, retentionMs: () => config.retention.seenDays * DAY_MS });
   let findings = createFindingStore(redis, { keys, retentionDays: config.retention.findingsDays });
-  const ledger = createAlertLedger(redis, { keys, retentionMs: config.retention.findingsDays * 24 * 3600 * 1000 });
+  const ledger = createAlertLedger(redis, { keys, retentionMs: () => config.retention.findingsDays * DAY_MS });
+  const fetchLease = createLease(redis, (source) => keys.fetchLease(source));
   const outboxDir = join(opts.dataDir, 'outbox');
-  const mailer = createMailer({
-    smtpUrl: env.SMTP_URL || undefined,
-    outboxDir,
-    from: config.mail.from,
-    log,
-    renderOptions: (finding) => {
-      const school = config.schools.find((s) => s.id === finding.item.school);
-      return {
-        schoolName: school?.name,
-        language: config.mail.language,
-        timeZone: school?.timezone,
-        reviewUrl: `${config.review.baseUrl.replace(/\/$/, '')}/review/${encodeURIComponent(finding.id)}`,
-      };
+  const mailer = createMailer({ smtpUrl: secrets.smtpUrl, outboxDir, log });
+  const metrics: Metrics = createMetrics({
+    // While Redis is away these would wait for it; the scrape gets the other metrics instead.
+    queueDepth: async () => {
+      const out: Record<string, Record<string, number>> = {};
+      if (!redisWatch.ready()) return out;
+      for (const name of QUEUE_NAMES) out[name] = await queues[name].getJobCounts('waiting', 'active', 'delayed', 'failed');
+      return out;
     },
+    alertsWaiting: async () => (redisWatch.ready() ? ledger.waiting() : { count: 0, oldestSince: null }),
+    redisUp: () => redisWatch.ready(),
+  });
+  const alerts: AlertService = createAlertService({
+    config: () => config,
+    getFinding: (id) => findings.getFinding(id),
+    ledger,
+    mailer,
+    log,
+    metrics,
+    leaseMs: opts.alertLeaseMs,
   });
 
   // One classifier per school (its own contacts are allowed), rebuilt when the config changes.
@@ -118,25 +128,20 @@ export function createContext(opts: ContextOptions): AppContext {
     }
     return c;
   };
-
-  const metrics: Metrics = createMetrics(async () => {
-    const out: Record<string, Record<string, number>> = {};
-    for (const name of QUEUE_NAMES) {
-      out[name] = await queues[name].getJobCounts('waiting', 'active', 'delayed', 'failed');
-    }
-    return out;
-  });
+  let limits: FetchLimits = fetchLimits(config);
 
   const store: PipelineStore = {
     getCursor: (s) => cursors.getCursor(s),
     setCursor: (s, c) => cursors.setCursor(s, c),
     filterUnseen: (s, ids) => seen.filterUnseen(s, ids),
+    markPending: (s, ids) => seen.markPending(s, ids),
     markSeen: (s, ids) => seen.markSeen(s, ids),
     saveFindings: async (f) => {
       await findings.saveFindings(f);
     },
     getFinding: (id) => findings.getFinding(id),
-    sendAlertOnce: (finding, recipients) => sendAlertOnce(ledger, mailer, finding, recipients, opts.alertLeaseMs ? { leaseMs: opts.alertLeaseMs } : {}),
+    takeFetchLease: (s, ms) => fetchLease.take(s, ms),
+    releaseFetchLease: (s, token) => fetchLease.release(s, token),
   };
 
   return {
@@ -144,29 +149,40 @@ export function createContext(opts: ContextOptions): AppContext {
     setConfig(next) {
       config = next;
       classifiers = new Map();
-      seen = createSeenStore(redis, { keys, retentionDays: config.retention.seenDays });
-      findings = createFindingStore(redis, { keys, retentionDays: config.retention.findingsDays });
+      limits = fetchLimits(next);
+      seen = seenOf(next);
+      findings = createFindingStore(redis, { keys, retentionDays: next.retention.findingsDays });
     },
     classifier: classifierFor,
+    limits: () => limits,
     log,
     queues,
     store,
+    alerts,
     metrics,
-    env,
+    secrets,
     keys,
     redis,
+    redisTarget: target,
+    redisWatch,
     connection,
     get findings() {
       return findings;
     },
     ledger,
     mailer,
+    alertRetry: opts.alertRetry ?? ALERT_RETRY,
     dataDir: opts.dataDir,
     outboxDir,
     async close() {
       await queues.close();
       mailer.close();
+      redisWatch.stop();
       await redis.quit().catch(() => redis.disconnect());
+      if (target.kind === 'cluster') {
+        const shared = connection as unknown as RedisClient;
+        await shared.quit().catch(() => shared.disconnect());
+      }
     },
   };
 }

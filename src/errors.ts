@@ -9,6 +9,13 @@ export type ErrorCode =
   | 'CONNECTOR_AUTH'
   | 'REDIS_MISSING'
   | 'REDIS_START_FAILED'
+  | 'REDIS_IN_USE'
+  | 'REDIS_LOST'
+  | 'REDIS_UNREACHABLE'
+  | 'PORT_IN_USE'
+  | 'DATA_DIR_UNUSABLE'
+  | 'SCHEDULE_REFUSED'
+  | 'CONNECTOR_TOO_LARGE'
   | 'INPUT_INVALID';
 
 export class UitkijkError extends Error {

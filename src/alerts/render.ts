@@ -6,7 +6,7 @@
 import { KIND_NAMES, LABEL_NAMES } from '../classify/names.ts';
 import type { Label } from '../classify/types.ts';
 import type { Article, Severity } from '../policy.ts';
-import type { Finding } from '../store/findings.ts';
+import type { Finding } from '../finding.ts';
 import { maskText } from './mask.ts';
 
 export type Language = 'nl' | 'en';

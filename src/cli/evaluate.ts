@@ -6,7 +6,8 @@ import type { JsonlReport, LabelledRecord, MhcRecord, MhcReport, Prf } from '../
 import { UitkijkError } from '../errors.ts';
 import { parseOptions } from './args.ts';
 import { classifierOptions } from './classifier-options.ts';
-import type { Command } from './main.ts';
+import type { Command } from './command.ts';
+import type { Lang } from '../i18n.ts';
 
 /** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and newlines. */
 export function parseCsv(text: string): string[][] {
@@ -80,59 +81,93 @@ const pct = (x: number) => (x * 100).toFixed(1).padStart(5) + '%';
 const prfLine = (name: string, p: Prf) =>
   `  ${name.padEnd(20)} P ${pct(p.precision)}  R ${pct(p.recall)}  F1 ${p.f1.toFixed(3)}   (tp ${p.tp}, fp ${p.fp}, fn ${p.fn})`;
 
-export function formatReport(file: string, r: JsonlReport | MhcReport): string {
-  const lines = [`Evaluatie van ${file}: ${r.n} teksten`];
+export function formatReport(file: string, r: JsonlReport | MhcReport, lang: Lang = 'nl'): string {
+  const nl = lang === 'nl';
+  const lines = [nl ? `Evaluatie van ${file}: ${r.n} teksten` : `Evaluation of ${file}: ${r.n} texts`];
   if (r.kind === 'labels') {
-    lines.push('Per label:');
+    lines.push(nl ? 'Per label:' : 'Per label:');
     for (const [l, p] of Object.entries(r.labels)) lines.push(prfLine(l, p));
     if (r.entities) {
-      lines.push('Persoonsgegevens per type (entiteiten):');
-      lines.push(prfLine('totaal', r.entities.overall));
+      lines.push(nl ? 'Persoonsgegevens per type (entiteiten):' : 'Personal data per type (entities):');
+      lines.push(prfLine(nl ? 'totaal' : 'all', r.entities.overall));
       for (const [t, p] of Object.entries(r.entities.byType)) lines.push(prfLine(t, p));
     }
-    lines.push(`Toegestane contactgegevens ten onrechte gemarkeerd: ${r.allowedFlagged}`);
+    lines.push(`${nl ? 'Toegestane contactgegevens ten onrechte gemarkeerd' : 'Allowed contacts flagged by mistake'}: ${r.allowedFlagged}`);
   } else {
-    lines.push(`  'flag' gemarkeerd:        ${pct(r.flagRecall)}`);
-    lines.push(`  'threat' als bedreiging:  ${pct(r.threatRecall)}`);
-    lines.push(`  'none' met rust gelaten:  ${pct(r.noneKept)}`);
-    lines.push('Per functionaliteit:');
+    lines.push(`  ${(nl ? "'flag' gemarkeerd:" : "'flag' flagged:").padEnd(25)} ${pct(r.flagRecall)}`);
+    lines.push(`  ${(nl ? "'threat' als bedreiging:" : "'threat' as threat:").padEnd(25)} ${pct(r.threatRecall)}`);
+    lines.push(`  ${(nl ? "'none' met rust gelaten:" : "'none' left alone:").padEnd(25)} ${pct(r.noneKept)}`);
+    lines.push(nl ? 'Per functionaliteit:' : 'Per functionality:');
     for (const [f, s] of Object.entries(r.byFunctionality).sort()) {
       lines.push(`  ${f.padEnd(22)} ${s.expect.padEnd(6)} ${pct(s.accuracy)}  (${s.correct}/${s.n})`);
     }
   }
   if (r.misses.length) {
-    lines.push('Grootste missers:');
+    lines.push(nl ? 'Grootste missers:' : 'Worst misses:');
     for (const m of r.misses) {
-      lines.push(`  ${m.id} ${m.kind === 'missed' ? 'gemist' : 'vals alarm'} ${m.label} (${m.score.toFixed(2)}): ${m.text.slice(0, 100).replace(/\n/g, ' ')}`);
+      const kind = m.kind === 'missed' ? (nl ? 'gemist' : 'missed') : nl ? 'vals alarm' : 'false alarm';
+      lines.push(`  ${m.id} ${kind} ${m.label} (${m.score.toFixed(2)}): ${m.text.slice(0, 100).replace(/\n/g, ' ')}`);
     }
   }
   return lines.join('\n') + '\n';
 }
 
+const USAGE = {
+  nl: `Gebruik: uitkijk evaluate BESTAND [opties]
+
+BESTAND is een gelabeld JSONL-bestand ({"id", "text", "labels", "entities", "allowed"} per regel)
+of een HateCheck-CSV (kolommen id, functionality, text, expect).
+
+Opties:
+  --config FILE    drempels en toegestane contactgegevens uit dit configuratiebestand
+  --allow WAARDE   een eigen contactgegeven van de school; vaker te geven
+  --misses N       toon de N grootste missers (standaard 15; 0 toont geen teksten)
+  --json           het rapport als JSON
+
+Voorbeeld:
+  uitkijk evaluate test/blind/comments-blind.jsonl --misses 0`,
+  en: `Usage: uitkijk evaluate FILE [options]
+
+FILE is a labelled JSONL file ({"id", "text", "labels", "entities", "allowed"} per line)
+or a HateCheck CSV (columns id, functionality, text, expect).
+
+Options:
+  --config FILE    thresholds and allowed contacts from this config file
+  --allow VALUE    one of the school's own contacts; may be repeated
+  --misses N       show the N worst misses (default 15; 0 shows no texts)
+  --json           the report as JSON
+
+Example:
+  uitkijk evaluate test/blind/comments-blind.jsonl --misses 0`,
+};
+
 export const command: Command = {
-  summary: 'meet de classifier op een gelabeld bestand (JSONL of HateCheck-CSV)',
-  async run(args) {
+  usage: USAGE,
+  async run(args, { lang }) {
     const { values, positionals } = parseOptions(args, {
       config: { type: 'string' },
       allow: { type: 'string', multiple: true },
       json: { type: 'boolean' },
       misses: { type: 'string', default: '15' },
-    });
+    }, lang);
     const file = positionals[0];
     if (!file) {
-      process.stderr.write('Gebruik: uitkijk evaluate BESTAND [--config FILE] [--json] [--misses N]\n');
+      process.stderr.write(USAGE[lang] + '\n');
       return 2;
     }
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
     } catch {
-      throw new UitkijkError('INPUT_INVALID', `Kan ${file} niet lezen.`);
+      throw new UitkijkError('INPUT_INVALID', lang === 'nl' ? `Kan ${file} niet lezen.` : `Cannot read ${file}.`);
     }
     const maxMisses = Number(values.misses);
-    const opts = classifierOptions(values);
+    if (!Number.isInteger(maxMisses) || maxMisses < 0) {
+      throw new UitkijkError('INPUT_INVALID', lang === 'nl' ? `--misses moet een heel getal zijn, niet '${values.misses}'` : `--misses must be a whole number, not '${values.misses}'`);
+    }
+    const opts = classifierOptions(values, lang);
     const report = file.endsWith('.csv') ? evaluateMhc(readMhc(text), opts, maxMisses) : evaluateLabelled(readJsonl(text), opts, maxMisses);
-    process.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(file, report));
+    process.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(file, report, lang));
     return 0;
   },
 };

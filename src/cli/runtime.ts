@@ -1,20 +1,27 @@
 // Wires a context to BullMQ workers, the job schedulers and the web server. `uitkijk start`
-// runs all of it; `uitkijk worker` and `uitkijk web` run parts (DESIGN.md "Processes").
-// This lives in the CLI because only the CLI may join src, connectors and workers.
+// runs all of it; `uitkijk worker` and `uitkijk web` run parts (docs/architecture.md
+// "Processes"). This lives in the CLI because only the CLI may join src, connectors and workers.
+//
+// Start-up order is chosen so that a start that cannot succeed fails before anything runs: the
+// web port first (taken → a clear error), then the schedulers (a pattern BullMQ refuses → a
+// clear error naming the source), then the workers.
 
 import { Worker } from 'bullmq';
-import type { ConnectionOptions, Processor, WorkerOptions } from 'bullmq';
+import type { Processor, WorkerOptions } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
 import type { Config } from '../config/schema.ts';
 import { sourceSchedules } from '../config/schedule.ts';
+import { UitkijkError } from '../errors.ts';
+import type { Lang } from '../i18n.ts';
 import { syncSchedulers } from '../pipeline/scheduler.ts';
 import type { SyncResult } from '../pipeline/scheduler.ts';
+import { ALERT_BACKOFF, alertBackoffMs, QUEUE_NAMES } from '../pipeline/queues.ts';
 import type { QueueName } from '../pipeline/queues.ts';
 import { createWebServer } from '../web/server.ts';
 import { createFetchProcessor } from '../../workers/fetch.ts';
 import type { ConnectorLookup } from '../../workers/fetch.ts';
-import { createClassifyProcessor } from '../../workers/classify.ts';
+import { createClassifyProcessor, rescueFailedBatches } from '../../workers/classify.ts';
 import { createAlertProcessor } from '../../workers/alert.ts';
 
 export interface RuntimeOptions {
@@ -28,6 +35,11 @@ export interface RuntimeOptions {
   web?: { host: string; port: number } | false;
   /** Overrides for tests: short lock and stall intervals. */
   workerOptions?: Partial<WorkerOptions>;
+  /** Worker slots per queue (defaults below). */
+  concurrency?: Partial<Record<QueueName, number>>;
+  /** How often failed classify batches are looked for (default a minute). */
+  rescueEveryMs?: number;
+  lang?: Lang;
 }
 
 export interface Runtime {
@@ -36,73 +48,133 @@ export interface Runtime {
   webUrl: string | null;
   /** Apply a new (already validated) config: schedulers, classifiers, retention. */
   applyConfig(config: Config): Promise<SyncResult | null>;
-  close(): Promise<void>;
+  /**
+   * Stops taking work and waits up to `graceMs` for running jobs; jobs still running then are
+   * left to BullMQ's stall check, which hands them to a worker after the restart.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
-const CONCURRENCY: Record<QueueName, number> = { fetch: 4, classify: 1, alert: 2 };
+// Fetching waits on the network, so it gets many slots; a source never takes more than one
+// (workers/fetch.ts), so a few hanging sources cannot starve the others.
+const CONCURRENCY: Record<QueueName, number> = { fetch: 16, classify: 1, alert: 4 };
+
+const isConnectionError = (err: Error & { code?: string }) =>
+  ['ECONNREFUSED', 'ENOENT', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN'].includes(err.code ?? '') || /Connection is closed|connect E|Stream isn't writeable|CLUSTERDOWN|All connections/i.test(err.message);
+
+function portInUse(host: string, port: number, lang: Lang): UitkijkError {
+  return new UitkijkError(
+    'PORT_IN_USE',
+    lang === 'nl'
+      ? `Poort ${port} op ${host} is al in gebruik (door een ander programma, of een uitkijk die al draait). Kies een andere poort met --port of PORT, bijvoorbeeld --port 8081.`
+      : `Port ${port} on ${host} is already in use (by another program, or an uitkijk that is already running). Choose another port with --port or PORT, e.g. --port 8081.`,
+  );
+}
 
 export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const { ctx } = opts;
+  const lang = opts.lang ?? 'nl';
   const log = ctx.log.child({ module: 'runtime' });
-  const queues = opts.queues ?? ['fetch', 'classify', 'alert'];
+  const queues = opts.queues ?? [...QUEUE_NAMES];
+
+  let web: FastifyInstance | null = null;
+  let webUrl: string | null = null;
+  if (opts.web) {
+    const expected = () => (opts.schedulers === false ? [] : ctx.config().sources.map((s) => s.id));
+    web = createWebServer({
+      metrics: ctx.metrics,
+      metricsToken: ctx.secrets.metricsToken,
+      health: {
+        redis: () => ctx.redisWatch.ready(),
+        schedulers: async () =>
+          (await ctx.queues.fetch.getJobSchedulers(0, -1)).map((s) => ({ source: s.key.replace(/^source:/, ''), next: s.next ?? null })),
+        expectedSources: expected,
+        alertsWaiting: () => ctx.alerts.waiting(),
+      },
+    });
+    try {
+      webUrl = await web.listen({ host: opts.web.host, port: opts.web.port });
+    } catch (err) {
+      await web.close().catch(() => undefined);
+      if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw portInUse(opts.web.host, opts.web.port, lang);
+      if ((err as NodeJS.ErrnoException).code === 'EACCES') {
+        throw new UitkijkError('PORT_IN_USE', lang === 'nl' ? `Poort ${opts.web.port} mag dit proces niet openen (onder 1024 alleen als root); kies een andere met --port of PORT.` : `This process may not open port ${opts.web.port} (below 1024 only as root); choose another with --port or PORT.`);
+      }
+      throw err;
+    }
+    log.info({ url: webUrl }, 'webserver luistert');
+  }
+
+  const applyConfig = async (config: Config): Promise<SyncResult | null> => {
+    ctx.setConfig(config);
+    if (opts.schedulers === false) return null;
+    const result = await syncSchedulers(ctx.queues.fetch, sourceSchedules(config), lang);
+    log.info({ upserted: result.upserted.length, removed: result.removed }, 'planning bijgewerkt');
+    return result;
+  };
+  try {
+    if (opts.schedulers !== false) await applyConfig(ctx.config());
+  } catch (err) {
+    await web?.close().catch(() => undefined);
+    throw err;
+  }
+
   const processors: Record<QueueName, Processor> = {
     fetch: createFetchProcessor(ctx, opts.connectors) as Processor,
     classify: createClassifyProcessor(ctx) as Processor,
     alert: createAlertProcessor(ctx) as Processor,
   };
-
   const workers = queues.map((name) => {
     const worker = new Worker(name, processors[name], {
-      connection: ctx.connection as ConnectionOptions,
+      connection: ctx.connection,
       prefix: ctx.keys.prefix,
-      concurrency: CONCURRENCY[name],
+      concurrency: opts.concurrency?.[name] ?? CONCURRENCY[name],
+      ...(name === 'alert'
+        ? { settings: { backoffStrategy: (attemptsMade: number, type?: string) => (type === ALERT_BACKOFF ? alertBackoffMs(attemptsMade, ctx.alertRetry) : 0) } }
+        : {}),
       ...opts.workerOptions,
     });
     worker.on('failed', (job, err) => {
       ctx.metrics.jobFailures.inc({ queue: name });
       // The reason is ours or the platform's; it never holds a comment text.
       log.error({ queue: name, job: job?.id, attempt: job?.attemptsMade, code: (err as { code?: string }).code, reason: err.message }, 'taak mislukt');
+      if (name === 'classify' && job && job.attemptsMade >= (job.opts.attempts ?? 1)) rescue();
     });
-    worker.on('error', (err) => log.error({ queue: name, reason: err.message }, 'worker-fout'));
+    // Lost connections are reported once by ctx.redisWatch, not once per retry here.
+    worker.on('error', (err) => {
+      if (!isConnectionError(err)) log.error({ queue: name, reason: err.message }, 'worker-fout');
+    });
     return worker;
   });
 
-  const applyConfig = async (config: Config): Promise<SyncResult | null> => {
-    ctx.setConfig(config);
-    if (opts.schedulers === false) return null;
-    const result = await syncSchedulers(ctx.queues.fetch, sourceSchedules(config));
-    log.info({ upserted: result.upserted.length, removed: result.removed }, 'planning bijgewerkt');
-    return result;
+  // Classify batches that failed for good are split or turned into "kijk zelf" alerts.
+  let rescuing: Promise<unknown> | null = null;
+  const rescue = () => {
+    if (!queues.includes('classify') || rescuing || !ctx.redisWatch.ready()) return;
+    rescuing = rescueFailedBatches(ctx)
+      .catch((err: Error) => log.error({ reason: err.message }, 'mislukte beoordelingen oppakken mislukt'))
+      .finally(() => (rescuing = null));
   };
-  if (opts.schedulers !== false) await applyConfig(ctx.config());
-
-  let web: FastifyInstance | null = null;
-  let webUrl: string | null = null;
-  if (opts.web) {
-    web = createWebServer({
-      metrics: ctx.metrics,
-      health: {
-        redis: async () => (await ctx.redis.ping()) === 'PONG',
-        schedulers: async () =>
-          (await ctx.queues.fetch.getJobSchedulers(0, -1)).map((s) => ({
-            source: s.key.replace(/^source:/, ''),
-            next: s.next ?? null,
-          })),
-        expectedSources: () => (opts.schedulers === false ? [] : ctx.config().sources.map((s) => s.id)),
-      },
-    });
-    webUrl = await web.listen({ host: opts.web.host, port: opts.web.port });
-    log.info({ url: webUrl }, 'webserver luistert');
-  }
+  rescue();
+  const rescueTimer = setInterval(rescue, opts.rescueEveryMs ?? 60_000);
+  rescueTimer.unref();
 
   return {
     workers,
     web,
     webUrl,
     applyConfig,
-    async close() {
-      // Running jobs finish first (Worker.close waits for them); then the web server and Redis.
-      await Promise.all(workers.map((w) => w.close()));
+    async close(graceMs = 8_000) {
+      clearInterval(rescueTimer);
+      // Running jobs get `graceMs` to finish; then the workers are closed hard and the jobs
+      // are picked up again after the restart (their locks expire, the stall check returns them).
+      const graceful = Promise.all(workers.map((w) => w.close()));
+      const timer = new Promise<'late'>((r) => setTimeout(() => r('late'), graceMs).unref());
+      if ((await Promise.race([graceful.then(() => 'done' as const), timer])) === 'late') {
+        log.warn({ graceMs }, 'lopende taken niet op tijd klaar; ze worden na de herstart hervat');
+        await Promise.race([Promise.all(workers.map((w) => w.close(true))), new Promise((r) => setTimeout(r, 1_000).unref())]);
+      }
+      await rescuing;
       await web?.close();
     },
   };

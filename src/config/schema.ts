@@ -3,231 +3,250 @@
 
 import { z } from 'zod';
 import { DEFAULT_THRESHOLDS, LABELS, type Label } from '../classify/types.ts';
-import { cronProblem } from './cron.ts';
+import { checkCron } from './cron.ts';
+import { CONFIG_MESSAGES } from './messages.ts';
+import type { ConfigMessages } from './messages.ts';
+import type { Lang } from '../i18n.ts';
 import { parseDuration } from './duration.ts';
 
-const quote = (v: unknown) => (typeof v === 'string' ? `'${v}'` : JSON.stringify(v));
+/** The schema with its messages in one language; built once per language (`configSchemaFor`). */
+function buildSchemas(m: ConfigMessages) {
+  /**
+   * A message about a value that is there but wrong. A missing key or a wrong type (a list
+   * where a text belongs) is left to the loader's generic wording, which says exactly that.
+   */
+  const about = (message: (input: unknown) => string) => (iss: { code?: string; input?: unknown }) =>
+    iss.code === 'invalid_type' ? undefined : message(iss.input);
 
-/**
- * A message about a value that is there but wrong. A missing key or a wrong type (a list
- * where a text belongs) is left to the loader's generic wording, which says exactly that.
- */
-const about = (message: (input: unknown) => string) => (iss: { code?: string; input?: unknown }) =>
-  iss.code === 'invalid_type' ? undefined : message(iss.input);
+  const text = z.string().trim().min(1, { error: m.empty });
+  const email = z.email({ error: about(m.notEmail) });
+  const httpUrl = z.url({
+    protocol: /^https?$/,
+    error: about(m.notUrl),
+  });
+  const id = z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, {
+      error: about(m.notId),
+    })
+    .max(64);
 
-const text = z.string().trim().min(1, { error: 'must not be empty' });
-const email = z.email({ error: about((input) => `${quote(input)} is not an e-mail address`) });
-const httpUrl = z.url({
-  protocol: /^https?$/,
-  error: about((input) => `${quote(input)} is not a web address; use e.g. https://example.nl/feed`),
-});
-const id = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, {
-    error: about((input) => `${quote(input)} is not a valid id; use letters, digits, '-' and '_', e.g. vivente-rss`),
-  })
-  .max(64);
+  const cron = z.string().superRefine((value, ctx) => {
+    const check = checkCron(value);
+    if (!check.ok) ctx.addIssue({ code: 'custom', message: m.cron(value, check.reason), input: value });
+  });
 
-const cron = z.string().superRefine((value, ctx) => {
-  const problem = cronProblem(value);
-  if (problem) ctx.addIssue({ code: 'custom', message: `${quote(value)} ${problem}`, input: value });
-});
+  const timezone = z.string().refine(
+    (tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { error: about(m.notTimezone) },
+  );
 
-const timezone = z.string().refine(
-  (tz) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { error: about((input) => `${quote(input)} is not a time zone; use e.g. Europe/Amsterdam`) },
-);
+  const DURATION_PATTERN = '^[1-9][0-9]*[smhd]$';
+  const duration = z.string().superRefine((value, ctx) => {
+    if (parseDuration(value) !== null) return;
+    const message = new RegExp(DURATION_PATTERN).test(value.trim()) ? m.durationTooLong(value) : m.notDuration(value);
+    ctx.addIssue({ code: 'custom', message, input: value });
+  });
 
-const DURATION_PATTERN = '^[1-9][0-9]*[smhd]$';
-const duration = z.string().superRefine((value, ctx) => {
-  if (parseDuration(value) !== null) return;
-  const message = new RegExp(DURATION_PATTERN).test(value.trim())
-    ? `${quote(value)} is too long for 'every'; use at most 24d, or a cron pattern`
-    : `${quote(value)} is not a duration; use e.g. 5m (units: s, m, h, d)`;
-  ctx.addIssue({ code: 'custom', message, input: value });
-});
-
-export const scheduleSchema = z
-  .strictObject({
-    every: duration.optional().meta({ description: "Fetch at this interval: '30s', '5m', '1h', '2d'.", pattern: DURATION_PATTERN }),
-    cron: cron.optional().meta({ description: "Fetch on a cron pattern (minute hour day month weekday), e.g. '*/10 * * * *'." }),
-  })
-  .superRefine((s, ctx) => {
-    if ((s.every === undefined) === (s.cron === undefined)) {
-      ctx.addIssue({
-        code: 'custom',
-        message:
-          s.every === undefined
-            ? "needs either 'every' (e.g. every: 5m) or 'cron' (e.g. cron: '*/10 * * * *')"
-            : "has both 'every' and 'cron'; keep one of them",
-        input: s,
-      });
-    }
-  })
-  // For editors: the JSON schema cannot see the superRefine above, so say it once more.
-  .meta({ description: "When to fetch: exactly one of 'every' or 'cron'.", oneOf: [{ required: ['every'] }, { required: ['cron'] }] });
-
-export const schoolSchema = z
-  .strictObject({
-    id: id.meta({ description: 'Short unique id; sources refer to it.' }),
-    name: text.meta({ description: 'The name used in e-mails, e.g. Vivente College De Linge.' }),
-    keywords: z.array(text).min(1, { error: 'needs at least one keyword that means this school' }).meta({
-      description: 'Words and names that mean "this school" in a post.',
-    }),
-    handles: z.array(text).default([]).meta({ description: "The school's own accounts, e.g. vivente-delinge.bsky.social." }),
-    allowedContacts: z.array(text).default([]).meta({
-      description: "The school's own published phone numbers, e-mail and postal addresses: never flagged as personal data.",
-    }),
-    alertRecipients: z.array(email).min(1, { error: 'needs at least one e-mail address' }).meta({
-      description: 'Who receives alert e-mails (the communications team).',
-    }),
-    moderators: z.array(email).default([]).meta({ description: 'Who receives the digest and decides on removals.' }),
-    timezone: timezone.default('Europe/Amsterdam'),
-  })
-  .meta({ description: 'A school whose social media uitkijk watches.' });
-
-const sourceBase = {
-  id: id.meta({ description: 'Short unique id, used in logs and in environment variable names.' }),
-  school: id.meta({ description: 'The id of the school this source belongs to.' }),
-  schedule: scheduleSchema,
-};
-
-export const rssSourceSchema = z
-  .strictObject({
-    ...sourceBase,
-    kind: z.literal('rss'),
-    url: httpUrl.meta({ description: 'The RSS or Atom feed address.' }),
-    context: z.enum(['reply', 'mention'], {
-      error: about((input) => `${quote(input)} is not a context; use reply (comments on the school's own posts) or mention`),
-    }).meta({
-      description: "reply: comments on the school's own posts (removal candidates, A6); mention: posts elsewhere.",
-    }),
-  })
-  .meta({ description: 'An RSS or Atom feed: blog comments, news, Google Alerts.' });
-
-export const blueskySourceSchema = z
-  .strictObject({
-    ...sourceBase,
-    kind: z.literal('bluesky'),
-    handle: text
-      .transform((h) => h.replace(/^@/, '').toLowerCase())
-      .meta({ description: "The school's Bluesky handle. Its app password comes from BLUESKY_APP_PASSWORD_<SOURCE ID>." }),
-    service: httpUrl.default('https://bsky.social').meta({ description: "The account's PDS or entryway." }),
-    postsToScan: z.int().min(1).max(100).default(20).meta({
-      description: "How many of the school's recent posts to read replies from.",
-    }),
-  })
-  .meta({ description: "The school's own Bluesky account: replies, mentions and quotes." });
-
-export const sourceSchema = z.discriminatedUnion('kind', [rssSourceSchema, blueskySourceSchema], {
-  error: (iss) => {
-    if (iss.code !== 'invalid_union') return undefined;
-    const kind = (iss.input as { kind?: unknown } | null | undefined)?.kind;
-    return kind === undefined ? 'is missing; add kind: rss or kind: bluesky' : `${quote(kind)} is not a source kind; use rss or bluesky`;
-  },
-});
-
-const score = z.number().min(0, { error: 'must be between 0 and 1' }).max(1, { error: 'must be between 0 and 1' });
-
-const isScore = (n: unknown) => typeof n === 'number' && n >= 0 && n <= 1;
-
-function thresholdSchema(label: Label) {
-  const d = DEFAULT_THRESHOLDS[label];
-  return z
+  const scheduleSchema = z
     .strictObject({
-      alert: score.default(d.alert).meta({ description: 'Score from which the communications team is alerted.' }),
-      remove: score.default(d.remove).meta({ description: 'Score from which a reply becomes a removal candidate (A6).' }),
+      every: duration.optional().meta({ description: "Fetch at this interval: '30s', '5m', '1h', '2d'.", pattern: DURATION_PATTERN }),
+      cron: cron.optional().meta({ description: "Fetch on a cron pattern (minute hour day month weekday), e.g. '*/10 * * * *'." }),
     })
-    // Only compares two valid scores; a score out of range is reported on its own.
-    .refine((t) => !(isScore(t.alert) && isScore(t.remove)) || t.alert <= t.remove, {
-      error: (iss) => {
-        const t = iss.input as { alert: number; remove: number };
-        return `alert (${t.alert}) must not be above remove (${t.remove})`;
+    .superRefine((s, ctx) => {
+      if ((s.every === undefined) === (s.cron === undefined)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: s.every === undefined ? m.scheduleNeedsOne : m.scheduleHasBoth,
+          input: s,
+        });
+      }
+    })
+    // For editors: the JSON schema cannot see the superRefine above, so say it once more.
+    .meta({ description: "When to fetch: exactly one of 'every' or 'cron'.", oneOf: [{ required: ['every'] }, { required: ['cron'] }] });
+
+  const schoolSchema = z
+    .strictObject({
+      id: id.meta({ description: 'Short unique id; sources refer to it.' }),
+      name: text.meta({ description: 'The name used in e-mails, e.g. Vivente College De Linge.' }),
+      keywords: z.array(text).min(1, { error: m.needsKeyword }).meta({
+        description: 'Words and names that mean "this school" in a post.',
+      }),
+      handles: z.array(text).default([]).meta({ description: "The school's own accounts, e.g. vivente-delinge.bsky.social." }),
+      allowedContacts: z.array(text).default([]).meta({
+        description: "The school's own published phone numbers, e-mail and postal addresses: never flagged as personal data.",
+      }),
+      alertRecipients: z.array(email).min(1, { error: m.needsRecipient }).meta({
+        description: 'Who receives alert e-mails (the communications team).',
+      }),
+      moderators: z.array(email).default([]).meta({ description: 'Who receives the digest and decides on removals.' }),
+      timezone: timezone.default('Europe/Amsterdam'),
+    })
+    .meta({ description: 'A school whose social media uitkijk watches.' });
+
+  const sourceBase = {
+    id: id.meta({ description: 'Short unique id, used in logs and in environment variable names.' }),
+    school: id.meta({ description: 'The id of the school this source belongs to.' }),
+    schedule: scheduleSchema,
+  };
+
+  const rssSourceSchema = z
+    .strictObject({
+      ...sourceBase,
+      kind: z.literal('rss'),
+      url: httpUrl.meta({ description: 'The RSS or Atom feed address.' }),
+      context: z.enum(['reply', 'mention'], {
+        error: about(m.notContext),
+      }).meta({
+        description: "reply: comments on the school's own posts (removal candidates, A6); mention: posts elsewhere.",
+      }),
+    })
+    .meta({ description: 'An RSS or Atom feed: blog comments, news, Google Alerts.' });
+
+  const blueskySourceSchema = z
+    .strictObject({
+      ...sourceBase,
+      kind: z.literal('bluesky'),
+      handle: text
+        .transform((h) => h.replace(/^@/, '').toLowerCase())
+        .meta({ description: "The school's Bluesky handle. Its app password comes from BLUESKY_APP_PASSWORD_<SOURCE ID>." }),
+      service: httpUrl.default('https://bsky.social').meta({ description: "The account's PDS or entryway." }),
+      postsToScan: z.int().min(1).max(100).default(20).meta({
+        description: "How many of the school's recent posts to read replies from.",
+      }),
+    })
+    .meta({ description: "The school's own Bluesky account: replies, mentions and quotes." });
+
+  const sourceSchema = z.discriminatedUnion('kind', [rssSourceSchema, blueskySourceSchema], {
+    error: (iss) => {
+      if (iss.code !== 'invalid_union') return undefined;
+      const kind = (iss.input as { kind?: unknown } | null | undefined)?.kind;
+      return kind === undefined ? m.kindMissing : m.notKind(kind);
+    },
+  });
+
+  const score = z.number().min(0, { error: m.scoreRange }).max(1, { error: m.scoreRange });
+
+  const isScore = (n: unknown) => typeof n === 'number' && n >= 0 && n <= 1;
+
+  function thresholdSchema(label: Label) {
+    const d = DEFAULT_THRESHOLDS[label];
+    return z
+      .strictObject({
+        alert: score.default(d.alert).meta({ description: 'Score from which the communications team is alerted.' }),
+        remove: score.default(d.remove).meta({ description: 'Score from which a reply becomes a removal candidate (A6).' }),
+      })
+      // Only compares two valid scores; a score out of range is reported on its own.
+      .refine((t) => !(isScore(t.alert) && isScore(t.remove)) || t.alert <= t.remove, {
+        error: (iss) => {
+          const t = iss.input as { alert: number; remove: number };
+          return m.alertAboveRemove(t.alert, t.remove);
+        },
+      })
+      .prefault({});
+  }
+
+  const thresholdsSchema = z
+    .strictObject(Object.fromEntries(LABELS.map((l) => [l, thresholdSchema(l)])) as {
+      [L in Label]: ReturnType<typeof thresholdSchema>;
+    })
+    .prefault({})
+    .meta({ description: 'Per label: the scores (0 to 1) from which to alert and to propose removal.' });
+
+  const configSchema = z
+    .strictObject({
+      schools: z.array(schoolSchema).min(1, { error: m.needsSchool }),
+      sources: z.array(sourceSchema),
+      thresholds: thresholdsSchema,
+      digest: z
+        .strictObject({
+          cron: cron.default('0 8 * * 1-5').meta({ description: "When moderators get the digest, in the school's time zone." }),
+        })
+        .prefault({}),
+      retention: z
+        .strictObject({
+          findingsDays: z.int().min(1).max(3650).default(90).meta({ description: 'Days a finding is kept after its decision.' }),
+          seenDays: z.int().min(1).max(3650).default(30).meta({ description: 'Days the ids of seen items are kept.' }),
+        })
+        .prefault({}),
+      fetch: z
+        .strictObject({
+          maxSizeMB: z.number().min(0.1).max(100).default(5).meta({ description: 'Largest response body a source may send, decompressed, in MB.' }),
+          maxItems: z.int().min(1).max(100_000).default(1000).meta({ description: 'At most this many items per fetch; older ones beyond it are skipped and logged.' }),
+          maxRedirects: z.int().min(0).max(20).default(5).meta({ description: 'How many redirects a source may send before the fetch fails.' }),
+          timeout: duration.default('20s').meta({ description: "Deadline for one request, e.g. '20s'.", pattern: DURATION_PATTERN }),
+        })
+        .prefault({})
+        .meta({ description: 'Limits every source is read with.' }),
+      mail: z.strictObject({
+        from: email.meta({ description: 'Sender address of alerts and digests. The SMTP server comes from SMTP_URL.' }),
+        language: z.enum(['nl', 'en']).default('nl'),
+      }),
+      review: z
+        .strictObject({
+          baseUrl: httpUrl.default('http://localhost:8080').meta({ description: 'Public address of the review page, used in e-mail links.' }),
+        })
+        .prefault({}),
+    })
+    // Runs even when other keys have problems, so one check reports everything at once; the
+    // value may then be partly invalid, hence the defensive reading.
+    .superRefine(
+      (config, ctx) => {
+        const ids = (list: unknown) =>
+          Array.isArray(list) ? list.map((x) => (x as { id?: unknown } | null)?.id) : [];
+        const duplicates = (values: unknown[], at: 'schools' | 'sources') => {
+          const seen = new Set<unknown>();
+          values.forEach((value, i) => {
+            if (typeof value !== 'string') return;
+            if (seen.has(value)) {
+              ctx.addIssue({ code: 'custom', path: [at, i, 'id'], input: value, message: m.usedTwice(value) });
+            }
+            seen.add(value);
+          });
+        };
+        const schoolIds = ids(config?.schools);
+        duplicates(schoolIds, 'schools');
+        duplicates(ids(config?.sources), 'sources');
+        const known = schoolIds.filter((x): x is string => typeof x === 'string');
+        const sources: unknown = config?.sources;
+        if (!Array.isArray(sources)) return;
+        sources.forEach((source: unknown, i) => {
+          const school = (source as { school?: unknown } | null)?.school;
+          if (typeof school === 'string' && !known.includes(school)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['sources', i, 'school'],
+              input: school,
+              message: m.unknownSchool(school, known),
+            });
+          }
+        });
       },
-    })
-    .prefault({});
+      { when: () => true },
+    )
+    .meta({ title: 'uitkijk configuration', description: 'Schools, sources, thresholds and mail settings for uitkijk.' });
+
+
+  return { scheduleSchema, schoolSchema, rssSourceSchema, blueskySourceSchema, sourceSchema, thresholdsSchema, configSchema };
 }
 
-export const thresholdsSchema = z
-  .strictObject(Object.fromEntries(LABELS.map((l) => [l, thresholdSchema(l)])) as {
-    [L in Label]: ReturnType<typeof thresholdSchema>;
-  })
-  .prefault({})
-  .meta({ description: 'Per label: the scores (0 to 1) from which to alert and to propose removal.' });
+const built = new Map<Lang, ReturnType<typeof buildSchemas>>();
+export function schemasFor(lang: Lang): ReturnType<typeof buildSchemas> {
+  let s = built.get(lang);
+  if (!s) built.set(lang, (s = buildSchemas(CONFIG_MESSAGES[lang])));
+  return s;
+}
+export const configSchemaFor = (lang: Lang) => schemasFor(lang).configSchema;
 
-export const configSchema = z
-  .strictObject({
-    schools: z.array(schoolSchema).min(1, { error: 'needs at least one school' }),
-    sources: z.array(sourceSchema),
-    thresholds: thresholdsSchema,
-    digest: z
-      .strictObject({
-        cron: cron.default('0 8 * * 1-5').meta({ description: "When moderators get the digest, in the school's time zone." }),
-      })
-      .prefault({}),
-    retention: z
-      .strictObject({
-        findingsDays: z.int().min(1).max(3650).default(90).meta({ description: 'Days a finding is kept after its decision.' }),
-        seenDays: z.int().min(1).max(3650).default(30).meta({ description: 'Days the ids of seen items are kept.' }),
-      })
-      .prefault({}),
-    mail: z.strictObject({
-      from: email.meta({ description: 'Sender address of alerts and digests. The SMTP server comes from SMTP_URL.' }),
-      language: z.enum(['nl', 'en']).default('nl'),
-    }),
-    review: z
-      .strictObject({
-        baseUrl: httpUrl.default('http://localhost:8080').meta({ description: 'Public address of the review page, used in e-mail links.' }),
-      })
-      .prefault({}),
-  })
-  // Runs even when other keys have problems, so one check reports everything at once; the
-  // value may then be partly invalid, hence the defensive reading.
-  .superRefine(
-    (config, ctx) => {
-      const ids = (list: unknown) =>
-        Array.isArray(list) ? list.map((x) => (x as { id?: unknown } | null)?.id) : [];
-      const duplicates = (values: unknown[], at: 'schools' | 'sources') => {
-        const seen = new Set<unknown>();
-        values.forEach((value, i) => {
-          if (typeof value !== 'string') return;
-          if (seen.has(value)) {
-            ctx.addIssue({ code: 'custom', path: [at, i, 'id'], input: value, message: `${quote(value)} is used twice; ids must be unique` });
-          }
-          seen.add(value);
-        });
-      };
-      const schoolIds = ids(config?.schools);
-      duplicates(schoolIds, 'schools');
-      duplicates(ids(config?.sources), 'sources');
-      const known = schoolIds.filter((x): x is string => typeof x === 'string');
-      const sources: unknown = config?.sources;
-      if (!Array.isArray(sources)) return;
-      sources.forEach((source: unknown, i) => {
-        const school = (source as { school?: unknown } | null)?.school;
-        if (typeof school === 'string' && !known.includes(school)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['sources', i, 'school'],
-            input: school,
-            message:
-              known.length > 0
-                ? `${quote(school)} is not a school in this file; use one of ${known.join(', ')}`
-                : `${quote(school)} is not a school in this file; add it under schools`,
-          });
-        }
-      });
-    },
-    { when: () => true },
-  )
-  .meta({ title: 'uitkijk configuration', description: 'Schools, sources, thresholds and mail settings for uitkijk.' });
+/** The English schema: the source of the config's types and of the published JSON schema. */
+export const { scheduleSchema, schoolSchema, rssSourceSchema, blueskySourceSchema, sourceSchema, thresholdsSchema, configSchema } = schemasFor('en');
 
 export type Config = z.infer<typeof configSchema>;
 export type ConfigInput = z.input<typeof configSchema>;

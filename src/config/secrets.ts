@@ -33,3 +33,39 @@ export function envInsteadOf(key: string, path: readonly (string | number)[], so
   }
   return SECRET_ENV.signing;
 }
+
+/**
+ * The secrets a running deployment reads, taken from the environment once and handed out by
+ * name: connectors get this object, never the raw environment.
+ */
+export interface Secrets {
+  /** The secret of one source (a Bluesky app password, later platform tokens), if set. */
+  forSource(source: { id: string; kind: string }): string | undefined;
+  /** The environment variable that holds it, for messages that tell an administrator what to set. */
+  envNameFor(source: { id: string; kind: string }): string;
+  readonly smtpUrl: string | undefined;
+  readonly signingSecret: string | undefined;
+  /** A bearer token that /metrics requires when set. */
+  readonly metricsToken: string | undefined;
+}
+
+export const METRICS_TOKEN_ENV = 'UITKIJK_METRICS_TOKEN';
+
+export function sourceSecretEnv(source: { id: string; kind: string }): string {
+  if (source.kind === 'bluesky') return blueskyPasswordEnv(source.id);
+  return `${source.kind.toUpperCase()}_TOKEN_${source.id.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`;
+}
+
+export function createSecrets(env: Record<string, string | undefined>): Secrets {
+  const get = (name: string) => {
+    const v = env[name];
+    return v === undefined || v === '' ? undefined : v;
+  };
+  return {
+    forSource: (source) => get(sourceSecretEnv(source)),
+    envNameFor: sourceSecretEnv,
+    smtpUrl: get(SECRET_ENV.smtp),
+    signingSecret: get(SECRET_ENV.signing),
+    metricsToken: get(METRICS_TOKEN_ENV),
+  };
+}

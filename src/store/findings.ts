@@ -1,71 +1,22 @@
-// Findings: one record per flagged item (only flagged texts are stored at all), indexed by
-// status and time. A finding is a Redis hash — `data` (the JSON of everything but the
+// Findings in Redis: one record per flagged item (only flagged texts are stored at all), indexed
+// by status and time. A finding is a Redis hash — `data` (the JSON of everything but the
 // status), `status`, `statusAt` — so a decision changes two fields without rewriting the JSON.
 // Every finding expires: retention after it was stored, reset by the decision
-// (`expireAfterDecision`), as the AVG's storage limitation asks.
+// (`expireAfterDecision`), as the AVG's storage limitation asks. The record itself is defined
+// in src/finding.ts; this module only stores it.
 
-import { createHash } from 'node:crypto';
-import type { Entity, Evidence, Label, Scores, Verdict } from '../classify/types.ts';
-import type { Item } from '../item.ts';
-import type { Article, Decision, Severity } from '../policy.ts';
+import { FINDING_STATUSES } from '../finding.ts';
+import type { Finding, FindingStatus } from '../finding.ts';
 import type { Keys } from './keys.ts';
 import { withScripts } from './scripts.ts';
 import type { RedisClient } from './scripts.ts';
-
-export const FINDING_STATUSES = ['open', 'approved', 'dismissed', 'escalated'] as const;
-export type FindingStatus = (typeof FINDING_STATUSES)[number];
-
-export interface Finding {
-  /** Stable: derived from the item (findingId), so a re-classified item maps to the same finding. */
-  id: string;
-  item: Item;
-  scores: Scores;
-  evidence: Evidence[];
-  labels: Label[];
-  entities: Entity[];
-  removalCandidate: boolean;
-  severity: Severity;
-  articles: Article[];
-  status: FindingStatus;
-  /** ISO 8601: when the finding was made. */
-  createdAt: string;
-}
-
-const DAY_MS = 24 * 3600 * 1000;
-
-/**
- * The finding's id: a hash of school, platform and item id. The school is part of it because
- * one public post can mention two schools, and each must get its own finding and alert.
- * Hashed so that the id is short and safe in keys and links whatever the platform's ids hold.
- */
-export function findingId(item: Pick<Item, 'school' | 'platform' | 'id'>): string {
-  return createHash('sha256')
-    .update(`${item.school}\u0000${item.platform}\u0000${item.id}`)
-    .digest('base64url')
-    .slice(0, 22);
-}
 
 export type MoveResult =
   | { moved: true; from: FindingStatus }
   | { moved: false; reason: 'missing' }
   | { moved: false; reason: 'conflict'; current: FindingStatus };
 
-/** A new, open finding for a flagged item: what the classifier saw and what the policy decided. */
-export function newFinding(item: Item, verdict: Verdict, decision: Decision, createdAt: string): Finding {
-  return {
-    id: findingId(item),
-    item,
-    scores: verdict.scores,
-    evidence: verdict.evidence,
-    entities: verdict.entities,
-    labels: decision.labels,
-    removalCandidate: decision.removalCandidate,
-    severity: decision.severity,
-    articles: decision.articles,
-    status: 'open',
-    createdAt,
-  };
-}
+const DAY_MS = 24 * 3600 * 1000;
 
 export interface FindingStore {
   /** Stores the findings not stored yet, in one round trip; returns how many were new. */

@@ -4,7 +4,7 @@
 // multi-key scripts in scripts.ts stay legal there.
 
 import { UitkijkError } from '../errors.ts';
-import type { FindingStatus } from './findings.ts';
+import type { FindingStatus } from '../finding.ts';
 
 export interface Keys {
   /** The prefix (with hash tag) every key and queue of this deployment starts with. */
@@ -20,6 +20,14 @@ export interface Keys {
   alertClaim(findingId: string): string;
   /** Present once the alert e-mail was accepted; kept for the retention period. */
   alertSent(findingId: string): string;
+  /** Present from a claim until its send is decided: left behind when a worker died mid-send. */
+  alertAttempt(findingId: string): string;
+  /** Sorted set: alerts waiting for the mail server → since when (ms). */
+  alertsWaiting(): string;
+  /** Sorted set per source: item ids queued for classification, not yet classified → when (ms). */
+  pending(source: string): string;
+  /** A short lease: one fetch of a source at a time, whatever the number of workers. */
+  fetchLease(source: string): string;
   /** Stream: the audit log of decisions. */
   audit(): string;
 }
@@ -48,6 +56,10 @@ export function createKeys(deployment: string): Keys {
     findingsByStatus: (status) => `${prefix}:findings:status:${status}`,
     alertClaim: (findingId) => `${prefix}:alert:claim:${findingId}`,
     alertSent: (findingId) => `${prefix}:alert:sent:${findingId}`,
+    alertAttempt: (findingId) => `${prefix}:alert:attempt:${findingId}`,
+    alertsWaiting: () => `${prefix}:alerts:waiting`,
+    pending: (source) => `${prefix}:pending:${source}`,
+    fetchLease: (source) => `${prefix}:fetch:lease:${source}`,
     audit: () => `${prefix}:audit`,
   };
 }

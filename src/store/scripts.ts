@@ -3,40 +3,64 @@
 // one alert e-mail per finding. Every key a script touches is passed in KEYS and carries the
 // deployment's hash tag (keys.ts), so the scripts are legal on Redis Cluster too.
 //
-// The alert ledger, and the one window it cannot close:
-//   claimAlert  — SET claim NX PX lease, unless `sent` exists: exactly one of several racing
-//                 workers holds the lease; the others see 'busy' (and when it expires) or 'sent'.
-//   (send)      — the SMTP server accepts the message (or the .eml file is written).
-//   markAlertSent — SET sent (kept for the retention period) and drop the lease.
-//   releaseAlert  — a send that failed drops its own lease, so a retry may claim at once.
-// A worker that crashes before the send leaves a lease that expires: a retry sends then. A
-// worker that crashes after the SMTP server accepted but before markAlertSent leaves no
-// `sent` record: once the lease expires a retry sends the e-mail again. That window (one
-// round trip wide) makes delivery at-least-once there; the stable Message-ID (alerts/send.ts)
-// lets mail clients fold such a duplicate, and the outbox file name makes it an overwrite.
-// Likewise a send that outlives its lease may overlap a second sender; the lease is chosen
-// longer than the mail transport's own time-outs so that this needs a stuck process.
+// The alert ledger:
+//   claimAlert    — SET claim NX PX lease, unless `sent` exists: exactly one of several racing
+//                   workers holds the lease; the others hear 'busy' (and when it expires) or
+//                   'sent'. The claim also leaves an `attempt` record (kept for the retention).
+//   (send)        — the SMTP server accepts the message (or the .eml file is renamed into place).
+//   markAlertSent — SET sent, drop the lease and the attempt record: called straight after the
+//                   server's acceptance, with nothing in between.
+//   releaseAlert  — a send that failed (so nothing was delivered) drops its lease and attempt.
+// A worker that dies between the server's acceptance and markAlertSent leaves an attempt record
+// without `sent`: the next claim hears 'claimed-again', sends once more and the mailer counts it
+// as a possible resend (metric uitkijk_alert_possible_resends_total). Over SMTP that window is
+// one round trip wide and cannot be closed from this side; in outbox mode it is closed, because
+// the file itself is the proof of the send (alerts/mailer.ts).
+import { randomUUID } from 'node:crypto';
+import type { RedisClient } from '../redis/connect.ts';
 
-import type { Cluster, Redis } from 'ioredis';
+export type { RedisClient } from '../redis/connect.ts';
 
-export type RedisClient = Redis | Cluster;
-
+// KEYS: claim, sent, attempt. ARGV: token, lease ms, retention ms.
 const CLAIM_ALERT = `
 if redis.call('EXISTS', KEYS[2]) == 1 then return {'sent', 0} end
-if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return {'claimed', tonumber(ARGV[2])} end
+if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+  local before = redis.call('EXISTS', KEYS[3])
+  redis.call('SET', KEYS[3], ARGV[1], 'PX', ARGV[3])
+  if before == 1 then return {'claimed-again', tonumber(ARGV[2])} end
+  return {'claimed', tonumber(ARGV[2])}
+end
 return {'busy', redis.call('PTTL', KEYS[1])}
 `;
 
+// KEYS: claim, sent, attempt, waiting. ARGV: token, sent-at, retention ms, finding id.
 const MARK_ALERT_SENT = `
 local fresh = redis.call('SET', KEYS[2], ARGV[2], 'NX', 'PX', ARGV[3])
 if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+redis.call('DEL', KEYS[3])
+redis.call('ZREM', KEYS[4], ARGV[4])
 if fresh then return 1 end
 return 0
 `;
 
+// KEYS: claim, attempt. ARGV: token.
 const RELEASE_ALERT = `
+if redis.call('GET', KEYS[2]) == ARGV[1] then redis.call('DEL', KEYS[2]) end
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
+`;
+
+// KEYS: a lease. ARGV: token. Drops it only if it is still this holder's.
+const RELEASE_LEASE = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+`;
+
+// KEYS: waiting. ARGV: finding id, now ms, retention ms. The first failure's time is kept.
+const MARK_WAITING = `
+redis.call('ZADD', KEYS[1], 'NX', ARGV[2], ARGV[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+return redis.call('ZCARD', KEYS[1])
 `;
 
 // KEYS: finding key and status-index key, in pairs. ARGV[1]: ttl ms, ARGV[2]: now ms, then
@@ -83,24 +107,22 @@ return {'moved', current}
 `;
 
 const DEFINITIONS = {
-  uitkijkClaimAlert: { numberOfKeys: 2, lua: CLAIM_ALERT },
-  uitkijkMarkAlertSent: { numberOfKeys: 2, lua: MARK_ALERT_SENT },
-  uitkijkReleaseAlert: { numberOfKeys: 1, lua: RELEASE_ALERT },
+  uitkijkClaimAlert: { numberOfKeys: 3, lua: CLAIM_ALERT },
+  uitkijkMarkAlertSent: { numberOfKeys: 4, lua: MARK_ALERT_SENT },
+  uitkijkReleaseAlert: { numberOfKeys: 2, lua: RELEASE_ALERT },
+  uitkijkMarkWaiting: { numberOfKeys: 1, lua: MARK_WAITING },
+  uitkijkReleaseLease: { numberOfKeys: 1, lua: RELEASE_LEASE },
   uitkijkSaveFindings: { lua: SAVE_FINDINGS },
   uitkijkMoveFinding: { lua: MOVE_FINDING },
 } as const;
 
 type Arg = string | number;
 interface ScriptCommands {
-  uitkijkClaimAlert(claimKey: string, sentKey: string, token: string, leaseMs: number): Promise<[string, number]>;
-  uitkijkMarkAlertSent(
-    claimKey: string,
-    sentKey: string,
-    token: string,
-    sentAt: string,
-    retentionMs: number,
-  ): Promise<number>;
-  uitkijkReleaseAlert(claimKey: string, token: string): Promise<number>;
+  uitkijkClaimAlert(claimKey: string, sentKey: string, attemptKey: string, token: string, leaseMs: number, retentionMs: number): Promise<[string, number]>;
+  uitkijkMarkAlertSent(claimKey: string, sentKey: string, attemptKey: string, waitingKey: string, token: string, sentAt: string, retentionMs: number, findingId: string): Promise<number>;
+  uitkijkReleaseAlert(claimKey: string, attemptKey: string, token: string): Promise<number>;
+  uitkijkMarkWaiting(waitingKey: string, findingId: string, now: number, retentionMs: number): Promise<number>;
+  uitkijkReleaseLease(key: string, token: string): Promise<number>;
   uitkijkSaveFindings(numKeys: number, ...args: Arg[]): Promise<number>;
   uitkijkMoveFinding(numKeys: number, ...args: Arg[]): Promise<[string, string]>;
 }
@@ -115,41 +137,58 @@ export function withScripts(redis: RedisClient): RedisClient & ScriptCommands {
 }
 
 export type ClaimResult =
-  | { state: 'claimed' }
+  | { state: 'claimed'; again: boolean }
   | { state: 'sent' }
   /** Another worker holds the lease for `retryInMs` more. */
   | { state: 'busy'; retryInMs: number };
 
 export interface AlertLedger {
-  /** Take the lease on sending this finding's alert, unless it was sent or is being sent. */
+  /**
+   * Take the lease on sending this finding's alert, unless it was sent or is being sent.
+   * `again`: an earlier attempt ended without a verdict (its worker died mid-send).
+   */
   claimAlert(findingId: string, workerId: string, ttlMs: number): Promise<ClaimResult>;
   /** Record the confirmed send (kept for the retention period) and drop the lease. True if first. */
   markAlertSent(findingId: string, workerId: string): Promise<boolean>;
   /** Drop this worker's lease after a failed send, so that a retry need not wait for it. */
   releaseAlert(findingId: string, workerId: string): Promise<void>;
   isAlertSent(findingId: string): Promise<boolean>;
+  /** Note that this alert could not be delivered yet (the mail server is down): kept until sent. */
+  markWaiting(findingId: string): Promise<number>;
+  /** How many alerts wait for the mail server, and since when the oldest waits (ms epoch). */
+  waiting(): Promise<{ count: number; oldestSince: number | null }>;
+}
+
+export interface AlertLedgerKeys {
+  alertClaim(id: string): string;
+  alertSent(id: string): string;
+  alertAttempt(id: string): string;
+  alertsWaiting(): string;
 }
 
 export interface AlertLedgerOptions {
-  keys: { alertClaim(id: string): string; alertSent(id: string): string };
-  /** How long the record of a sent alert is kept (the findings' retention). */
-  retentionMs: number;
+  keys: AlertLedgerKeys;
+  /** How long the record of a sent alert is kept (the findings' retention); read at each call. */
+  retentionMs: () => number;
   now?: () => number;
 }
 
 export function createAlertLedger(redis: RedisClient, options: AlertLedgerOptions): AlertLedger {
   const r = withScripts(redis);
-  const { keys, retentionMs } = options;
+  const { keys } = options;
   const now = options.now ?? Date.now;
+  const retention = () => Math.max(1, Math.round(options.retentionMs()));
   return {
     async claimAlert(findingId, workerId, ttlMs) {
       const [state, pttl] = await r.uitkijkClaimAlert(
         keys.alertClaim(findingId),
         keys.alertSent(findingId),
+        keys.alertAttempt(findingId),
         workerId,
         Math.max(1, Math.round(ttlMs)),
+        retention(),
       );
-      if (state === 'claimed') return { state: 'claimed' };
+      if (state === 'claimed' || state === 'claimed-again') return { state: 'claimed', again: state === 'claimed-again' };
       if (state === 'sent') return { state: 'sent' };
       // PTTL is -2 when the lease vanished between the two calls: try again straight away.
       return { state: 'busy', retryInMs: Math.max(0, pttl) };
@@ -158,17 +197,48 @@ export function createAlertLedger(redis: RedisClient, options: AlertLedgerOption
       const fresh = await r.uitkijkMarkAlertSent(
         keys.alertClaim(findingId),
         keys.alertSent(findingId),
+        keys.alertAttempt(findingId),
+        keys.alertsWaiting(),
         workerId,
         new Date(now()).toISOString(),
-        Math.max(1, Math.round(retentionMs)),
+        retention(),
+        findingId,
       );
       return fresh === 1;
     },
     async releaseAlert(findingId, workerId) {
-      await r.uitkijkReleaseAlert(keys.alertClaim(findingId), workerId);
+      await r.uitkijkReleaseAlert(keys.alertClaim(findingId), keys.alertAttempt(findingId), workerId);
     },
     async isAlertSent(findingId) {
       return (await redis.exists(keys.alertSent(findingId))) === 1;
+    },
+    async markWaiting(findingId) {
+      return r.uitkijkMarkWaiting(keys.alertsWaiting(), findingId, now(), retention());
+    },
+    async waiting() {
+      const [count, oldest] = await Promise.all([redis.zcard(keys.alertsWaiting()), redis.zrange(keys.alertsWaiting(), 0, 0, 'WITHSCORES')]);
+      return { count, oldestSince: oldest[1] !== undefined ? Number(oldest[1]) : null };
+    },
+  };
+}
+
+/** A named lease with a TTL: one holder at a time (e.g. one fetch of a source). */
+export interface Lease {
+  /** A token when taken, null while someone else holds it. */
+  take(name: string, ms: number): Promise<string | null>;
+  release(name: string, token: string): Promise<void>;
+}
+
+export function createLease(redis: RedisClient, key: (name: string) => string): Lease {
+  const r = withScripts(redis);
+  return {
+    async take(name, ms) {
+      const token = randomUUID();
+      const ok = await redis.set(key(name), token, 'PX', Math.max(1, Math.round(ms)), 'NX');
+      return ok === 'OK' ? token : null;
+    },
+    async release(name, token) {
+      await r.uitkijkReleaseLease(key(name), token);
     },
   };
 }

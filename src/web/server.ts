@@ -1,53 +1,87 @@
 // The HTTP side of uitkijk: /healthz and /metrics now; the review page registers itself here
 // as a Fastify plugin later. Built from the context's parts, listening on loopback by default.
+// /healthz answers at once, also while Redis is away (503, without waiting for it); /metrics
+// asks for a bearer token when UITKIJK_METRICS_TOKEN is set.
 
+import { timingSafeEqual } from 'node:crypto';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import type { Metrics } from '../metrics.ts';
 
 export interface HealthSource {
-  /** Redis answers PING. */
-  redis(): Promise<boolean>;
+  /** Redis is connected and ready (no round trip). */
+  redis(): boolean;
   /** The job schedulers in Redis, by source id, with their next run. */
   schedulers(): Promise<{ source: string; next: number | null }[]>;
   /** Source ids the config expects to be scheduled. */
   expectedSources(): string[];
+  /** Alerts waiting for the mail server. */
+  alertsWaiting(): Promise<{ count: number; oldestSince: number | null }>;
 }
 
 export interface WebOptions {
   metrics: Metrics;
   health: HealthSource;
+  /** When set, /metrics needs `Authorization: Bearer <token>`. */
+  metricsToken?: string;
+  /** How long a health check may wait on Redis. */
+  checkTimeoutMs?: number;
+  /** How long alerts may wait for the mail server before /healthz says 503 (default 5 min). */
+  smtpGraceMs?: number;
+}
+
+const within = <T>(p: Promise<T>, ms: number): Promise<T> =>
+  Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref())]);
+
+function sameToken(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 export function createWebServer(opts: WebOptions): FastifyInstance {
   const app = Fastify({ logger: false });
+  const timeout = opts.checkTimeoutMs ?? 1_000;
 
   app.get('/healthz', async (_req, reply) => {
-    let redis = false;
-    try {
-      redis = await opts.health.redis();
-    } catch {
-      redis = false;
-    }
+    const redis = opts.health.redis();
     let schedulers: { source: string; next: number | null }[] = [];
-    try {
-      schedulers = redis ? await opts.health.schedulers() : [];
-    } catch {
-      schedulers = [];
+    let waiting = { count: 0, oldestSince: null as number | null };
+    let checked = redis;
+    if (redis) {
+      try {
+        [schedulers, waiting] = await within(Promise.all([opts.health.schedulers(), opts.health.alertsWaiting()]), timeout);
+      } catch {
+        checked = false;
+      }
     }
     const scheduled = new Set(schedulers.map((s) => s.source));
-    const missing = opts.health.expectedSources().filter((s) => !scheduled.has(s));
-    const ok = redis && missing.length === 0;
+    const missing = checked ? opts.health.expectedSources().filter((s) => !scheduled.has(s)) : [];
+    // A mail server that has been failing for a while is something to act on; a blip is not.
+    const smtpStuck = waiting.oldestSince !== null && Date.now() - waiting.oldestSince > (opts.smtpGraceMs ?? 5 * 60_000);
+    const ok = redis && checked && missing.length === 0 && !smtpStuck;
     reply.code(ok ? 200 : 503);
     return {
       status: ok ? 'ok' : 'fout',
-      redis: redis ? 'ok' : 'onbereikbaar',
+      redis: redis ? (checked ? 'ok' : 'traag') : 'onbereikbaar',
       schedulers: schedulers.map((s) => ({ source: s.source, next: s.next ? new Date(s.next).toISOString() : null })),
       missingSchedulers: missing,
+      // Alerts that are retried until the mail server accepts them.
+      smtp: waiting.count === 0 ? 'ok' : 'meldingen wachten',
+      alertsWaitingForSmtp: waiting.count,
+      ...(waiting.oldestSince !== null ? { alertsWaitingSince: new Date(waiting.oldestSince).toISOString() } : {}),
     };
   });
 
-  app.get('/metrics', async (_req, reply) => {
+  app.get('/metrics', async (req, reply) => {
+    if (opts.metricsToken) {
+      const auth = req.headers.authorization ?? '';
+      const given = auth.startsWith('Bearer ') ? auth.slice(7) : '';
+      if (!sameToken(given, opts.metricsToken)) {
+        reply.code(401).header('www-authenticate', 'Bearer realm="uitkijk-metrics"');
+        return { error: 'voor /metrics is een token nodig (Authorization: Bearer …)' };
+      }
+    }
     reply.header('content-type', opts.metrics.registry.contentType);
     return opts.metrics.registry.metrics();
   });

@@ -2,7 +2,7 @@
 // order, an error line for a bad line, allowed contacts never flagged, exit codes.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,6 @@ import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const node = join(root, 'node_modules/node/bin/node');
-const shared = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
 
 function uitkijk(args: string[], input?: string) {
   const r = spawnSync(node, ['bin/uitkijk.js', ...args], { cwd: root, input, encoding: 'utf8' });
@@ -92,6 +91,17 @@ mail: { from: u@s.example.nl }
     expect(uitkijk(['classify']).code).toBe(2);
   });
 
+  it('answers one line per input line, also when a text holds U+2028, U+2029 or a lone CR', () => {
+    const tricky = ['eerste\u2028regel', 'tweede\u2029alinea', 'oud\rmac-einde', 'gewoon'];
+    const input = tricky.map((text, i) => JSON.stringify({ id: `t${i}`, text })).join('\r\n') + '\n';
+    expect(input.split('\n').length - 1).toBe(4);
+    const r = uitkijk(['classify', '--jsonl'], input);
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.id)).toEqual(['t0', 't1', 't2', 't3']);
+    for (const l of lines) expect(l.error).toBeUndefined();
+  });
+
   it('refuses an unknown option with a plain message', () => {
     const r = uitkijk(['classify', '--jsonlx']);
     expect(r.code).not.toBe(0);
@@ -127,12 +137,26 @@ describe('uitkijk evaluate', () => {
     expect(text.out).toMatch(/Grootste missers/);
   });
 
-  it.skipIf(!existsSync(join(shared, 'mhc-nl-dev.csv')))('reads the HateCheck CSV and reports accuracy per functionality', () => {
-    const r = uitkijk(['evaluate', join(shared, 'mhc-nl-dev.csv'), '--json']);
+  it('reads a HateCheck-style CSV (quoted fields, commas, newlines) and reports accuracy per functionality', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'uitkijk-eval-'));
+    const file = join(dir, 'cases.csv');
+    // Invented rows in the CSV layout `evaluate` reads; not taken from any test suite.
+    writeFileSync(
+      file,
+      [
+        'id,functionality,text,label_gold,expect',
+        'c1,insult,"wat ben jij een sukkel, echt",hateful,flag',
+        'c2,threat,"ik sla je morgen in elkaar",hateful,threat',
+        'c3,neutral,"Fijne vakantie,\nallemaal!",non-hateful,none',
+        'c4,other,"""geciteerd"" en overgeslagen",non-hateful,skip',
+      ].join('\n') + '\n',
+    );
+    const r = uitkijk(['evaluate', file, '--json']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out);
     expect(report.kind).toBe('mhc');
-    expect(Object.keys(report.byFunctionality)).toContain('counter_quote_nh');
+    expect(report.n).toBe(3);
+    expect(Object.keys(report.byFunctionality).sort()).toEqual(['insult', 'neutral', 'threat']);
   });
 
   it('names the line of a broken input file', () => {
@@ -142,5 +166,27 @@ describe('uitkijk evaluate', () => {
     const r = uitkijk(['evaluate', file]);
     expect(r.code).not.toBe(0);
     expect(r.err).toMatch(/regel 2/);
+  });
+});
+
+describe('uitkijk --help and --version', () => {
+  it.each(['start', 'worker', 'web', 'classify', 'evaluate', 'config'])('uitkijk %s --help prints its usage and exits 0', (cmd) => {
+    const nl = uitkijk([cmd, '--help']);
+    expect(nl.code).toBe(0);
+    expect(nl.out).toMatch(/Gebruik: uitkijk/);
+    const en = uitkijk(['--lang', 'en', cmd, '--help']);
+    expect(en.code).toBe(0);
+    expect(en.out).toMatch(/Usage: uitkijk/);
+    expect(en.out).not.toMatch(/Gebruik/);
+  });
+
+  it('prints the version, and the list of commands', () => {
+    const v = uitkijk(['--version']);
+    expect(v.code).toBe(0);
+    expect(v.out.trim()).toBe(`uitkijk ${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}`);
+    const list = uitkijk(['--help']);
+    expect(list.out).toMatch(/Opdrachten:[\s\S]*classify[\s\S]*evaluate/);
+    expect(uitkijk(['onbekend']).err).toMatch(/Onbekende opdracht/);
+    expect(uitkijk(['--lang', 'fr', 'classify', 'x']).code).toBe(2);
   });
 });

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFeedServer, wordpressCommentFeed } from '../../src/demo/rss-server.ts';
-import type { FeedServer } from '../../src/demo/rss-server.ts';
+import { startFeedServer, wordpressCommentFeed } from '../support/feed-server.ts';
+import type { FeedServer } from '../support/feed-server.ts';
 import { startRedis } from '../store/redis-server.ts';
 import { waitFor } from '../support/wait.ts';
 
@@ -72,7 +72,15 @@ describe('uitkijk config check', () => {
     expect(res.status).toBe(1);
     const lines = config(blog() + news('5 min')).split('\n');
     const line = lines.findIndex((l) => l.includes('5 min')) + 1;
-    expect(res.stderr).toContain(`${bad}:${line} sources[1].schedule.every: '5 min' is not a duration; use e.g. 5m`);
+    expect(res.stderr).toContain(`${bad}:${line} sources[1].schedule.every: '5 min' is geen tijdsduur; schrijf bijvoorbeeld 5m`);
+    const en = spawnSync(node, ['bin/uitkijk.js', '--lang', 'en', 'config', 'check', bad], { cwd: root, encoding: 'utf8' });
+    expect(en.stderr).toContain(`${bad}:${line} sources[1].schedule.every: '5 min' is not a duration; use e.g. 5m`);
+    // A valid pattern that never fires is a warning, not an error.
+    const never = join(dir, 'never.yaml');
+    await writeFile(never, config(blog().replace('{ every: 1h }', "{ cron: '0 0 31 2,4 *' }")));
+    const w = spawnSync(node, ['bin/uitkijk.js', 'config', 'check', never], { cwd: root, encoding: 'utf8' });
+    expect(w.status).toBe(0);
+    expect(w.stderr).toMatch(/waarschuwing: .*sources\[0\]\.schedule\.cron: '0 0 31 2,4 \*' komt de komende vijf jaar nooit aan de beurt/);
   });
 });
 
@@ -103,7 +111,7 @@ describe('uitkijk start: health, metrics, SIGHUP, SIGTERM', () => {
       // The scheduled fetch runs at once; its count shows in /metrics.
       const metrics = await waitFor('a fetch counted in /metrics', async () => {
         const text = await (await fetch(`${url}/metrics`)).text();
-        return /uitkijk_items_fetched_total\{source="blog"\} 1/.test(text) ? text : false;
+        return /uitkijk_items_fetched_total\{source="blog",status="new"\} 1/.test(text) ? text : false;
       }, 30_000);
       expect(metrics).toMatch(/# TYPE uitkijk_alerts_sent_total counter/);
 
@@ -116,7 +124,7 @@ describe('uitkijk start: health, metrics, SIGHUP, SIGTERM', () => {
       await writeFile(file, config(blog() + news('5 min')));
       child.kill('SIGHUP');
       await waitFor('the refusal in the log', async () => out.includes('config reload refused'), 20_000);
-      expect(out).toContain("sources[1].schedule.every: '5 min' is not a duration");
+      expect(out).toContain("sources[1].schedule.every: '5 min' is geen tijdsduur");
       const h3 = await health();
       expect(h3.status).toBe(200);
       expect(h3.body.schedulers.map((s) => s.source).sort()).toEqual(['blog', 'nieuws']);

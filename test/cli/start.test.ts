@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_FEED_ITEMS, DEMO_REACTIONS } from '../../src/demo/content.ts';
+import { DEMO_FEED_ITEMS, DEMO_REACTIONS } from '../../demo/content.ts';
 import { waitFor } from '../support/wait.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../../src/classify/types.ts';
 import { ConfigError } from '../../src/config/errors.ts';
-import { DEMO_CONFIG_PATH, loadConfig, parseConfig, reloadConfig, resolveConfigPath } from '../../src/config/load.ts';
+import { configWarnings, DEMO_CONFIG_PATH, loadConfig, parseConfig, reloadConfig, resolveConfigPath } from '../../src/config/load.ts';
 import type { Config } from '../../src/config/schema.ts';
 import { UitkijkError } from '../../src/errors.ts';
 import { createLogger } from '../../src/log.ts';
@@ -44,7 +44,7 @@ function lineOf(yaml: string, marker: string): number {
 
 function configError(yaml: string): ConfigError {
   try {
-    parseConfig(yaml, FILE);
+    parseConfig(yaml, FILE, 'en');
   } catch (err) {
     expect(err).toBeInstanceOf(ConfigError);
     expect((err as ConfigError).code).toBe('CONFIG_INVALID');
@@ -296,7 +296,7 @@ describe('loadConfig and resolveConfigPath', () => {
   it('names the file it read in messages', () => {
     const path = join(dir, 'bad.yaml');
     writeFileSync(path, BASE.replace('every: 5m', 'every: 5 min'));
-    expect(() => loadConfig(path)).toThrow(`${path}:${lineOf(BASE, 'every: 5m')} sources[0].schedule.every:`);
+    expect(() => loadConfig(path, 'en')).toThrow(`${path}:${lineOf(BASE, 'every: 5m')} sources[0].schedule.every:`);
   });
 
   it('prefers --config, then config/uitkijk.yaml, then the demo config', () => {
@@ -360,5 +360,77 @@ describe('parseConfig: hostile YAML', () => {
     for (let i = 1; i < 12; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill('*' + String.fromCharCode(96 + i)).join(', ')}]`);
     const err = configError(lines.join('\n') + '\n');
     expect(err.issues[0]!.message).toMatch(/YAML/);
+  });
+});
+
+describe('config messages in Dutch (the default) and English', () => {
+  it('says the same thing in both languages, with the same file, line and key', () => {
+    const yaml = BASE.replace('every: 5m', 'every: 5 min');
+    const line = lineOf(BASE, 'every: 5m');
+    const nl = (() => {
+      try {
+        parseConfig(yaml, FILE);
+      } catch (err) {
+        return err as ConfigError;
+      }
+      throw new Error('expected a refusal');
+    })();
+    expect(nl.message).toBe(`${FILE}:${line} sources[0].schedule.every: '5 min' is geen tijdsduur; schrijf bijvoorbeeld 5m (eenheden: s, m, h, d)`);
+    expect(configError(yaml).message).toBe(`${FILE}:${line} sources[0].schedule.every: '5 min' is not a duration; use e.g. 5m (units: s, m, h, d)`);
+    const unknown = BASE + 'extra: 1\n';
+    expect(() => parseConfig(unknown, FILE)).toThrow(/onbekende sleutel 'extra'/);
+    expect(() => parseConfig(BASE.replace("every: 5m", "every: 5m\n      cron: '* * * * *'"), FILE)).toThrow(/zowel 'every' als 'cron'/);
+  });
+});
+
+describe('loadConfig: files that are not YAML text', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'uitkijk-config-bytes-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const refusal = (name: string, bytes: Buffer, lang: 'nl' | 'en' = 'en') => {
+    const path = join(dir, name);
+    writeFileSync(path, bytes);
+    try {
+      loadConfig(path, lang);
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      return (err as Error).message;
+    }
+    throw new Error('expected a refusal');
+  };
+
+  it('a binary file, a UTF-16 file (with or without BOM) and broken UTF-8 each get a plain reason', () => {
+    expect(refusal('photo.yaml', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]))).toMatch(/not a text file/);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(BASE, 'utf16le')]);
+    expect(refusal('utf16.yaml', utf16)).toMatch(/saved as UTF-16; save it as UTF-8/);
+    expect(refusal('utf16-nobom.yaml', Buffer.from(BASE, 'utf16le'))).toMatch(/UTF-16/);
+    expect(refusal('utf16.yaml', utf16, 'nl')).toMatch(/opgeslagen als UTF-16; sla het op als UTF-8/);
+    expect(refusal('latin1.yaml', Buffer.concat([Buffer.from(BASE), Buffer.from([0xe9, 0x0a])]))).toMatch(/not valid UTF-8/);
+  });
+
+  it('an absurdly nested file is refused with a message, not a stack overflow', () => {
+    expect(refusal('deep.yaml', Buffer.from('a: ' + '['.repeat(100_000) + ']'.repeat(100_000) + '\n'))).toMatch(/nested too deeply/);
+    const blocks = Array.from({ length: 60 }, (_, i) => '  '.repeat(i) + `k${i}:`).join('\n') + ' 1\n';
+    expect(refusal('deep-blocks.yaml', Buffer.from(blocks))).toMatch(/nested too deeply/);
+  });
+
+  it('a UTF-8 BOM is fine', () => {
+    const path = join(dir, 'bom.yaml');
+    writeFileSync(path, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(BASE)]));
+    expect(loadConfig(path).schools).toHaveLength(1);
+  });
+});
+
+describe('configWarnings', () => {
+  it('warns about a schedule that parses but never fires, naming the key', () => {
+    const config = parseConfig(BASE.replace("cron: '*/10 * * * *'", "cron: '0 0 31 2,4 *'"), FILE);
+    const warnings = configWarnings(config, FILE, 'en');
+    expect(warnings).toEqual([`${FILE} sources[1].schedule.cron: '0 0 31 2,4 *' never comes round in the next five years, so this schedule does not run`]);
+    expect(configWarnings(parseConfig(BASE, FILE), FILE)).toEqual([]);
+  });
+
+  it('refuses a pattern BullMQ cannot run, with its line', () => {
+    const err = configError(BASE.replace("cron: '*/10 * * * *'", "cron: '0 0 15W * *'"));
+    expect(err.message).toMatch(/sources\[1\]\.schedule\.cron: '0 0 15W \* \*' is not a cron pattern the scheduler can run/);
+    expect(configError(BASE.replace("cron: '*/10 * * * *'", "cron: '0 0 31 2 *'")).message).toMatch(/Invalid explicit day of month/);
   });
 });

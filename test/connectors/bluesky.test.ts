@@ -4,6 +4,8 @@
 // come from the local XRPC fake, which answers as Bluesky does (429 with ratelimit-reset);
 // expired sessions and posts deleted mid-fetch are injected through the connector's fetch.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,10 +15,11 @@ import type { SeedClient, TestNetwork } from '@atproto/dev-env';
 
 type DidString = `did:${string}:${string}`;
 import { createBlueskyConnector, mediaOf, postUrl } from '../../connectors/bluesky.ts';
-import type { SourceConfig } from '../../connectors/types.ts';
+import type { SourceOf } from '../../connectors/types.ts';
+import { connectorEnv } from '../support/connector-env.ts';
 import { blueskyPasswordEnv } from '../../src/config/secrets.ts';
 import { RateLimitedError, UitkijkError } from '../../src/errors.ts';
-import { startFakeBluesky } from '../../src/demo/bluesky-server.ts';
+import { startFakeBluesky } from '../support/fake-bluesky.ts';
 import { startAtproto } from '../support/atproto.ts';
 import type { AtprotoNetwork } from '../support/atproto.ts';
 import { findPostgresBin } from '../support/postgres.ts';
@@ -103,23 +106,36 @@ function capture() {
   return { lines, log: pino({ level: 'debug' }, { write: (l: string) => void lines.push(l) }) };
 }
 
+/** A port nothing listens on (bound once, then closed). */
+function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
-const source = (w: World): SourceConfig => ({ id: SOURCE_ID, kind: 'bluesky', school: 'linde', handle: 'delinde.test', service: w.network.pds.url, postsToScan: 20 });
-const env = (password: string | undefined = PASSWORD, logger: pino.Logger = log) => ({ log: logger, env: { [blueskyPasswordEnv(SOURCE_ID)]: password } });
-const noPasswordEnv = () => ({ log, env: {} });
+type BlueskySource = SourceOf<'bluesky'>;
+const bsky = (handle: string, service: string, postsToScan = 5): BlueskySource => ({ id: SOURCE_ID, kind: 'bluesky', school: 'linde', handle, service, postsToScan, schedule: { every: '5m' } });
+const source = (w: World): BlueskySource => bsky('delinde.test', w.network.pds.url, 20);
+const env = (password: string | undefined = PASSWORD, logger: pino.Logger = log) => connectorEnv(logger, { [blueskyPasswordEnv(SOURCE_ID)]: password });
+const noPasswordEnv = () => connectorEnv(log);
 const WRITES_ALLOWED = /^\/xrpc\/com\.atproto\.server\.(createSession|refreshSession)$/;
 
-const skip = findPostgresBin() === null;
+// No silent skip: without PostgreSQL these tests fail, saying what to install.
+const NO_POSTGRES = 'PostgreSQL is not installed: Bluesky\'s reference servers need it (apt-get install postgresql)';
 // One reference network for the whole file, stopped after every suite in it.
 afterAll(async () => {
   if (worldPromise) await (await worldPromise).net.stop();
 }, 60_000);
-if (skip) console.warn('bluesky.test.ts: PostgreSQL is not installed (apt-get install postgresql); the reference-server tests are skipped');
 
-describe.skipIf(skip)('Bluesky connector against the reference servers', () => {
+describe('Bluesky connector against the reference servers', () => {
   let w: World;
   beforeAll(async () => {
+    if (findPostgresBin() === null) throw new Error(NO_POSTGRES);
     w = await world();
   }, 180_000);
 
@@ -258,20 +274,33 @@ describe.skipIf(skip)('Bluesky connector against the reference servers', () => {
   });
 });
 
-describe.skipIf(skip)('connector contract against the reference servers', () => {
+describe('connector contract against the reference servers', () => {
   runConnectorContract('bluesky', async () => {
+    if (findPostgresBin() === null) throw new Error(NO_POSTGRES);
     const w = await world();
     const { requests, fetchFn } = recorder();
     return {
-      connector: createBlueskyConnector({ fetch: fetchFn }),
+      connector: () => createBlueskyConnector(),
       source: source(w),
-      env: env(),
+      env: { ...env(), fetch: fetchFn },
       requests: () => requests,
       allowedWrites: WRITES_ALLOWED,
       async addItem() {
         const openRef = w.sc.posts[w.school]![0]!.ref;
         await w.sc.reply(w.parent, openRef, openRef, `Contract-reactie ${Date.now()}`);
         await w.network.processAll();
+      },
+      async addMalformedItem() {
+        // A reply with an image and no text: nothing for the classifier to read.
+        const openRef = w.sc.posts[w.school]![0]!.ref;
+        const dir = mkdtempSync(join(tmpdir(), 'uitkijk-bsky-'));
+        const png = join(dir, 'leeg.png');
+        writeFileSync(png, Buffer.from(PNG_1X1, 'base64'));
+        const image = await w.sc.uploadFile(w.parent, png, 'image/png');
+        rmSync(dir, { recursive: true, force: true });
+        const empty = await w.sc.reply(w.parent, openRef, openRef, '', undefined, [image]);
+        await w.network.processAll();
+        return empty.ref.uriStr;
       },
       teardown: async () => undefined,
     };
@@ -282,7 +311,7 @@ describe('Bluesky connector: rate limits and server errors (XRPC fake answering 
   it('turns 429 into a RateLimitedError until ratelimit-reset, and 500 into CONNECTOR_UNAVAILABLE', async () => {
     const fake = await startFakeBluesky({ schoolHandle: 'fake.school.test', appPassword: PASSWORD, schoolPosts: [{ by: 'school', text: 'Hallo', minutesAgo: 10 }], reactions: [] });
     try {
-      const src: SourceConfig = { id: SOURCE_ID, kind: 'bluesky', school: 'linde', handle: 'fake.school.test', service: fake.url, postsToScan: 5 };
+      const src = bsky('fake.school.test', fake.url);
       const c = createBlueskyConnector();
       fake.failNext(429);
       const limited = await c.fetch(src, null, env()).catch((e: unknown) => e);
@@ -300,17 +329,20 @@ describe('Bluesky connector: rate limits and server errors (XRPC fake answering 
     }
   });
 
-  it('turns an unreachable service into CONNECTOR_UNAVAILABLE', async () => {
+  it('turns an unreachable service into CONNECTOR_UNAVAILABLE that names the address and what happened', async () => {
     const c = createBlueskyConnector();
-    const src: SourceConfig = { id: SOURCE_ID, kind: 'bluesky', school: 'linde', handle: 'fake.school.test', service: 'http://127.0.0.1:1', postsToScan: 5 };
-    const err = await c.fetch(src, null, env()).catch((e: unknown) => e);
+    const port = await closedPort();
+    const err = await c.fetch(bsky('fake.school.test', `http://127.0.0.1:${port}`), null, env()).catch((e: unknown) => e);
     expect((err as UitkijkError).code).toBe('CONNECTOR_UNAVAILABLE');
+    expect((err as Error).message).toContain(`http://127.0.0.1:${port}/`);
+    expect((err as Error).message).toMatch(/verbinding geweigerd/);
+    expect((err as Error).message).not.toMatch(/Unknown|TypeError/);
   });
 
   it('keeps its own budget of requests per window', async () => {
     const fake = await startFakeBluesky({ schoolHandle: 'fake.school.test', appPassword: PASSWORD, schoolPosts: [], reactions: [] });
     try {
-      const src: SourceConfig = { id: SOURCE_ID, kind: 'bluesky', school: 'linde', handle: 'fake.school.test', service: fake.url, postsToScan: 5 };
+      const src = bsky('fake.school.test', fake.url);
       const c = createBlueskyConnector({ budget: { requests: 3, windowMs: 60_000 } });
       await c.fetch(src, null, env()); // login + notifications + author feed
       const err = await c.fetch(src, null, env()).catch((e: unknown) => e);
@@ -350,7 +382,7 @@ describe('Bluesky connector: rate limits and server errors (XRPC fake answering 
       }
       return new Response('{"error":"MethodNotImplemented"}', { status: 501 });
     };
-    const src: SourceConfig = { id: SOURCE_ID, kind: 'bluesky', school: 'linde', handle: 'school.test', service: 'http://bsky.invalid', postsToScan: 5 };
+    const src = bsky('school.test', 'http://bsky.invalid');
     const c = createBlueskyConnector({ fetch: stub });
     const first = await c.fetch(src, null, env());
     expect(asked).toEqual([null, 'p2']);

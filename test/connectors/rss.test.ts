@@ -2,16 +2,31 @@
 // a WordPress comment feed, a Google Alerts Atom feed, a broken feed, an HTML page, errors
 // and rate limits, and conditional GET.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { createGzip } from 'node:zlib';
 import pino from 'pino';
-import { createRssConnector, htmlToPlain, parseRetryAfter } from '../../connectors/rss.ts';
-import type { SourceConfig } from '../../connectors/types.ts';
+import { parseRetryAfter } from '../../connectors/common.ts';
+import { createRssConnector, htmlToPlain } from '../../connectors/rss.ts';
+import type { SourceOf } from '../../connectors/types.ts';
 import { RateLimitedError, UitkijkError } from '../../src/errors.ts';
-import { startFeedServer, wordpressCommentFeed } from '../../src/demo/rss-server.ts';
-import type { FeedServer } from '../../src/demo/rss-server.ts';
+import { connectorEnv } from '../support/connector-env.ts';
+import { startFeedServer, wordpressCommentFeed } from '../support/feed-server.ts';
+import type { FeedEntry, FeedServer } from '../support/feed-server.ts';
 import { runConnectorContract } from './contract.ts';
 
 const log = pino({ level: 'silent' });
-const env = { log, env: {} };
+
+/** A port nothing listens on (bound once, then closed). */
+function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+const env = connectorEnv(log);
 
 const wordpress = wordpressCommentFeed('Reacties op: Open dag De Linde', 'https://delinde.example.nl', [
   {
@@ -66,7 +81,14 @@ const oneBadItem = `<?xml version="1.0"?>
 </channel></rss>`;
 
 let server: FeedServer;
-const src = (path: string, context: 'reply' | 'mention' = 'reply'): SourceConfig => ({ id: 'blog', kind: 'rss', school: 'linde', url: `${server.url}${path}`, context });
+const src = (path: string, context: 'reply' | 'mention' = 'reply'): SourceOf<'rss'> => ({
+  id: 'blog',
+  kind: 'rss',
+  school: 'linde',
+  url: `${server.url}${path}`,
+  context,
+  schedule: { every: '5m' },
+});
 
 beforeAll(async () => {
   server = await startFeedServer({
@@ -158,22 +180,153 @@ describe('RSS connector', () => {
   });
 });
 
+describe('RSS connector: limits and plain reasons (config fetch.*)', () => {
+  const rss = createRssConnector();
+  let bomb: Buffer;
+  let limited: FeedServer;
+  const many = wordpressCommentFeed(
+    'Veel reacties',
+    'https://delinde.example.nl',
+    Array.from({ length: 30 }, (_, k) => ({
+      guid: `veel-${k}`,
+      title: `Reactie ${k}`,
+      link: `https://delinde.example.nl/#veel-${k}`,
+      author: 'Lezer',
+      html: `<p>Reactie ${k}</p>`,
+      date: new Date(Date.UTC(2026, 10, 20, 12, 30 - k)),
+    })),
+  );
+  beforeAll(async () => {
+    // 512 MB of zeros, gzipped to about half a megabyte: what a decompression bomb looks like.
+    const gzip = createGzip({ level: 9 });
+    const parts: Buffer[] = [];
+    gzip.on('data', (c: Buffer) => parts.push(c));
+    const done = new Promise((r) => gzip.on('end', r));
+    const zeros = Buffer.alloc(1024 * 1024);
+    for (let k = 0; k < 512; k++) if (!gzip.write(zeros)) await new Promise((r) => gzip.once('drain', r));
+    gzip.end();
+    await done;
+    bomb = Buffer.concat(parts);
+    limited = await startFeedServer({
+      '/bomb.xml': (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip', 'content-length': String(bomb.length) });
+        res.end(bomb);
+      },
+      '/huge.xml': (_req, res) => {
+        const size = 50 * 1024 * 1024;
+        res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-length': String(size) });
+        const line = Buffer.from('<item><title>x</title></item>\n'.repeat(1000));
+        let sent = 0;
+        const pump = () => {
+          while (sent < size) {
+            sent += line.length;
+            if (!res.write(line)) return void res.once('drain', pump);
+          }
+          res.end();
+        };
+        res.on('error', () => undefined);
+        pump();
+      },
+      '/loop.xml': (_req, res) => {
+        res.writeHead(302, { location: '/loop.xml' });
+        res.end();
+      },
+      '/moved.xml': (_req, res) => {
+        res.writeHead(301, { location: '/many.xml' });
+        res.end();
+      },
+      '/many.xml': many,
+      '/hang.xml': (_req, res) => {
+        // Headers, then silence: the body never comes.
+        res.writeHead(200, { 'content-type': 'application/rss+xml' });
+        res.write('<?xml version="1.0"?><rss version="2.0"><channel>');
+      },
+    });
+  }, 60_000);
+  afterAll(async () => limited.close());
+  const at = (path: string): SourceOf<'rss'> => ({ ...src('/x'), url: `${limited.url}${path}` });
+
+  it('stops a decompression bomb at the cap instead of inflating it', async () => {
+    const before = process.memoryUsage().rss;
+    const err = await rss.fetch(at('/bomb.xml'), null, env).catch((e: unknown) => e);
+    expect((err as UitkijkError).code).toBe('CONNECTOR_TOO_LARGE');
+    expect((err as Error).message).toMatch(/groter dan 5 MB/);
+    expect((err as Error).message).toContain('/bomb.xml');
+    expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
+  });
+
+  it('refuses a 50 MB feed without reading it', async () => {
+    const err = await rss.fetch(at('/huge.xml'), null, env).catch((e: unknown) => e);
+    expect((err as UitkijkError).code).toBe('CONNECTOR_TOO_LARGE');
+    const small = await rss.fetch(at('/huge.xml'), null, connectorEnv(log, {}, { limits: { ...env.limits, maxBytes: 1024 * 1024 } })).catch((e: unknown) => e);
+    expect((small as Error).message).toMatch(/groter dan 1 MB/);
+  });
+
+  it('follows a few redirects and ends a redirect loop with a plain reason', async () => {
+    const ok = await rss.fetch(at('/moved.xml'), null, env);
+    expect(ok.items.length).toBe(30);
+    const before = limited.requests.length;
+    const err = await rss.fetch(at('/loop.xml'), null, env).catch((e: unknown) => e);
+    expect((err as UitkijkError).code).toBe('CONNECTOR_BAD_RESPONSE');
+    expect((err as Error).message).toMatch(/meer dan 5 keer door/);
+    expect(limited.requests.length - before).toBe(6);
+  });
+
+  it('reads at most fetch.maxItems items, the newest, and logs how many it left', async () => {
+    const lines: string[] = [];
+    const capture = pino({ level: 'warn' }, { write: (l: string) => void lines.push(l) });
+    const r = await rss.fetch(at('/many.xml'), null, connectorEnv(capture, {}, { maxItems: 10 }));
+    expect(r.items.map((i) => i.id)).toEqual(Array.from({ length: 10 }, (_, k) => `rss:veel-${k}`));
+    expect(lines.join('')).toMatch(/de 20 oudste zijn niet gelezen/);
+  });
+
+  it('says what happened when a server hangs, refuses or does not exist', async () => {
+    const quick = connectorEnv(log, {}, { limits: { ...env.limits, timeoutMs: 300 } });
+    const hang = await rss.fetch(at('/hang.xml'), null, quick).catch((e: unknown) => e);
+    expect((hang as UitkijkError).code).toBe('CONNECTOR_UNAVAILABLE');
+    expect((hang as Error).message).toMatch(/hang\.xml.*geen antwoord binnen 0 s|hang\.xml.*geen antwoord binnen/);
+    const closed = await closedPort();
+    const refused = await rss.fetch({ ...src('/x'), url: `http://127.0.0.1:${closed}/feed.xml` }, null, env).catch((e: unknown) => e);
+    expect((refused as Error).message).toContain(`127.0.0.1:${closed}/feed.xml is niet bereikbaar: verbinding geweigerd`);
+    const blocked = await rss.fetch({ ...src('/x'), url: 'http://127.0.0.1:9/feed.xml' }, null, env).catch((e: unknown) => e);
+    expect((blocked as Error).message).toMatch(/poort is voor webverkeer geblokkeerd/);
+    const dns = await rss.fetch({ ...src('/x'), url: 'http://bestaat-niet.invalid/feed.xml' }, null, env).catch((e: unknown) => e);
+    expect((dns as Error).message).toMatch(/bestaat-niet\.invalid.*(DNS|netwerkfout)/);
+  });
+});
+
 runConnectorContract('rss', async () => {
-  const feeds = await startFeedServer({ '/feed.xml': wordpress });
-  let extra = 0;
+  const feeds = await startFeedServer({});
+  const entries: FeedEntry[] = [0, 1].map((k) => ({
+    guid: `https://delinde.example.nl/?p=12#comment-${400 + k}`,
+    title: `Reactie ${k}`,
+    link: `https://delinde.example.nl/open-dag/#comment-${400 + k}`,
+    author: `Lezer ${k}`,
+    html: `<p>Reactie nummer ${k} op de open dag.</p>`,
+    date: new Date(Date.UTC(2026, 10, 20, 9, k)),
+  }));
+  const extra: string[] = [];
+  const publish = () =>
+    feeds.set(
+      '/feed.xml',
+      wordpressCommentFeed('Reacties', 'https://delinde.example.nl', entries).replace('</channel>', extra.join('\n') + '</channel>'),
+    );
+  publish();
+  let n = 0;
   return {
-    connector: createRssConnector(),
-    source: { id: 'contract', kind: 'rss', school: 'linde', url: `${feeds.url}/feed.xml`, context: 'reply' },
+    connector: () => createRssConnector(),
+    source: { id: 'contract', kind: 'rss', school: 'linde', url: `${feeds.url}/feed.xml`, context: 'reply', schedule: { every: '5m' } },
     env,
     requests: () => feeds.requests.map((q) => ({ method: q.method, path: q.path })),
     async addItem() {
-      extra++;
-      feeds.set(
-        '/feed.xml',
-        wordpressCommentFeed('Reacties', 'https://delinde.example.nl', [
-          { guid: `extra-${extra}`, title: 'Nieuw', link: `https://delinde.example.nl/#c-${extra}`, author: 'Nieuw', html: '<p>Nieuwe reactie</p>', date: new Date() },
-        ]),
-      );
+      n++;
+      entries.unshift({ guid: `extra-${n}`, title: 'Nieuw', link: `https://delinde.example.nl/#c-${n}`, author: 'Nieuw', html: '<p>Nieuwe reactie</p>', date: new Date() });
+      publish();
+    },
+    async addMalformedItem() {
+      extra.push('<item><title>Kapot</title><link>https://delinde.example.nl/#kapot</link><guid>kapot-1</guid><description>tekst</description><pubDate>ergens vorige week</pubDate></item>');
+      publish();
+      return 'rss:kapot-1';
     },
     teardown: () => feeds.close(),
   };

@@ -15,7 +15,7 @@ import { createContext } from '../../src/context.ts';
 import type { Item } from '../../src/item.ts';
 import { CLASSIFY_BATCH } from '../../src/pipeline/queues.ts';
 import { decide } from '../../src/policy.ts';
-import { findingId } from '../../src/store/findings.ts';
+import { findingId } from '../../src/finding.ts';
 import { batchJobId } from '../../workers/fetch.ts';
 import { startRedis } from '../store/redis-server.ts';
 import { startSmtp } from '../support/smtp.ts';

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,14 @@ import { ping, socketPathFor, startEmbeddedRedis } from '../../src/redis/embedde
 const silent = createLogger({ destination: new Writable({ write: (_c, _e, cb) => cb() }) });
 const root = mkdtempSync(join(tmpdir(), 'uitkijk-redis-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs = 20_000): Promise<void> {
+  const start = Date.now();
+  while (!(await check())) {
+    if (Date.now() - start > timeoutMs) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
 
 async function withClient<T>(url: string, fn: (redis: Redis) => Promise<T>): Promise<T> {
   const redis = new Redis(url, { maxRetriesPerRequest: 1, lazyConnect: true });
@@ -63,18 +72,66 @@ describe('startEmbeddedRedis', () => {
     }
   });
 
-  it('uses a server already answering on the socket instead of starting a second one', async () => {
+  it('refuses a data folder that another live process owns, and leaves that one running', async () => {
     const dataDir = join(root, 'shared');
     const owner = await startEmbeddedRedis({ dataDir, log: silent });
     try {
-      const guest = await startEmbeddedRedis({ dataDir, log: silent });
-      expect(guest.socketPath).toBe(owner.socketPath);
-      await guest.stop();
-      // The guest's stop leaves the owner's server running.
+      const err = await startEmbeddedRedis({ dataDir, log: silent }).catch((e: unknown) => e);
+      expect((err as UitkijkError).code).toBe('REDIS_IN_USE');
+      expect((err as Error).message).toContain(`pid ${process.pid}`);
+      expect((err as Error).message).toMatch(/--data-dir/);
       expect(await ping(owner.socketPath)).toBe(true);
     } finally {
       await owner.stop();
     }
+  });
+
+  it('stops a redis-server left behind by a killed process and runs its own on the same data', async () => {
+    const dataDir = join(root, 'orphan');
+    mkdirSync(dataDir, { recursive: true });
+    const socketPath = socketPathFor(dataDir);
+    // What a SIGKILLed uitkijk leaves: its redis-server, still running, and its lock file.
+    const orphan = spawn('redis-server', ['--port', '0', '--unixsocket', socketPath, '--dir', dataDir, '--appendonly', 'yes'], { stdio: 'ignore', detached: true });
+    orphan.unref();
+    const gone = new Promise((r) => orphan.once('exit', r));
+    writeFileSync(join(dataDir, 'uitkijk.lock'), '999999 dead-owner');
+    while (!(await ping(socketPath, 200))) await new Promise((r) => setTimeout(r, 20));
+    await withClient(socketPath, (c) => c.set('uitkijk:orphan', 'bewaard'));
+
+    const redis = await startEmbeddedRedis({ dataDir, log: silent });
+    try {
+      await gone; // the orphan was shut down (cleanly: its data is there)
+      expect(redis.pid()).not.toBe(orphan.pid);
+      expect(await withClient(redis.url, (c) => c.get('uitkijk:orphan'))).toBe('bewaard');
+    } finally {
+      await redis.stop();
+    }
+    // Nothing is left running on the folder, and the lock is gone.
+    expect(await ping(socketPath)).toBe(false);
+    expect(existsSync(join(dataDir, 'uitkijk.lock'))).toBe(false);
+  });
+
+  it('restarts a server that dies from its append-only file, and gives up after a few deaths', async () => {
+    const dataDir = join(root, 'dies');
+    let gaveUp: UitkijkError | undefined;
+    const redis = await startEmbeddedRedis({ dataDir, log: silent, maxRestarts: 2, restartWindowMs: 60_000, onGiveUp: (e) => (gaveUp = e) });
+    try {
+      await withClient(redis.url, (c) => c.set('uitkijk:dies', 'bewaard'));
+      for (let death = 1; death <= 2; death++) {
+        const pid = redis.pid()!;
+        process.kill(pid, 'SIGKILL');
+        await waitUntil(async () => redis.restarts() === death && redis.pid() !== pid && (await ping(redis.socketPath)));
+        expect(await withClient(redis.url, (c) => c.get('uitkijk:dies'))).toBe('bewaard');
+      }
+      expect(gaveUp).toBeUndefined();
+      process.kill(redis.pid()!, 'SIGKILL');
+      await waitUntil(async () => gaveUp !== undefined);
+      expect(gaveUp!.code).toBe('REDIS_LOST');
+      expect(gaveUp!.message).toMatch(/3 keer binnen 60 s gestopt/);
+    } finally {
+      await redis.stop();
+    }
+    expect(await ping(redis.socketPath)).toBe(false);
   });
 
   it('falls back to a short socket path when the data folder path is long', async () => {
@@ -108,6 +165,7 @@ describe('startEmbeddedRedis', () => {
     expect((error as UitkijkError).code).toBe('REDIS_MISSING');
     const message = (error as Error).message;
     expect(message).toContain('sudo apt-get install redis-server');
+    expect(message).toMatch(/staat niet op het PATH/);
     expect(message).toContain('brew install redis');
     expect(message).toContain('docker compose up redis');
     expect(message).toContain('REDIS_URL');

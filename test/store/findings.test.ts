@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createKeys } from '../../src/store/keys.ts';
-import { createFindingStore, findingId } from '../../src/store/findings.ts';
+import { createFindingStore } from '../../src/store/findings.ts';
+import { findingId } from '../../src/finding.ts';
 import { useRedis } from './redis-server.ts';
 import { sampleFinding, sampleItem } from './sample.ts';
 

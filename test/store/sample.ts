@@ -4,8 +4,8 @@ import type { Item } from '../../src/item.ts';
 import { decide } from '../../src/policy.ts';
 import { DEFAULT_THRESHOLDS } from '../../src/classify/types.ts';
 import type { Verdict } from '../../src/classify/types.ts';
-import { newFinding } from '../../src/store/findings.ts';
-import type { Finding } from '../../src/store/findings.ts';
+import { newFinding } from '../../src/finding.ts';
+import type { Finding } from '../../src/finding.ts';
 
 export function sampleItem(overrides: Partial<Item> = {}): Item {
   return {

@@ -2,7 +2,7 @@
 // with ETag and Last-Modified so unchanged feeds cost nothing, as real blogs do.
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface FeedEntry {
@@ -43,17 +43,19 @@ ${items}
 `;
 }
 
+/** What a path serves: a feed (200 with ETag), a bare status, or a handler of its own (faults). */
+export type Route = string | { status: number; headers?: Record<string, string> } | ((req: IncomingMessage, res: ServerResponse) => void);
+
 export interface FeedServer {
   url: string;
   server: Server;
   requests: { method: string; path: string; status: number }[];
-  /** Replace what a path serves: a body (200 with ETag) or a bare status. */
-  set(path: string, body: string | { status: number; headers?: Record<string, string> }): void;
+  set(path: string, body: Route): void;
   close(): Promise<void>;
 }
 
-export async function startFeedServer(routes: Record<string, string | { status: number; headers?: Record<string, string> }> = {}, port = 0): Promise<FeedServer> {
-  const table = new Map<string, string | { status: number; headers?: Record<string, string> }>(Object.entries(routes));
+export async function startFeedServer(routes: Record<string, Route> = {}, port = 0): Promise<FeedServer> {
+  const table = new Map<string, Route>(Object.entries(routes));
   const modified = new Map<string, string>();
   const requests: FeedServer['requests'] = [];
   const server = createServer((req, res) => {
@@ -66,6 +68,10 @@ export async function startFeedServer(routes: Record<string, string | { status: 
     if (req.method !== 'GET' && req.method !== 'HEAD') return answer(405, { allow: 'GET, HEAD' });
     const route = table.get(path);
     if (route === undefined) return answer(404, { 'content-type': 'text/plain' }, 'Not Found');
+    if (typeof route === 'function') {
+      requests.push({ method: req.method ?? 'GET', path, status: 0 });
+      return route(req, res);
+    }
     if (typeof route !== 'string') return answer(route.status, route.headers ?? {}, '');
     const etag = '"' + createHash('sha1').update(route).digest('hex').slice(0, 16) + '"';
     const lastModified = modified.get(path) ?? new Date().toUTCString();

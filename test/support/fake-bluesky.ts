@@ -1,15 +1,16 @@
-// A small Bluesky-like XRPC server for the demo run, so the whole pipeline works without
-// internet. It answers the read endpoints uitkijk's Bluesky connector uses the way Bluesky
-// does: the same paths, fields, cursors, error bodies and rate-limit headers. It accepts no
-// writes other than logging in. Tests of the real connector use Bluesky's own reference
-// servers (@atproto/dev-env); this exists for the demo and the pipeline tests.
+// A small Bluesky-like XRPC server for the demo run and the pipeline tests, so the whole
+// pipeline works without internet. It answers the read endpoints uitkijk's Bluesky connector
+// uses the way Bluesky does: the same paths, fields, cursors, error bodies and rate-limit
+// headers. It accepts no writes other than logging in. Tests of the real connector use
+// Bluesky's own reference servers (@atproto/dev-env). Record keys come from a fixed epoch and a
+// counter, not from the clock, so the same content keeps the same post URIs at every start.
 
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { cidFor, didFor, rkeyFor } from './atproto-ids.ts';
-import type { DemoPost } from './content.ts';
+import type { DemoPost } from '../../demo/content.ts';
 
 export interface FakeBlueskyOptions {
   schoolHandle: string;
@@ -19,6 +20,9 @@ export interface FakeBlueskyOptions {
   /** The clock, for tests. */
   now?: () => number;
 }
+
+/** Record keys count from here, so a restart with the same content gives the same URIs. */
+const RKEY_EPOCH = Date.UTC(2026, 0, 1);
 
 interface StoredPost {
   uri: string;
@@ -65,7 +69,7 @@ export async function startFakeBluesky(opts: FakeBlueskyOptions, port = 0): Prom
     const handle = isSchool ? opts.schoolHandle : p.by;
     const did = isSchool ? schoolDid : didFor(handle);
     const created = now() - p.minutesAgo * 60_000;
-    const rkey = rkeyFor(created, counter++);
+    const rkey = rkeyFor(RKEY_EPOCH + counter, counter++);
     const uri = `at://${did}/app.bsky.feed.post/${rkey}`;
     const parent = p.replyTo === undefined ? undefined : schoolPosts[p.replyTo];
     const post: StoredPost = {

@@ -1,10 +1,12 @@
 // The demo run: local stand-ins for Bluesky and an RSS feed, filled with invented Dutch
-// content, so `npm start` shows the whole pipeline without internet or accounts.
-import type { Config } from '../config/schema.ts';
-import { blueskyPasswordEnv } from '../config/secrets.ts';
-import { startFakeBluesky } from '../demo/bluesky-server.ts';
-import { DEMO_FEED_ITEMS, DEMO_REACTIONS, DEMO_SCHOOL_POSTS } from '../demo/content.ts';
-import { startFeedServer, wordpressCommentFeed } from '../demo/rss-server.ts';
+// content, so `npm start` shows the whole pipeline without internet or accounts. The stand-ins
+// are the test suite's fake servers (test/support/); they are not part of the product, and the
+// CLI loads this entry only when it runs the demo configuration.
+import type { Config } from '../src/config/schema.ts';
+import { blueskyPasswordEnv } from '../src/config/secrets.ts';
+import { startFakeBluesky } from '../test/support/fake-bluesky.ts';
+import { startFeedServer, wordpressCommentFeed } from '../test/support/feed-server.ts';
+import { DEMO_FEED_ITEMS, DEMO_REACTIONS, DEMO_SCHOOL_POSTS } from './content.ts';
 
 export interface Demo {
   config: Config;
