@@ -35,7 +35,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: IO_MODULES.flatMap((m) => [m, `node:${m}`]).map((name) => ({ name, message: 'src/classify does no I/O: load data at build time or pass it in.' })),
+          paths: IO_MODULES.flatMap((m) => [m, `node:${m}`]).map((name) => ({
+            name,
+            message: 'src/classify does no I/O: load data at build time or pass it in.',
+          })),
         },
       ],
     },

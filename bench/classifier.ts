@@ -18,7 +18,9 @@ function corpus(): { texts: string[]; origin: string } {
       .map((l) => (JSON.parse(l) as { text: string }).text);
     return { texts, origin: 'shared/data/comments-dev.jsonl' };
   }
-  const texts = readFileSync(new URL('./sample-comments.txt', import.meta.url), 'utf8').split('\n').filter(Boolean);
+  const texts = readFileSync(new URL('./sample-comments.txt', import.meta.url), 'utf8')
+    .split('\n')
+    .filter(Boolean);
   return { texts, origin: 'bench/sample-comments.txt' };
 }
 

@@ -27,7 +27,9 @@ function texts(): string[] {
       .filter(Boolean)
       .map((l) => (JSON.parse(l) as { text: string }).text);
   }
-  return readFileSync(new URL('./sample-comments.txt', import.meta.url), 'utf8').split('\n').filter(Boolean);
+  return readFileSync(new URL('./sample-comments.txt', import.meta.url), 'utf8')
+    .split('\n')
+    .filter(Boolean);
 }
 
 const CONFIG = `
@@ -85,7 +87,13 @@ export async function benchPipeline(itemsTotal = 50_000): Promise<Record<string,
   const log = pino({ level: 'silent' });
   const ctx = createContext({ config: parseConfig(CONFIG, 'bench.yaml'), log, redisUrl: server.url, dataDir });
   const probe = new Redis(server.url);
-  const runtime = await startRuntime({ ctx, connectors: { get: <K extends 'rss' | 'bluesky'>() => connector as unknown as Connector<K> }, queues: ['fetch', 'classify'], schedulers: false, web: false });
+  const runtime = await startRuntime({
+    ctx,
+    connectors: { get: <K extends 'rss' | 'bluesky'>() => connector as unknown as Connector<K> },
+    queues: ['fetch', 'classify'],
+    schedulers: false,
+    web: false,
+  });
   try {
     const before = await counters(probe);
     const t0 = performance.now();

@@ -131,7 +131,10 @@ export function createBlueskyConnector(opts: BlueskyOptions = {}): Connector<'bl
       used = 0;
     }
     if (++used > budget.requests) {
-      throw new RateLimitedError(`Bron ${source.id}: eigen limiet van ${budget.requests} verzoeken per ${budget.windowMs / 60_000} minuten bereikt.`, Math.max(1000, windowStart + budget.windowMs - t));
+      throw new RateLimitedError(
+        `Bron ${source.id}: eigen limiet van ${budget.requests} verzoeken per ${budget.windowMs / 60_000} minuten bereikt.`,
+        Math.max(1000, windowStart + budget.windowMs - t),
+      );
     }
   };
 
@@ -142,18 +145,39 @@ export function createBlueskyConnector(opts: BlueskyOptions = {}): Connector<'bl
       if (err.cause instanceof UitkijkError) throw err.cause;
       const what = `${err.status}${err.error ? ` ${err.error}` : ''}`;
       if (err.status === 429) throw new RateLimitedError(`Bron ${source.id}: Bluesky vraagt om te wachten (429).`, resetMs(err, now()));
-      if (err.status === 401 || err.error === 'AuthenticationRequired' || err.error === 'AccountTakedown' || (during === 'login' && err.status >= 400 && err.status < 500)) {
-        throw new UitkijkError('CONNECTOR_AUTH', `Bron ${source.id}: inloggen bij Bluesky (${safeUrl(source.service)}) mislukt (${what}); controleer de handle en het app-wachtwoord in ${env.secrets.envNameFor(source)}.`, { cause: err });
+      if (
+        err.status === 401 ||
+        err.error === 'AuthenticationRequired' ||
+        err.error === 'AccountTakedown' ||
+        (during === 'login' && err.status >= 400 && err.status < 500)
+      ) {
+        throw new UitkijkError(
+          'CONNECTOR_AUTH',
+          `Bron ${source.id}: inloggen bij Bluesky (${safeUrl(source.service)}) mislukt (${what}); controleer de handle en het app-wachtwoord in ${env.secrets.envNameFor(source)}.`,
+          { cause: err },
+        );
       }
       if (err.status >= 500) {
-        throw new UitkijkError('CONNECTOR_UNAVAILABLE', `Bron ${source.id}: Bluesky op ${safeUrl(source.service)} geeft een serverfout (HTTP ${what}).`, { cause: err });
+        throw new UitkijkError('CONNECTOR_UNAVAILABLE', `Bron ${source.id}: Bluesky op ${safeUrl(source.service)} geeft een serverfout (HTTP ${what}).`, {
+          cause: err,
+        });
       }
       if (err.status < 100) {
-        throw new UitkijkError('CONNECTOR_UNAVAILABLE', `Bron ${source.id}: Bluesky op ${safeUrl(source.service)} is niet bereikbaar: ${describeNetworkError(err.cause ?? err, env.limits.timeoutMs)}.`, { cause: err });
+        throw new UitkijkError(
+          'CONNECTOR_UNAVAILABLE',
+          `Bron ${source.id}: Bluesky op ${safeUrl(source.service)} is niet bereikbaar: ${describeNetworkError(err.cause ?? err, env.limits.timeoutMs)}.`,
+          { cause: err },
+        );
       }
-      throw new UitkijkError('CONNECTOR_BAD_RESPONSE', `Bron ${source.id}: Bluesky op ${safeUrl(source.service)} weigert het verzoek (HTTP ${what}).`, { cause: err });
+      throw new UitkijkError('CONNECTOR_BAD_RESPONSE', `Bron ${source.id}: Bluesky op ${safeUrl(source.service)} weigert het verzoek (HTTP ${what}).`, {
+        cause: err,
+      });
     }
-    throw new UitkijkError('CONNECTOR_UNAVAILABLE', `Bron ${source.id}: Bluesky op ${safeUrl(source.service)} is niet bereikbaar: ${describeNetworkError(err, env.limits.timeoutMs)}.`, { cause: err });
+    throw new UitkijkError(
+      'CONNECTOR_UNAVAILABLE',
+      `Bron ${source.id}: Bluesky op ${safeUrl(source.service)} is niet bereikbaar: ${describeNetworkError(err, env.limits.timeoutMs)}.`,
+      { cause: err },
+    );
   };
 
   const clientFor = (source: BlueskySource, env: ConnectorEnv) => limitedFetch(env.limits, opts.fetch ?? env.fetch ?? globalThis.fetch, `Bron ${source.id}`);
@@ -240,7 +264,14 @@ export function createBlueskyConnector(opts: BlueskyOptions = {}): Connector<'bl
       };
 
       const schoolDid = acc.agent.session?.did;
-      const add = (uri: string, author: { did: string; handle: string; displayName?: string }, record: unknown, indexedAt: string, context: 'reply' | 'mention', embed: unknown) => {
+      const add = (
+        uri: string,
+        author: { did: string; handle: string; displayName?: string },
+        record: unknown,
+        indexedAt: string,
+        context: 'reply' | 'mention',
+        embed: unknown,
+      ) => {
         if (author.did === schoolDid || items.has(uri)) return;
         if (!isPostRecord(record)) {
           skipped.push({ id: uri, reason: 'geen bericht' });
@@ -279,7 +310,9 @@ export function createBlueskyConnector(opts: BlueskyOptions = {}): Connector<'bl
       let complete = false;
       while (pages < maxPages) {
         pages++;
-        const res = await call((agent) => agent.app.bsky.notification.listNotifications({ reasons: REASONS, limit: PAGE_SIZE, ...(page ? { cursor: page } : {}) }));
+        const res = await call((agent) =>
+          agent.app.bsky.notification.listNotifications({ reasons: REASONS, limit: PAGE_SIZE, ...(page ? { cursor: page } : {}) }),
+        );
         let reachedSeen = false;
         for (const n of res.data.notifications) {
           if (alreadySeen(n)) {

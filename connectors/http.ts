@@ -27,7 +27,14 @@ const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB
 export function describeNetworkError(err: unknown, timeoutMs: number): string {
   const e = err as { name?: string; code?: string; cause?: { code?: string; name?: string; message?: string }; message?: string };
   const code = e.cause?.code ?? e.code;
-  if (e.name === 'TimeoutError' || e.cause?.name === 'TimeoutError' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'ETIMEDOUT') {
+  if (
+    e.name === 'TimeoutError' ||
+    e.cause?.name === 'TimeoutError' ||
+    code === 'UND_ERR_CONNECT_TIMEOUT' ||
+    code === 'UND_ERR_HEADERS_TIMEOUT' ||
+    code === 'UND_ERR_BODY_TIMEOUT' ||
+    code === 'ETIMEDOUT'
+  ) {
     return `geen antwoord binnen ${Math.round(timeoutMs / 1000)} s`;
   }
   switch (code) {
@@ -69,13 +76,18 @@ export function limitedFetch(limits: HttpLimits, base: typeof globalThis.fetch =
       try {
         res = await base(request && hop === 0 ? request : url, { ...init, redirect: 'manual', signal });
       } catch (err) {
-        throw new UitkijkError('CONNECTOR_UNAVAILABLE', `${describe}: ${safeUrl(url)} is niet bereikbaar: ${describeNetworkError(err, limits.timeoutMs)}.`, { cause: err });
+        throw new UitkijkError('CONNECTOR_UNAVAILABLE', `${describe}: ${safeUrl(url)} is niet bereikbaar: ${describeNetworkError(err, limits.timeoutMs)}.`, {
+          cause: err,
+        });
       }
       const location = res.headers.get('location');
       if (res.status < 300 || res.status >= 400 || res.status === 304 || !location) break;
       await res.body?.cancel();
       if (hop >= limits.maxRedirects) {
-        throw new UitkijkError('CONNECTOR_BAD_RESPONSE', `${describe}: ${safeUrl(url)} stuurt meer dan ${limits.maxRedirects} keer door (een doorverwijzingslus?); controleer het adres.`);
+        throw new UitkijkError(
+          'CONNECTOR_BAD_RESPONSE',
+          `${describe}: ${safeUrl(url)} stuurt meer dan ${limits.maxRedirects} keer door (een doorverwijzingslus?); controleer het adres.`,
+        );
       }
       const next = new URL(location, url);
       if (next.protocol !== 'http:' && next.protocol !== 'https:') {
@@ -85,7 +97,10 @@ export function limitedFetch(limits: HttpLimits, base: typeof globalThis.fetch =
     }
     const declared = Number(res.headers.get('content-length'));
     const tooLarge = () =>
-      new UitkijkError('CONNECTOR_TOO_LARGE', `${describe}: het antwoord van ${safeUrl(url)} is groter dan ${mb(limits.maxBytes)}; de rest is niet gelezen (grens: fetch.maxSizeMB in de configuratie).`);
+      new UitkijkError(
+        'CONNECTOR_TOO_LARGE',
+        `${describe}: het antwoord van ${safeUrl(url)} is groter dan ${mb(limits.maxBytes)}; de rest is niet gelezen (grens: fetch.maxSizeMB in de configuratie).`,
+      );
     // content-length counts compressed bytes; the cap below counts what comes out.
     if (Number.isFinite(declared) && declared > limits.maxBytes && !res.headers.get('content-encoding')) {
       await res.body?.cancel();
@@ -108,7 +123,11 @@ export function limitedFetch(limits: HttpLimits, base: typeof globalThis.fetch =
         }
       } catch (err) {
         if (err instanceof UitkijkError) throw err;
-        throw new UitkijkError('CONNECTOR_UNAVAILABLE', `${describe}: het antwoord van ${safeUrl(url)} kwam niet helemaal binnen: ${describeNetworkError(err, limits.timeoutMs)}.`, { cause: err });
+        throw new UitkijkError(
+          'CONNECTOR_UNAVAILABLE',
+          `${describe}: het antwoord van ${safeUrl(url)} kwam niet helemaal binnen: ${describeNetworkError(err, limits.timeoutMs)}.`,
+          { cause: err },
+        );
       }
     }
     const body = Buffer.concat(chunks, size);

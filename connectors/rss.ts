@@ -59,7 +59,11 @@ export function htmlToPlain(html: string): string {
       { selector: 'table', format: 'dataTable', options: { uppercaseHeaderCells: false } },
     ],
   });
-  return text.replace(/[ \t\u00a0]+/g, ' ').replace(/ *\n */g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  return text
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 function authorOf(it: FeedItem): string {
@@ -91,7 +95,12 @@ export function toItem(it: FeedItem, source: RssSource, now: number): Item | { s
   const key = guid?.trim() || link;
   if (!key) {
     // Nothing stable to name it by: the log gets a hash of title and date instead.
-    const fallbackId = 'rss:' + createHash('sha256').update(`${it.title ?? ''}\u0000${it.pubDate ?? ''}`).digest('hex').slice(0, 16);
+    const fallbackId =
+      'rss:' +
+      createHash('sha256')
+        .update(`${it.title ?? ''}\u0000${it.pubDate ?? ''}`)
+        .digest('hex')
+        .slice(0, 16);
     return { skip: 'geen guid of link', id: fallbackId };
   }
   const id = `rss:${key}`;
@@ -145,7 +154,10 @@ export function createRssConnector(opts: RssOptions = {}): Connector<'rss'> {
       }
       if (res.status === 429 || (res.status === 503 && res.headers.has('retry-after'))) {
         await res.body?.cancel();
-        throw new RateLimitedError(`Bron ${source.id}: de server vraagt om te wachten (HTTP ${res.status}).`, parseRetryAfter(res.headers.get('retry-after'), now()));
+        throw new RateLimitedError(
+          `Bron ${source.id}: de server vraagt om te wachten (HTTP ${res.status}).`,
+          parseRetryAfter(res.headers.get('retry-after'), now()),
+        );
       }
       if (res.status >= 500) {
         await res.body?.cancel();
@@ -163,14 +175,19 @@ export function createRssConnector(opts: RssOptions = {}): Connector<'rss'> {
       try {
         feed = await parser.parseString(body);
       } catch (err) {
-        throw new UitkijkError('CONNECTOR_BAD_RESPONSE', `Bron ${source.id}: de feed is geen geldige XML (${firstLine((err as Error).message)}).`, { cause: err });
+        throw new UitkijkError('CONNECTOR_BAD_RESPONSE', `Bron ${source.id}: de feed is geen geldige XML (${firstLine((err as Error).message)}).`, {
+          cause: err,
+        });
       }
       const items: Item[] = [];
       const skipped: FetchResult['skipped'] = [];
       const entries = feed.items ?? [];
       // Feeds list the newest first: past the cap, the oldest are left out (and said so).
       if (entries.length > env.maxItems) {
-        env.log.warn({ source: source.id, items: entries.length, kept: env.maxItems }, `feed heeft meer items dan fetch.maxItems; de ${entries.length - env.maxItems} oudste zijn niet gelezen`);
+        env.log.warn(
+          { source: source.id, items: entries.length, kept: env.maxItems },
+          `feed heeft meer items dan fetch.maxItems; de ${entries.length - env.maxItems} oudste zijn niet gelezen`,
+        );
         entries.length = env.maxItems;
       }
       for (const it of entries) {

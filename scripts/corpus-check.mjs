@@ -118,12 +118,13 @@ const count = (key) => {
 };
 
 for (const e of errors) console.log(e);
-if (!quiet)
-  for (const [k, j] of dupOf) console.log(`${records[k].where}: near-duplicate of ${records[j].where}`);
+if (!quiet) for (const [k, j] of dupOf) console.log(`${records[k].where}: near-duplicate of ${records[j].where}`);
 
 const kept = records.length - dupOf.size;
 const templ = records.filter((r, k) => !dupOf.has(k) && r.origin === 'template').length;
-console.log(`\n${records.length} texts, ${dupOf.size} near-duplicates, ${kept} kept, ${errors.length} errors, ${((100 * templ) / Math.max(kept, 1)).toFixed(1)}% from templates`);
+console.log(
+  `\n${records.length} texts, ${dupOf.size} near-duplicates, ${kept} kept, ${errors.length} errors, ${((100 * templ) / Math.max(kept, 1)).toFixed(1)}% from templates`,
+);
 if (!quiet) {
   console.log('\nper phenomenon:');
   const per = new Map(count('phenomenon'));

@@ -35,10 +35,7 @@ export interface Finding {
  * Hashed so that the id is short and safe in keys and links whatever the platform's ids hold.
  */
 export function findingId(item: Pick<Item, 'school' | 'platform' | 'id'>): string {
-  return createHash('sha256')
-    .update(`${item.school}\u0000${item.platform}\u0000${item.id}`)
-    .digest('base64url')
-    .slice(0, 22);
+  return createHash('sha256').update(`${item.school}\u0000${item.platform}\u0000${item.id}`).digest('base64url').slice(0, 22);
 }
 
 /** A new, open finding for a flagged item: what the classifier saw and what the policy decided. */

@@ -21,4 +21,3 @@ export interface Item {
   media: { kinds: MediaKind[]; count: number };
   school: string;
 }
-

@@ -29,13 +29,31 @@ export function createMetrics(sources: MetricsSources = {}): Metrics {
   const registers = [registry];
   return {
     registry,
-    itemsFetched: new Counter({ name: 'uitkijk_items_fetched_total', help: 'Items read from a source: status=new (not seen before) or seen (read again)', labelNames: ['source', 'status'], registers }),
+    itemsFetched: new Counter({
+      name: 'uitkijk_items_fetched_total',
+      help: 'Items read from a source: status=new (not seen before) or seen (read again)',
+      labelNames: ['source', 'status'],
+      registers,
+    }),
     findings: new Counter({ name: 'uitkijk_findings_total', help: 'Findings per label', labelNames: ['label'], registers }),
-    unreadable: new Counter({ name: 'uitkijk_items_unreadable_total', help: 'Items the classifier could not judge (alerted as "kon niet beoordelen")', registers }),
+    unreadable: new Counter({
+      name: 'uitkijk_items_unreadable_total',
+      help: 'Items the classifier could not judge (alerted as "kon niet beoordelen")',
+      registers,
+    }),
     alertsSent: new Counter({ name: 'uitkijk_alerts_sent_total', help: 'Alert e-mails sent', registers }),
-    alertResends: new Counter({ name: 'uitkijk_alert_possible_resends_total', help: 'Alerts sent again after an attempt whose worker died mid-send (possibly a duplicate)', registers }),
+    alertResends: new Counter({
+      name: 'uitkijk_alert_possible_resends_total',
+      help: 'Alerts sent again after an attempt whose worker died mid-send (possibly a duplicate)',
+      registers,
+    }),
     jobFailures: new Counter({ name: 'uitkijk_job_failures_total', help: 'Failed job attempts per queue', labelNames: ['queue'], registers }),
-    fetchSkipped: new Counter({ name: 'uitkijk_fetch_skipped_total', help: 'Fetch runs skipped, per reason (busy: the previous fetch of the source still runs)', labelNames: ['source', 'reason'], registers }),
+    fetchSkipped: new Counter({
+      name: 'uitkijk_fetch_skipped_total',
+      help: 'Fetch runs skipped, per reason (busy: the previous fetch of the source still runs)',
+      labelNames: ['source', 'reason'],
+      registers,
+    }),
     queueDepth: new Gauge({
       name: 'uitkijk_queue_depth',
       help: 'Jobs per queue and state',

@@ -39,8 +39,7 @@ export function decide(verdict: Verdict, item: Pick<Item, 'context'>, thresholds
   // Only labels that alert can make a removal candidate, so a lax `remove` threshold in the
   // config never produces a candidate nobody was told about. Only reactions to the school's
   // own posts qualify: A6 lets the school remove those and nothing else.
-  const removalCandidate =
-    item.context === 'reply' && labels.some((label) => verdict.scores[label] >= thresholds[label].remove);
+  const removalCandidate = item.context === 'reply' && labels.some((label) => verdict.scores[label] >= thresholds[label].remove);
 
   const articles = new Set<Article>();
   for (const label of labels) for (const article of LABEL_ARTICLES[label]) articles.add(article);

@@ -10,7 +10,16 @@ function memory() {
       cb();
     },
   });
-  return { destination, output: () => chunks.join(''), lines: () => chunks.join('').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>) };
+  return {
+    destination,
+    output: () => chunks.join(''),
+    lines: () =>
+      chunks
+        .join('')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
+  };
 }
 
 const TEXT = 'Meneer Bakker woont op de Berkenlaan 6, bel 06-12345678';
@@ -51,7 +60,12 @@ describe('createLogger', () => {
     const lines = mem.lines();
     expect(lines).toHaveLength(7);
     expect(lines[0]).toMatchObject({ item: { id: item.id, source: 'linge-bsky', text: REDACTED, author: REDACTED } });
-    expect(lines[1]).toMatchObject({ items: [{ id: item.id, text: REDACTED }, { id: 'second', text: REDACTED }] });
+    expect(lines[1]).toMatchObject({
+      items: [
+        { id: item.id, text: REDACTED },
+        { id: 'second', text: REDACTED },
+      ],
+    });
     expect(lines[4]).toMatchObject({ source: { id: 'linge-bsky', password: REDACTED } });
     expect(lines[6]).toMatchObject({ module: 'fetch', item: { id: item.id, text: REDACTED } });
   });
@@ -79,7 +93,9 @@ describe('redaction reaches every depth', () => {
 
   it('redacts child logger bindings', () => {
     const mem = memory();
-    createLogger({ destination: mem.destination }).child({ module: 'classify', item: { id: 'i2', text: TEXT } }).info('bound');
+    createLogger({ destination: mem.destination })
+      .child({ module: 'classify', item: { id: 'i2', text: TEXT } })
+      .info('bound');
     expect(mem.output()).not.toContain(TEXT);
     expect(mem.lines()[0]).toMatchObject({ module: 'classify', item: { id: 'i2', text: REDACTED } });
   });

@@ -28,7 +28,10 @@ async function conclude(ctx: WorkerContext, source: string, items: Item[], findi
   if (alerts.length) {
     await ctx.queues.alert.addBulk(alerts.map((f) => ({ name: 'alert', data: { findingId: f.id }, opts: { jobId: `alert-${f.id}` } })));
   }
-  await ctx.store.markSeen(source, items.map((i) => i.id));
+  await ctx.store.markSeen(
+    source,
+    items.map((i) => i.id),
+  );
 }
 
 export function createClassifyProcessor(ctx: WorkerContext) {
@@ -100,7 +103,10 @@ export async function rescueFailedBatches(ctx: WorkerContext): Promise<{ split: 
         const findings = items.map((item) => unreadableFinding(item, reason, new Date().toISOString()));
         await conclude(ctx, source, items, findings, findings);
         ctx.metrics.unreadable.inc();
-        log.error({ job: job.id, item: items[0]!.id, chars: items[0]!.text.length, reason: job.failedReason }, 'item kon niet beoordeeld worden; melding "kijk zelf"');
+        log.error(
+          { job: job.id, item: items[0]!.id, chars: items[0]!.text.length, reason: job.failedReason },
+          'item kon niet beoordeeld worden; melding "kijk zelf"',
+        );
         result.unreadable++;
       }
       await job.remove();

@@ -90,7 +90,12 @@ export function createFetchProcessor(ctx: WorkerContext, connectors: ConnectorLo
           batches.map((items) => ({
             name: 'classify',
             data: { source: source.id, items },
-            opts: { jobId: batchJobId(source.id, items.map((i) => i.id)) },
+            opts: {
+              jobId: batchJobId(
+                source.id,
+                items.map((i) => i.id),
+              ),
+            },
           })),
         );
         await ctx.store.markPending(source.id, freshIds);

@@ -105,7 +105,7 @@ const EN: Strings = {
   severity: { laag: 'low', middel: 'medium', hoog: 'high' },
   context: { reply: "reply to one of the school's own posts", mention: 'mention of the school elsewhere' },
   article: {
-    A2: "A2 — personal data of members of the school community must not be shared",
+    A2: 'A2 — personal data of members of the school community must not be shared',
     A6: 'A6 — the school may remove reactions to its own posts',
     A10: 'A10 — everyone observes common decency (e.g. bullying, stalking, threatening)',
     A11: 'A11 — report to the school leadership or board; talk with the people involved',
@@ -175,8 +175,7 @@ export function renderAlert(finding: Finding, options: RenderOptions = {}): Rend
   const school = options.schoolName ?? item.school;
   const labels = finding.labels.map((l) => s.label[l]);
   const maskedText = maskText(item.text, finding.entities);
-  const removal =
-    item.context === 'mention' ? s.removalMention : finding.removalCandidate ? s.removalYes : s.removalNo;
+  const removal = item.context === 'mention' ? s.removalMention : finding.removalCandidate ? s.removalYes : s.removalNo;
   const why = whyLines(finding, maskedText, s, language);
   const articles = finding.articles.map((a) => s.article[a]);
 

@@ -107,7 +107,10 @@ export function createAlertService(opts: AlertServiceOptions): AlertService {
         // Nothing was accepted: drop the lease so the retry may claim at once.
         await ledger.releaseAlert(finding.id, token).catch(() => undefined);
         const waiting = await ledger.markWaiting(finding.id).catch(() => undefined);
-        log.warn({ finding: finding.id, waiting, code: (err as { code?: string }).code, reason: (err as Error).message }, 'melding kon niet verstuurd worden; wacht op de mailserver');
+        log.warn(
+          { finding: finding.id, waiting, code: (err as { code?: string }).code, reason: (err as Error).message },
+          'melding kon niet verstuurd worden; wacht op de mailserver',
+        );
         throw err;
       }
       // Straight after the server's acceptance, nothing in between: the window for a duplicate.

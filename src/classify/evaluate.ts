@@ -89,8 +89,7 @@ function classifierCache(base: ClassifierOptions) {
   };
 }
 
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
-  a.start < b.end && b.start < a.end;
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
 export function evaluateLabelled(records: LabelledRecord[], base: ClassifierOptions = {}, maxMisses = 15): JsonlReport {
   const get = classifierCache(base);

@@ -116,11 +116,7 @@ export const EMOJI_WORDS: Record<string, string> = {
 };
 
 function isLetter(c: number): boolean {
-  return (
-    (c >= 97 && c <= 122) ||
-    (c >= 65 && c <= 90) ||
-    (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)
-  );
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
 }
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -306,7 +302,7 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13 || c === 160;
 }
 function isWordChar(c: number): boolean {
-  return isLetter(c) || isDigit(c) || c === 95 || c === 46 /* handles: a.b */;
+  return isLetter(c) || isDigit(c) || c === 95 || c === 46; /* handles: a.b */
 }
 function startsLeetWord(text: string, i: number): boolean {
   const next = text.charCodeAt(i + 1);

@@ -4,17 +4,7 @@
 export const LABELS = ['offensive', 'threat', 'personal_data'] as const;
 export type Label = (typeof LABELS)[number];
 
-export const PII_TYPES = [
-  'phone',
-  'email',
-  'iban',
-  'bsn',
-  'address',
-  'postcode',
-  'date_of_birth',
-  'licence_plate',
-  'name_with_sensitive',
-] as const;
+export const PII_TYPES = ['phone', 'email', 'iban', 'bsn', 'address', 'postcode', 'date_of_birth', 'licence_plate', 'name_with_sensitive'] as const;
 export type PiiType = (typeof PII_TYPES)[number];
 
 /** One reason behind a score. Offsets are UTF-16 code units in the original text. */

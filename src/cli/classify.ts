@@ -84,7 +84,8 @@ export function classifyLine(
   }
   const rec = input as Record<string, unknown>;
   const id = typeof rec.id === 'string' || typeof rec.id === 'number' ? rec.id : null;
-  if (typeof rec.text !== 'string') return { id, error: lang === 'nl' ? `${at}: "text" ontbreekt of is geen tekst` : `${at}: "text" is missing or not a string` };
+  if (typeof rec.text !== 'string')
+    return { id, error: lang === 'nl' ? `${at}: "text" ontbreekt of is geen tekst` : `${at}: "text" is missing or not a string` };
   if (rec.context !== undefined && rec.context !== 'reply' && rec.context !== 'mention') {
     return { id, error: lang === 'nl' ? `${at}: "context" moet "reply" of "mention" zijn` : `${at}: "context" must be "reply" or "mention"` };
   }
@@ -122,12 +123,16 @@ Example:
 export const command: Command = {
   usage: USAGE,
   async run(args, { lang }) {
-    const { values, positionals } = parseOptions(args, {
-      jsonl: { type: 'boolean' },
-      config: { type: 'string' },
-      allow: { type: 'string', multiple: true },
-      json: { type: 'boolean' },
-    }, lang);
+    const { values, positionals } = parseOptions(
+      args,
+      {
+        jsonl: { type: 'boolean' },
+        config: { type: 'string' },
+        allow: { type: 'string', multiple: true },
+        json: { type: 'boolean' },
+      },
+      lang,
+    );
     const classifier = createClassifier(classifierOptions(values, lang));
     const classify = (text: string, context?: 'reply' | 'mention') => classifier.classify(text, { context });
     if (values.jsonl) return runJsonl(classify, lang);

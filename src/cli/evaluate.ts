@@ -144,12 +144,16 @@ Example:
 export const command: Command = {
   usage: USAGE,
   async run(args, { lang }) {
-    const { values, positionals } = parseOptions(args, {
-      config: { type: 'string' },
-      allow: { type: 'string', multiple: true },
-      json: { type: 'boolean' },
-      misses: { type: 'string', default: '15' },
-    }, lang);
+    const { values, positionals } = parseOptions(
+      args,
+      {
+        config: { type: 'string' },
+        allow: { type: 'string', multiple: true },
+        json: { type: 'boolean' },
+        misses: { type: 'string', default: '15' },
+      },
+      lang,
+    );
     const file = positionals[0];
     if (!file) {
       process.stderr.write(USAGE[lang] + '\n');
@@ -163,7 +167,10 @@ export const command: Command = {
     }
     const maxMisses = Number(values.misses);
     if (!Number.isInteger(maxMisses) || maxMisses < 0) {
-      throw new UitkijkError('INPUT_INVALID', lang === 'nl' ? `--misses moet een heel getal zijn, niet '${values.misses}'` : `--misses must be a whole number, not '${values.misses}'`);
+      throw new UitkijkError(
+        'INPUT_INVALID',
+        lang === 'nl' ? `--misses moet een heel getal zijn, niet '${values.misses}'` : `--misses must be a whole number, not '${values.misses}'`,
+      );
     }
     const opts = classifierOptions(values, lang);
     const report = file.endsWith('.csv') ? evaluateMhc(readMhc(text), opts, maxMisses) : evaluateLabelled(readJsonl(text), opts, maxMisses);

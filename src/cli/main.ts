@@ -30,11 +30,17 @@ const COMMANDS: Record<string, Entry> = {
     load: async () => (await import('./classify.ts')).command,
   },
   evaluate: {
-    summary: { nl: 'meet de classifier op een gelabeld bestand (JSONL of HateCheck-CSV)', en: 'measure the classifier on a labelled file (JSONL or HateCheck CSV)' },
+    summary: {
+      nl: 'meet de classifier op een gelabeld bestand (JSONL of HateCheck-CSV)',
+      en: 'measure the classifier on a labelled file (JSONL or HateCheck CSV)',
+    },
     load: async () => (await import('./evaluate.ts')).command,
   },
   config: {
-    summary: { nl: 'controleer een configuratiebestand (check) of druk het JSON-schema af (schema)', en: 'check a config file (check) or print its JSON schema (schema)' },
+    summary: {
+      nl: 'controleer een configuratiebestand (check) of druk het JSON-schema af (schema)',
+      en: 'check a config file (check) or print its JSON schema (schema)',
+    },
     load: async () => (await import('./config.ts')).command,
   },
 };
@@ -50,7 +56,10 @@ function overview(lang: Lang): string {
       ? 'uitkijk — houdt de sociale media van scholen in de gaten\n\nGebruik: uitkijk <opdracht> [opties]   (uitkijk <opdracht> --help voor de opties)\n\nOpdrachten:\n'
       : 'uitkijk — keeps watch over the social media of schools\n\nUsage: uitkijk <command> [options]   (uitkijk <command> --help for its options)\n\nCommands:\n';
   const lines = Object.entries(COMMANDS).map(([name, e]) => `  ${name.padEnd(10)} ${e.summary[lang]}`);
-  const tail = lang === 'nl' ? '\n\nAlgemeen: --lang nl|en (taal van de meldingen), --version, --help\n' : '\n\nGeneral: --lang nl|en (language of messages), --version, --help\n';
+  const tail =
+    lang === 'nl'
+      ? '\n\nAlgemeen: --lang nl|en (taal van de meldingen), --version, --help\n'
+      : '\n\nGeneral: --lang nl|en (language of messages), --version, --help\n';
   return head + lines.join('\n') + tail;
 }
 

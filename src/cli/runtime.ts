@@ -60,7 +60,8 @@ export interface Runtime {
 const CONCURRENCY: Record<QueueName, number> = { fetch: 16, classify: 1, alert: 4 };
 
 const isConnectionError = (err: Error & { code?: string }) =>
-  ['ECONNREFUSED', 'ENOENT', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN'].includes(err.code ?? '') || /Connection is closed|connect E|Stream isn't writeable|CLUSTERDOWN|All connections/i.test(err.message);
+  ['ECONNREFUSED', 'ENOENT', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN'].includes(err.code ?? '') ||
+  /Connection is closed|connect E|Stream isn't writeable|CLUSTERDOWN|All connections/i.test(err.message);
 
 function portInUse(host: string, port: number, lang: Lang): UitkijkError {
   return new UitkijkError(
@@ -86,8 +87,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
       metricsToken: ctx.secrets.metricsToken,
       health: {
         redis: () => ctx.redisWatch.ready(),
-        schedulers: async () =>
-          (await ctx.queues.fetch.getJobSchedulers(0, -1)).map((s) => ({ source: s.key.replace(/^source:/, ''), next: s.next ?? null })),
+        schedulers: async () => (await ctx.queues.fetch.getJobSchedulers(0, -1)).map((s) => ({ source: s.key.replace(/^source:/, ''), next: s.next ?? null })),
         expectedSources: expected,
         alertsWaiting: () => ctx.alerts.waiting(),
       },
@@ -98,7 +98,12 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
       await web.close().catch(() => undefined);
       if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw portInUse(opts.web.host, opts.web.port, lang);
       if ((err as NodeJS.ErrnoException).code === 'EACCES') {
-        throw new UitkijkError('PORT_IN_USE', lang === 'nl' ? `Poort ${opts.web.port} mag dit proces niet openen (onder 1024 alleen als root); kies een andere met --port of PORT.` : `This process may not open port ${opts.web.port} (below 1024 only as root); choose another with --port or PORT.`);
+        throw new UitkijkError(
+          'PORT_IN_USE',
+          lang === 'nl'
+            ? `Poort ${opts.web.port} mag dit proces niet openen (onder 1024 alleen als root); kies een andere met --port of PORT.`
+            : `This process may not open port ${opts.web.port} (below 1024 only as root); choose another with --port or PORT.`,
+        );
       }
       throw err;
     }
@@ -130,7 +135,9 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
       prefix: ctx.keys.prefix,
       concurrency: opts.concurrency?.[name] ?? CONCURRENCY[name],
       ...(name === 'alert'
-        ? { settings: { backoffStrategy: (attemptsMade: number, type?: string) => (type === ALERT_BACKOFF ? alertBackoffMs(attemptsMade, ctx.alertRetry) : 0) } }
+        ? {
+            settings: { backoffStrategy: (attemptsMade: number, type?: string) => (type === ALERT_BACKOFF ? alertBackoffMs(attemptsMade, ctx.alertRetry) : 0) },
+          }
         : {}),
       ...opts.workerOptions,
     });

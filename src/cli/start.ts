@@ -201,13 +201,19 @@ function command(part: Part): Command {
       const queues = values.queues?.split(',').map((q) => q.trim());
       for (const q of queues ?? []) {
         if (!(QUEUE_NAMES as readonly string[]).includes(q)) {
-          return fail(lang === 'nl' ? `onbekende wachtrij '${q}'; kies uit ${QUEUE_NAMES.join(', ')}` : `unknown queue '${q}'; choose from ${QUEUE_NAMES.join(', ')}`);
+          return fail(
+            lang === 'nl' ? `onbekende wachtrij '${q}'; kies uit ${QUEUE_NAMES.join(', ')}` : `unknown queue '${q}'; choose from ${QUEUE_NAMES.join(', ')}`,
+          );
         }
       }
       const portText = values.port ?? process.env.PORT ?? '8080';
       const port = Number(portText);
       if (!/^\d+$/.test(portText) || port > 65535) {
-        return fail(lang === 'nl' ? `--port (of PORT) moet een poortnummer van 0 tot 65535 zijn, niet '${portText}'` : `--port (or PORT) must be a port number from 0 to 65535, not '${portText}'`);
+        return fail(
+          lang === 'nl'
+            ? `--port (of PORT) moet een poortnummer van 0 tot 65535 zijn, niet '${portText}'`
+            : `--port (or PORT) must be a port number from 0 to 65535, not '${portText}'`,
+        );
       }
 
       let app: RunningApp | undefined;

@@ -216,7 +216,10 @@ const plainWords =
         if (issue.origin === 'string') return m.tooLong(Number(issue.maximum));
         return m.tooLarge(issue.input, issue.maximum);
       case 'invalid_value':
-        return m.notAllowed(issue.input, issue.values.map((v) => String(v)));
+        return m.notAllowed(
+          issue.input,
+          issue.values.map((v) => String(v)),
+        );
       case 'invalid_format':
         return m.notValidFormat(issue.input, issue.format);
       case 'unrecognized_keys':

@@ -59,7 +59,8 @@ const nl: ConfigMessages = {
   notEmail: (v) => `${q(v)} is geen e-mailadres`,
   notUrl: (v) => `${q(v)} is geen webadres; schrijf bijvoorbeeld https://example.nl/feed`,
   notId: (v) => `${q(v)} is geen geldige id; gebruik letters, cijfers, '-' en '_', bijvoorbeeld vivente-rss`,
-  cron: (v, why) => `${q(v)} is geen cron-patroon dat de planner kan uitvoeren (${why}); schrijf vijf velden (minuut uur dag maand weekdag), bijvoorbeeld '*/10 * * * *'`,
+  cron: (v, why) =>
+    `${q(v)} is geen cron-patroon dat de planner kan uitvoeren (${why}); schrijf vijf velden (minuut uur dag maand weekdag), bijvoorbeeld '*/10 * * * *'`,
   cronNever: (v) => `${q(v)} komt de komende vijf jaar nooit aan de beurt; deze planning draait dus niet`,
   notTimezone: (v) => `${q(v)} is geen tijdzone; schrijf bijvoorbeeld Europe/Amsterdam`,
   durationTooLong: (v) => `${q(v)} is te lang voor 'every'; gebruik hoogstens 24d, of een cron-patroon`,
@@ -76,8 +77,11 @@ const nl: ConfigMessages = {
   needsSchool: 'heeft minstens één school nodig',
   usedTwice: (v) => `${q(v)} komt twee keer voor; ids moeten uniek zijn`,
   unknownSchool: (v, known) =>
-    known.length ? `${q(v)} is geen school uit dit bestand; gebruik een van ${known.join(', ')}` : `${q(v)} is geen school uit dit bestand; voeg hem toe onder schools`,
-  notFound: (path, suggestion) => `configuratiebestand ${path} niet gevonden; geef --config BESTAND, of kopieer config/example.yaml naar ${suggestion} en pas het aan`,
+    known.length
+      ? `${q(v)} is geen school uit dit bestand; gebruik een van ${known.join(', ')}`
+      : `${q(v)} is geen school uit dit bestand; voeg hem toe onder schools`,
+  notFound: (path, suggestion) =>
+    `configuratiebestand ${path} niet gevonden; geef --config BESTAND, of kopieer config/example.yaml naar ${suggestion} en pas het aan`,
   unreadable: (path, why) => `configuratiebestand ${path} kan niet gelezen worden (${why})`,
   binary: 'is geen tekstbestand (het bevat binaire gegevens); een configuratie is YAML-tekst in UTF-8',
   utf16: 'is opgeslagen als UTF-16; sla het op als UTF-8 (in Kladblok: Opslaan als → Codering UTF-8)',
@@ -95,10 +99,18 @@ const nl: ConfigMessages = {
   tooLarge: (v, max) => `${q(v)} is te groot; gebruik hoogstens ${String(max)}`,
   notAllowed: (v, values) => `${q(v)} mag niet; gebruik ${values.join(' of ')}`,
   notValidFormat: (v, f) => `${q(v)} is geen geldige ${f}`,
-  unknownKey: (key) => (key ? `onbekende sleutel '${key}'; haal hem weg of controleer de spelling` : 'onbekende sleutel; haal hem weg of controleer de spelling'),
+  unknownKey: (key) =>
+    key ? `onbekende sleutel '${key}'; haal hem weg of controleer de spelling` : 'onbekende sleutel; haal hem weg of controleer de spelling',
   topLevel: 'moet een blok sleutels zijn (schools, sources, mail, …); begin met config/example.yaml',
   secret: (env) => `geheimen horen niet in het configuratiebestand; haal deze sleutel weg en zet de omgevingsvariabele ${env}`,
-  types: { string: 'een tekst', number: 'een getal', int: 'een heel getal', boolean: 'true of false', array: 'een lijst (regels die met - beginnen)', object: 'een blok sleutels' },
+  types: {
+    string: 'een tekst',
+    number: 'een getal',
+    int: 'een heel getal',
+    boolean: 'true of false',
+    array: 'een lijst (regels die met - beginnen)',
+    object: 'een blok sleutels',
+  },
   list: 'een lijst',
   section: 'een blok sleutels',
   nothing: 'niets',
@@ -148,7 +160,14 @@ const en: ConfigMessages = {
   unknownKey: (key) => (key ? `unknown key '${key}'; remove it or check its spelling` : 'unknown key; remove it or check its spelling'),
   topLevel: 'should be a section of keys (schools, sources, mail, …); start from config/example.yaml',
   secret: (env) => `secrets do not belong in the config file; remove this key and set the environment variable ${env} instead`,
-  types: { string: 'a text', number: 'a number', int: 'a whole number', boolean: 'true or false', array: 'a list (lines starting with -)', object: 'a section of keys' },
+  types: {
+    string: 'a text',
+    number: 'a number',
+    int: 'a whole number',
+    boolean: 'true or false',
+    array: 'a list (lines starting with -)',
+    object: 'a section of keys',
+  },
   list: 'a list',
   section: 'a section of keys',
   nothing: 'nothing',

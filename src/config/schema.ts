@@ -102,11 +102,13 @@ function buildSchemas(m: ConfigMessages) {
       ...sourceBase,
       kind: z.literal('rss'),
       url: httpUrl.meta({ description: 'The RSS or Atom feed address.' }),
-      context: z.enum(['reply', 'mention'], {
-        error: about(m.notContext),
-      }).meta({
-        description: "reply: comments on the school's own posts (removal candidates, A6); mention: posts elsewhere.",
-      }),
+      context: z
+        .enum(['reply', 'mention'], {
+          error: about(m.notContext),
+        })
+        .meta({
+          description: "reply: comments on the school's own posts (removal candidates, A6); mention: posts elsewhere.",
+        }),
     })
     .meta({ description: 'An RSS or Atom feed: blog comments, news, Google Alerts.' });
 
@@ -138,25 +140,29 @@ function buildSchemas(m: ConfigMessages) {
 
   function thresholdSchema(label: Label) {
     const d = DEFAULT_THRESHOLDS[label];
-    return z
-      .strictObject({
-        alert: score.default(d.alert).meta({ description: 'Score from which the communications team is alerted.' }),
-        remove: score.default(d.remove).meta({ description: 'Score from which a reply becomes a removal candidate (A6).' }),
-      })
-      // Only compares two valid scores; a score out of range is reported on its own.
-      .refine((t) => !(isScore(t.alert) && isScore(t.remove)) || t.alert <= t.remove, {
-        error: (iss) => {
-          const t = iss.input as { alert: number; remove: number };
-          return m.alertAboveRemove(t.alert, t.remove);
-        },
-      })
-      .prefault({});
+    return (
+      z
+        .strictObject({
+          alert: score.default(d.alert).meta({ description: 'Score from which the communications team is alerted.' }),
+          remove: score.default(d.remove).meta({ description: 'Score from which a reply becomes a removal candidate (A6).' }),
+        })
+        // Only compares two valid scores; a score out of range is reported on its own.
+        .refine((t) => !(isScore(t.alert) && isScore(t.remove)) || t.alert <= t.remove, {
+          error: (iss) => {
+            const t = iss.input as { alert: number; remove: number };
+            return m.alertAboveRemove(t.alert, t.remove);
+          },
+        })
+        .prefault({})
+    );
   }
 
   const thresholdsSchema = z
-    .strictObject(Object.fromEntries(LABELS.map((l) => [l, thresholdSchema(l)])) as {
-      [L in Label]: ReturnType<typeof thresholdSchema>;
-    })
+    .strictObject(
+      Object.fromEntries(LABELS.map((l) => [l, thresholdSchema(l)])) as {
+        [L in Label]: ReturnType<typeof thresholdSchema>;
+      },
+    )
     .prefault({})
     .meta({ description: 'Per label: the scores (0 to 1) from which to alert and to propose removal.' });
 
@@ -179,7 +185,12 @@ function buildSchemas(m: ConfigMessages) {
       fetch: z
         .strictObject({
           maxSizeMB: z.number().min(0.1).max(100).default(5).meta({ description: 'Largest response body a source may send, decompressed, in MB.' }),
-          maxItems: z.int().min(1).max(100_000).default(1000).meta({ description: 'At most this many items per fetch; older ones beyond it are skipped and logged.' }),
+          maxItems: z
+            .int()
+            .min(1)
+            .max(100_000)
+            .default(1000)
+            .meta({ description: 'At most this many items per fetch; older ones beyond it are skipped and logged.' }),
           maxRedirects: z.int().min(0).max(20).default(5).meta({ description: 'How many redirects a source may send before the fetch fails.' }),
           timeout: duration.default('20s').meta({ description: "Deadline for one request, e.g. '20s'.", pattern: DURATION_PATTERN }),
         })
@@ -199,8 +210,7 @@ function buildSchemas(m: ConfigMessages) {
     // value may then be partly invalid, hence the defensive reading.
     .superRefine(
       (config, ctx) => {
-        const ids = (list: unknown) =>
-          Array.isArray(list) ? list.map((x) => (x as { id?: unknown } | null)?.id) : [];
+        const ids = (list: unknown) => (Array.isArray(list) ? list.map((x) => (x as { id?: unknown } | null)?.id) : []);
         const duplicates = (values: unknown[], at: 'schools' | 'sources') => {
           const seen = new Set<unknown>();
           values.forEach((value, i) => {
@@ -232,7 +242,6 @@ function buildSchemas(m: ConfigMessages) {
       { when: () => true },
     )
     .meta({ title: 'uitkijk configuration', description: 'Schools, sources, thresholds and mail settings for uitkijk.' });
-
 
   return { scheduleSchema, schoolSchema, rssSourceSchema, blueskySourceSchema, sourceSchema, thresholdsSchema, configSchema };
 }

@@ -31,10 +31,16 @@ export function redisOptions(url: string): RedisOptions {
   try {
     u = new URL(url);
   } catch {
-    throw new UitkijkError('REDIS_UNREACHABLE', 'REDIS_URL is geen geldig adres; schrijf bijvoorbeeld redis://localhost:6379 of redis+cluster://host1:7000,host2:7001');
+    throw new UitkijkError(
+      'REDIS_UNREACHABLE',
+      'REDIS_URL is geen geldig adres; schrijf bijvoorbeeld redis://localhost:6379 of redis+cluster://host1:7000,host2:7001',
+    );
   }
   if (u.protocol !== 'redis:' && u.protocol !== 'rediss:') {
-    throw new UitkijkError('REDIS_UNREACHABLE', `REDIS_URL moet met redis://, rediss:// of redis+cluster:// beginnen (of een socketpad zijn), niet '${u.protocol}'`);
+    throw new UitkijkError(
+      'REDIS_UNREACHABLE',
+      `REDIS_URL moet met redis://, rediss:// of redis+cluster:// beginnen (of een socketpad zijn), niet '${u.protocol}'`,
+    );
   }
   return {
     ...BASE,

@@ -181,13 +181,20 @@ export async function startEmbeddedRedis(opts: EmbeddedRedisOptions): Promise<Em
   }
 
   const args = [
-    '--port', '0', // no TCP: only this machine's processes, through the socket
-    '--unixsocket', socketPath,
-    '--unixsocketperm', '700',
-    '--dir', dataDir,
-    '--appendonly', 'yes',
-    '--daemonize', 'no',
-    '--logfile', '', // to stdout, which we collect
+    '--port',
+    '0', // no TCP: only this machine's processes, through the socket
+    '--unixsocket',
+    socketPath,
+    '--unixsocketperm',
+    '700',
+    '--dir',
+    dataDir,
+    '--appendonly',
+    'yes',
+    '--daemonize',
+    'no',
+    '--logfile',
+    '', // to stdout, which we collect
   ];
   const maxRestarts = opts.maxRestarts ?? 3;
   const windowMs = opts.restartWindowMs ?? 60_000;
@@ -292,14 +299,7 @@ export async function startEmbeddedRedis(opts: EmbeddedRedisOptions): Promise<Em
   return { url: socketPath, socketPath, pid: () => child?.pid, restarts: () => restarts, stop };
 }
 
-async function waitUntilReady(
-  child: ChildProcess,
-  socketPath: string,
-  exited: Promise<Exit>,
-  timeoutMs: number,
-  output: string[],
-  lang: Lang,
-): Promise<void> {
+async function waitUntilReady(child: ChildProcess, socketPath: string, exited: Promise<Exit>, timeoutMs: number, output: string[], lang: Lang): Promise<void> {
   let gone: Exit | undefined;
   void exited.then((e) => (gone = e));
   const deadline = Date.now() + timeoutMs;

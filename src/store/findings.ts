@@ -12,9 +12,7 @@ import { withScripts } from './scripts.ts';
 import type { RedisClient } from './scripts.ts';
 
 export type MoveResult =
-  | { moved: true; from: FindingStatus }
-  | { moved: false; reason: 'missing' }
-  | { moved: false; reason: 'conflict'; current: FindingStatus };
+  { moved: true; from: FindingStatus } | { moved: false; reason: 'missing' } | { moved: false; reason: 'conflict'; current: FindingStatus };
 
 const DAY_MS = 24 * 3600 * 1000;
 

@@ -38,10 +38,7 @@ const DEPLOYMENT = /^[A-Za-z0-9._-]{1,64}$/;
 /** BullMQ's `prefix` option for this deployment's queues: same hash tag as every other key. */
 export function queuePrefix(deployment: string): string {
   if (!DEPLOYMENT.test(deployment)) {
-    throw new UitkijkError(
-      'CONFIG_INVALID',
-      `deployment name '${deployment}' may only hold letters, digits, '.', '_' and '-' (at most 64)`,
-    );
+    throw new UitkijkError('CONFIG_INVALID', `deployment name '${deployment}' may only hold letters, digits, '.', '_' and '-' (at most 64)`);
   }
   return `uitkijk:{${deployment}}`;
 }

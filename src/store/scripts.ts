@@ -119,7 +119,16 @@ const DEFINITIONS = {
 type Arg = string | number;
 interface ScriptCommands {
   uitkijkClaimAlert(claimKey: string, sentKey: string, attemptKey: string, token: string, leaseMs: number, retentionMs: number): Promise<[string, number]>;
-  uitkijkMarkAlertSent(claimKey: string, sentKey: string, attemptKey: string, waitingKey: string, token: string, sentAt: string, retentionMs: number, findingId: string): Promise<number>;
+  uitkijkMarkAlertSent(
+    claimKey: string,
+    sentKey: string,
+    attemptKey: string,
+    waitingKey: string,
+    token: string,
+    sentAt: string,
+    retentionMs: number,
+    findingId: string,
+  ): Promise<number>;
   uitkijkReleaseAlert(claimKey: string, attemptKey: string, token: string): Promise<number>;
   uitkijkMarkWaiting(waitingKey: string, findingId: string, now: number, retentionMs: number): Promise<number>;
   uitkijkReleaseLease(key: string, token: string): Promise<number>;

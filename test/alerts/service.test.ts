@@ -76,7 +76,9 @@ interface Harness {
   close(): void;
 }
 
-function harness(opts: { smtp?: boolean; outboxDir?: string; findings?: Finding[]; from?: string; language?: string; client?: Redis; deployment?: string } = {}): Harness {
+function harness(
+  opts: { smtp?: boolean; outboxDir?: string; findings?: Finding[]; from?: string; language?: string; client?: Redis; deployment?: string } = {},
+): Harness {
   const keys = createKeys(opts.deployment ?? `alerts-${n}`);
   const lines: string[] = [];
   const log = pino({ level: 'debug' }, new Writable({ write: (c: Buffer, _e, done) => (lines.push(c.toString()), done()) }));
@@ -85,7 +87,15 @@ function harness(opts: { smtp?: boolean; outboxDir?: string; findings?: Finding[
   const mailer = createMailer({ smtpUrl: opts.smtp === false ? undefined : smtp.url, outboxDir: opts.outboxDir ?? join(dir, `outbox-${n}`), log });
   const metrics = createMetrics();
   const findings = new Map((opts.findings ?? [sampleFinding()]).map((f) => [f.id, f]));
-  const service = createAlertService({ config: () => config, getFinding: async (id) => findings.get(id) ?? null, ledger, mailer, log, metrics, leaseMs: 60_000 });
+  const service = createAlertService({
+    config: () => config,
+    getFinding: async (id) => findings.get(id) ?? null,
+    ledger,
+    mailer,
+    log,
+    metrics,
+    leaseMs: 60_000,
+  });
   return { send: (id) => service.send(id), service, ledger, keys, metrics, mailer, setConfig: (c) => (config = c), lines, close: () => mailer.close() };
 }
 

@@ -25,7 +25,10 @@ describe('uitkijk classify --jsonl', () => {
     ].join('\n');
     const r = uitkijk(['classify', '--jsonl'], input + '\n');
     expect(r.code).toBe(0);
-    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.id)).toEqual(['a', 'b', 'c']);
     expect(Object.keys(lines[0]).sort()).toEqual(['evidence', 'id', 'labels', 'scores']);
     expect(lines[0].labels).toEqual([]);
@@ -42,7 +45,10 @@ describe('uitkijk classify --jsonl', () => {
   it('answers a bad line with an error line and goes on', () => {
     const r = uitkijk(['classify', '--jsonl'], 'dit is geen json\n{"id":"x"}\n{"id":"y","text":"hoi"}\n');
     expect(r.code).toBe(0);
-    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatchObject({ id: null });
     expect(lines[0].error).toMatch(/regel 1/);
@@ -97,7 +103,10 @@ mail: { from: u@s.example.nl }
     expect(input.split('\n').length - 1).toBe(4);
     const r = uitkijk(['classify', '--jsonl'], input);
     expect(r.code).toBe(0);
-    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.id)).toEqual(['t0', 't1', 't2', 't3']);
     for (const l of lines) expect(l.error).toBeUndefined();
   });

@@ -101,7 +101,10 @@ describe('uitkijk start: health, metrics, SIGHUP, SIGTERM', () => {
       const url = await waitFor('the web server to listen', async () => /"url":"(http:\/\/[^"]+)"[^\n]*webserver luistert/.exec(out)?.[1] ?? false, 30_000);
       const health = async () => {
         const res = await fetch(`${url}/healthz`);
-        return { status: res.status, body: (await res.json()) as { redis: string; schedulers: { source: string; next: string | null }[]; missingSchedulers: string[] } };
+        return {
+          status: res.status,
+          body: (await res.json()) as { redis: string; schedulers: { source: string; next: string | null }[]; missingSchedulers: string[] },
+        };
       };
       const h1 = await health();
       expect(h1.status).toBe(200);
@@ -109,10 +112,14 @@ describe('uitkijk start: health, metrics, SIGHUP, SIGTERM', () => {
       expect(h1.body.schedulers.map((s) => s.source)).toEqual(['blog']);
 
       // The scheduled fetch runs at once; its count shows in /metrics.
-      const metrics = await waitFor('a fetch counted in /metrics', async () => {
-        const text = await (await fetch(`${url}/metrics`)).text();
-        return /uitkijk_items_fetched_total\{source="blog",status="new"\} 1/.test(text) ? text : false;
-      }, 30_000);
+      const metrics = await waitFor(
+        'a fetch counted in /metrics',
+        async () => {
+          const text = await (await fetch(`${url}/metrics`)).text();
+          return /uitkijk_items_fetched_total\{source="blog",status="new"\} 1/.test(text) ? text : false;
+        },
+        30_000,
+      );
       expect(metrics).toMatch(/# TYPE uitkijk_alerts_sent_total counter/);
 
       // A new source in the file, SIGHUP: it is scheduled.

@@ -19,4 +19,3 @@ describe('parseDuration', () => {
     expect(() => durationMs(text)).toThrow(RangeError);
   });
 });
-

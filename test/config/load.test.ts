@@ -357,7 +357,12 @@ describe('reloadConfig', () => {
 describe('parseConfig: hostile YAML', () => {
   it('refuses an alias bomb instead of expanding it', () => {
     const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 12; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill('*' + String.fromCharCode(96 + i)).join(', ')}]`);
+    for (let i = 1; i < 12; i++)
+      lines.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+          .fill('*' + String.fromCharCode(96 + i))
+          .join(', ')}]`,
+      );
     const err = configError(lines.join('\n') + '\n');
     expect(err.issues[0]!.message).toMatch(/YAML/);
   });
@@ -379,7 +384,7 @@ describe('config messages in Dutch (the default) and English', () => {
     expect(configError(yaml).message).toBe(`${FILE}:${line} sources[0].schedule.every: '5 min' is not a duration; use e.g. 5m (units: s, m, h, d)`);
     const unknown = BASE + 'extra: 1\n';
     expect(() => parseConfig(unknown, FILE)).toThrow(/onbekende sleutel 'extra'/);
-    expect(() => parseConfig(BASE.replace("every: 5m", "every: 5m\n      cron: '* * * * *'"), FILE)).toThrow(/zowel 'every' als 'cron'/);
+    expect(() => parseConfig(BASE.replace('every: 5m', "every: 5m\n      cron: '* * * * *'"), FILE)).toThrow(/zowel 'every' als 'cron'/);
   });
 });
 
@@ -399,7 +404,9 @@ describe('loadConfig: files that are not YAML text', () => {
   };
 
   it('a binary file, a UTF-16 file (with or without BOM) and broken UTF-8 each get a plain reason', () => {
-    expect(refusal('photo.yaml', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]))).toMatch(/not a text file/);
+    expect(refusal('photo.yaml', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]))).toMatch(
+      /not a text file/,
+    );
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(BASE, 'utf16le')]);
     expect(refusal('utf16.yaml', utf16)).toMatch(/saved as UTF-16; save it as UTF-8/);
     expect(refusal('utf16-nobom.yaml', Buffer.from(BASE, 'utf16le'))).toMatch(/UTF-16/);

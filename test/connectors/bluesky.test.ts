@@ -50,7 +50,12 @@ function world(): Promise<World> {
     const parent = (await sc.createAccount('parent', { handle: 'ouder.test', email: 'ouder@example.test', password: 'parent-pw' })).did;
     const parentAgent = new AtpAgent({ service: network.pds.url });
     await parentAgent.login({ identifier: 'ouder.test', password: 'parent-pw' });
-    await parentAgent.com.atproto.repo.putRecord({ repo: parent, collection: 'app.bsky.actor.profile', rkey: 'self', record: { $type: 'app.bsky.actor.profile', displayName: 'Ouder van Sem' } });
+    await parentAgent.com.atproto.repo.putRecord({
+      repo: parent,
+      collection: 'app.bsky.actor.profile',
+      rkey: 'self',
+      record: { $type: 'app.bsky.actor.profile', displayName: 'Ouder van Sem' },
+    });
     const open = await sc.post(school, 'Welkom op onze open dag zaterdag!');
     const musical = await sc.post(school, 'De musical van groep 8 was prachtig.');
     const r1 = await sc.reply(pupil, open.ref, open.ref, 'ik maak die conciërge af als hij weer mijn fiets pakt');
@@ -80,7 +85,17 @@ function world(): Promise<World> {
       school,
       pupil,
       parent,
-      uris: { open: open.ref.uriStr, musical: musical.ref.uriStr, r1: r1.ref.uriStr, r2: r2.ref.uriStr, r3: r3.ref.uriStr, photo: photo.ref.uriStr, gone: gone.ref.uriStr, mention: mention.ref.uriStr, quote: quote.ref.uriStr },
+      uris: {
+        open: open.ref.uriStr,
+        musical: musical.ref.uriStr,
+        r1: r1.ref.uriStr,
+        r2: r2.ref.uriStr,
+        r3: r3.ref.uriStr,
+        photo: photo.ref.uriStr,
+        gone: gone.ref.uriStr,
+        mention: mention.ref.uriStr,
+        quote: quote.ref.uriStr,
+      },
     };
   })();
   return worldPromise;
@@ -98,7 +113,8 @@ function recorder(fault?: (path: string, url: URL) => Response | undefined | Pro
   return { requests, fetchFn };
 }
 
-const xrpcError = (status: number, error: string) => new Response(JSON.stringify({ error, message: error }), { status, headers: { 'content-type': 'application/json' } });
+const xrpcError = (status: number, error: string) =>
+  new Response(JSON.stringify({ error, message: error }), { status, headers: { 'content-type': 'application/json' } });
 
 /** A logger that keeps every line, to prove what never reaches the log. */
 function capture() {
@@ -119,14 +135,22 @@ function closedPort(): Promise<number> {
 const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 type BlueskySource = SourceOf<'bluesky'>;
-const bsky = (handle: string, service: string, postsToScan = 5): BlueskySource => ({ id: SOURCE_ID, kind: 'bluesky', school: 'linde', handle, service, postsToScan, schedule: { every: '5m' } });
+const bsky = (handle: string, service: string, postsToScan = 5): BlueskySource => ({
+  id: SOURCE_ID,
+  kind: 'bluesky',
+  school: 'linde',
+  handle,
+  service,
+  postsToScan,
+  schedule: { every: '5m' },
+});
 const source = (w: World): BlueskySource => bsky('delinde.test', w.network.pds.url, 20);
 const env = (password: string | undefined = PASSWORD, logger: pino.Logger = log) => connectorEnv(logger, { [blueskyPasswordEnv(SOURCE_ID)]: password });
 const noPasswordEnv = () => connectorEnv(log);
 const WRITES_ALLOWED = /^\/xrpc\/com\.atproto\.server\.(createSession|refreshSession)$/;
 
 // No silent skip: without PostgreSQL these tests fail, saying what to install.
-const NO_POSTGRES = 'PostgreSQL is not installed: Bluesky\'s reference servers need it (apt-get install postgresql)';
+const NO_POSTGRES = "PostgreSQL is not installed: Bluesky's reference servers need it (apt-get install postgresql)";
 // One reference network for the whole file, stopped after every suite in it.
 afterAll(async () => {
   if (worldPromise) await (await worldPromise).net.stop();
@@ -145,7 +169,14 @@ describe('Bluesky connector against the reference servers', () => {
     const r = await c.fetch(source(w), null, env(PASSWORD, logger));
     const byId = new Map(r.items.map((i) => [i.id, i]));
     expect([...byId.keys()].sort()).toEqual([w.uris.r1, w.uris.r2, w.uris.r3, w.uris.photo, w.uris.mention, w.uris.quote].sort());
-    expect(byId.get(w.uris.r1)).toMatchObject({ context: 'reply', platform: 'bluesky', school: 'linde', source: SOURCE_ID, inReplyTo: w.uris.open, author: { handle: 'leerling.test' } });
+    expect(byId.get(w.uris.r1)).toMatchObject({
+      context: 'reply',
+      platform: 'bluesky',
+      school: 'linde',
+      source: SOURCE_ID,
+      inReplyTo: w.uris.open,
+      author: { handle: 'leerling.test' },
+    });
     expect(byId.get(w.uris.r1)!.url).toBe(`https://bsky.app/profile/leerling.test/post/${w.uris.r1.split('/').pop()}`);
     expect(byId.get(w.uris.r2)).toMatchObject({ context: 'reply', inReplyTo: w.uris.r1, author: { handle: 'ouder.test', displayName: 'Ouder van Sem' } });
     expect(byId.get(w.uris.r3)!.media).toEqual({ kinds: ['link'], count: 1 });
@@ -309,7 +340,12 @@ describe('connector contract against the reference servers', () => {
 
 describe('Bluesky connector: rate limits and server errors (XRPC fake answering as Bluesky)', () => {
   it('turns 429 into a RateLimitedError until ratelimit-reset, and 500 into CONNECTOR_UNAVAILABLE', async () => {
-    const fake = await startFakeBluesky({ schoolHandle: 'fake.school.test', appPassword: PASSWORD, schoolPosts: [{ by: 'school', text: 'Hallo', minutesAgo: 10 }], reactions: [] });
+    const fake = await startFakeBluesky({
+      schoolHandle: 'fake.school.test',
+      appPassword: PASSWORD,
+      schoolPosts: [{ by: 'school', text: 'Hallo', minutesAgo: 10 }],
+      reactions: [],
+    });
     try {
       const src = bsky('fake.school.test', fake.url);
       const c = createBlueskyConnector();
@@ -367,7 +403,19 @@ describe('Bluesky connector: rate limits and server errors (XRPC fake answering 
     });
     const T3 = '2026-11-20T10:00:03.000Z';
     const pages: Record<string, { notifications: unknown[]; cursor?: string }> = {
-      first: { notifications: [note('n3', 'reply', T3, { text: 'drie', reply: { root: { uri: `at://${did('school')}/app.bsky.feed.post/s1`, cid: CID }, parent: { uri: `at://${did('school')}/app.bsky.feed.post/s1`, cid: CID } } }), note('n2', 'mention', '2026-11-20T10:00:02.000Z', {})], cursor: 'p2' },
+      first: {
+        notifications: [
+          note('n3', 'reply', T3, {
+            text: 'drie',
+            reply: {
+              root: { uri: `at://${did('school')}/app.bsky.feed.post/s1`, cid: CID },
+              parent: { uri: `at://${did('school')}/app.bsky.feed.post/s1`, cid: CID },
+            },
+          }),
+          note('n2', 'mention', '2026-11-20T10:00:02.000Z', {}),
+        ],
+        cursor: 'p2',
+      },
       p2: { notifications: [note('n1', 'quote', '2026-11-20T10:00:01.000Z', { text: 'een' })] },
     };
     const asked: (string | null)[] = [];
@@ -386,7 +434,10 @@ describe('Bluesky connector: rate limits and server errors (XRPC fake answering 
     const c = createBlueskyConnector({ fetch: stub });
     const first = await c.fetch(src, null, env());
     expect(asked).toEqual([null, 'p2']);
-    expect(first.items.map((i) => [i.id.split('/').pop(), i.context])).toEqual([['n3', 'reply'], ['n1', 'mention']]);
+    expect(first.items.map((i) => [i.id.split('/').pop(), i.context])).toEqual([
+      ['n3', 'reply'],
+      ['n1', 'mention'],
+    ]);
     expect(first.items[0]!.inReplyTo).toBe(`at://${did('school')}/app.bsky.feed.post/s1`);
     expect(first.skipped).toEqual([{ id: note('n2', '', T3, {}).uri, reason: expect.any(String) as string }]);
     // A new notification with the very same indexedAt as the newest one already handed out.
@@ -405,7 +456,10 @@ describe('Bluesky connector: rate limits and server errors (XRPC fake answering 
 
   it('maps embeds to media kinds and builds bsky.app links', () => {
     expect(mediaOf({ $type: 'app.bsky.embed.images', images: [{}, {}] })).toEqual({ kinds: ['image'], count: 2 });
-    expect(mediaOf({ $type: 'app.bsky.embed.recordWithMedia#view', media: { $type: 'app.bsky.embed.video#view' } })).toEqual({ kinds: ['quote', 'video'], count: 2 });
+    expect(mediaOf({ $type: 'app.bsky.embed.recordWithMedia#view', media: { $type: 'app.bsky.embed.video#view' } })).toEqual({
+      kinds: ['quote', 'video'],
+      count: 2,
+    });
     expect(mediaOf(undefined)).toEqual({ kinds: [], count: 0 });
     expect(postUrl('a.test', 'at://did:plc:x/app.bsky.feed.post/3kabc')).toBe('https://bsky.app/profile/a.test/post/3kabc');
   });

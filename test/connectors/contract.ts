@@ -115,7 +115,13 @@ export function runConnectorContract<K extends Source['kind']>(name: string, set
 
     it('turns 429 with Retry-After into a RateLimitedError that delays this source by that much', async () => {
       const f = faulty(s.env.fetch ?? globalThis.fetch);
-      f.once(() => new Response(JSON.stringify({ error: 'RateLimitExceeded', message: 'Rate Limit Exceeded' }), { status: 429, headers: { 'retry-after': '42', 'content-type': 'application/json' } }));
+      f.once(
+        () =>
+          new Response(JSON.stringify({ error: 'RateLimitExceeded', message: 'Rate Limit Exceeded' }), {
+            status: 429,
+            headers: { 'retry-after': '42', 'content-type': 'application/json' },
+          }),
+      );
       const err = await fetchOf(connector, null, { ...s.env, fetch: f.fetch }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(RateLimitedError);
       expect((err as RateLimitedError).retryAfterMs).toBeGreaterThanOrEqual(41_000);
@@ -124,7 +130,13 @@ export function runConnectorContract<K extends Source['kind']>(name: string, set
 
     it('turns a server error (5xx) into CONNECTOR_UNAVAILABLE naming the source', async () => {
       const f = faulty(s.env.fetch ?? globalThis.fetch);
-      f.once(() => new Response(JSON.stringify({ error: 'InternalServerError', message: 'Internal Server Error' }), { status: 502, headers: { 'content-type': 'application/json' } }));
+      f.once(
+        () =>
+          new Response(JSON.stringify({ error: 'InternalServerError', message: 'Internal Server Error' }), {
+            status: 502,
+            headers: { 'content-type': 'application/json' },
+          }),
+      );
       const err = await fetchOf(connector, null, { ...s.env, fetch: f.fetch }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(UitkijkError);
       expect((err as UitkijkError).code).toBe('CONNECTOR_UNAVAILABLE');

@@ -114,7 +114,15 @@ describe('RSS connector', () => {
     const first = r.items[0]!;
     expect(first.text).toBe('Wat een fijne middag & goed georganiseerd! Dank aan juf Anne – tot volgend jaar.');
     expect(first.text).not.toMatch(/[<>]|alert/);
-    expect(first).toMatchObject({ platform: 'rss', context: 'reply', source: 'blog', school: 'linde', url: 'https://delinde.example.nl/open-dag/#comment-301', author: { handle: 'Marieke' }, createdAt: '2026-11-20T09:30:00.000Z' });
+    expect(first).toMatchObject({
+      platform: 'rss',
+      context: 'reply',
+      source: 'blog',
+      school: 'linde',
+      url: 'https://delinde.example.nl/open-dag/#comment-301',
+      author: { handle: 'Marieke' },
+      createdAt: '2026-11-20T09:30:00.000Z',
+    });
     expect(r.items[1]!.media).toEqual({ kinds: ['image'], count: 1 });
   });
 
@@ -307,10 +315,7 @@ runConnectorContract('rss', async () => {
   }));
   const extra: string[] = [];
   const publish = () =>
-    feeds.set(
-      '/feed.xml',
-      wordpressCommentFeed('Reacties', 'https://delinde.example.nl', entries).replace('</channel>', extra.join('\n') + '</channel>'),
-    );
+    feeds.set('/feed.xml', wordpressCommentFeed('Reacties', 'https://delinde.example.nl', entries).replace('</channel>', extra.join('\n') + '</channel>'));
   publish();
   let n = 0;
   return {
@@ -320,11 +325,20 @@ runConnectorContract('rss', async () => {
     requests: () => feeds.requests.map((q) => ({ method: q.method, path: q.path })),
     async addItem() {
       n++;
-      entries.unshift({ guid: `extra-${n}`, title: 'Nieuw', link: `https://delinde.example.nl/#c-${n}`, author: 'Nieuw', html: '<p>Nieuwe reactie</p>', date: new Date() });
+      entries.unshift({
+        guid: `extra-${n}`,
+        title: 'Nieuw',
+        link: `https://delinde.example.nl/#c-${n}`,
+        author: 'Nieuw',
+        html: '<p>Nieuwe reactie</p>',
+        date: new Date(),
+      });
       publish();
     },
     async addMalformedItem() {
-      extra.push('<item><title>Kapot</title><link>https://delinde.example.nl/#kapot</link><guid>kapot-1</guid><description>tekst</description><pubDate>ergens vorige week</pubDate></item>');
+      extra.push(
+        '<item><title>Kapot</title><link>https://delinde.example.nl/#kapot</link><guid>kapot-1</guid><description>tekst</description><pubDate>ergens vorige week</pubDate></item>',
+      );
       publish();
       return 'rss:kapot-1';
     },

@@ -95,11 +95,26 @@ describe('a worker killed mid-batch', () => {
     const ctx = createContext({ config, log, redisUrl: redis.url, dataDir: dir, deployment, env: { SMTP_URL: smtp.url }, alertLeaseMs: 2000 });
     const batches: Item[][] = [];
     for (let i = 0; i < all.length; i += CLASSIFY_BATCH) batches.push(all.slice(i, i + CLASSIFY_BATCH));
-    await ctx.queues.classify.addBulk(batches.map((b) => ({ name: 'classify', data: { source: 'blog', items: b }, opts: { jobId: batchJobId('blog', b.map((i) => i.id)) } })));
+    await ctx.queues.classify.addBulk(
+      batches.map((b) => ({
+        name: 'classify',
+        data: { source: 'blog', items: b },
+        opts: {
+          jobId: batchJobId(
+            'blog',
+            b.map((i) => i.id),
+          ),
+        },
+      })),
+    );
 
     // The first worker gets three e-mails out, then the mail server stalls and it is killed.
     smtp.holdAfter(3);
-    const child = spawn(node, ['test/pipeline/worker-child.ts', configPath, redis.url, deployment, dir], { cwd: root, env: { ...process.env, SMTP_URL: smtp.url }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(node, ['test/pipeline/worker-child.ts', configPath, redis.url, deployment, dir], {
+      cwd: root,
+      env: { ...process.env, SMTP_URL: smtp.url },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let childOut = '';
     child.stdout.on('data', (c: Buffer) => (childOut += c.toString()));
     child.stderr.on('data', (c: Buffer) => (childOut += c.toString()));

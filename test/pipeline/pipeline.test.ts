@@ -220,7 +220,10 @@ describe('pipeline', () => {
       const ids = async () => (await h.ctx.queues.fetch.getJobSchedulers(0, -1)).map((s) => s.key).sort();
       expect(await ids()).toEqual(['source:blog', 'source:bsky']);
       const next = parseConfig(
-        config().replace(/ {2}- id: blog[\s\S]*?schedule: \{ every: 1h \}\n/, '  - id: nieuws\n    kind: rss\n    school: school\n    url: http://127.0.0.1:9/x.xml\n    context: mention\n    schedule: { cron: "*/5 * * * *" }\n'),
+        config().replace(
+          / {2}- id: blog[\s\S]*?schedule: \{ every: 1h \}\n/,
+          '  - id: nieuws\n    kind: rss\n    school: school\n    url: http://127.0.0.1:9/x.xml\n    context: mention\n    schedule: { cron: "*/5 * * * *" }\n',
+        ),
         'test.yaml',
       );
       const result = await h.runtime.applyConfig(next);

@@ -91,7 +91,10 @@ describe('startEmbeddedRedis', () => {
     mkdirSync(dataDir, { recursive: true });
     const socketPath = socketPathFor(dataDir);
     // What a SIGKILLed uitkijk leaves: its redis-server, still running, and its lock file.
-    const orphan = spawn('redis-server', ['--port', '0', '--unixsocket', socketPath, '--dir', dataDir, '--appendonly', 'yes'], { stdio: 'ignore', detached: true });
+    const orphan = spawn('redis-server', ['--port', '0', '--unixsocket', socketPath, '--dir', dataDir, '--appendonly', 'yes'], {
+      stdio: 'ignore',
+      detached: true,
+    });
     orphan.unref();
     const gone = new Promise((r) => orphan.once('exit', r));
     writeFileSync(join(dataDir, 'uitkijk.lock'), '999999 dead-owner');

@@ -55,10 +55,7 @@ describe('findings', () => {
     const store = createFindingStore(db.client, { keys, retentionDays: 30 });
     const f = sampleFinding();
     await store.saveFindings([f]);
-    const [first, second] = await Promise.all([
-      store.moveFinding(f.id, 'approved', 'open'),
-      store.moveFinding(f.id, 'escalated', 'open'),
-    ]);
+    const [first, second] = await Promise.all([store.moveFinding(f.id, 'approved', 'open'), store.moveFinding(f.id, 'escalated', 'open')]);
     expect([first, second]).toContainEqual({ moved: true, from: 'open' });
     expect([first, second]).toContainEqual(expect.objectContaining({ moved: false, reason: 'conflict' }));
     const now = await store.getFinding(f.id);

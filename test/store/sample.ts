@@ -30,12 +30,8 @@ export function sampleVerdict(text: string): Verdict {
   return {
     scores: { offensive: insult >= 0 ? 0.8 : 0, threat: 0, personal_data: phone >= 0 ? 0.85 : 0 },
     evidence: [
-      ...(insult >= 0
-        ? [{ label: 'offensive' as const, kind: 'lexicon', detail: 'debiel', start: insult, end: insult + 6, weight: 0.8 }]
-        : []),
-      ...(phone >= 0
-        ? [{ label: 'personal_data' as const, kind: 'phone', detail: 'nl-mobile', start: phone, end: phone + 11, weight: 0.85 }]
-        : []),
+      ...(insult >= 0 ? [{ label: 'offensive' as const, kind: 'lexicon', detail: 'debiel', start: insult, end: insult + 6, weight: 0.8 }] : []),
+      ...(phone >= 0 ? [{ label: 'personal_data' as const, kind: 'phone', detail: 'nl-mobile', start: phone, end: phone + 11, weight: 0.85 }] : []),
     ],
     entities: phone >= 0 ? [{ type: 'phone', start: phone, end: phone + 11, value: '06-12345678', score: 0.85 }] : [],
   };
@@ -46,5 +42,4 @@ export function sampleFinding(itemOverrides: Partial<Item> = {}): Finding {
   const verdict = sampleVerdict(item.text);
   const decision = decide(verdict, item, DEFAULT_THRESHOLDS);
   return newFinding(item, verdict, decision, '2026-11-24T10:16:00.000Z');
-
 }

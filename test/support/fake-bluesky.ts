@@ -102,9 +102,7 @@ export async function startFakeBluesky(opts: FakeBlueskyOptions, port = 0): Prom
     text: p.text,
     createdAt: p.createdAt,
     langs: ['nl'],
-    ...(p.replyTo
-      ? { reply: { root: { uri: p.replyTo.uri, cid: p.replyTo.cid }, parent: { uri: p.replyTo.uri, cid: p.replyTo.cid } } }
-      : {}),
+    ...(p.replyTo ? { reply: { root: { uri: p.replyTo.uri, cid: p.replyTo.cid }, parent: { uri: p.replyTo.uri, cid: p.replyTo.cid } } } : {}),
     ...(p.mention
       ? {
           facets: [
@@ -202,7 +200,12 @@ export async function startFakeBluesky(opts: FakeBlueskyOptions, port = 0): Prom
 
     const failure = failures.shift();
     if (failure === 429) {
-      return send(res, 429, { error: 'RateLimitExceeded', message: 'Rate Limit Exceeded' }, { 'ratelimit-remaining': '0', 'ratelimit-reset': String(nowS + 2) });
+      return send(
+        res,
+        429,
+        { error: 'RateLimitExceeded', message: 'Rate Limit Exceeded' },
+        { 'ratelimit-remaining': '0', 'ratelimit-reset': String(nowS + 2) },
+      );
     }
     if (failure) return error(res, failure, 'InternalServerError', 'Internal Server Error');
 

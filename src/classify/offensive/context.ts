@@ -178,7 +178,12 @@ export function sentenceContext(doc: Doc, lay: Layout): SentenceContext {
     if ((f & COUNTER && !aimedAct) || (t.startsWith('discrimin') && t !== 'discriminerende')) {
       counter[s] = 1;
       if (counterAt[s] === -1) counterAt[s] = k;
-    } else if (REPORT_VERBS.has(t) && (toks[k + 1]?.t === 'dat' || (toks[k + 2]?.t === 'dat' && INVERTED_SUBJECT.has(toks[k + 1]!.t))) && toks[k - 1]?.t !== 'eerlijk' && (PERCEIVE.has(t) || !FIRST_PERSON.has(toks[k - 1]?.t ?? ''))) {
+    } else if (
+      REPORT_VERBS.has(t) &&
+      (toks[k + 1]?.t === 'dat' || (toks[k + 2]?.t === 'dat' && INVERTED_SUBJECT.has(toks[k + 1]!.t))) &&
+      toks[k - 1]?.t !== 'eerlijk' &&
+      (PERCEIVE.has(t) || !FIRST_PERSON.has(toks[k - 1]?.t ?? ''))
+    ) {
       // Reported speech or thought: "zeggen dat …", "wie beweert dat …", "als ik lees dat …";
       // but "ik vind dat …", "ik denk dat …" is the writer's own opinion. Only what follows is reported.
       if (reportAt[s] === -1) reportAt[s] = k;
@@ -200,7 +205,10 @@ export function sentenceContext(doc: Doc, lay: Layout): SentenceContext {
     }
   }
   // A rhetorical frame argues for the statement instead of rejecting it.
-  const rhet = !doc.seq.includes('mis met') && !doc.seq.includes('verkeerd') && !doc.seq.includes('mag ik') ? null : /(?:^| )(?:wat is er mis met|is het verkeerd om|waarom mag ik niet zeggen)(?= )/.exec(doc.seq);
+  const rhet =
+    !doc.seq.includes('mis met') && !doc.seq.includes('verkeerd') && !doc.seq.includes('mag ik')
+      ? null
+      : /(?:^| )(?:wat is er mis met|is het verkeerd om|waarom mag ik niet zeggen)(?= )/.exec(doc.seq);
   if (rhet) {
     const rs = lay.sent[tokenAtSeq(doc, rhet.index + 1)]!;
     counter[rs] = 0;
@@ -219,7 +227,7 @@ export function isNegation(doc: Doc, k: number): boolean {
   if (t === 'niets' || t === 'niks') {
     const nx = doc.tokens[k + 1]?.t;
     if (nx === 'dan' || nx === 'anders' || nx === 'erger' || nx === 'meer' || nx === 'aan') return false;
-    if (doc.tokens[k - 1]?.t === 'van') return false; // "een wijf van niks" 
+    if (doc.tokens[k - 1]?.t === 'van') return false; // "een wijf van niks"
   }
   if (t === 'niet') {
     const nx = doc.tokens[k + 1]?.t;

@@ -22,31 +22,205 @@ interface Cand {
   selfTargeted: boolean;
 }
 
-const COPULA = new Set(['is', 'zijn', 'ben', 'bent', 'zijt', 'was', 'waren', 'wordt', 'worden', 'blijft', 'blijven', 'lijkt', 'lijken', 'noem', 'noemt', 'vind', 'vindt', 'vinden', 'zo', 'als', 'zoals', 'echt', "zo'n", 'zon']);
+const COPULA = new Set([
+  'is',
+  'zijn',
+  'ben',
+  'bent',
+  'zijt',
+  'was',
+  'waren',
+  'wordt',
+  'worden',
+  'blijft',
+  'blijven',
+  'lijkt',
+  'lijken',
+  'noem',
+  'noemt',
+  'vind',
+  'vindt',
+  'vinden',
+  'zo',
+  'als',
+  'zoals',
+  'echt',
+  "zo'n",
+  'zon',
+]);
 // Words before a mild insult that aim it: "wat een idioot", "stelletje clowns", "jij sukkel".
-const AIM_BEFORE = new Set(['allemaal', 'een', "zo'n", 'zon', 'stelletje', 'stel', 'bende', 'nen', 'ne', 'die', 'dat', 'vuile', 'vieze', 'jij', 'je', 'jullie', 'ge', 'gij', 'u', 'bent', 'zijt', 'rot', 'domme', 'stomme', 'kut', 'echte']);
+const AIM_BEFORE = new Set([
+  'allemaal',
+  'een',
+  "zo'n",
+  'zon',
+  'stelletje',
+  'stel',
+  'bende',
+  'nen',
+  'ne',
+  'die',
+  'dat',
+  'vuile',
+  'vieze',
+  'jij',
+  'je',
+  'jullie',
+  'ge',
+  'gij',
+  'u',
+  'bent',
+  'zijt',
+  'rot',
+  'domme',
+  'stomme',
+  'kut',
+  'echte',
+]);
 // Words that may sit between the aiming word and the insult.
-const SKIPPABLE = new Set(['echt', 'gewoon', 'zo', 'zon', 'fucking', 'vieze', 'vuile', 'domme', 'stomme', 'arrogante', 'incompetente', 'achterlijke', 'gestoorde', 'zielige', 'lelijke', 'dikke', 'vette', 'grote', 'kleine', 'enorme', 'totale', 'ongelooflijke', 'hypocriete', 'goedkope', 'onnozele', 'graaiende', 'verwende', 'verdomde', 'kanker', 'tyfus', 'tering', 'klere']);
+const SKIPPABLE = new Set([
+  'echt',
+  'gewoon',
+  'zo',
+  'zon',
+  'fucking',
+  'vieze',
+  'vuile',
+  'domme',
+  'stomme',
+  'arrogante',
+  'incompetente',
+  'achterlijke',
+  'gestoorde',
+  'zielige',
+  'lelijke',
+  'dikke',
+  'vette',
+  'grote',
+  'kleine',
+  'enorme',
+  'totale',
+  'ongelooflijke',
+  'hypocriete',
+  'goedkope',
+  'onnozele',
+  'graaiende',
+  'verwende',
+  'verdomde',
+  'kanker',
+  'tyfus',
+  'tering',
+  'klere',
+]);
 // Adjectives used as intensifiers before something positive: "wreed goed", "vet mooi", "dikke prima".
-const POSITIVE_NEXT = new Set(['goed', 'mooi', 'schoon', 'leuk', 'lekker', 'tof', 'plezant', 'prima', 'vet', 'chill', 'nice', 'blij', 'gezellig', 'cool', 'grappig', 'lit', 'top', 'sterk', 'knap', 'shoutout', 'proficiat', 'respect', 'dank', 'hard']);
+const POSITIVE_NEXT = new Set([
+  'goed',
+  'mooi',
+  'schoon',
+  'leuk',
+  'lekker',
+  'tof',
+  'plezant',
+  'prima',
+  'vet',
+  'chill',
+  'nice',
+  'blij',
+  'gezellig',
+  'cool',
+  'grappig',
+  'lit',
+  'top',
+  'sterk',
+  'knap',
+  'shoutout',
+  'proficiat',
+  'respect',
+  'dank',
+  'hard',
+]);
 const BODY = new Set(['dik', 'dike', 'vet', 'vete', 'dikste', 'stinkende', 'bole']);
 const SEX_EMOJI = /[\u{1F975}\u{1F618}\u{1F924}\u{1F351}\u{1F346}\u{1F60F}\u{1F445}\u{1F4A6}]/u;
 const LITERAL = new Set(
   `slungel zeur kakker kakkers creep pestkop pestkoppen paard kwal schande heksen aap apen kleuter kleuters koe koeien varken varkens baby babys baby's clown clowns zak zakken gek gekken
    kieken kiekens pot poten homo homo's homos autist autisten heks boomer boomers nerd nerds
-   woke freak`.split(/\s+/).map(squeeze),
+   woke freak`
+    .split(/\s+/)
+    .map(squeeze),
 );
-const STRONG_AIM = new Set(['stelletje', 'stel', 'bende', 'jij', 'jullie', 'ge', 'gij', 'bent', 'zijt', 'vuile', 'vieze', 'domme', 'stomme', 'dikke', 'onnozele', 'achterlijke', 'gestoorde', 'arrogante', 'zielige', 'nen']);
-const MEDICAL_NEXT = new Set(['onderzoek', 'patienten', 'behandeling', 'vastgesteld', 'geconstateerd', 'gediagnosticeerd', 'ontdekt', 'gevonden', 'uitgezaaid', 'overleden', 'genezen', 'gehad', 'heeft', 'had', 'ziekte', 'diagnose']);
-const NAME_VERBS = new Set(['is', 'heeft', 'zit', 'kan', 'was', 'had', 'moet', 'wil', 'doet', 'stinkt', 'huilt', 'ziet', 'loopt', 'denkt', 'krijgt', 'blijft', 'zegt']);
+const STRONG_AIM = new Set([
+  'stelletje',
+  'stel',
+  'bende',
+  'jij',
+  'jullie',
+  'ge',
+  'gij',
+  'bent',
+  'zijt',
+  'vuile',
+  'vieze',
+  'domme',
+  'stomme',
+  'dikke',
+  'onnozele',
+  'achterlijke',
+  'gestoorde',
+  'arrogante',
+  'zielige',
+  'nen',
+]);
+const MEDICAL_NEXT = new Set([
+  'onderzoek',
+  'patienten',
+  'behandeling',
+  'vastgesteld',
+  'geconstateerd',
+  'gediagnosticeerd',
+  'ontdekt',
+  'gevonden',
+  'uitgezaaid',
+  'overleden',
+  'genezen',
+  'gehad',
+  'heeft',
+  'had',
+  'ziekte',
+  'diagnose',
+]);
+const NAME_VERBS = new Set([
+  'is',
+  'heeft',
+  'zit',
+  'kan',
+  'was',
+  'had',
+  'moet',
+  'wil',
+  'doet',
+  'stinkt',
+  'huilt',
+  'ziet',
+  'loopt',
+  'denkt',
+  'krijgt',
+  'blijft',
+  'zegt',
+]);
 const FUNCTION_CAPS = new Set(
   `dit dat die het een er hier daar wat wie dan nu ook zo echt ik we wij jij je hij zij ze hun men
    iedereen niemand alles niets niks deze elke elk welke waarom hoe waar wanneer school klas juf
    meester groep mijn onze jouw zijn haar hun uw maar want dus toch wel nog alleen`.split(/\s+/),
 );
 const LIFTABLE: ReadonlySet<Cat> = new Set<Cat>(['mild', 'adj', 'sexual', 'insult']);
-const SOFT_ADJ = new Set(['vies', 'vieze', 'smerig', 'smerige', 'lui', 'luie', 'zielig', 'zielige', 'gemeen', 'gemene', 'vals', 'valse', 'ziek', 'wreed', 'wrede', 'gevaarlijk'].map(squeeze));
-const EMOTE_VERBS = new Set(['haat', 'haten', 'haatte', 'haatten', 'verafschuw', 'verafschuwen', 'veracht', 'verachten', 'walg', 'walgen', 'walgde', 'minacht', 'verdoem'].map(squeeze));
+const SOFT_ADJ = new Set(
+  ['vies', 'vieze', 'smerig', 'smerige', 'lui', 'luie', 'zielig', 'zielige', 'gemeen', 'gemene', 'vals', 'valse', 'ziek', 'wreed', 'wrede', 'gevaarlijk'].map(
+    squeeze,
+  ),
+);
+const EMOTE_VERBS = new Set(
+  ['haat', 'haten', 'haatte', 'haatten', 'verafschuw', 'verafschuwen', 'veracht', 'verachten', 'walg', 'walgen', 'walgde', 'minacht', 'verdoem'].map(squeeze),
+);
 const IDENTITY_ADJ = new Set(
   `zwarte zwart joodse islamitische moslim marokkaanse turkse surinaamse antilliaanse poolse
    homoseksuele homo lesbische biseksuele transgender trans gehandicapte allochtone buitenlandse
@@ -123,7 +297,13 @@ export function scoreOffensive(doc: Doc): LabelResult {
     // Abbreviations ("kk", "tf", "kkr") must be written exactly so; their squeezed forms are letters.
     if (((e.key.length <= 3 && e.cat === 'curse') || e.exactOnly) && tok.t !== e.key) continue;
     // "KK DF 32" is a licence plate, not the curse.
-    if (e.key.length <= 3 && e.cat === 'curse' && isUpperWord(doc.text, tok) && (toks[k + 1]?.kind === 'num' || (toks[k + 1] !== undefined && isUpperWord(doc.text, toks[k + 1]!)))) continue;
+    if (
+      e.key.length <= 3 &&
+      e.cat === 'curse' &&
+      isUpperWord(doc.text, tok) &&
+      (toks[k + 1]?.kind === 'num' || (toks[k + 1] !== undefined && isUpperWord(doc.text, toks[k + 1]!)))
+    )
+      continue;
     if (e.cat === 'pron' || e.cat === 'people') {
       target[k] = 1;
       continue;
@@ -206,7 +386,12 @@ export function scoreOffensive(doc: Doc): LabelResult {
         // Words with a literal meaning (kleuter, koe, baby, zak) need a stronger aim than "een".
         const literal = LITERAL.has(tok.sq);
         const kutThing = cd.id === 'kut-thing~compound';
-        const aimed = cd.selfTargeted || aloneInClause(lay, cd.k0) || (literal ? strongAim(doc, cd.k0, tgt > 0) : aimedAt(doc, cd.k0) || tgtNear > 0) || (wordCount <= 3 && !kutThing) || (isVocative(doc, lay, cd.k0) && !kutThing);
+        const aimed =
+          cd.selfTargeted ||
+          aloneInClause(lay, cd.k0) ||
+          (literal ? strongAim(doc, cd.k0, tgt > 0) : aimedAt(doc, cd.k0) || tgtNear > 0) ||
+          (wordCount <= 3 && !kutThing) ||
+          (isVocative(doc, lay, cd.k0) && !kutThing);
         // "kutweer", "kutzooi": a thing, not a person — a mild exclamation.
         w = kutThing ? cd.w : aimed ? 0.75 : literal ? 0.2 : cd.w;
         if (negBefore(doc, lay, cd.k0)) w *= 0.55;
@@ -223,12 +408,14 @@ export function scoreOffensive(doc: Doc): LabelResult {
           break;
         }
         const pa = toks[cd.k0 - 1]?.t;
-        const attributive = (cd.k1 + 1 < n && target[cd.k1 + 1]! > 0) || (tgt > 0 && (pa === 'een' || pa === "zo'n") && (toks[cd.k0 - 2]?.t === 'wat' || pa === "zo'n"));
+        const attributive =
+          (cd.k1 + 1 < n && target[cd.k1 + 1]! > 0) || (tgt > 0 && (pa === 'een' || pa === "zo'n") && (toks[cd.k0 - 2]?.t === 'wat' || pa === "zo'n"));
         // Soft adjectives (vies, lui, gek) describe children at play as often as they insult:
         // predicatively they count only against a protected group.
         const soft = SOFT_ADJ.has(tok.sq);
         if (attributive || (tgt && clauseCopula[c] && (!soft || clauseTarget[c] === 2))) w = cd.w;
-        else if (soft) w = tgt ? 0.3 : 0; // borderline: the model may lift it in a mocking sentence
+        else if (soft)
+          w = tgt ? 0.3 : 0; // borderline: the model may lift it in a mocking sentence
         else if (tgt) w = 0.45;
         if (neg) w *= 0.3;
         break;
@@ -251,7 +438,12 @@ export function scoreOffensive(doc: Doc): LabelResult {
         w = cd.w * (cd.kind === 'lexicon' && cd.w < 0.6 ? 0.6 : 1) + (tgt ? 0.2 : 0) + (sexEmoji ? 0.2 : 0);
         if (tok.sq === 'lekere' || tok.sq === 'leker') {
           w = tgt && sexEmoji ? 0.7 : 0; // "lekker" alone is food and weather
-          if (nextT === 'kontje' || nextT === 'ding' || (cd.k1 + 1 < n && target[cd.k1 + 1] && toks[cd.k1 + 1]!.kind === 'word' && !SECOND_THIRD.has(nextT ?? ''))) w = 0.75;
+          if (
+            nextT === 'kontje' ||
+            nextT === 'ding' ||
+            (cd.k1 + 1 < n && target[cd.k1 + 1] && toks[cd.k1 + 1]!.kind === 'word' && !SECOND_THIRD.has(nextT ?? ''))
+          )
+            w = 0.75;
         }
         if (neg) w *= 0.5;
         break;
@@ -370,7 +562,8 @@ function objectTarget(doc: Doc, lay: ReturnType<typeof layout>, target: Uint8Arr
   for (let j = k - 1; j >= 0 && lay.clause[j] === c; j--) {
     const t = doc.tokens[j]!.t;
     if (t === 'ik' || t === 'we' || t === 'wij') firstPerson = true;
-    else if (target[j] && firstPerson) return false; // target before the first person: it is the subject
+    else if (target[j] && firstPerson)
+      return false; // target before the first person: it is the subject
     else if (target[j]) {
       // a target between the first person and the verb is the object; keep looking left for "ik"
       for (let i = j - 1; i >= 0 && lay.clause[i] === c; i--) {
@@ -405,7 +598,21 @@ function looksPeople(tok: Token): boolean {
 function isMedical(doc: Doc, k: number): boolean {
   for (let j = Math.max(0, k - 3); j < k; j++) {
     const t = doc.tokens[j]!.t;
-    if (t === 'met' || t === 'heeft' || t === 'had' || t === 'hebben' || t === 'tegen' || t === 'aan' || t === 'overleden' || t === 'strijd' || t === 'behandeling' || t === 'kwf' || t === 'diagnose' || t === 'genezen') return true;
+    if (
+      t === 'met' ||
+      t === 'heeft' ||
+      t === 'had' ||
+      t === 'hebben' ||
+      t === 'tegen' ||
+      t === 'aan' ||
+      t === 'overleden' ||
+      t === 'strijd' ||
+      t === 'behandeling' ||
+      t === 'kwf' ||
+      t === 'diagnose' ||
+      t === 'genezen'
+    )
+      return true;
   }
   const nx = doc.tokens[k + 1]?.t;
   return nx !== undefined && MEDICAL_NEXT.has(nx);

@@ -20,20 +20,7 @@
  * people: non-protected groups and person nouns (obers, leraren, juf) — a target.
  * pron: second/third person pronouns — a target.
  */
-export type Cat =
-  | 'curse'
-  | 'slur'
-  | 'insult'
-  | 'mild'
-  | 'adj'
-  | 'emote'
-  | 'dehum'
-  | 'sexual'
-  | 'violence'
-  | 'pos'
-  | 'group'
-  | 'people'
-  | 'pron';
+export type Cat = 'curse' | 'slur' | 'insult' | 'mild' | 'adj' | 'emote' | 'dehum' | 'sexual' | 'violence' | 'pos' | 'group' | 'people' | 'pron';
 
 export interface Entry {
   /** The lexicon form, used as evidence detail. */
@@ -217,16 +204,52 @@ add(
    atleten atleet obers ober agenten politie politici politicus academici dokters artsen koks
    verpleegsters journalisten ambtenaren boeren rijken bejaarden ouderen`,
 );
-add(
-  'pron',
-  0,
-  `je jij jou jouw jullie u uw ge gij gy jy hij hem zij ze haar hen hun zijn-moeder`,
-);
+add('pron', 0, `je jij jou jouw jullie u uw ge gij gy jy hij hem zij ze haar hen hun zijn-moeder`);
 
 // Person-noun endings, for groups the lists do not name ("bouwvakkers", "racisten").
-const PEOPLE_SUFFIXES = ['isten', 'anten', 'enten', 'aars', 'eurs', 'iers', 'ieven', 'lieden', 'kers', 'ders', 'ters', 'gers', 'ners', 'vers', 'bers', 'fobe', 'foben', 'aren', 'ianen', 'sters'];
+const PEOPLE_SUFFIXES = [
+  'isten',
+  'anten',
+  'enten',
+  'aars',
+  'eurs',
+  'iers',
+  'ieven',
+  'lieden',
+  'kers',
+  'ders',
+  'ters',
+  'gers',
+  'ners',
+  'vers',
+  'bers',
+  'fobe',
+  'foben',
+  'aren',
+  'ianen',
+  'sters',
+];
 // Heads of compound person nouns: "oliedirecteuren", "restaurantkoks", "overheidswerkers".
-const PEOPLE_HEADS = ['directeuren', 'koks', 'werkers', 'mannen', 'vrouwen', 'leraren', 'agenten', 'artsen', 'managers', 'atleten', 'spelers', 'kinderen', 'jongens', 'meiden', 'mensen', 'docenten', 'bazen', 'boeren'].map(squeeze);
+const PEOPLE_HEADS = [
+  'directeuren',
+  'koks',
+  'werkers',
+  'mannen',
+  'vrouwen',
+  'leraren',
+  'agenten',
+  'artsen',
+  'managers',
+  'atleten',
+  'spelers',
+  'kinderen',
+  'jongens',
+  'meiden',
+  'mensen',
+  'docenten',
+  'bazen',
+  'boeren',
+].map(squeeze);
 // Plural -ers that are things, not people.
 const NOT_PEOPLE = new Set(
   `computers cijfers nummers letters posters stickers lockers containers kamers emmers flyers
@@ -287,14 +310,69 @@ const MEDICAL = new Set(
     .map(squeeze),
 );
 // Insult heads that make a compound an insult ("kankerlijer", "sukkelkop", "kutschool").
-const INSULT_SUFFIXES = ['lijer', 'lijers', 'lijder', 'mongol', 'mongolen', 'debiel', 'debielen', 'hoer', 'hoeren', 'wijf', 'wijven', 'idiot', 'idioten', 'klotzak', 'neuker', 'neukers', 'trut', 'lul'].map(
-  squeeze,
-);
+const INSULT_SUFFIXES = [
+  'lijer',
+  'lijers',
+  'lijder',
+  'mongol',
+  'mongolen',
+  'debiel',
+  'debielen',
+  'hoer',
+  'hoeren',
+  'wijf',
+  'wijven',
+  'idiot',
+  'idioten',
+  'klotzak',
+  'neuker',
+  'neukers',
+  'trut',
+  'lul',
+].map(squeeze);
 // Things "kut"/"pest"/"rot" may prefix that are persons or the school (aimed insult).
-const KUT_PERSON = ['school', 'leraar', 'leraren', 'juf', 'docent', 'mentor', 'rector', 'directie', 'wijf', 'kind', 'jong', 'joch', 'vent', 'mens', 'gast', 'lijer', 'hoer'].map(squeeze);
+const KUT_PERSON = [
+  'school',
+  'leraar',
+  'leraren',
+  'juf',
+  'docent',
+  'mentor',
+  'rector',
+  'directie',
+  'wijf',
+  'kind',
+  'jong',
+  'joch',
+  'vent',
+  'mens',
+  'gast',
+  'lijer',
+  'hoer',
+].map(squeeze);
 
 // --- Glued function words ("eenteef", "zoveelminachting", "danafval") -----------------------
-const GLUE_PREFIXES = ['zoveel', 'gewoon', 'echt', 'een', 'zo', 'dan', 'veel', 'te', 'de', 'het', 'alle', 'die', 'deze', 'wat', 'van', 'voor', 'zijn', 'ze', 'je'].map(squeeze);
+const GLUE_PREFIXES = [
+  'zoveel',
+  'gewoon',
+  'echt',
+  'een',
+  'zo',
+  'dan',
+  'veel',
+  'te',
+  'de',
+  'het',
+  'alle',
+  'die',
+  'deze',
+  'wat',
+  'van',
+  'voor',
+  'zijn',
+  'ze',
+  'je',
+].map(squeeze);
 const GLUE_SUFFIXES = ['aan', 'mensen', 'zijn', 'een'].map(squeeze);
 const GLUE_OK: ReadonlySet<Cat> = new Set<Cat>(['curse', 'slur', 'insult', 'mild', 'adj', 'emote', 'dehum', 'violence', 'group']);
 
@@ -306,7 +384,9 @@ const DELETES = new Map<string, Entry>();
 const FUZZY_STOP = new Set(
   `kosten koste kostte gekost draaiende schoten horen heren hoeden even vrouwe kerels haar hater heksen dieren beste even horen gemeente flinke gestuurd verdacht neus
    gestord verachten verachte gevaren gevaar afvalen afvallen vuile virussen wreed bedreigd
-   bedreigingen walgen haten haatte hekel woede woeden pissig`.split(/\s+/).map(squeeze),
+   bedreigingen walgen haten haatte hekel woede woeden pissig`
+    .split(/\s+/)
+    .map(squeeze),
 );
 for (const [key, e] of WORDS) {
   const insulting = e.cat === 'insult' || e.cat === 'slur';

@@ -16,7 +16,7 @@ const PREFIX =
   "(?:(?:[Bb]urgemeester|[Bb]urg\\.|[Ll]ange|[Kk]orte|[Oo]ude|[Nn]ieuwe|[Hh]oge|[Ll]age|[Gg]rote|[Kk]leine|[Ss]int|[Ss]t\\.|[Pp]rins|[Pp]rinses|[Kk]oningin|[Kk]oning|[Gg]raaf|[Dd]okter|[Dd]r\\.|[Mm]r\\.|[Gg]eneraal|[Pp]astoor|[Mm]eester|[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Hh]et|'t|[Tt]er|[Tt]en|[A-Z][a-zé]+) )";
 const STREET_WORD = `(?:'s-)?[A-Za-zé][a-zé'\\-]*(?:${SUFFIX}|str\\.)|[Ss]ingel|[Mm]arkt|[Bb]rink|[Kk]ade|[Dd]ijk|[Gg]racht|[Dd]reef|[Bb]oulevard|[Ll]aan|[Ww]eg|[Pp]lein|[Hh]of|(?:[Ll]aan|[Pp]lein|[Ww]eg|[Kk]ade|[Hh]of|[Ss]traat|[Dd]ijk|[Ss]ingel) (?:(?:van|de|der|den|het|'t|ter|ten) )+(?:[A-Z][a-zé]+ ){0,2}[A-Z][a-zé]+`;
 // House number with an optional addition: 12a, 28-2, 96-II, 14 bis, 3 hs.
-const NUMBER = "[1-9]\\d{0,4}(?:[ ]?[a-zA-Z](?![a-zA-Z])|-\\d{1,3}(?!\\d)|-[a-zA-Z](?![a-zA-Z])|-(?:I{1,3}|IV|V|hs|bis)\\b| bis\\b| hs\\b| huis\\b)?";
+const NUMBER = '[1-9]\\d{0,4}(?:[ ]?[a-zA-Z](?![a-zA-Z])|-\\d{1,3}(?!\\d)|-[a-zA-Z](?![a-zA-Z])|-(?:I{1,3}|IV|V|hs|bis)\\b| bis\\b| hs\\b| huis\\b)?';
 // With a space between digits and letters, the letters must not be a Dutch word ("1500 en 2000").
 const POSTCODE = '[1-9]\\d{3}(?:[A-Za-z]{2}|[ ](?!(?:en|of|op|in|om|de|te|ik|je|we|ze|is|al|na|nu|zo|ga|er|et|uur|mm|cm|km|kg|ml)\\b)[A-Za-z]{2})(?![A-Za-z])';
 const TOWN = "(?:'s[- ])?[A-Za-z][a-zé]+(?:-[A-Za-z][a-zé]+)*|[A-Z]{2,}(?:-[A-Z]+)*";
@@ -30,12 +30,18 @@ const STREET = new RegExp(
 // words that announce an address.
 // (Forward regexes, not lookbehinds: a lookbehind is tried at every position and is slow.
 // The street word starts where its captured text ends minus its length.)
-const BARE = new RegExp(`\\b(?:(?:wonen|woon|woont|woonde|thuis|huis|adres|ophalen|afhalen|langs|verhuisd)(?: (?:gewoon|nu|sinds kort|tegenwoordig|daar|hier))?(?: (?:op|aan|naar|de|is|in|bij))*:? |aan de )([A-Za-z][a-zé]{3,}) (${NUMBER})(?![\\w,.:]\\d|\\w)`, 'g');
+const BARE = new RegExp(
+  `\\b(?:(?:wonen|woon|woont|woonde|thuis|huis|adres|ophalen|afhalen|langs|verhuisd)(?: (?:gewoon|nu|sinds kort|tegenwoordig|daar|hier))?(?: (?:op|aan|naar|de|is|in|bij))*:? |aan de )([A-Za-z][a-zé]{3,}) (${NUMBER})(?![\\w,.:]\\d|\\w)`,
+  'g',
+);
 
 // A capitalised word after a colon or "naar"/"op" ("ophalen: Watermolen 162").
 const BARE_CAP = new RegExp(`(?:: |\\bnaar |\\bop )([A-Z][a-zé]{3,}) (${NUMBER})(?![\\w,.:]\\d|\\w)`, 'g');
 // A lower-case word there counts only when a postcode or town follows ("naar meidoorn 7, Dalem").
-const BARE_LOW = new RegExp(`(?:: |\\bnaar |\\bop )([a-z][a-zé]{3,}) (${NUMBER})(?=,? [1-9]\\d{3} ?[A-Za-z]{2}(?![A-Za-z])|, [A-Z][a-zé]+)(?![\\w,.:]\\d|\\w)`, 'g');
+const BARE_LOW = new RegExp(
+  `(?:: |\\bnaar |\\bop )([a-z][a-zé]{3,}) (${NUMBER})(?=,? [1-9]\\d{3} ?[A-Za-z]{2}(?![A-Za-z])|, [A-Z][a-zé]+)(?![\\w,.:]\\d|\\w)`,
+  'g',
+);
 // …or when the number ends the sentence ("wie brengt zijn huiswerk naar meidoorn 4?").
 const BARE_END = new RegExp(`(?:\\bnaar |\\bop )([a-z][a-zé]{4,}) (${NUMBER})(?=[.?!](?:\\s|$)|$)`, 'g');
 const BARE_RULES: Array<[RegExp, number, string]> = [
@@ -44,13 +50,9 @@ const BARE_RULES: Array<[RegExp, number, string]> = [
   [BARE_LOW, 0.55, 'address.bare_street_town'],
   [BARE_END, 0.55, 'address.bare_street_end'],
 ];
-const BARE_TAIL =
-  /^(?:,? [1-9]\d{3} ?[A-Za-z]{2}(?![A-Za-z])(?: [A-Za-z][a-zé]+(?:-[A-Za-z][a-zé]+)*)?|, (?:[A-Z][a-zé]+(?:-[A-Z][a-zé]+)*|[A-Z]{2,}))(?!\w)/;
+const BARE_TAIL = /^(?:,? [1-9]\d{3} ?[A-Za-z]{2}(?![A-Za-z])(?: [A-Za-z][a-zé]+(?:-[A-Za-z][a-zé]+)*)?|, (?:[A-Z][a-zé]+(?:-[A-Z][a-zé]+)*|[A-Z]{2,}))(?!\w)/;
 
-const PC_NUMBER = new RegExp(
-  `(?<![\\w-])${POSTCODE}(?:,? ?(?:(?:nr\\.?|no\\.?|nummer|huisnummer|huisnr\\.?) ?)?|-)(${NUMBER})(?![\\w]|[.,:]\\d)`,
-  'g',
-);
+const PC_NUMBER = new RegExp(`(?<![\\w-])${POSTCODE}(?:,? ?(?:(?:nr\\.?|no\\.?|nummer|huisnummer|huisnr\\.?) ?)?|-)(${NUMBER})(?![\\w]|[.,:]\\d)`, 'g');
 
 // What may follow a number that makes it a date, time, amount or count, not a house number.
 const NOT_HOUSE_NUMBER =
@@ -79,7 +81,10 @@ export function findAddresses(text: string, out: Candidate[]): void {
   if (PC_ANCHOR.test(text)) findPostcodes(text, out);
 }
 
-const SUFFIX_END = new RegExp(`(?:${SUFFIX}|str\\.|singel|markt|brink|kade|dijk|gracht|dreef|boulevard|laan|weg|plein|hof)$|(?:laan|plein|weg|kade|hof|straat|dijk|singel) (?:van|de|der|den|het|'t|ter|ten) `, 'i');
+const SUFFIX_END = new RegExp(
+  `(?:${SUFFIX}|str\\.|singel|markt|brink|kade|dijk|gracht|dreef|boulevard|laan|weg|plein|hof)$|(?:laan|plein|weg|kade|hof|straat|dijk|singel) (?:van|de|der|den|het|'t|ter|ten) `,
+  'i',
+);
 const BARE_CONTEXT = /\b(?:wonen|woon|woont|woonde|thuis|huis|adres|ophalen|afhalen|langs|verhuisd|aan de|naar|op)\b|: /i;
 
 /**
@@ -109,7 +114,12 @@ function findStreets(text: string, out: Candidate[], firstAnchor: number): void 
     while (p.length > 0) {
       const sp = p.indexOf(' ');
       const w = p.slice(0, sp);
-      if (!/^(?:Op|Naar|Aan|Bij|In|Om|Te|Tot|Via|Vanaf|Wij|Ik|Ons|Hij|Zij|Ze|Je|Adres|Is|En|Of|Thuis|Huis|Ophalen|Langs|Voor|Achter|Woont|Wonen|Mijn|Onze|Hun|Zijn|Haar|Dat|Die|Deze|Dit|Wel|Niet|Ook|Nog|Hier|Daar|Welkom|Hoi|Hallo|Beste|Kijk|Verzamelen|Bezorgen|Zie|Dus|de|De|het|Het)$/.test(w)) break;
+      if (
+        !/^(?:Op|Naar|Aan|Bij|In|Om|Te|Tot|Via|Vanaf|Wij|Ik|Ons|Hij|Zij|Ze|Je|Adres|Is|En|Of|Thuis|Huis|Ophalen|Langs|Voor|Achter|Woont|Wonen|Mijn|Onze|Hun|Zijn|Haar|Dat|Die|Deze|Dit|Wel|Niet|Ook|Nog|Hier|Daar|Welkom|Hoi|Hallo|Beste|Kijk|Verzamelen|Bezorgen|Zie|Dus|de|De|het|Het)$/.test(
+          w,
+        )
+      )
+        break;
       // "de Lindenlaan 27": an article before a one-word street is not part of it.
       start += sp + 1;
       p = p.slice(sp + 1);

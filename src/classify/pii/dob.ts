@@ -12,8 +12,7 @@ const DATE = new RegExp(
 );
 
 // Birth context in the text just before the date ("geboren op", "geb.", "geboortedatum: ").
-const BIRTH_BEFORE =
-  /\b(?:geboren|geb(?:\.\s?|-)?datum|geb\.|geb|geboortedatum|geboortedag|geboorte|dob|date of birth)(?![a-z])[^\d\n.!?]{0,28}$/;
+const BIRTH_BEFORE = /\b(?:geboren|geb(?:\.\s?|-)?datum|geb\.|geb|geboortedatum|geboortedag|geboorte|dob|date of birth)(?![a-z])[^\d\n.!?]{0,28}$/;
 // "jarig" and "verjaardag" also announce parties: the date must then lie years back.
 const BIRTHDAY_BEFORE = /\b(?:jarig|verjaardag)(?![a-z])[^\d\n.!?]{0,28}$/;
 const MIN_AGE_YEARS = 3;
@@ -35,10 +34,7 @@ export function findDatesOfBirth(text: string, out: Candidate[]): void {
     const end = m.index + m[0].length;
     const pre = text.slice(Math.max(0, m.index - 45), m.index).toLowerCase();
     const post = text.slice(end, end + 12).toLowerCase();
-    const birth =
-      BIRTH_BEFORE.test(pre) ||
-      BIRTH_AFTER.test(post) ||
-      (BIRTHDAY_BEFORE.test(pre) && yearOf(m[0]) <= THIS_YEAR - MIN_AGE_YEARS);
+    const birth = BIRTH_BEFORE.test(pre) || BIRTH_AFTER.test(post) || (BIRTHDAY_BEFORE.test(pre) && yearOf(m[0]) <= THIS_YEAR - MIN_AGE_YEARS);
     if (!birth) continue;
     out.push({ type: 'date_of_birth', start: m.index, end, value: m[0], score: 0.85, rule: 'dob.birth_context' });
   }

@@ -10,10 +10,7 @@ import type { Candidate } from './context.ts';
 // Separators people put between digit groups: space, dot, dash, slash, closing parenthesis.
 const SEP = '[ .\\-\\u2013/)\\u00a0]{0,3}';
 // NL: a prefix (+31 / 0031 with optional (0), or a national 0 with optional "(") and nine digits.
-const NL = new RegExp(
-  `(?<![\\w@+/])(?:((?:\\+|00)[ ]?31[ \\-]?(?:\\(0\\)[ \\-]?|0[ \\-]?)?)|\\(?0)([1-9](?:${SEP}\\d){8})(?!\\d)`,
-  'g',
-);
+const NL = new RegExp(`(?<![\\w@+/])(?:((?:\\+|00)[ ]?31[ \\-]?(?:\\(0\\)[ \\-]?|0[ \\-]?)?)|\\(?0)([1-9](?:${SEP}\\d){8})(?!\\d)`, 'g');
 // BE: +32 / 0032, then eight (landline) or nine (mobile 4xx) digits.
 const BE = new RegExp(`(?<![\\w@+/])(?:\\+|00)[ ]?32[ \\-]?(?:\\(0\\)[ \\-]?)?([1-9](?:${SEP}\\d){7,8})(?!\\d)`, 'g');
 
@@ -36,7 +33,10 @@ export function findSpelledPhones(text: string, out: Candidate[]): void {
   if (text.length < 40 || !SPELLED_HINT.test(text)) return;
   SPELLED.lastIndex = 0;
   for (let m = SPELLED.exec(text); m !== null; m = SPELLED.exec(text)) {
-    const digits = m[0].toLowerCase().split(/[ ,\-]+/).map((w) => DIGIT_WORDS[w]);
+    const digits = m[0]
+      .toLowerCase()
+      .split(/[ ,\-]+/)
+      .map((w) => DIGIT_WORDS[w]);
     if (digits[1] === 0) continue;
     out.push({ type: 'phone', start: m.index, end: m.index + m[0].length, value: m[0], score: 0.8, rule: 'phone.spelled' });
   }

@@ -10,9 +10,20 @@ const L = '[BCDFGHJKLMNPRSTVWXZ]';
 const l = '[bcdfghjklmnprstvwxz]';
 // The three groups of side-codes 1–14: letters (A) and digits (9).
 const GROUPS: Array<[string, string, string]> = [
-  ['AA', '99', '99'], ['99', '99', 'AA'], ['99', 'AA', '99'], ['AA', '99', 'AA'], ['AA', 'AA', '99'], ['99', 'AA', 'AA'],
-  ['99', 'AAA', '9'], ['9', 'AAA', '99'], ['AA', '999', 'A'], ['A', '999', 'AA'], ['AAA', '99', 'A'], ['A', '99', 'AAA'],
-  ['9', 'AA', '999'], ['999', 'AA', '9'],
+  ['AA', '99', '99'],
+  ['99', '99', 'AA'],
+  ['99', 'AA', '99'],
+  ['AA', '99', 'AA'],
+  ['AA', 'AA', '99'],
+  ['99', 'AA', 'AA'],
+  ['99', 'AAA', '9'],
+  ['9', 'AAA', '99'],
+  ['AA', '999', 'A'],
+  ['A', '999', 'AA'],
+  ['AAA', '99', 'A'],
+  ['A', '99', 'AAA'],
+  ['9', 'AA', '999'],
+  ['999', 'AA', '9'],
 ];
 
 function group(g: string, letter: string): string {
@@ -66,7 +77,7 @@ export function mayHavePlate(text: string): boolean {
       if (len >= 6 && len <= 8 && letters > 0 && digits > 0) return true;
       if (len <= 3 && letters + digits === len) {
         const kind = (letters > 0 ? 1 : 0) | (digits > 0 ? 2 : 0);
-        if (prev1 >= 0 && prev2 >= 0 && prev1 + prev2 + len === 6 && ((mix | kind) === 3)) return true;
+        if (prev1 >= 0 && prev2 >= 0 && prev1 + prev2 + len === 6 && (mix | kind) === 3) return true;
         if (c === 32) {
           prev2 = prev1;
           prev1 = len;
@@ -100,7 +111,14 @@ export function findPlates(text: string, out: Candidate[]): void {
       const postcodeShape = sep !== '-' && /^\d{4}/.test(m[0]);
       const base = sep === '-' ? 0.8 : postcodeShape ? 0.3 : 0.45;
       const score = adjust(base, car, false, 0.4);
-      out.push({ type: 'licence_plate', start: m.index, end: m.index + m[0].length, value: m[0], score, rule: sep === '' ? 'plate.compact' : 'plate.sidecode' });
+      out.push({
+        type: 'licence_plate',
+        start: m.index,
+        end: m.index + m[0].length,
+        value: m[0],
+        score,
+        rule: sep === '' ? 'plate.compact' : 'plate.sidecode',
+      });
     }
   }
   PLATE_ANY.lastIndex = 0;

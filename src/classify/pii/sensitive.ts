@@ -81,11 +81,9 @@ function notName(w: string): boolean {
   return NOT_NAME.has(w.toLowerCase());
 }
 const TUSSEN = "(?:van|de|der|den|te|ter|ten|el|al|in|op|'t|le|la|du|da|von|bin|ben|Van|De|El|Ter|Ten|Te)";
-const NAME = new RegExp(
-  `(?<![\\w@#])([A-Za-zÀ-ÿ][a-zà-ÿ]+)((?: ${TUSSEN})*) ([A-Za-zÀ-ÿ][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)(?![\\w@])`,
-  'g',
-);
-const TITLE = /\b(?:juf|juffrouw|meester|meneer|mevrouw|mevr\.?|mw\.?|dhr\.?|docent|leraar|lerares|mentor|directeur|directrice|conciërge|coach|trainer)\s?(?:(?:van|de|der|den|el|ter|ten|van de|van der|van den) )?$/i;
+const NAME = new RegExp(`(?<![\\w@#])([A-Za-zÀ-ÿ][a-zà-ÿ]+)((?: ${TUSSEN})*) ([A-Za-zÀ-ÿ][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)(?![\\w@])`, 'g');
+const TITLE =
+  /\b(?:juf|juffrouw|meester|meneer|mevrouw|mevr\.?|mw\.?|dhr\.?|docent|leraar|lerares|mentor|directeur|directrice|conciërge|coach|trainer)\s?(?:(?:van|de|der|den|el|ter|ten|van de|van der|van den) )?$/i;
 
 // Sensitive facts (lower-cased text). Each alternative is one family; the id goes into evidence.
 const SENSITIVE: Array<[string, RegExp]> = [
@@ -284,7 +282,8 @@ export function findNamesWithSensitive(text: string, out: Candidate[]): void {
   findSingleNames(text, out, hits);
 }
 
-const FAILING_GRADE = /\b(?:een|'n|n) (?:[1-4](?:[,.]\d)?|5(?:[,.][0-4])?) |blijft zitten|blijven zitten|bleef zitten|gezakt|onvoldoende|krijgt (?:een|'n) [1-5]/i;
+const FAILING_GRADE =
+  /\b(?:een|'n|n) (?:[1-4](?:[,.]\d)?|5(?:[,.][0-4])?) |blijft zitten|blijven zitten|bleef zitten|gezakt|onvoldoende|krijgt (?:een|'n) [1-5]/i;
 const TUSSEN_BEFORE = /(?<=\s)(?:(?:van|de|der|den|el|ter|ten) ){1,2}$/i;
 const SINGLE = /(?<![\w@#])([A-Z][a-zà-ÿ]+)(?![\w@])/g;
 // "Sara uit 2C", "Lucas uit groep 6", "Ruben (brugklas)": a first name made identifiable.

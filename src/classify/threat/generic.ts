@@ -61,7 +61,28 @@ export const PAST_FORMS = new Set(
 );
 
 /** Pronouns and words that aim the harm at someone. */
-export const AIM_PRONOUNS = new Set(['je', 'jou', 'jij', 'u', 'ge', 'gij', 'jullie', 'hem', 'haar', 'hen', 'hun', 'ze', 'zij', 'hij', 'ie', 'iedereen', 'allemaal', 'hemzelf', 'haarzelf', 'jezelf']);
+export const AIM_PRONOUNS = new Set([
+  'je',
+  'jou',
+  'jij',
+  'u',
+  'ge',
+  'gij',
+  'jullie',
+  'hem',
+  'haar',
+  'hen',
+  'hun',
+  'ze',
+  'zij',
+  'hij',
+  'ie',
+  'iedereen',
+  'allemaal',
+  'hemzelf',
+  'haarzelf',
+  'jezelf',
+]);
 /** Things fire and bombs are aimed at. */
 export const BUILDINGS = new Set(
   `school gebouw tent huis lokaal kantine gymzaal aula auto fietsenhok kantoor bestuurskantoor schoolgebouw
@@ -82,7 +103,5 @@ export const FAMILY = new Set(
 );
 
 /** Body parts: "zijn nek breken", "je kop" aim the harm at the owner. */
-export const BODY = new Set(
-  `nek kop hoofd keel kelen armen arm benen been tanden gezicht neus kaak botten vingers rug schedel knieen ogen`.split(/\s+/),
-);
+export const BODY = new Set(`nek kop hoofd keel kelen armen arm benen been tanden gezicht neus kaak botten vingers rug schedel knieen ogen`.split(/\s+/));
 export const POSSESSIVE = new Set(['zijn', "z'n", 'zn', 'haar', "d'r", 'hun', 'jouw', 'je', 'uw', 'jullie']);

@@ -42,7 +42,22 @@ import {
   YOU_FUTURE,
 } from './rules.ts';
 import type { Rule } from './rules.ts';
-import { AIM_PRONOUNS, BODY, BUILDINGS, POSSESSIVE, CALL_WORDS, FAMILY, FIRST, FUTURE, HARM_WEIGHT, IMPERATIVE, PAST_FORMS, WISH_WORDS, YOU, harmOf } from './generic.ts';
+import {
+  AIM_PRONOUNS,
+  BODY,
+  BUILDINGS,
+  POSSESSIVE,
+  CALL_WORDS,
+  FAMILY,
+  FIRST,
+  FUTURE,
+  HARM_WEIGHT,
+  IMPERATIVE,
+  PAST_FORMS,
+  WISH_WORDS,
+  YOU,
+  harmOf,
+} from './generic.ts';
 import type { HarmClass } from './generic.ts';
 
 export { RULES } from './rules.ts';
@@ -51,7 +66,17 @@ const EMPTY: LabelResult = { score: 0, evidence: [] };
 /** The writer is no target: "ik", "mij", "we". */
 const SELF = new Set(['ik', 'k', 'ikke', 'mij', 'me', 'mezelf', 'we', 'wij', 'ons', 'onszelf']);
 
-const EMOJI_CUES: Record<string, number> = { mes: 0.25, pistool: 0.25, bom: 0.25, knal: 0.15, vuist: 0.15, schedel: 0.1, doodskist: 0.15, graf: 0.1, bloed: 0.1 };
+const EMOJI_CUES: Record<string, number> = {
+  mes: 0.25,
+  pistool: 0.25,
+  bom: 0.25,
+  knal: 0.15,
+  vuist: 0.15,
+  schedel: 0.1,
+  doodskist: 0.15,
+  graf: 0.1,
+  bloed: 0.1,
+};
 
 // Trigger index: the first two letters of a key → the keys and the rules they wake.
 interface Trigger {
@@ -275,7 +300,14 @@ export function scoreThreat(doc: Doc): LabelResult {
       for (const h of best.values()) {
         s = noisyOr(s, h.w);
         if (h.w >= 0.05 || h.ctx.length) {
-          evidence.push({ label: 'threat', kind: h.kind, detail: h.ctx.length ? `${h.rule} (${h.ctx.join(', ')})` : h.rule, start: h.start, end: h.end, weight: round3(h.w) });
+          evidence.push({
+            label: 'threat',
+            kind: h.kind,
+            detail: h.ctx.length ? `${h.rule} (${h.ctx.join(', ')})` : h.rule,
+            start: h.start,
+            end: h.end,
+            weight: round3(h.w),
+          });
         }
       }
       sentScores[si] = s;
@@ -396,18 +428,47 @@ export function scoreThreat(doc: Doc): LabelResult {
       case 'machete':
       case 'zwaard':
       case 'taser':
-        if (!hasWord('steek', 'steken', 'snij', 'snijden', 'sla', 'slaan', 'schiet', 'schieten', 'zwaai', 'zwaaien', 'prik', 'prikken', 'bedreig', 'bedreigen', 'leren', 'afmaken', 'neer')) return null;
+        if (
+          !hasWord(
+            'steek',
+            'steken',
+            'snij',
+            'snijden',
+            'sla',
+            'slaan',
+            'schiet',
+            'schieten',
+            'zwaai',
+            'zwaaien',
+            'prik',
+            'prikken',
+            'bedreig',
+            'bedreigen',
+            'leren',
+            'afmaken',
+            'neer',
+          )
+        )
+          return null;
         break;
       case 'tuig':
         if (!hasWord('af')) return null;
         break;
       case 'schiet':
       case 'schieten':
-        if (next === 'op' || next === 'in' || next === 'te' || next === 'tekort' || hasWord('langs', 'binnen', 'wakker', 'omhoog', 'vol', 'stress', 'lach', 'tekort')) return null;
+        if (
+          next === 'op' ||
+          next === 'in' ||
+          next === 'te' ||
+          next === 'tekort' ||
+          hasWord('langs', 'binnen', 'wakker', 'omhoog', 'vol', 'stress', 'lach', 'tekort')
+        )
+          return null;
         break;
       case 'steek':
       case 'steken':
-        if (toks[k + 2]?.t === 'op' || ['hand', 'handen', 'vinger', 'vingers', 'kop', 'tong', 'geld', 'tijd', 'energie'].includes(toks[k + 2]?.t ?? '')) return null;
+        if (toks[k + 2]?.t === 'op' || ['hand', 'handen', 'vinger', 'vingers', 'kop', 'tong', 'geld', 'tijd', 'energie'].includes(toks[k + 2]?.t ?? ''))
+          return null;
         break;
     }
     // Aimed at someone (or, for fire and bombs, at a building).
@@ -421,7 +482,8 @@ export function scoreThreat(doc: Doc): LabelResult {
       if (AIM_PRONOUNS.has(w) || isPerson(q, a)) target = true;
       else if ((cls === 'arson' || cls === 'shoot') && BUILDINGS.has(w)) target = true;
       else if (BODY.has(w) && q > c0 && POSSESSIVE.has(toks[q - 1]!.t)) target = true;
-      else if (w.length >= 4 && isInsult(tok.sq)) target = true; // "die pestkoppen", "die verraders"
+      else if (w.length >= 4 && isInsult(tok.sq))
+        target = true; // "die pestkoppen", "die verraders"
       else if (BODY.has(w) && toks[q + 1]?.t === 'van') target = true;
       if (target && !FAMILY.has(w)) familyOnly = false;
     }

@@ -63,7 +63,9 @@ describe('offensive on the dev sets', () => {
     let flagOk = 0;
     let none = 0;
     let noneOk = 0;
-    const lines = readFileSync(DATA + 'mhc-nl-dev.csv', 'utf8').split(/\r?\n/).slice(1);
+    const lines = readFileSync(DATA + 'mhc-nl-dev.csv', 'utf8')
+      .split(/\r?\n/)
+      .slice(1);
     for (const l of lines) {
       if (!l.trim()) continue;
       const [, , text, , expectCol] = csvRow(l);

@@ -51,17 +51,14 @@ const THREATS: Record<string, string[]> = {
     'Vannacht stond ik weer voor je huis. Je raam was open.',
     'ik hou je goed in de gaten, elke dag.',
   ],
-  sextortion: [
-    'Ik heb die naaktfoto nog. Stuur 100 euro of ik zet hem online.',
-    'als je het uitmaakt gaan je nudes naar je hele klas',
-  ],
+  sextortion: ['Ik heb die naaktfoto nog. Stuur 100 euro of ik zet hem online.', 'als je het uitmaakt gaan je nudes naar je hele klas'],
   weapons: ['ik neem morgen een mes mee naar school, dan zien we wel wie er lacht', 'Mijn broer heeft een pistool. Zeg nog één keer iets over mijn zus.'],
   // Free word order, Flemish, slang and idiom: written as a second check after the rules.
   'any word order and idiom': [
     'Iemand zou zijn nek eens moeten breken',
     'Ik zal die pestkoppen laten lijden',
     'ik zal de kelen van die verraders doorsnijden',
- 'ik zweer het, als je morgen op school komt steek ik je',
+    'ik zweer het, als je morgen op school komt steek ik je',
     'Volgende keer dat ik die gast zie is ie dood',
     'ik ga die leraar zn kop eraf slaan',
     'Die juf moet gewoon doodgeschoten worden',
@@ -109,7 +106,7 @@ const THREATS: Record<string, string[]> = {
     'ik ga met een mes naar school morgen, wie durft',
     'jullie gaan eraan, allemaal',
     'Ik ga zijn auto in de fik steken vannacht',
-    'We gaan je huis vinden en dan ben je zuur'
+    'We gaan je huis vinden en dan ben je zuur',
   ],
 };
 
@@ -155,7 +152,7 @@ const HARMLESS: Record<string, string[]> = {
     'Een foto van de kerstviering gaat naar alle ouders via Parro.',
   ],
   'jokes, family, games and everyday words': [
- 'Mijn broer maakt me gek, ik vermoord hem nog eens haha',
+    'Mijn broer maakt me gek, ik vermoord hem nog eens haha',
     'We gaan ze inmaken zaterdag bij het hockey!',
     'Die film was echt killing, moet je zien',
     'ik lag dood van het lachen bij de bonte avond',
@@ -204,7 +201,7 @@ const HARMLESS: Record<string, string[]> = {
     'We hebben een mes nodig voor de taart op de verjaardag van juf',
     'Ik ga die spreekbeurt helemaal afmaken vanavond',
     'Hij kreeg een klap van de bal tijdens gym, gelukkig niks ernstigs',
-    'Het is niet oké om te dreigen dat je iemand in elkaar slaat'
+    'Het is niet oké om te dreigen dat je iemand in elkaar slaat',
   ],
 };
 
