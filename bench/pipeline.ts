@@ -4,18 +4,20 @@
 // runs, and client reads, i.e. round trips (a pipeline or MULTI arrives in one read). The
 // figures include the bench's own polling of the queue counts (every 100 ms).
 // The connector is synthetic (it hands out a prepared batch at once) so the figure measures
-// uitkijk, not a platform's latency.
+// uitkijk, not a platform's latency. `runPipeline` takes any REDIS_URL (bench/cluster.ts runs
+// it on a Redis Cluster); on a cluster the server counters are summed over its masters.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
+import { Cluster } from 'ioredis';
 import { pino } from 'pino';
 import { createContext } from '../src/context.ts';
 import { parseConfig } from '../src/config/load.ts';
 import type { Item } from '../src/item.ts';
 import { startRuntime } from '../src/cli/runtime.ts';
+import type { RedisClient } from '../src/redis/connect.ts';
 import type { Connector } from '../connectors/types.ts';
 import { startRedis } from '../test/store/redis-server.ts';
 
@@ -50,16 +52,27 @@ mail:
 `;
 
 /** Commands executed (also those inside Lua scripts) and client reads (≈ round trips: a pipeline arrives in one read). */
-async function counters(redis: Redis): Promise<{ commands: number; reads: number }> {
-  const info = await redis.info('stats');
-  return {
-    commands: Number(/total_commands_processed:(\d+)/.exec(info)?.[1] ?? 0),
-    reads: Number(/total_reads_processed:(\d+)/.exec(info)?.[1] ?? 0),
-  };
+async function counters(redis: RedisClient): Promise<{ commands: number; reads: number }> {
+  const servers = redis instanceof Cluster ? redis.nodes('master') : [redis];
+  const infos = await Promise.all(servers.map((r) => r.info('stats')));
+  const sum = (re: RegExp) => infos.reduce((n, info) => n + Number(re.exec(info)?.[1] ?? 0), 0);
+  return { commands: sum(/total_commands_processed:(\d+)/), reads: sum(/total_reads_processed:(\d+)/) };
 }
 
-export async function benchPipeline(itemsTotal = 50_000): Promise<Record<string, number | string>> {
+export type PipelineFigures = Record<string, number | string>;
+
+/** The bench on a private local redis-server. */
+export async function benchPipeline(itemsTotal = 50_000): Promise<PipelineFigures> {
   const server = await startRedis();
+  try {
+    return await runPipeline(server.url, itemsTotal);
+  } finally {
+    await server.stop();
+  }
+}
+
+/** The bench against the Redis at `redisUrl` (redis://…, redis+cluster://… or a socket path). */
+export async function runPipeline(redisUrl: string, itemsTotal = 50_000): Promise<PipelineFigures> {
   const dataDir = mkdtempSync(join(tmpdir(), 'uitkijk-bench-'));
   const corpus = texts();
   const now = new Date().toISOString();
@@ -85,8 +98,7 @@ export async function benchPipeline(itemsTotal = 50_000): Promise<Record<string,
     },
   };
   const log = pino({ level: 'silent' });
-  const ctx = createContext({ config: parseConfig(CONFIG, 'bench.yaml'), log, redisUrl: server.url, dataDir });
-  const probe = new Redis(server.url);
+  const ctx = createContext({ config: parseConfig(CONFIG, 'bench.yaml'), log, redisUrl, dataDir });
   const runtime = await startRuntime({
     ctx,
     connectors: { get: <K extends 'rss' | 'bluesky'>() => connector as unknown as Connector<K> },
@@ -95,7 +107,7 @@ export async function benchPipeline(itemsTotal = 50_000): Promise<Record<string,
     web: false,
   });
   try {
-    const before = await counters(probe);
+    const before = await counters(ctx.redis);
     const t0 = performance.now();
     await ctx.queues.fetch.add('fetch', { source: 'bench-src' });
     // Done when the fetch ran and every classify job it queued has finished.
@@ -108,7 +120,7 @@ export async function benchPipeline(itemsTotal = 50_000): Promise<Record<string,
       await new Promise((r) => setTimeout(r, 100));
     }
     const seconds = (performance.now() - t0) / 1000;
-    const after = await counters(probe);
+    const after = await counters(ctx.redis);
     const commands = after.commands - before.commands;
     const roundTrips = after.reads - before.reads;
     const stored = await ctx.findings.listByStatus('open', itemsTotal);
@@ -125,8 +137,6 @@ export async function benchPipeline(itemsTotal = 50_000): Promise<Record<string,
   } finally {
     await runtime.close();
     await ctx.close();
-    probe.disconnect();
-    await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

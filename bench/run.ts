@@ -1,5 +1,7 @@
 // `npm run bench`: every bench in the repo, one after another, figures printed as a table.
+// Name benches to run only those: `npm run bench pipeline cluster`.
 import { benchClassifier } from './classifier.ts';
+import type { PipelineFigures } from './pipeline.ts';
 
 const which = new Set(process.argv.slice(2));
 const all = which.size === 0;
@@ -8,8 +10,16 @@ if (all || which.has('classifier')) {
   console.log('== classifier (one core) ==');
   console.table(await benchClassifier());
 }
+let pipeline: PipelineFigures | undefined;
 if (all || which.has('pipeline')) {
   const { benchPipeline } = await import('./pipeline.ts');
   console.log('== pipeline: fetch → classify → stored finding (local redis-server) ==');
-  console.table(await benchPipeline());
+  pipeline = await benchPipeline();
+  console.table(pipeline);
+}
+if (all || which.has('cluster')) {
+  const { benchCluster } = await import('./cluster.ts');
+  console.log('== cluster: the pipeline bench on a three-master Redis Cluster, next to one redis-server ==');
+  // The single-server figure just measured is reused; run on its own, the cluster bench measures it too.
+  console.table(await benchCluster({ single: pipeline }));
 }

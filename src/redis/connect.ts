@@ -75,7 +75,7 @@ export function clusterOptions(url: string): { nodes: { host: string; port: numb
     options: {
       redisOptions: { ...BASE, username: user ? decodeURIComponent(user) : undefined, password: pass ? decodeURIComponent(pass) : undefined },
       enableReadyCheck: true,
-      // A cluster answers MOVED while slots migrate; keep retrying instead of failing the command.
+      // Reconnect with back-off while no seed node is reachable; MOVED/ASK are followed by ioredis itself (maxRedirections).
       clusterRetryStrategy: (times) => Math.min(200 * times, 2_000),
     },
   };

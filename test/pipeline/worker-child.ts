@@ -1,14 +1,29 @@
-// A classify + alert worker in its own process, for the test that kills one with SIGKILL.
-// Arguments: config file, Redis URL, deployment, data dir. SMTP_URL from the environment.
-// Short locks and alert leases, so the test does not wait minutes for the restart to take over.
+// A worker in its own process, for the tests that kill one with SIGKILL.
+// Arguments: config file, Redis URL (redis://… or redis+cluster://…), deployment, data dir,
+// and optionally the queues to work on (comma-separated, default `classify,alert`) and a worker
+// name (stored by BullMQ on every job it takes, as the job's `processedBy`). SMTP_URL from the
+// environment. Short locks and alert leases, so the test does not wait minutes for another
+// worker to take over.
 import { readFileSync } from 'node:fs';
 import pino from 'pino';
 import { createConnectorRegistry } from '../../connectors/registry.ts';
 import { startRuntime } from '../../src/cli/runtime.ts';
 import { parseConfig } from '../../src/config/load.ts';
 import { createContext } from '../../src/context.ts';
+import { QUEUE_NAMES } from '../../src/pipeline/queues.ts';
+import type { QueueName } from '../../src/pipeline/queues.ts';
 
-const [configPath, redisUrl, deployment, dataDir] = process.argv.slice(2) as [string, string, string, string];
+const [configPath, redisUrl, deployment, dataDir, queueList = 'classify,alert', name] = process.argv.slice(2) as [
+  string,
+  string,
+  string,
+  string,
+  string | undefined,
+  string | undefined,
+];
+const queues = queueList.split(',').filter(Boolean) as QueueName[];
+const unknown = queues.filter((q) => !(QUEUE_NAMES as readonly string[]).includes(q));
+if (unknown.length) throw new Error(`worker-child: unknown queue(s) ${unknown.join(', ')}`);
 const ctx = createContext({
   config: parseConfig(readFileSync(configPath, 'utf8'), configPath),
   log: pino({ level: 'warn' }),
@@ -18,12 +33,14 @@ const ctx = createContext({
   env: { SMTP_URL: process.env.SMTP_URL },
   alertLeaseMs: 2000,
 });
-await startRuntime({
+const runtime = await startRuntime({
   ctx,
   connectors: createConnectorRegistry(),
-  queues: ['classify', 'alert'],
+  queues,
   schedulers: false,
   web: false,
-  workerOptions: { lockDuration: 1500, stalledInterval: 500, maxStalledCount: 10 },
+  workerOptions: { lockDuration: 1500, stalledInterval: 500, maxStalledCount: 10, ...(name ? { name } : {}) },
 });
+// Ready once every worker has its connection, so that a test can count on both competing.
+await Promise.all(runtime.workers.map((w) => w.waitUntilReady()));
 process.stdout.write('ready\n');
