@@ -264,6 +264,7 @@ export function createBlueskyConnector(opts: BlueskyOptions = {}): Connector<'bl
       };
 
       const schoolDid = acc.agent.session?.did;
+      const ownHandles = new Set(env.school.handles.map((h) => h.replace(/^@/, '').toLowerCase()));
       const add = (
         uri: string,
         author: { did: string; handle: string; displayName?: string },
@@ -272,7 +273,8 @@ export function createBlueskyConnector(opts: BlueskyOptions = {}): Connector<'bl
         context: 'reply' | 'mention',
         embed: unknown,
       ) => {
-        if (author.did === schoolDid || items.has(uri)) return;
+        // The school's own posts, from this account or another of its accounts, are not reactions.
+        if (author.did === schoolDid || ownHandles.has(author.handle.toLowerCase()) || items.has(uri)) return;
         if (!isPostRecord(record)) {
           skipped.push({ id: uri, reason: 'geen bericht' });
           return;

@@ -3,11 +3,13 @@
 // costs one small 304. Items get a stable id from guid (Atom: id), else link; HTML is turned
 // into plain text. A broken feed fails the fetch with a clear reason; a broken item is skipped
 // and the rest kept. The request runs within the configured limits (connectors/http.ts): a feed
-// larger than the cap, a redirect loop or a hanging server fails this source only.
+// larger than the cap, a redirect loop or a hanging server fails this source only. In a feed of
+// mentions (news, alerts) only the items that name the school by one of its keywords are kept.
 
 import { createHash } from 'node:crypto';
 import { convert } from 'html-to-text';
 import Parser from 'rss-parser';
+import { keywordMatcher } from '../src/config/keywords.ts';
 import { RateLimitedError, UitkijkError } from '../src/errors.ts';
 import { mediaSummary, parseRetryAfter, readJsonCursor } from './common.ts';
 import { limitedFetch, safeUrl } from './http.ts';
@@ -190,6 +192,9 @@ export function createRssConnector(opts: RssOptions = {}): Connector<'rss'> {
         );
         entries.length = env.maxItems;
       }
+      // A general feed (news, alerts) also carries posts about other things: a mention must
+      // name the school by one of its keywords.
+      const namesSchool = source.context === 'mention' ? keywordMatcher(env.school.keywords) : null;
       for (const it of entries) {
         let r: ReturnType<typeof toItem>;
         try {
@@ -198,6 +203,7 @@ export function createRssConnector(opts: RssOptions = {}): Connector<'rss'> {
           r = { skip: `onleesbaar item (${(err as Error).name})`, id: 'rss:?' };
         }
         if ('skip' in r) skipped.push({ id: r.id, reason: r.skip });
+        else if (namesSchool && !namesSchool(r.text)) skipped.push({ id: r.id, reason: 'noemt de school niet' });
         else items.push(r);
       }
       const next: RssCursor = {};

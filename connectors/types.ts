@@ -2,7 +2,7 @@
 // A connector can only read: there is deliberately no method that writes to a platform.
 
 import type { Logger } from 'pino';
-import type { Source } from '../src/config/schema.ts';
+import type { School, Source } from '../src/config/schema.ts';
 import type { Secrets } from '../src/config/secrets.ts';
 import type { Item } from '../src/item.ts';
 import type { HttpLimits } from '../src/config/limits.ts';
@@ -20,6 +20,8 @@ export interface FetchResult {
 
 export interface ConnectorEnv {
   log: Logger;
+  /** The school the source belongs to: its own accounts (`handles`) and `keywords`. */
+  school: Pick<School, 'id' | 'handles' | 'keywords'>;
   /** Secrets by source (they live in the environment, never in the YAML). */
   secrets: Secrets;
   /** Size, redirect and time limits for every request (config `fetch`). */

@@ -63,7 +63,8 @@ export function createFetchProcessor(ctx: WorkerContext, connectors: ConnectorLo
       const cursor = await ctx.store.getCursor(source.id);
       let result: FetchResult;
       try {
-        result = await read(connectors, source, cursor, { log, secrets: ctx.secrets, limits, maxItems: limits.maxItems });
+        const school = ctx.config().schools.find((s) => s.id === source.school)!;
+        result = await read(connectors, source, cursor, { log, school, secrets: ctx.secrets, limits, maxItems: limits.maxItems });
       } catch (err) {
         if (err instanceof RateLimitedError && token) {
           log.warn({ retryAfterMs: err.retryAfterMs }, 'platform vraagt om te wachten (429); deze bron wacht');

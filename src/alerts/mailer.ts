@@ -33,6 +33,11 @@ export interface Mailer {
   /** In outbox mode: this message's file is there already (a send whose mark was lost). */
   delivered(key: string): Promise<boolean>;
   send(mail: OutgoingMail): Promise<SendResult>;
+  /**
+   * Gives up on every send under way (at shutdown, when they hang on a stalled server): each
+   * rejects with code EABORT. Whether the server took such a message is not known.
+   */
+  abort(): void;
   close(): void;
 }
 
@@ -63,7 +68,9 @@ export function createMailer(options: MailerOptions): Mailer {
   const log = options.log.child({ module: 'mail' });
   const smtp = options.smtpUrl ? createTransport({ url: options.smtpUrl, ...SMTP_TIMEOUTS }) : null;
   const stream = createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  let aborter = new AbortController();
   const message = (mail: OutgoingMail) => ({
+    signal: aborter.signal,
     from: mail.from,
     to: mail.to,
     subject: mail.subject,
@@ -100,6 +107,11 @@ export function createMailer(options: MailerOptions): Mailer {
       await rename(partial, path);
       log.info({ finding: mail.key, path }, 'melding in de outbox gezet');
       return { messageId: info.messageId, path };
+    },
+
+    abort() {
+      aborter.abort(new Error('uitkijk stopt'));
+      aborter = new AbortController();
     },
 
     close() {

@@ -37,6 +37,9 @@ interface Strings {
   article: Record<Article, string>;
   subject: (labels: string, school: string, platform: string, severity: string) => string;
   intro: (school: string) => string;
+  unreadableLabel: string;
+  unreadableIntro: string;
+  truncated: string;
   fields: {
     school: string;
     platform: string;
@@ -75,6 +78,9 @@ const NL: Strings = {
   },
   subject: (labels, school, platform, severity) => `[uitkijk] ${labels} — ${school}, ${platform} (ernst: ${severity})`,
   intro: (school) => `uitkijk heeft een bericht gevonden dat mogelijk in strijd is met het protocol sociale media van ${school}.`,
+  unreadableLabel: 'kon niet beoordelen — kijk zelf',
+  unreadableIntro: 'uitkijk kon dit bericht niet beoordelen. Het is niet weggelaten maar aan u voorgelegd: kijk zelf of het in strijd is met het protocol.',
+  truncated: '(ingekort: de rest staat op het platform, zie de link)',
   fields: {
     school: 'School',
     platform: 'Platform',
@@ -113,6 +119,9 @@ const EN: Strings = {
   },
   subject: (labels, school, platform, severity) => `[uitkijk] ${labels} — ${school}, ${platform} (severity: ${severity})`,
   intro: (school) => `uitkijk found a post that may breach the social media protocol of ${school}.`,
+  unreadableLabel: 'could not assess — please look yourself',
+  unreadableIntro: 'uitkijk could not assess this post. It was not dropped but is put to you: please judge yourself whether it breaches the protocol.',
+  truncated: '(shortened: the rest is on the platform, see the link)',
   fields: {
     school: 'School',
     platform: 'Platform',
@@ -173,8 +182,11 @@ export function renderAlert(finding: Finding, options: RenderOptions = {}): Rend
   const s = STRINGS[language];
   const { item } = finding;
   const school = options.schoolName ?? item.school;
-  const labels = finding.labels.map((l) => s.label[l]);
-  const maskedText = maskText(item.text, finding.entities);
+  const labels = finding.unreadable ? [s.unreadableLabel] : finding.labels.map((l) => s.label[l]);
+  // An e-mail shows at most a few thousand characters; the link leads to the whole post.
+  const LIMIT = 4000;
+  const fullMasked = maskText(item.text, finding.entities);
+  const maskedText = fullMasked.length > LIMIT ? `${fullMasked.slice(0, LIMIT)}… ${s.truncated}` : fullMasked;
   const removal = item.context === 'mention' ? s.removalMention : finding.removalCandidate ? s.removalYes : s.removalNo;
   const why = whyLines(finding, maskedText, s, language);
   const articles = finding.articles.map((a) => s.article[a]);
@@ -192,8 +204,9 @@ export function renderAlert(finding: Finding, options: RenderOptions = {}): Rend
 
   const subject = s.subject(labels.join(', '), school, item.platform, s.severity[finding.severity]);
 
+  const intro = finding.unreadable ? s.unreadableIntro : s.intro(school);
   const text = [
-    s.intro(school),
+    intro,
     '',
     ...rows.map(([k, v]) => `${k}: ${v}`),
     '',
@@ -228,7 +241,7 @@ export function renderAlert(finding: Finding, options: RenderOptions = {}): Rend
   const html = `<!doctype html>
 <html lang="${language}"><head><meta charset="utf-8"><title>${e(subject)}</title></head>
 <body style="font-family: sans-serif; line-height: 1.4">
-<p>${e(s.intro(school))}</p>
+<p>${e(intro)}</p>
 <table cellpadding="4">
 ${rowHtml}
 </table>

@@ -104,8 +104,10 @@ export function createAlertService(opts: AlertServiceOptions): AlertService {
           messageId: messageIdFor('alert', finding.id, from),
         });
       } catch (err) {
-        // Nothing was accepted: drop the lease so the retry may claim at once.
-        await ledger.releaseAlert(finding.id, token).catch(() => undefined);
+        // Drop the lease so the retry may claim at once. A send given up on at shutdown may
+        // have reached the server: its attempt record stays and the retry counts as a resend.
+        const unknown = (err as { code?: string }).code === 'EABORT';
+        await ledger.releaseAlert(finding.id, token, unknown).catch(() => undefined);
         const waiting = await ledger.markWaiting(finding.id).catch(() => undefined);
         log.warn(
           { finding: finding.id, waiting, code: (err as { code?: string }).code, reason: (err as Error).message },

@@ -171,15 +171,20 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     web,
     webUrl,
     applyConfig,
-    async close(graceMs = 8_000) {
+    async close(graceMs = 5_000) {
       clearInterval(rescueTimer);
-      // Running jobs get `graceMs` to finish; then the workers are closed hard and the jobs
-      // are picked up again after the restart (their locks expire, the stall check returns them).
-      const graceful = Promise.all(workers.map((w) => w.close()));
-      const timer = new Promise<'late'>((r) => setTimeout(() => r('late'), graceMs).unref());
-      if ((await Promise.race([graceful.then(() => 'done' as const), timer])) === 'late') {
-        log.warn({ graceMs }, 'lopende taken niet op tijd klaar; ze worden na de herstart hervat');
-        await Promise.race([Promise.all(workers.map((w) => w.close(true))), new Promise((r) => setTimeout(r, 1_000).unref())]);
+      // Running jobs get `graceMs` to finish. A send still hanging on the mail server then is
+      // given up on (its lease released, so it resumes at once after the restart); what is
+      // still running after that is left to BullMQ's stall check, which returns it after the
+      // restart.
+      const graceful = Promise.all(workers.map((w) => w.close())).then(() => 'done' as const);
+      const after = (ms: number) => new Promise<'late'>((r) => setTimeout(() => r('late'), ms).unref());
+      if ((await Promise.race([graceful, after(graceMs)])) === 'late') {
+        log.warn({ graceMs }, 'lopende taken niet op tijd klaar; verzenden afgebroken, ze worden na de herstart hervat');
+        ctx.mailer.abort();
+        if ((await Promise.race([graceful, after(1_500)])) === 'late') {
+          await Promise.race([Promise.all(workers.map((w) => w.close(true))), after(1_000)]);
+        }
       }
       await rescuing;
       await web?.close();

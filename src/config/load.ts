@@ -159,10 +159,6 @@ export function configWarnings(config: Config, fileName: string, lang: Lang = 'n
     const check = checkCron(cron, tz.get(s.school), now);
     if (check.ok && !check.firesWithinYears) out.push(formatIssue(fileName, { path: `sources[${i}].schedule.cron`, message: m.cronNever(cron) }));
   });
-  config.schools.forEach((s) => {
-    const check = checkCron(config.digest.cron, s.timezone, now);
-    if (check.ok && !check.firesWithinYears) out.push(formatIssue(fileName, { path: 'digest.cron', message: m.cronNever(config.digest.cron) }));
-  });
   return [...new Set(out)];
 }
 

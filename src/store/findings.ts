@@ -99,7 +99,7 @@ export function createFindingStore(redis: RedisClient, options: FindingStoreOpti
     async moveFinding(id, to, from) {
       const indexes = [to, ...FINDING_STATUSES.filter((s) => s !== to)].map((s) => keys.findingsByStatus(s));
       const keyArgs = [keys.finding(id), ...indexes];
-      const [state, current] = await r.uitkijkMoveFinding(keyArgs.length, ...keyArgs, id, to, now(), from ?? '');
+      const [state, current] = await r.uitkijkMoveFinding(keyArgs.length, ...keyArgs, id, to, now(), from ?? '', ttlMs);
       if (state === 'moved') return { moved: true, from: current as FindingStatus };
       if (state === 'conflict') return { moved: false, reason: 'conflict', current: current as FindingStatus };
       return { moved: false, reason: 'missing' };

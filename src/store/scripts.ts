@@ -43,9 +43,9 @@ if fresh then return 1 end
 return 0
 `;
 
-// KEYS: claim, attempt. ARGV: token.
+// KEYS: claim, attempt. ARGV: token, '1' to keep the attempt record (the outcome is unknown).
 const RELEASE_ALERT = `
-if redis.call('GET', KEYS[2]) == ARGV[1] then redis.call('DEL', KEYS[2]) end
+if ARGV[2] ~= '1' and redis.call('GET', KEYS[2]) == ARGV[1] then redis.call('DEL', KEYS[2]) end
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
 `;
@@ -87,6 +87,8 @@ for i = 1, #KEYS / 2 do
     redis.call('HSET', fk, 'data', ARGV[a + 1], 'status', ARGV[a + 2], 'statusAt', ARGV[a + 3])
     redis.call('PEXPIRE', fk, ttl)
     redis.call('ZADD', sk, ARGV[a + 3], ARGV[a + 4])
+    -- The index holds ids only, and lives as long as its newest finding.
+    redis.call('PEXPIRE', sk, ttl)
     saved = saved + 1
   end
 end
@@ -94,14 +96,15 @@ return saved
 `;
 
 // KEYS[1]: the finding, KEYS[2..]: every status index, the target's first. ARGV: id, new
-// status, now (ms), expected current status or ''. Compare-and-set, so that of two
-// moderators deciding at once only the first moves it.
+// status, now (ms), expected current status or '', the index's time to live (ms).
+// Compare-and-set, so that of two moderators deciding at once only the first moves it.
 const MOVE_FINDING = `
 local current = redis.call('HGET', KEYS[1], 'status')
 if not current then return {'missing', ''} end
 if ARGV[4] ~= '' and current ~= ARGV[4] then return {'conflict', current} end
 for i = 3, #KEYS do redis.call('ZREM', KEYS[i], ARGV[1]) end
 redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])
+if tonumber(ARGV[5]) and redis.call('PTTL', KEYS[2]) < tonumber(ARGV[5]) then redis.call('PEXPIRE', KEYS[2], ARGV[5]) end
 redis.call('HSET', KEYS[1], 'status', ARGV[2], 'statusAt', ARGV[3])
 return {'moved', current}
 `;
@@ -129,7 +132,7 @@ interface ScriptCommands {
     retentionMs: number,
     findingId: string,
   ): Promise<number>;
-  uitkijkReleaseAlert(claimKey: string, attemptKey: string, token: string): Promise<number>;
+  uitkijkReleaseAlert(claimKey: string, attemptKey: string, token: string, keepAttempt: string): Promise<number>;
   uitkijkMarkWaiting(waitingKey: string, findingId: string, now: number, retentionMs: number): Promise<number>;
   uitkijkReleaseLease(key: string, token: string): Promise<number>;
   uitkijkSaveFindings(numKeys: number, ...args: Arg[]): Promise<number>;
@@ -159,8 +162,12 @@ export interface AlertLedger {
   claimAlert(findingId: string, workerId: string, ttlMs: number): Promise<ClaimResult>;
   /** Record the confirmed send (kept for the retention period) and drop the lease. True if first. */
   markAlertSent(findingId: string, workerId: string): Promise<boolean>;
-  /** Drop this worker's lease after a failed send, so that a retry need not wait for it. */
-  releaseAlert(findingId: string, workerId: string): Promise<void>;
+  /**
+   * Drop this worker's lease after a failed send, so that a retry need not wait for it. With
+   * `outcomeUnknown` (a send given up on half-way) the attempt record stays, so that the retry
+   * is counted as a possible resend.
+   */
+  releaseAlert(findingId: string, workerId: string, outcomeUnknown?: boolean): Promise<void>;
   isAlertSent(findingId: string): Promise<boolean>;
   /** Note that this alert could not be delivered yet (the mail server is down): kept until sent. */
   markWaiting(findingId: string): Promise<number>;
@@ -215,8 +222,8 @@ export function createAlertLedger(redis: RedisClient, options: AlertLedgerOption
       );
       return fresh === 1;
     },
-    async releaseAlert(findingId, workerId) {
-      await r.uitkijkReleaseAlert(keys.alertClaim(findingId), keys.alertAttempt(findingId), workerId);
+    async releaseAlert(findingId, workerId, outcomeUnknown = false) {
+      await r.uitkijkReleaseAlert(keys.alertClaim(findingId), keys.alertAttempt(findingId), workerId, outcomeUnknown ? '1' : '0');
     },
     async isAlertSent(findingId) {
       return (await redis.exists(keys.alertSent(findingId))) === 1;

@@ -4,7 +4,7 @@
 // how to get one and exits non-zero.
 
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,6 +70,38 @@ describe('uitkijk start (embedded default)', () => {
     for (const f of DEMO_FEED_ITEMS) expect(out).not.toContain(f.text);
   }, 90_000);
 
+  it('a second start on the same data sends nothing again (the demo posts keep their ids)', async () => {
+    const dataDir = join(dir, 'twice');
+    const outbox = join(dataDir, 'outbox');
+    const run = async (until: (out: string) => boolean) => {
+      const child = spawn(node, ['bin/uitkijk.js', 'start', '--port', '0'], {
+        cwd: root,
+        env: cleanEnv({ UITKIJK_DATA_DIR: dataDir }),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      try {
+        await waitFor('the demo to have done its work', () => until(out), 60_000);
+      } finally {
+        child.kill('SIGTERM');
+      }
+      expect(await exited).toBe(0);
+      return out;
+    };
+    const fetchedBoth = (out: string) =>
+      ['demo-bluesky', 'demo-rss'].every((s) => out.split('\n').some((l) => l.includes(`"source":"${s}"`) && l.includes('"msg":"opgehaald"')));
+    await run((out) => fetchedBoth(out) && (out.match(/melding in de outbox gezet/g) ?? []).length >= 5);
+    const first = await readdir(outbox);
+    const stamps = await Promise.all(first.map(async (f) => (await stat(join(outbox, f))).mtimeMs));
+    const second = await run(fetchedBoth);
+    expect(second).not.toContain('melding in de outbox gezet');
+    expect(second).toMatch(/"fresh":0/);
+    expect(await readdir(outbox)).toEqual(first);
+    expect(await Promise.all(first.map(async (f) => (await stat(join(outbox, f))).mtimeMs))).toEqual(stamps);
+  }, 150_000);
+
   it('says how to get redis-server when it is missing, and exits non-zero', async () => {
     const child = spawn(node, ['bin/uitkijk.js', 'start', '--port', '0', '--data-dir', join(dir, 'no-redis')], {
       cwd: root,
@@ -81,6 +113,7 @@ describe('uitkijk start (embedded default)', () => {
     const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
     expect(code).not.toBe(0);
     expect(err).toContain('apt-get install redis-server');
+    expect(err).toMatch(/redis-server staat niet op het PATH/);
     expect(err).toContain('brew install redis');
     expect(err).toContain('docker compose up redis');
   }, 30_000);

@@ -69,9 +69,7 @@ describe('parseConfig: valid files', () => {
     expect(school.timezone).toBe('Europe/Amsterdam');
     expect(school.handles).toEqual([]);
     expect(school.allowedContacts).toEqual([]);
-    expect(school.moderators).toEqual([]);
     expect(config.thresholds).toEqual(DEFAULT_THRESHOLDS);
-    expect(config.digest).toEqual({ cron: '0 8 * * 1-5' });
     expect(config.retention).toEqual({ findingsDays: 90, seenDays: 30 });
     expect(config.mail).toEqual({ from: 'uitkijk@delinge.example.nl', language: 'nl' });
     expect(config.review).toEqual({ baseUrl: 'http://localhost:8080' });
@@ -126,7 +124,7 @@ describe('parseConfig: valid files', () => {
     expect(rss.kind === 'rss' && rss.context).toBe('mention');
     const bsky = config.sources[0]!;
     expect(bsky.kind === 'bluesky' && bsky.handle).toBe('vivente-delinge.demo.test');
-    const contacts = config.schools.flatMap((s) => [...s.alertRecipients, ...s.moderators, config.mail.from]);
+    const contacts = config.schools.flatMap((s) => [...s.alertRecipients, config.mail.from]);
     for (const address of contacts) expect(address).toMatch(/\.example\.nl$/);
   });
 });
@@ -439,5 +437,18 @@ describe('configWarnings', () => {
     const err = configError(BASE.replace("cron: '*/10 * * * *'", "cron: '0 0 15W * *'"));
     expect(err.message).toMatch(/sources\[1\]\.schedule\.cron: '0 0 15W \* \*' is not a cron pattern the scheduler can run/);
     expect(configError(BASE.replace("cron: '*/10 * * * *'", "cron: '0 0 31 2 *'")).message).toMatch(/Invalid explicit day of month/);
+  });
+});
+
+describe('keys of features not built yet', () => {
+  it('refuses moderators and digest with a word on why, naming the line', () => {
+    const yaml =
+      BASE.replace(
+        '    alertRecipients: [communicatie@delinge.example.nl]',
+        '    alertRecipients: [communicatie@delinge.example.nl]\n    moderators: [m@delinge.example.nl]',
+      ) + "digest:\n  cron: '0 8 * * 1-5'\n";
+    const err = configError(yaml);
+    expect(issueAt(err, 'schools[0].moderators', lineOf(yaml, 'moderators')).message).toMatch(/not used yet/);
+    expect(issueAt(err, 'digest', lineOf(yaml, 'digest:')).message).toMatch(/not used yet/);
   });
 });

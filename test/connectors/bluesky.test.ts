@@ -282,6 +282,23 @@ describe('Bluesky connector against the reference servers', () => {
     expect(logins()).toBe(3);
   });
 
+  it("does not report posts of the school's other accounts as reactions", async () => {
+    const board = (await w.sc.createAccount('bestuur', { handle: 'bestuur-delinde.test', email: 'bestuur@delinde.test', password: 'bestuur-pw' })).did;
+    const openRef = w.sc.posts[w.school]![0]!.ref;
+    const own = await w.sc.reply(board, openRef, openRef, 'Namens het bestuur: welkom allemaal!');
+    await w.network.processAll();
+    const c = createBlueskyConnector();
+    const withBoard = connectorEnv(
+      log,
+      { [blueskyPasswordEnv(SOURCE_ID)]: PASSWORD },
+      { school: { id: 'linde', handles: ['delinde.test', '@Bestuur-DeLinde.test'], keywords: [] } },
+    );
+    expect((await c.fetch(source(w), null, withBoard)).items.map((i) => i.id)).not.toContain(own.ref.uriStr);
+    // Without it among the school's handles, it is a reply like any other.
+    expect((await c.fetch(source(w), null, env())).items.map((i) => i.id)).toContain(own.ref.uriStr);
+    await c.close?.();
+  });
+
   it('skips a school post deleted between listing it and reading its thread', async () => {
     const temp = await w.sc.post(w.school, 'Dit bericht halen we zo weer weg.');
     await w.sc.reply(w.pupil, temp.ref, temp.ref, 'Reactie op een bericht dat verdwijnt');

@@ -137,6 +137,19 @@ describe('RSS connector', () => {
     expect(a.author.handle).toBe('onbekend');
   });
 
+  it('keeps only the mentions that name the school by one of its keywords', async () => {
+    const r = await rss.fetch(src('/alerts.xml', 'mention'), null, connectorEnv(log, {}, { school: { id: 'linde', handles: [], keywords: ['musical'] } }));
+    expect(r.items.map((i) => i.id)).toEqual(['rss:tag:google.com,2013:googlealerts/feed:22222222222222222222']);
+    expect(r.skipped).toEqual([{ id: 'rss:tag:google.com,2013:googlealerts/feed:11111111111111111111', reason: 'noemt de school niet' }]);
+    // Comments on the school's own posts are kept whatever they say.
+    const replies = await rss.fetch(
+      src('/wp-comments.xml', 'reply'),
+      null,
+      connectorEnv(log, {}, { school: { id: 'linde', handles: [], keywords: ['iets anders'] } }),
+    );
+    expect(replies.items).toHaveLength(2);
+  });
+
   it('sends If-None-Match and gets a 304 with nothing new when the feed did not change', async () => {
     const first = await rss.fetch(src('/wp-comments.xml'), null, env);
     expect(first.cursor).toMatch(/etag/);

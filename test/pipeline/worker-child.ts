@@ -3,7 +3,9 @@
 // and optionally the queues to work on (comma-separated, default `classify,alert`) and a worker
 // name (stored by BullMQ on every job it takes, as the job's `processedBy`). SMTP_URL from the
 // environment. Short locks and alert leases, so the test does not wait minutes for another
-// worker to take over.
+// worker to take over. UITKIJK_TEST_POISON=<marker> makes the process die (SIGKILL, as an
+// out-of-memory kill would) when it classifies a text holding the marker; UITKIJK_TEST_MAX_STALLED
+// and UITKIJK_TEST_RESCUE_MS shorten BullMQ's stall limit and the rescue of failed batches.
 import { readFileSync } from 'node:fs';
 import pino from 'pino';
 import { createConnectorRegistry } from '../../connectors/registry.ts';
@@ -33,13 +35,33 @@ const ctx = createContext({
   env: { SMTP_URL: process.env.SMTP_URL },
   alertLeaseMs: 2000,
 });
+const poison = process.env.UITKIJK_TEST_POISON;
+if (poison) {
+  const classifierFor = ctx.classifier;
+  ctx.classifier = (school) => {
+    const c = classifierFor(school);
+    return {
+      thresholds: c.thresholds,
+      classify(text, opts) {
+        if (text.includes(poison)) process.kill(process.pid, 'SIGKILL');
+        return c.classify(text, opts);
+      },
+    };
+  };
+}
 const runtime = await startRuntime({
   ctx,
   connectors: createConnectorRegistry(),
   queues,
   schedulers: false,
   web: false,
-  workerOptions: { lockDuration: 1500, stalledInterval: 500, maxStalledCount: 10, ...(name ? { name } : {}) },
+  rescueEveryMs: Number(process.env.UITKIJK_TEST_RESCUE_MS ?? 60_000),
+  workerOptions: {
+    lockDuration: Number(process.env.UITKIJK_TEST_LOCK_MS ?? 1500),
+    stalledInterval: 500,
+    maxStalledCount: Number(process.env.UITKIJK_TEST_MAX_STALLED ?? 10),
+    ...(name ? { name } : {}),
+  },
 });
 // Ready once every worker has its connection, so that a test can count on both competing.
 await Promise.all(runtime.workers.map((w) => w.waitUntilReady()));

@@ -21,9 +21,10 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startRedis(): Promise<{ url: string; port: number; stop(): Promise<void> }> {
+/** A throwaway redis-server; `port` to start one again where an earlier one stopped. */
+export async function startRedis(opts: { port?: number } = {}): Promise<{ url: string; port: number; stop(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'uitkijk-redis-'));
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `redis://127.0.0.1:${port}`;

@@ -6,5 +6,6 @@ import type { ConnectorEnv } from '../../connectors/types.ts';
 import { createSecrets } from '../../src/config/secrets.ts';
 
 export function connectorEnv(log: Logger, env: Record<string, string | undefined> = {}, extra: Partial<ConnectorEnv> = {}): ConnectorEnv {
-  return { log, secrets: createSecrets(env), limits: DEFAULT_HTTP_LIMITS, maxItems: 1000, ...extra };
+  const school = { id: 'linde', handles: ['delinde.test'], keywords: ['De Linde', 'Lyceum Oost'] };
+  return { log, school, secrets: createSecrets(env), limits: DEFAULT_HTTP_LIMITS, maxItems: 1000, ...extra };
 }
