@@ -83,7 +83,7 @@ for (const file of files) {
     if (r.context !== 'reply' && r.context !== 'mention') errors.push(`${where}: context is reply or mention`);
     if (r.origin !== 'written' && r.origin !== 'template') errors.push(`${where}: origin is written or template`);
     const words = r.text.split(/\s+/).filter(Boolean).length;
-    if (words < 2 || words > 120) errors.push(`${where}: ${words} words (2 to 120)`);
+    if (words < 1 || words > 120) errors.push(`${where}: ${words} words (1 to 120)`);
     records.push({ ...r, where, file, line: i, sh: shingles(r.text) });
   });
 }

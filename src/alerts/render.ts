@@ -173,7 +173,7 @@ function whyLines(finding: Finding, maskedText: string, s: Strings, language: La
       const fragment = maskedText.slice(e.start, e.end).replace(/\s+/g, ' ').trim();
       const weight = e.weight.toLocaleString(language === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 2 });
       const quoted = fragment ? ` „${fragment.length > 80 ? `${fragment.slice(0, 79)}…` : fragment}”` : '';
-      return `${s.label[e.label]}: ${s.kind[e.kind] ?? e.kind} ${e.detail}${quoted} (${s.weight} ${weight})`;
+      return `${s.label[e.label]}: ${s.kind[e.kind] ?? e.kind}${e.detail ? ` ${e.detail}` : ''}${quoted} (${s.weight} ${weight})`;
     });
 }
 

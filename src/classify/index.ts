@@ -1,13 +1,25 @@
-// The classifier: one Dutch text in, a verdict out — a score per label, the labels that reach
-// their alert threshold, and the evidence behind every score. Pure and synchronous: all
-// lexicons, patterns and models are loaded when this module is imported.
+// The classifier: one Dutch text in, a verdict out — a calibrated score per label, the labels
+// that reach their alert threshold, the evidence behind every flag and the personal-data
+// entities. Pure and synchronous; the learned model is a file in the repository
+// (model/model.json, made by `npm run train`), loaded when this module is imported.
+//
+// How a text is judged (docs/classifier.md): the text is normalised once; the learned model
+// reads it in windows and gives a logit per label; the rules (offensive/, threat/) and the
+// personal-data recognisers (pii/) give their scores; the combiner (combine.ts) turns all of
+// these into one probability per label. A flag carries evidence: the rules' matches, the
+// recognisers' entities, and — when the model carried the flag — the words that moved it most.
 
+import { combineOne } from './combine.ts';
+import type { CombinerParams } from './combine.ts';
+import { dequantise } from './model/learn.ts';
+import type { Quantised } from './model/learn.ts';
+import MODEL from './model/model.json' with { type: 'json' };
+import { createModelScorer } from './model/score.ts';
 import { normalize } from './normalize.ts';
-import { scoreOffensive } from './offensive/index.ts';
-import { scoreThreat } from './threat/index.ts';
 import { createPiiRecogniser } from './pii/index.ts';
+import { combinerInputs, contextFlags, finalScore, piiSignals, ruleSignals } from './signals.ts';
 import { DEFAULT_THRESHOLDS, LABELS } from './types.ts';
-import type { ClassifyOptions, Label, Thresholds, Verdict } from './types.ts';
+import type { ClassifyOptions, Evidence, Label, Scores, Thresholds, Verdict } from './types.ts';
 
 export * from './types.ts';
 
@@ -27,7 +39,21 @@ export interface Classifier {
   classify(text: string, opts?: ClassifyOptions): Classification;
 }
 
+const scorer = createModelScorer(dequantise(MODEL.labels, MODEL.linear as Quantised));
+const combiner = MODEL.combiner as CombinerParams;
+const MODEL_INDEX = Object.fromEntries(MODEL.labels.map((l, i) => [l, i])) as Record<Label, number>;
+const MODEL_ORDER = LABELS.map((l) => MODEL_INDEX[l]);
+
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** At most this many pieces of evidence per label and kind of weight (raising, lowering). */
+export const MAX_EVIDENCE = 12;
+const strongest = (evidence: Evidence[]) =>
+  evidence.length <= MAX_EVIDENCE
+    ? evidence
+    : [...evidence].sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || a.start - b.start).slice(0, MAX_EVIDENCE);
+/** A probability as shown: three decimals, never a certain 0 or 1 (so an alert threshold of 1 means never). */
+const shown = (p: number) => Math.min(0.999, Math.max(0.001, round(p)));
 
 export function createClassifier(options: ClassifierOptions = {}): Classifier {
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
@@ -36,13 +62,38 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
     thresholds,
     classify(text: string): Classification {
       const doc = normalize(text);
-      const off = scoreOffensive(doc);
-      const thr = scoreThreat(doc);
+      const model = scorer.score(doc);
+      const rules = ruleSignals(doc);
       const pd = pii(text);
-      const scores = { offensive: round(off.score), threat: round(thr.score), personal_data: round(pd.score) };
+      const p = piiSignals(pd, text);
+      const x = combinerInputs(model, MODEL_ORDER, rules, p, contextFlags(doc));
+      const signals = { rules, pii: p, pd };
+      const scores = Object.fromEntries(LABELS.map((l) => [l, shown(finalScore(l, combineOne(combiner, l, x), signals))])) as Scores;
       const labels = LABELS.filter((l) => scores[l] >= thresholds[l].alert);
-      const evidence = [...off.evidence, ...thr.evidence, ...pd.evidence].sort((a, b) => a.start - b.start || a.end - b.end);
-      return { scores, labels, evidence, entities: pd.entities };
+
+      const evidence: Evidence[] = [];
+      for (const l of labels) {
+        const found = l === 'personal_data' ? pd.evidence : rules[l].evidence.filter((e) => e.weight > 0);
+        // The strongest pieces only: a long text repeating a threat has thousands of matches.
+        evidence.push(...strongest(found));
+        // When the rules say little, the model carried the flag: show the words that moved it.
+        const ruleScore = l === 'personal_data' ? Math.max(p.structured, p.named) : rules[l].score;
+        if (ruleScore < 0.5) {
+          const m = MODEL_INDEX[l];
+          for (const { token, delta } of scorer.explain(doc, m, model.windows[m]!)) {
+            const tok = doc.tokens[token]!;
+            // No detail: the word is in the span, and it may be a name.
+            evidence.push({ label: l, kind: 'model', detail: '', start: tok.s, end: tok.e, weight: round(Math.min(1, delta / 4)) });
+          }
+        }
+      }
+      // Lowering context the rules found (negation, quotation, news) explains a low score too.
+      for (const l of ['offensive', 'threat'] as const) if (labels.includes(l)) evidence.push(...strongest(rules[l].evidence.filter((e) => e.weight < 0)));
+      evidence.sort((a, b) => a.start - b.start || a.end - b.end);
+      // Entities only when the text is judged to hold personal data: an organisation's number
+      // in an announcement is found by the recognisers but is not personal data.
+      const entities = labels.includes('personal_data') ? pd.entities : [];
+      return { scores, labels, evidence, entities };
     },
   };
 }

@@ -13,7 +13,7 @@ export const KIND_NAMES: Record<NameLanguage, Record<string, string>> = {
   nl: {
     lexicon: 'woordenlijst',
     pattern: 'patroon',
-    model: 'model',
+    model: 'model (woorden die zwaar wogen)',
     context: 'context',
     wish: 'wens',
     implicit: 'verhulde dreiging',
@@ -34,7 +34,7 @@ export const KIND_NAMES: Record<NameLanguage, Record<string, string>> = {
   en: {
     lexicon: 'word list',
     pattern: 'pattern',
-    model: 'model',
+    model: 'model (words that weighed most)',
     context: 'context',
     wish: 'wish',
     implicit: 'implicit threat',

@@ -379,3 +379,19 @@ export function spanOfSeq(doc: Doc, from: number, to: number): { start: number; 
   const b = tokenAtSeq(doc, Math.max(from, to - 1));
   return { start: doc.tokens[a]!.s, end: doc.tokens[b]!.e };
 }
+
+/**
+ * The view of tokens [from, to) as a Doc of its own (offsets stay those of the whole text), so
+ * that a scorer can read a long text in windows of bounded size: linear work in the length.
+ */
+export function subDoc(doc: Doc, from: number, to: number): Doc {
+  if (from === 0 && to === doc.tokens.length) return doc;
+  const tokens = doc.tokens.slice(from, to);
+  if (tokens.length === 0) return { ...doc, tokens, seq: '', seqStart: new Int32Array(0) };
+  const base = doc.seqStart[from]!;
+  const last = to - 1;
+  const seq = doc.seq.slice(base, doc.seqStart[last]! + doc.tokens[last]!.t.length);
+  const seqStart = new Int32Array(tokens.length);
+  for (let k = 0; k < tokens.length; k++) seqStart[k] = doc.seqStart[from + k]! - base;
+  return { text: doc.text, lower: doc.lower, tokens, seq, seqStart };
+}

@@ -66,4 +66,6 @@ export interface LabelResult {
 /** The result of the personal-data recognisers. */
 export interface PiiResult extends LabelResult {
   entities: Entity[];
+  /** How many of the school's own (allowed) contact details the recognisers found and left out. */
+  allowedFound: number;
 }

@@ -23,7 +23,7 @@ export function formatHuman(text: string, out: Classification, lang: 'nl' | 'en'
     lines.push(lang === 'nl' ? 'Waarom:' : 'Why:');
     for (const e of out.evidence) {
       const kind = kindName(e.kind, lang);
-      lines.push(`  [${names[e.label]}] ${kind}: ${e.detail} — "${text.slice(e.start, e.end)}" (${e.start}–${e.end})`);
+      lines.push(`  [${names[e.label]}] ${kind}${e.detail ? `: ${e.detail}` : ''} — "${text.slice(e.start, e.end)}" (${e.start}–${e.end})`);
     }
   }
   return lines.join('\n') + '\n';

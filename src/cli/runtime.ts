@@ -24,6 +24,9 @@ import type { ConnectorLookup } from '../../workers/fetch.ts';
 import { createClassifyProcessor, rescueFailedBatches } from '../../workers/classify.ts';
 import { createAlertProcessor } from '../../workers/alert.ts';
 
+/** How often an alert may be returned by the stall check before BullMQ gives up on it. */
+export const ALERT_MAX_STALLED = 1000;
+
 export interface RuntimeOptions {
   ctx: AppContext;
   connectors: ConnectorLookup;
@@ -140,6 +143,10 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
           }
         : {}),
       ...opts.workerOptions,
+      // An alert whose worker died under it (killed, out of memory) is returned by BullMQ's
+      // stall check; past `maxStalledCount` BullMQ fails it for good, and the alert would be
+      // lost. Its ledger keeps a resend from going out twice, so an alert may stall many times.
+      ...(name === 'alert' ? { maxStalledCount: Math.max(opts.workerOptions?.maxStalledCount ?? 1, ALERT_MAX_STALLED) } : {}),
     });
     worker.on('failed', (job, err) => {
       ctx.metrics.jobFailures.inc({ queue: name });

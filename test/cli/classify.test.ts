@@ -58,10 +58,11 @@ describe('uitkijk classify --jsonl', () => {
   });
 
   it('never flags an allowed contact, in any notation', () => {
-    const line = JSON.stringify({ id: 'a', text: 'Bel gerust de administratie: 0344 - 61 23 45 of INFO@School.example.nl' });
+    const line = JSON.stringify({ id: 'a', text: 'Bel me gerust op 06 - 41 82 73 65 of mail naar J.deVries@School.example.nl' });
     const flagged = JSON.parse(uitkijk(['classify', '--jsonl'], line).out);
     expect(flagged.labels).toContain('personal_data');
-    const allowed = JSON.parse(uitkijk(['classify', '--jsonl', '--allow', '0344-612345', '--allow', 'info@school.example.nl'], line).out);
+    expect(flagged.evidence.map((e: { kind: string }) => e.kind).sort()).toEqual(['email', 'phone']);
+    const allowed = JSON.parse(uitkijk(['classify', '--jsonl', '--allow', '0641827365', '--allow', 'j.devries@school.example.nl'], line).out);
     expect(allowed.labels).not.toContain('personal_data');
   });
 

@@ -220,4 +220,58 @@ describe('a worker killed mid-batch', () => {
       await ctx.close();
     }
   }, 120_000);
+
+  it('delivers an alert whose worker is killed under it again and again: the stall check never gives up on an alert', async () => {
+    const configPath = join(dir, 'stalls.yaml');
+    await writeFile(configPath, YAML);
+    const config = parseConfig(YAML, configPath);
+    const deployment = 'killed-stalls';
+    const all = items(8);
+    smtp.received.length = 0;
+    const ctx = createContext({
+      config,
+      log: pino({ level: 'silent' }),
+      redisUrl: redis.url,
+      dataDir: dir,
+      deployment,
+      env: { SMTP_URL: smtp.url },
+      alertLeaseMs: 2000,
+    });
+    try {
+      await ctx.queues.classify.add('classify', { source: 'blog', items: all });
+      // BullMQ's own limit is one stall: three deaths under the same alert would fail it for good.
+      const env = { ...process.env, SMTP_URL: smtp.url, UITKIJK_TEST_MAX_STALLED: '1' };
+      const KILLS = 3;
+      const swallowedBefore = smtp.swallowed();
+      for (let k = 0; k < KILLS; k++) {
+        smtp.swallowNext();
+        const child = spawn(node, ['test/pipeline/worker-child.ts', configPath, redis.url, deployment, dir], { cwd: root, env, stdio: 'ignore' });
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        await waitFor(`death ${k + 1}: the server to have taken the alert without answering`, () => smtp.swallowed() === swallowedBefore + k + 1, 60_000);
+        child.kill('SIGKILL');
+        await exited;
+      }
+      const child = spawn(node, ['test/pipeline/worker-child.ts', configPath, redis.url, deployment, dir], { cwd: root, env, stdio: 'ignore' });
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      try {
+        await waitFor(
+          'the alert to be delivered',
+          async () => smtp.received.length === KILLS + 1 && (await ctx.queues.alert.count()) === 0 && (await ctx.queues.alert.getActiveCount()) === 0,
+          60_000,
+        ).catch(async (err: Error) => {
+          throw new Error(
+            `${err.message}: ${JSON.stringify({ mails: smtp.received.length, swallowed: smtp.swallowed(), alert: await ctx.queues.alert.getJobCounts() })}`,
+          );
+        });
+      } finally {
+        child.kill('SIGTERM');
+        await exited;
+      }
+      expect(await ctx.queues.alert.getFailedCount()).toBe(0);
+      const ids = new Set(smtp.received.map((m) => findingOf(m.raw)));
+      expect(ids.size).toBe(1);
+    } finally {
+      await ctx.close();
+    }
+  }, 180_000);
 });

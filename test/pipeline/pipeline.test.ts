@@ -121,7 +121,7 @@ beforeEach(async () => {
     schoolPosts: [{ by: 'school', text: 'Welkom op onze open dag!', minutesAgo: 100 }],
     reactions: [
       { by: 'ouder.pipeline.test', text: 'Wat een mooie school, wij komen graag!', replyTo: 0, minutesAgo: 50 },
-      { by: 'boos.pipeline.test', text: 'kankerschool, ik maak jullie allemaal af', replyTo: 0, minutesAgo: 40 },
+      { by: 'boos.pipeline.test', text: 'kankerschool. Wacht maar tot je buiten staat, dan maak ik je af', replyTo: 0, minutesAgo: 40 },
       { by: 'buur.pipeline.test', text: 'bel de conciërge maar op zijn 06: 06-12345678', replyTo: 0, minutesAgo: 30 },
     ],
   });
@@ -149,7 +149,7 @@ describe('pipeline', () => {
       for (const m of smtp.received) expect(m.to).toEqual(['communicatie@linde.example.nl']);
       const open = await h.ctx.findings.listByStatus('open', 100);
       expect(open).toHaveLength(3);
-      const reply = open.find((f) => f.item.text.includes('maak jullie'));
+      const reply = open.find((f) => f.item.text.includes('maak ik je af'));
       expect(reply?.labels).toContain('threat');
       expect(reply?.removalCandidate).toBe(true);
       // Unflagged texts are not stored: only three findings for five items.

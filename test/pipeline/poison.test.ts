@@ -5,6 +5,7 @@
 // as usual, the one that kills the worker is alerted as "kon niet beoordelen — kijk zelf", every
 // item is marked seen only once it is done, and no job keeps a text (fault 10).
 import { spawn } from 'node:child_process';
+import { openSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -132,7 +133,9 @@ describe('an item that kills the worker every time it is classified', () => {
       let deaths = 0;
       for (;;) {
         expect(deaths, 'the worker keeps dying: the poison item is never set aside').toBeLessThan(12);
-        const child = spawn(node, ['test/pipeline/worker-child.ts', configPath, redis.url, deployment, dir], { cwd: root, env, stdio: 'ignore' });
+        const logFile = join(dir, `worker-${deaths}.log`);
+        const out = openSync(logFile, 'w');
+        const child = spawn(node, ['test/pipeline/worker-child.ts', configPath, redis.url, deployment, dir], { cwd: root, env, stdio: ['ignore', out, out] });
         let signal: string | null | undefined;
         const exited = new Promise<void>((resolve) => child.once('exit', (_code, s) => ((signal = s), resolve())));
         // Until this worker dies on the poison item, or all the work is done.
@@ -140,7 +143,17 @@ describe('an item that kills the worker every time it is classified', () => {
           'the worker to die or the work to be done',
           async () => (signal !== undefined ? 'died' : (await done()) ? 'done' : false),
           120_000,
-        );
+        ).catch(async (err: Error) => {
+          const state = {
+            deaths,
+            mails: smtp.received.length,
+            expected: flagged.length + 1,
+            classify: await ctx.queues.classify.getJobCounts(),
+            alert: await ctx.queues.alert.getJobCounts(),
+            log: readFileSync(logFile, 'utf8').slice(-2000),
+          };
+          throw new Error(`${err.message}: ${JSON.stringify(state)}`);
+        });
         if (finished === 'done') {
           child.kill('SIGTERM');
           await exited;

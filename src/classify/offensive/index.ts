@@ -1,6 +1,6 @@
-// The offensive (protocol A10) scorer: lexicon hits, phrase patterns and a small statistical
-// model, combined per clause and lowered by local context (quotation, counter-speech, news,
-// negation). The score is the strongest local evidence, never a sum over the text, so a long
+// The offensive (protocol A10) rules: lexicon hits and phrase patterns, combined per clause and
+// lowered by local context (quotation, counter-speech, news, negation). The learned model
+// (model/) and the combiner (combine.ts) weigh this together with everything else. The score is the strongest local evidence, never a sum over the text, so a long
 // article scores by its worst clause and the evidence points at that clause.
 
 import type { Doc, Token } from '../normalize.ts';
@@ -9,8 +9,7 @@ import type { Evidence, LabelResult } from '../types.ts';
 import { entryOf, isTargetWord, lookup, squeeze } from './lexicon.ts';
 import type { Cat } from './lexicon.ts';
 import { findPhrasesIn } from './patterns.ts';
-import { isNegation, layout, sentenceContext } from './context.ts';
-import { modelScore } from './model.ts';
+import { isNegation, layout, sentenceContext } from '../cues.ts';
 
 interface Cand {
   k0: number; // first token
@@ -212,7 +211,6 @@ const FUNCTION_CAPS = new Set(
    iedereen niemand alles niets niks deze elke elk welke waarom hoe waar wanneer school klas juf
    meester groep mijn onze jouw zijn haar hun uw maar want dus toch wel nog alleen`.split(/\s+/),
 );
-const LIFTABLE: ReadonlySet<Cat> = new Set<Cat>(['mild', 'adj', 'sexual', 'insult']);
 const SOFT_ADJ = new Set(
   ['vies', 'vieze', 'smerig', 'smerige', 'lui', 'luie', 'zielig', 'zielige', 'gemeen', 'gemene', 'vals', 'valse', 'ziek', 'wreed', 'wrede', 'gevaarlijk'].map(
     squeeze,
@@ -236,8 +234,6 @@ function isName(doc: Doc, k: number, sentStart: boolean): boolean {
   return entryOf(tok.sq) === undefined;
 }
 
-const MODEL_CONFIDENT = 0.95;
-const NO_MODEL = { p: 0, k0: 0, k1: 0 };
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 export function scoreOffensive(doc: Doc): LabelResult {
@@ -358,8 +354,6 @@ export function scoreOffensive(doc: Doc): LabelResult {
   const evidence: Evidence[] = [];
   let best = 0;
   let second = 0;
-  let bestSent = -1;
-  let bestCat: Cat | null = null;
   for (const cd of cands) {
     const c = lay.clause[cd.k0]!;
     const s = lay.sent[cd.k0]!;
@@ -491,28 +485,9 @@ export function scoreOffensive(doc: Doc): LabelResult {
     if (eff > best) {
       second = best;
       best = eff;
-      bestSent = s;
-      bestCat = cd.cat;
     } else if (eff > second) second = eff;
   }
 
-  // 3. The statistical model, per sentence, as one more local piece of evidence.
-  // Only borderline rule evidence consults the model; it never flags on its own.
-  const m = best >= 0.25 && best < 0.5 ? modelScore(doc, lay, target) : NO_MODEL;
-  if (m.p > 0) {
-    const s = lay.sent[m.k0]!;
-    let factor = 1;
-    if (ctx.counter[s]) factor *= 0.3;
-    if (ctx.news[s] && ctx.newsDoc) factor *= 0.5;
-    const eff = m.p * factor;
-    // The model supports the rules: it lifts borderline rule evidence in the same sentence
-    // (an unaimed "sukkel" in a mocking sentence) over the threshold, and on its own it stays
-    // below it — a few hundred training sentences are not enough to flag text alone.
-    if (eff >= MODEL_CONFIDENT && best >= 0.3 && best < 0.5 && s === bestSent && bestCat !== null && LIFTABLE.has(bestCat)) {
-      evidence.push({ label: 'offensive', kind: 'model', detail: 'logreg', start: toks[m.k0]!.s, end: toks[m.k1]!.e, weight: round3(eff) });
-      best = 0.55;
-    }
-  }
   // A second independent piece nudges the score up a little; never a sum over the text.
   const score = Math.min(0.99, best + (second > 0.4 ? 0.05 : 0));
   return { score: round3(score), evidence };

@@ -300,6 +300,10 @@ const CURSE_PREFIXES = [
   'pokke',
   'takke',
 ].map(squeeze);
+// Words that begin with a curse's letters once doubled letters are squeezed ("pokke" → "poke",
+// "takke" → "take", "klere" + "n").
+const INNOCENT_STARTS = ['kleren', 'kleer', 'poker', 'pokemon', 'taken', 'takel', 'takeaway', 'takeover', 'teringen'].map(squeeze);
+
 const MEDICAL = new Set(
   `kankeronderzoek kankerpatient kankerpatienten kankerbestrijding kankerverwekkend
    kankerverwekkende kankercel kankercellen kankerbehandeling kankerfonds kankercentrum
@@ -445,8 +449,11 @@ function lookupSlow(sq: string): Hit | undefined {
   const n = sq.length;
   if (n < 4) return undefined;
   if (MEDICAL.has(sq)) return undefined;
-  for (const p of CURSE_PREFIXES) if (n > p.length && sq.startsWith(p)) return { e: CURSE_COMPOUND, how: 'compound' };
-  for (const s of CURSE_PREFIXES) if (n > s.length + 2 && sq.endsWith(s)) return { e: CURSE_COMPOUND, how: 'compound' };
+  // A curse leads a compound ("kankerschool", "teringlijer", "klerezooi"); at the end of a
+  // word it is an illness or no curse at all ("borstkanker", "verbetering", "spijsvertering").
+  if (!INNOCENT_STARTS.some((w) => sq.startsWith(w))) {
+    for (const p of CURSE_PREFIXES) if (n > p.length && sq.startsWith(p)) return { e: CURSE_COMPOUND, how: 'compound' };
+  }
   if (n >= 6) {
     for (const s of INSULT_SUFFIXES) if (n > s.length + 2 && sq.endsWith(s)) return { e: INSULT_COMPOUND, how: 'compound' };
   }
@@ -508,3 +515,62 @@ export function isTargetWord(sq: string): boolean {
 }
 
 export const LEXICON_SIZE = WORDS.size;
+
+const COMPOUND_CATS = new Map<string, Cat>([CURSE_COMPOUND, INSULT_COMPOUND, KUT_AIMED, KUT_THING].map((e) => [e.key, e.cat]));
+
+/** The category of a lexicon evidence detail ("hoer", "curse-compound~compound", "kneus~fuzzy"). */
+export function categoryOfDetail(detail: string): Cat | undefined {
+  const key = detail.split('~')[0]!;
+  return COMPOUND_CATS.get(key) ?? WORDS.get(squeeze(key))?.cat;
+}
+
+/**
+ * The lexicon's categories as rule records, each with sentences it must flag and sentences with
+ * its words that it must leave below the alert threshold (test/classify/rules.test.ts).
+ */
+export interface LexiconRule {
+  id: string;
+  cats: readonly Cat[];
+  covers(detail: string): boolean;
+  examples: { fires: readonly string[]; quiet: readonly string[] };
+}
+
+const lexiconRule = (id: string, cats: Cat[], fires: string[], quiet: string[]): LexiconRule => ({
+  id,
+  cats,
+  covers: (detail) => {
+    const c = categoryOfDetail(detail);
+    return c !== undefined && cats.includes(c);
+  },
+  examples: { fires, quiet },
+});
+
+export const LEXICON_RULES: readonly LexiconRule[] = [
+  lexiconRule(
+    'curse',
+    ['curse'],
+    ['wat een kankerschool is dit', 'die tyfusleraar weer', 'kk irritant dit rooster', 'die tering leraar weer'],
+    ['mijn oma had kanker, gelukkig is ze nu beter', 'we doen mee aan de sponsorloop tegen kanker'],
+  ),
+  lexiconRule(
+    'slur',
+    ['slur'],
+    ['wat een mongool ben jij', 'die vieze flikker moet uit onze klas'],
+    ["het woord 'mongool' gebruik je niet, ook niet als grap"],
+  ),
+  lexiconRule(
+    'insult',
+    ['insult'],
+    ['jij bent echt een klootzak', 'die mentor is een vuile hufter', 'jij bent een sukkel'],
+    ["'klootzak' roepen naar de juf is nooit oké"],
+  ),
+  lexiconRule(
+    'aimed',
+    ['mild', 'adj'],
+    ['jullie zijn echt gestoord', 'die juf is zo dom', 'wat een idioot is die conciërge'],
+    ['ik was zo dom, ik vergat mijn gymtas', 'dit nieuwe rooster is dom geregeld'],
+  ),
+  lexiconRule('emote', ['emote'], ['ik haat die leraar echt', 'ik walg van die gast uit 3B'], ['ik haat maandagen', 'ik baal ervan dat het regent']),
+  lexiconRule('dehum', ['dehum'], ['die jongen is gewoon afval', 'jullie zijn ongedierte'], ['het afval moet vandaag aan de straat']),
+  lexiconRule('sexual', ['sexual'], ['die juf heeft lekkere tieten', 'wie wil er nudes van haar'], ['de voorlichting over seksualiteit is in groep 8']),
+];

@@ -51,22 +51,33 @@ export function findCandidates(text: string): Candidate[] {
   return out;
 }
 
-/** Of overlapping candidates keep the most confident (then the longest). */
+const byConfidence = (a: Candidate, b: Candidate) => b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start;
+
+/**
+ * Of overlapping candidates keep the most confident (then the longest). Candidates interact only
+ * through overlaps, so the choice is made per cluster of overlapping ones: linear in the text
+ * however many candidates a long text holds.
+ */
 function resolveOverlaps(cands: Candidate[]): Candidate[] {
   if (cands.length < 2) return cands;
-  cands.sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  cands.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Candidate[] = [];
+  let cluster: Candidate[] = [];
+  let clusterEnd = -1;
+  const settle = () => {
+    cluster.sort(byConfidence);
+    const chosen: Candidate[] = [];
+    for (const c of cluster) if (chosen.every((k) => !(c.start < k.end && k.start < c.end))) chosen.push(c);
+    kept.push(...chosen.sort((x, y) => x.start - y.start));
+    cluster = [];
+  };
   for (const c of cands) {
-    let free = true;
-    for (const k of kept) {
-      if (c.start < k.end && k.start < c.end) {
-        free = false;
-        break;
-      }
-    }
-    if (free) kept.push(c);
+    if (cluster.length > 0 && c.start >= clusterEnd) settle();
+    cluster.push(c);
+    clusterEnd = Math.max(clusterEnd, c.end);
   }
-  return kept.sort((a, b) => a.start - b.start);
+  settle();
+  return kept;
 }
 
 export function createPiiRecogniser(opts: PiiOptions = {}): (text: string) => PiiResult {
@@ -76,13 +87,17 @@ export function createPiiRecogniser(opts: PiiOptions = {}): (text: string) => Pi
     const entities: Entity[] = [];
     const evidence: Evidence[] = [];
     let score = 0;
+    let allowedFound = 0;
     for (const c of cands) {
       if (c.score < MIN_ENTITY_SCORE) continue;
-      if (allowed.has(c.value)) continue;
+      if (allowed.has(c.value)) {
+        allowedFound++;
+        continue;
+      }
       entities.push({ type: c.type, start: c.start, end: c.end, value: c.value, score: c.score });
       evidence.push({ label: 'personal_data', kind: c.type, detail: c.rule, start: c.start, end: c.end, weight: c.score });
       if (c.score > score) score = c.score;
     }
-    return { score, evidence, entities };
+    return { score, evidence, entities, allowedFound };
   };
 }

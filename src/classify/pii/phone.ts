@@ -42,10 +42,16 @@ export function findSpelledPhones(text: string, out: Candidate[]): void {
   }
 }
 
+/** A number that is nobody's: the subscriber digits one digit repeated (06-00000000, 010-1111111). */
+function isPlaceholder(body: string): boolean {
+  return /^\d(\d)\1+$/.test(body.replace(/\D/g, ''));
+}
+
 export function findPhones(text: string, out: Candidate[]): void {
   NL.lastIndex = 0;
   for (let m = NL.exec(text); m !== null; m = NL.exec(text)) {
     const body = m[2] ?? '';
+    if (isPlaceholder(body)) continue;
     // The account digits of an IBAN-shaped string (valid or not) are no phone number.
     if (IBAN_HEAD.test(text.slice(Math.max(0, m.index - 10), m.index))) continue;
     const first = body.charCodeAt(0) - 48;

@@ -1,5 +1,5 @@
 // Dutch licence plates in all side-codes 1–14 (XX-99-99 … 999-XX-9), with dashes, spaces or
-// nothing between the groups. Plates use no vowels, and a plate is one case throughout. A
+// nothing between the groups, and Belgian plates (1-ABC-123, the format since 2010). Plates use no vowels, and a plate is one case throughout. A
 // plate written without dashes looks like many codes, so it needs car context to score; so
 // does a plate with vowels (invented or misremembered, "12-ABC-3").
 
@@ -39,8 +39,14 @@ const PLATE_LOW = new RegExp(`(?<![\\w-])(?:${build(l)})(?![\\w]|-\\w)`, 'g');
 // People invent or misremember plates with vowels ("12-ABC-3"): with dashes and car words only.
 const PLATE_ANY = new RegExp(`(?<![\\w-])(?:${build('[A-Z]', '-')})(?![\\w]|-\\w)`, 'g');
 
+// Belgian: a digit, three letters, three digits ("1-ABC-123", "1ABC123", "1 ABC 123").
+const BELGIAN = /(?<![\w-])[1-9]([- ]?)[A-Za-z]{3}\1\d{3}(?![\w]|-\w)/g;
+
 const CAR_WORDS =
   /\b(?:kenteken|nummerbord|auto|bus|busje|wagen|rijdt|reed|rijden|geparkeerd|parkeert|polo|golf|audi|bmw|volvo|toyota|opel|renault|peugeot|kia|tesla|fiat|ford|mercedes|volkswagen|vw|skoda|citroen|citroën|seat|nissan|suzuki|mazda|hyundai|bestelbus|scooter|motor|taxi|rdw)\b/;
+
+/** Belgians say "nummerplaat" and "plaat" for a plate. */
+const CAR_WORDS_BE = new RegExp(`${CAR_WORDS.source.slice(0, -3)}|nummerplaat|plaat)\\b`);
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -50,7 +56,7 @@ function isLetter(c: number): boolean {
 }
 
 /**
- * Could the text hold a plate? A run of 6–8 letters, digits and dashes mixing letters and
+ * Could the text hold a plate? A run of 6–9 letters, digits and dashes mixing letters and
  * digits, or three short groups split by single spaces. A char loop, because the plate
  * regexes (14 side-codes, two cases) are costly to run over every text.
  */
@@ -74,7 +80,7 @@ export function mayHavePlate(text: string): boolean {
     }
     if (st >= 0) {
       const len = i - st;
-      if (len >= 6 && len <= 8 && letters > 0 && digits > 0) return true;
+      if (len >= 6 && len <= 9 && letters > 0 && digits > 0) return true;
       if (len <= 3 && letters + digits === len) {
         const kind = (letters > 0 ? 1 : 0) | (digits > 0 ? 2 : 0);
         if (prev1 >= 0 && prev2 >= 0 && prev1 + prev2 + len === 6 && (mix | kind) === 3) return true;
@@ -120,6 +126,14 @@ export function findPlates(text: string, out: Candidate[]): void {
         rule: sep === '' ? 'plate.compact' : 'plate.sidecode',
       });
     }
+  }
+  BELGIAN.lastIndex = 0;
+  for (let m = BELGIAN.exec(text); m !== null; m = BELGIAN.exec(text)) {
+    const letters = m[0].replace(/[^A-Za-z]/g, '');
+    if (letters !== letters.toUpperCase() && letters !== letters.toLowerCase()) continue; // one case throughout
+    const car = before(text, m.index, CAR_WORDS_BE, 45) || after(text, m.index + m[0].length, CAR_WORDS_BE, 30);
+    const score = adjust(m[1] === '-' ? 0.8 : 0.45, car, false, 0.4);
+    out.push({ type: 'licence_plate', start: m.index, end: m.index + m[0].length, value: m[0], score, rule: 'plate.belgian' });
   }
   PLATE_ANY.lastIndex = 0;
   for (let m = PLATE_ANY.exec(text); m !== null; m = PLATE_ANY.exec(text)) {

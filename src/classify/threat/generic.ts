@@ -4,6 +4,8 @@
 // is aimed at, and a frame that makes it an intent, a call or a wish. All three must be in the
 // clause; then the harm word's weight counts, lowered by the same contexts as the phrase rules.
 
+import { CALL_SET, FIRST_PERSON_SET, FUTURE_SET, SECOND_PERSON_SET, WISH_SET } from '../cues.ts';
+
 export type HarmClass = 'kill' | 'injure' | 'shoot' | 'sexual' | 'arson' | 'weapon';
 
 export const HARM_WEIGHT: Record<HarmClass, number> = {
@@ -89,12 +91,12 @@ export const BUILDINGS = new Set(
    lerarenkamer klaslokaal woning zaak winkel`.split(/\s+/),
 );
 /** The writer as subject. */
-export const FIRST = new Set(['ik', 'k', 'ikke', 'we', 'wij']);
+export const FIRST = FIRST_PERSON_SET;
 /** A call on others or what "should" happen; a wish. */
-export const CALL_WORDS = new Set(['iemand', 'wie', 'laten', 'laat', 'moet', 'moeten', 'zou', 'zouden', 'mag', 'mogen', 'jongens', 'iedereen']);
-export const WISH_WORDS = new Set(['hoop', 'hopen', 'hoopt', 'hopelijk', 'wens', 'wensen', 'verdient', 'verdienen', 'moge']);
-export const FUTURE = new Set(['ga', 'gaat', 'gaan', 'zal', 'zult', 'zullen', 'kom', 'komen']);
-export const YOU = new Set(['je', 'jij', 'ge', 'gij', 'jullie', 'u']);
+export const CALL_WORDS = CALL_SET;
+export const WISH_WORDS = WISH_SET;
+export const FUTURE = FUTURE_SET;
+export const YOU = SECOND_PERSON_SET;
 /** Clause-initial verbs that make an order: "sla hem", "steek die tent in de fik". */
 export const IMPERATIVE = new Set(['steek', 'sla', 'schiet', 'schop', 'trap', 'mep', 'ram', 'beuk', 'maak', 'blaas', 'knal', 'wurg', 'pak', 'gooi']);
 /** Family and pets: "ik vermoord mijn broer" is nearly always hyperbole. */

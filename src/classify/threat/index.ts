@@ -15,7 +15,6 @@
 
 import type { Doc } from '../normalize.ts';
 import { tokenAtSeq, spanOfSeq } from '../normalize.ts';
-import { layout } from '../offensive/context.ts';
 import { isTargetWord, lookup } from '../offensive/lexicon.ts';
 import type { Evidence, LabelResult } from '../types.ts';
 import {
@@ -35,12 +34,13 @@ import {
   PLAY,
   POSITIVE,
   REPORT,
-  RULES,
   SCOPE_BREAK,
   SELF_OBJECT,
   WISH,
   YOU_FUTURE,
-} from './rules.ts';
+  layout,
+} from '../cues.ts';
+import { RULES } from './rules.ts';
 import type { Rule } from './rules.ts';
 import {
   AIM_PRONOUNS,

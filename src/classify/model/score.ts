@@ -1,0 +1,142 @@
+// Scoring with the learned model: a logit per label for a text, read in windows so that a long
+// text is judged by its worst part and costs time linear in its length. A text of up to
+// WINDOW tokens is one window; a longer one is read in windows of WINDOW tokens that overlap by
+// half, and each label takes its highest window. `explain` finds the words that moved a label's
+// score most (leave one word out), for the evidence of a flag the model carries.
+
+import { coreRange, layout } from '../cues.ts';
+import type { Doc } from '../normalize.ts';
+import { bigramOf, featureRoom, featuresOf, MIN_FEATURES, skipOf, tokenHash, unigramsOf } from './features.ts';
+import type { FeatureVector } from './features.ts';
+import type { LinearModel } from './learn.ts';
+
+export const WINDOW = 48;
+const STRIDE = WINDOW / 2;
+
+export interface ModelScore {
+  /** Highest window logit per label, in the model's label order. */
+  logits: Float64Array;
+  /** Where each label's highest window starts and ends (token indexes, end exclusive). */
+  windows: { from: number; to: number }[];
+}
+
+/** The windows over tokens [start, end): one when short, overlapping halves when long. */
+export function windowsOf(start: number, end: number): { from: number; to: number }[] {
+  if (end - start <= WINDOW) return [{ from: start, to: end }];
+  const out: { from: number; to: number }[] = [];
+  for (let from = start; ; from += STRIDE) {
+    const to = Math.min(end, from + WINDOW);
+    out.push({ from, to });
+    if (to === end) break;
+  }
+  return out;
+}
+
+export function createModelScorer(model: LinearModel) {
+  const L = model.labels.length;
+  // The labels' weights side by side per bucket: one memory access per feature for all labels.
+  const buckets = model.weights[0]!.length;
+  const weights = new Float32Array(buckets * L);
+  for (let l = 0; l < L; l++) {
+    const w = model.weights[l]!;
+    for (let b = 0; b < buckets; b++) weights[b * L + l] = w[b]!;
+  }
+  const bias = model.bias;
+  let scratch: FeatureVector | undefined;
+  const sums = new Float64Array(L);
+
+  /** Sum of the weights of idx[from, to) per label, into `into` (added). */
+  function addWeights(idx: Int32Array, from: number, to: number, into: Float64Array): void {
+    for (let i = from; i < to; i++) {
+      const base = idx[i]! * L;
+      for (let l = 0; l < L; l++) into[l] = into[l]! + weights[base + l]!;
+    }
+  }
+
+  function score(doc: Doc): ModelScore {
+    const logits = new Float64Array(L).fill(-Infinity);
+    const windows = Array.from({ length: L }, () => ({ from: 0, to: 0 }));
+    // The message without the handles, hashtags, links and emoji around it (cues.ts coreRange).
+    const core = coreRange(doc);
+    for (const w of windowsOf(core.from, core.to)) {
+      scratch = featuresOf(doc, w.from, w.to, scratch);
+      sums.fill(0);
+      addWeights(scratch.idx, 0, scratch.n, sums);
+      for (let l = 0; l < L; l++) {
+        const z = bias[l]! + sums[l]! * scratch.scale;
+        if (z > logits[l]!) {
+          logits[l] = z;
+          windows[l] = w;
+        }
+      }
+    }
+    return { logits, windows };
+  }
+
+  /**
+   * The tokens of a label's best window whose removal lowers its logit most: up to `top` of
+   * them, with how much each one moved it. Only called for flagged texts. Each token's own
+   * features are summed once; leaving a word out then only re-pairs its neighbours (the
+   * bigrams and skip-bigrams that span the gap), so the whole is quadratic in the window's
+   * tokens only for those pairs.
+   */
+  function explain(doc: Doc, label: number, window: { from: number; to: number }, top = 3): { token: number; delta: number }[] {
+    const { quoted, nameLike } = layout(doc);
+    const m = window.to - window.from;
+    const hashes = new Array<number>(m);
+    const own = new Float64Array(m);
+    const ownCount = new Int32Array(m);
+    const idx = new Int32Array(featureRoom(1));
+    let ownTotal = 0;
+    let ownCountTotal = 0;
+    for (let i = 0; i < m; i++) {
+      const k = window.from + i;
+      hashes[i] = tokenHash(doc, k, quoted);
+      const n = unigramsOf(doc, k, hashes[i]!, nameLike, idx, 0);
+      let s = 0;
+      for (let j = 0; j < n; j++) s += weights[idx[j]! * L + label]!;
+      own[i] = s;
+      ownCount[i] = n;
+      ownTotal += s;
+      ownCountTotal += n;
+    }
+    /** Sum and count of the pair features over the window with token `skip` left out (-1: none). */
+    const pairs = (skip: number): [number, number] => {
+      let s = 0;
+      let c = 0;
+      let prev = -1;
+      let prev2 = -1;
+      for (let i = 0; i < m; i++) {
+        if (i === skip) continue;
+        const h = hashes[i]!;
+        if (prev >= 0) {
+          s += weights[bigramOf(prev, h) * L + label]!;
+          c++;
+        }
+        if (prev2 >= 0) {
+          s += weights[skipOf(prev2, h) * L + label]!;
+          c++;
+        }
+        prev2 = prev;
+        prev = h;
+      }
+      return [s, c];
+    };
+    const logit = (sum: number, count: number) => bias[label]! + (count > 0 ? sum / Math.sqrt(Math.max(count, MIN_FEATURES)) : 0);
+    const [ps, pc] = pairs(-1);
+    const base = logit(ownTotal + ps, ownCountTotal + pc);
+    const deltas: { token: number; delta: number }[] = [];
+    for (let i = 0; i < m; i++) {
+      const tok = doc.tokens[window.from + i]!;
+      if (tok.kind !== 'word' && tok.kind !== 'emoji' && tok.kind !== 'hashtag') continue;
+      const [s, c] = pairs(i);
+      const delta = base - logit(ownTotal - own[i]! + s, ownCountTotal - ownCount[i]! + c);
+      if (delta > 0) deltas.push({ token: window.from + i, delta });
+    }
+    return deltas.sort((a, b) => b.delta - a.delta).slice(0, top);
+  }
+
+  return { score, explain, labels: model.labels };
+}
+
+export type ModelScorer = ReturnType<typeof createModelScorer>;

@@ -1,0 +1,157 @@
+// The classifier as a whole: scores are probabilities with their floors and caps, a flag the
+// model carries comes with words as evidence, decoration around a message does not change the
+// verdict, and long or hostile inputs are read in bounded windows. The figures (F1, calibration)
+// live in the cross-validation report of `npm run train` and the blind measurement, not here.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createClassifier, DEFAULT_THRESHOLDS, LABELS, MAX_EVIDENCE } from '../../src/classify/index.ts';
+import { coreRange } from '../../src/classify/cues.ts';
+import { normalize } from '../../src/classify/normalize.ts';
+import { ALLOWED_ONLY_CAP } from '../../src/classify/signals.ts';
+
+const classifier = createClassifier();
+const classify = (text: string) => classifier.classify(text);
+
+/** Every seventh corpus text: thousands of distinct texts in every register. */
+function corpusSample(): string[] {
+  const dir = join(import.meta.dirname, '../../corpus/texts');
+  const out: string[] = [];
+  let i = 0;
+  for (const f of readdirSync(dir).sort()) {
+    for (const line of readFileSync(join(dir, f), 'utf8').split('\n')) {
+      if (line.trim() && i++ % 7 === 0) out.push((JSON.parse(line) as { text: string }).text);
+    }
+  }
+  return out;
+}
+
+describe('scores', () => {
+  it('are probabilities strictly between 0 and 1, so an alert threshold of 1 never fires', () => {
+    const never = createClassifier({ thresholds: Object.fromEntries(LABELS.map((l) => [l, { alert: 1, remove: 1 }])) as typeof DEFAULT_THRESHOLDS });
+    for (const text of ['kankerschool', 'ik maak je af, wacht maar tot je buiten staat', 'bel me op 06 41 82 73 65', 'Wat een mooie musical!']) {
+      const v = never.classify(text);
+      expect(v.labels).toEqual([]);
+      for (const l of LABELS) {
+        expect(v.scores[l]).toBeGreaterThan(0);
+        expect(v.scores[l]).toBeLessThan(1);
+      }
+    }
+  });
+
+  it('flag a disease curse in any form unless it is quoted to reject it', () => {
+    for (const text of ['kankerschool', 'tering wat een rij bij de kantine', 'klerezooi dat nieuwe rooster'])
+      expect(classify(text).labels).toContain('offensive');
+    expect(classify('Hij noemde haar "kankerhoer". Dat is echt niet oké, ik heb het gemeld.').labels).not.toContain('offensive');
+  });
+
+  it('flag personal data that is a person’s by its nature, whatever the words around it', () => {
+    // A checksum-valid BSN from the test range, a licence plate, a postcode with house number.
+    for (const text of ['Is dit het goede nummer? 999 991 760', 'die auto PK-54-BZ weer', 'Ophalen bij 4254 XC 5, achterom.']) {
+      const v = classify(text);
+      expect(v.labels, text).toContain('personal_data');
+      expect(v.entities.length, text).toBeGreaterThan(0);
+    }
+  });
+
+  it('never flag a text whose only contact details are the school’s own', () => {
+    const text = 'Bel me gerust op 06 - 41 82 73 65 of mail naar J.deVries@School.example.nl';
+    expect(classify(text).labels).toContain('personal_data');
+    const allowed = createClassifier({ allowed: ['0641827365', 'j.devries@school.example.nl'] }).classify(text);
+    expect(allowed.labels).not.toContain('personal_data');
+    expect(allowed.entities).toEqual([]);
+    expect(allowed.scores.personal_data).toBeLessThanOrEqual(ALLOWED_ONLY_CAP);
+  });
+
+  it('do not take an organisation’s published number for personal data', () => {
+    const v = classify('De bibliotheek in het dorp is in de vakantie open. Vragen? Bel 0183-642310 of mail info@bieb-dorp.example.nl');
+    expect(v.labels).not.toContain('personal_data');
+    expect(v.entities).toEqual([]);
+  });
+});
+
+describe('evidence', () => {
+  it('comes with every flag, with offsets into the text, and names the words when the model carried it', () => {
+    let modelCarried = 0;
+    for (const text of corpusSample().slice(0, 1500)) {
+      const v = classify(text);
+      for (const l of v.labels) {
+        const ev = v.evidence.filter((e) => e.label === l && e.weight > 0);
+        expect(ev.length, `${l}: ${text}`).toBeGreaterThan(0);
+        for (const e of ev) {
+          expect(e.start).toBeGreaterThanOrEqual(0);
+          expect(e.end).toBeLessThanOrEqual(text.length);
+          expect(e.end).toBeGreaterThan(e.start);
+          if (e.kind === 'model') {
+            modelCarried++;
+            // The model's evidence is a word of the text, given by its offsets.
+            expect(text.slice(e.start, e.end).length).toBeGreaterThan(0);
+          }
+        }
+      }
+    }
+    expect(modelCarried).toBeGreaterThan(0);
+  });
+});
+
+describe('decoration around the message', () => {
+  it('does not change the verdict: leading handles, trailing hashtags, links and emoji', () => {
+    const decorations = [
+      (t: string) => `@school.bsky.social ${t}`,
+      (t: string) => `${t} #schoolnieuws https://bsky.app/profile/x 👍`,
+      (t: string) => `@jan.bsky.social @piet ${t} 🙂`,
+    ];
+    const changed: string[] = [];
+    for (const text of corpusSample()) {
+      const base = classify(text).labels.join(',');
+      for (const d of decorations) {
+        const got = classify(d(text)).labels.join(',');
+        if (got !== base) changed.push(`${base} → ${got}: ${d(text)}`);
+      }
+    }
+    expect(changed).toEqual([]);
+  });
+
+  it('keeps a trailing handle that the text points at: it is what is said', () => {
+    const core = (text: string) => {
+      const doc = normalize(text);
+      const r = coreRange(doc);
+      return doc.tokens.slice(r.from, r.to).map((t) => t.t);
+    };
+    expect(core('@jan.bsky.social ik maak je af @piet 😂')).toEqual(['ik', 'maak', 'je', 'af']);
+    expect(core('Lotte uit groep 7 is pas 11, haar snap is @lotte.2014')).toContain('@lotte.2014');
+    expect(core('snap van lisa: @lisa.2010')).toContain('@lisa.2010');
+    // A text that is nothing but decoration is read as it is.
+    expect(core('@jan 😂')).toEqual(['@jan', 'lach']);
+  });
+});
+
+describe('long and hostile inputs', () => {
+  // About a megabyte each: read in windows, so every one is done in one pass.
+  const MB = 1 << 20;
+  const repeat = (s: string) => s.repeat(Math.ceil(MB / s.length));
+
+  it.each([
+    ['one emoji repeated', repeat('🔪')],
+    ['a threat repeated', repeat('ik sla je ')],
+    ['one letter, one word', repeat('a')],
+    ['digits without end', repeat('0612345678')],
+    ['postcodes and numbers', repeat('4254 XC 5, ')],
+    ['handles and hashtags', repeat('@a #b ')],
+    ['spaced letters', repeat('k a n k e r ')],
+  ])('%s', { timeout: 120_000 }, (_name, text) => {
+    const v = classify(text);
+    for (const l of LABELS) expect(Number.isFinite(v.scores[l])).toBe(true);
+    // Evidence is bounded too: windows overlap, but a span is reported once, and only the strongest.
+    const keys = v.evidence.map((e) => `${e.label}|${e.kind}|${e.detail}|${e.start}|${e.end}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const l of LABELS) expect(v.evidence.filter((e) => e.label === l && e.kind !== 'model').length).toBeLessThanOrEqual(2 * MAX_EVIDENCE);
+  });
+
+  it('judges a long text by its worst part', () => {
+    const calm = 'Vandaag hadden we een fijne dag op school met de hele klas. '.repeat(200);
+    expect(classify(calm).labels).toEqual([]);
+    expect(classify(calm + 'Ik weet waar je woont en morgen sta ik bij je deur, dan ben je er geweest. ' + calm).labels).toContain('threat');
+  });
+});
