@@ -20,14 +20,14 @@ import { combineOne, fitLogistic } from '../src/classify/combine.ts';
 import { coreRange } from '../src/classify/cues.ts';
 import type { CombinerParams } from '../src/classify/combine.ts';
 import { BUCKET_BITS, featuresOf } from '../src/classify/model/features.ts';
-import { dequantise, exampleOf, learn, quantise } from '../src/classify/model/learn.ts';
+import { exampleOf, learn, quantise } from '../src/classify/model/learn.ts';
 import type { LearnOptions } from '../src/classify/model/learn.ts';
 import { createModelScorer, WINDOW } from '../src/classify/model/score.ts';
 import { normalize } from '../src/classify/normalize.ts';
 import { createPiiRecogniser } from '../src/classify/pii/index.ts';
 import { COMBINER_INPUTS, combinerInputs, contextFlags, finalScore, piiSignals, ruleSignals } from '../src/classify/signals.ts';
 import type { ModelScore } from '../src/classify/model/score.ts';
-import { LABELS } from '../src/classify/types.ts';
+import { DEFAULT_THRESHOLDS, LABELS } from '../src/classify/types.ts';
 import type { Label } from '../src/classify/types.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -147,7 +147,7 @@ for (let k = 0; k < K; k++) {
     examples.filter((_, i) => fold[i] !== k),
     options,
   );
-  const scorer = createModelScorer(dequantise(LABELS, quantise(trained)));
+  const scorer = createModelScorer(LABELS, quantise(trained));
   for (let i = 0; i < corpus.length; i++) {
     if (fold[i] !== k) continue;
     const score = scorer.score(docs[i]!);
@@ -207,8 +207,8 @@ for (const [l, label] of LABELS.entries()) {
 }
 report.crossValidation = perLabel;
 
-// Recall per phenomenon and false alarms per near miss, at 0.5 (and threat at 0.35).
-const TH: Record<Label, number> = { offensive: 0.5, threat: 0.35, personal_data: 0.5 };
+// Recall per phenomenon and false alarms per near miss, at the default alert thresholds.
+const TH = Object.fromEntries(LABELS.map((l) => [l, DEFAULT_THRESHOLDS[l].alert])) as Record<Label, number>;
 const byPhenomenon: Record<string, { n: number; rate: number; what: string }> = {};
 const groups = new Map<string, number[]>();
 corpus.forEach((r, i) => (groups.get(r.phenomenon) ?? groups.set(r.phenomenon, []).get(r.phenomenon)!).push(i));
@@ -284,8 +284,11 @@ const reportText = JSON.stringify(report, null, 2) + '\n';
 for (const [label, v] of Object.entries(perLabel)) {
   const r = v as { combined: { threshold: number; precision: number; recall: number; f1: number }[]; calibration: { ece: number } };
   const best = r.combined.reduce((a, b) => (b.f1 > a.f1 ? b : a));
-  const half = r.combined.find((x) => x.threshold === 0.5)!;
-  console.log(`${label.padEnd(14)} @0.5 P ${half.precision} R ${half.recall} F1 ${half.f1} | best F1 ${best.f1} @${best.threshold} | ECE ${r.calibration.ece}`);
+  const at = DEFAULT_THRESHOLDS[label as Label].alert;
+  const dflt = r.combined.find((x) => x.threshold === at)!;
+  console.log(
+    `${label.padEnd(14)} @${at} (default alert) P ${dflt.precision} R ${dflt.recall} F1 ${dflt.f1} | best F1 ${best.f1} @${best.threshold} | ECE ${r.calibration.ece}`,
+  );
 }
 console.log(`done in ${Math.round(performance.now() - t0)} ms; model ${(text.length / 1024 / 1024).toFixed(1)} MB`);
 

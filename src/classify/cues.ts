@@ -136,7 +136,14 @@ function computeLayout(doc: Doc): Layout {
     if (!closed) for (let k = quoteStartTok; k < n; k++) quoted[k] = 0;
   }
   const nameLike = new Uint8Array(n);
-  for (let k = 1; k < n; k++) if (sent[k] === sent[k - 1] && looksLikeName(doc, k)) nameLike[k] = 1;
+  // A capital at the start of a sentence says nothing; nor after the handles, links, hashtags
+  // and emoji a message starts with ("@school.bsky.social Daar mag je trots op zijn").
+  let wordBefore = false;
+  for (let k = 0; k < n; k++) {
+    if (k > 0 && sent[k] !== sent[k - 1]) wordBefore = false;
+    if (wordBefore && looksLikeName(doc, k)) nameLike[k] = 1;
+    if (!DECORATION_KINDS.has(toks[k]!.kind)) wordBefore = true;
+  }
   return { sent, clause, quoted, nameLike, nSent: s + 1, nClause: c + 1 };
 }
 
@@ -383,6 +390,35 @@ export const IDIOM =
 /** Sport, games and tests excuse harm to people ("we maken ze af in de finale"). */
 export const PLAY =
   /\b(?:voetbal\w*|schoolvoetbal|finale\w*|wedstrijd\w*|toernooi\w*|competitie|schaak\w*|schaken|schaakt|dammen|potje|match|kampioen\w*|tegenstander\w*|revanche|trefbal|hockey|korfbal|basketbal|volleybal|handbal|tennis|quiz|fortnite|minecraft|fifa|mario|kart|roblox|gamen|game|games|gg|battle royale|map|level|console|playstation|xbox|toets|proefwerk|examen|huiswerk|werkstuk|opdracht|opdrachten|project|verslag|presentatie|puzzel|pta|tentamen|repetitie|overhoring|sportdag|zwemwedstrijd|turnen|scrabble|monopoly|uno|spel|spelletje)\b/;
+/**
+ * Which of several patterns occur anywhere in `s`, in one scan instead of one per pattern: the
+ * patterns joined into one alternation find each position where any of them matches, and there
+ * the others are tried in place, so every pattern that matches somewhere is found (the answer is
+ * the same as testing each one). Patterns must not use flags.
+ */
+export function createPatternSet(patterns: readonly RegExp[]) {
+  const any = new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), 'g');
+  const here = patterns.map((p) => new RegExp(p.source, 'y'));
+  return (s: string): boolean[] => {
+    const found = patterns.map(() => false);
+    let left = patterns.length;
+    any.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while (left > 0 && (m = any.exec(s)) !== null) {
+      for (let i = 0; i < here.length; i++) {
+        if (found[i]) continue;
+        here[i]!.lastIndex = m.index;
+        if (here[i]!.test(s)) {
+          found[i] = true;
+          left--;
+        }
+      }
+      any.lastIndex = m.index + 1;
+    }
+    return found;
+  };
+}
+
 /** Participles: "is geslagen", "werden vermoord" describe what happened. */
 export const PARTICIPLE = /\b(?:ge\w+|\w+ge\w+(?:d|t|en)|vermoord|verkracht|geexecuteerd)\b/;
 export const AUX = /\b(?:heb|hebt|heeft|hebben|had|hadden|is|was|werd|werden|wordt|worden|zijn|ben)\b/;

@@ -11,7 +11,6 @@
 
 import { combineOne } from './combine.ts';
 import type { CombinerParams } from './combine.ts';
-import { dequantise } from './model/learn.ts';
 import type { Quantised } from './model/learn.ts';
 import MODEL from './model/model.json' with { type: 'json' };
 import { createModelScorer } from './model/score.ts';
@@ -39,7 +38,7 @@ export interface Classifier {
   classify(text: string, opts?: ClassifyOptions): Classification;
 }
 
-const scorer = createModelScorer(dequantise(MODEL.labels, MODEL.linear as Quantised));
+const scorer = createModelScorer(MODEL.labels, MODEL.linear as Quantised);
 const combiner = MODEL.combiner as CombinerParams;
 const MODEL_INDEX = Object.fromEntries(MODEL.labels.map((l, i) => [l, i])) as Record<Label, number>;
 const MODEL_ORDER = LABELS.map((l) => MODEL_INDEX[l]);

@@ -4,7 +4,7 @@
 // of bounded size, so the work is linear in the length of the text.
 
 import { clipLogit } from './combine.ts';
-import { CONDEMN, IDIOM, JEST, NEWS, PLAY, REPORT, layout } from './cues.ts';
+import { CONDEMN, createPatternSet, IDIOM, JEST, NEWS, PLAY, REPORT, layout } from './cues.ts';
 import type { ModelScore } from './model/score.ts';
 import type { Doc } from './normalize.ts';
 import { subDoc } from './normalize.ts';
@@ -197,11 +197,14 @@ export function finalScore(label: Label, combined: number, s: TextSignals): numb
  */
 export const CONTEXTS = ['play', 'idiom', 'jest', 'news', 'counter', 'quoted'] as const;
 
+const CONTEXT_PATTERNS = createPatternSet([PLAY, IDIOM, JEST, NEWS, CONDEMN, REPORT]);
+
 export function contextFlags(doc: Doc): number[] {
   const seq = doc.seq;
   if (seq.length === 0) return CONTEXTS.map(() => 0);
   const quoted = layout(doc).quoted.some((q) => q === 1);
-  return [PLAY.test(seq), IDIOM.test(seq), JEST.test(seq), NEWS.test(seq), CONDEMN.test(seq) || REPORT.test(seq), quoted].map((b) => (b ? 1 : 0));
+  const [play, idiom, jest, news, condemn, report] = CONTEXT_PATTERNS(seq);
+  return [play, idiom, jest, news, condemn || report, quoted].map((b) => (b ? 1 : 0));
 }
 
 /** Names of the combiner's inputs, in the order `combinerInputs` gives them. */

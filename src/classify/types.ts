@@ -52,9 +52,9 @@ export type Thresholds = Record<Label, Threshold>;
 
 /** The single place where default thresholds live. */
 export const DEFAULT_THRESHOLDS: Thresholds = {
-  offensive: { alert: 0.5, remove: 0.7 },
-  threat: { alert: 0.5, remove: 0.6 },
-  personal_data: { alert: 0.5, remove: 0.6 },
+  offensive: { alert: 0.4, remove: 0.7 },
+  threat: { alert: 0.35, remove: 0.6 },
+  personal_data: { alert: 0.45, remove: 0.6 },
 };
 
 /** What one label's scorer returns. */

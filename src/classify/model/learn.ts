@@ -120,16 +120,3 @@ export function quantise(model: LinearModel): Quantised {
   }
   return out;
 }
-
-/** Back to float weights, as the classifier scores with them. */
-export function dequantise(labels: readonly string[], q: Quantised): LinearModel {
-  const weights = q.weights.map((b64, l) => {
-    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const ints = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const w = new Float32Array(ints.length);
-    const s = q.scale[l]!;
-    for (let i = 0; i < ints.length; i++) w[i] = ints[i]! * s;
-    return w;
-  });
-  return { labels, weights, bias: Float64Array.from(q.bias) };
-}

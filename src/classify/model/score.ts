@@ -8,7 +8,7 @@ import { coreRange, layout } from '../cues.ts';
 import type { Doc } from '../normalize.ts';
 import { bigramOf, featureRoom, featuresOf, MIN_FEATURES, skipOf, tokenHash, unigramsOf } from './features.ts';
 import type { FeatureVector } from './features.ts';
-import type { LinearModel } from './learn.ts';
+import type { Quantised } from './learn.ts';
 
 export const WINDOW = 48;
 const STRIDE = WINDOW / 2;
@@ -32,16 +32,25 @@ export function windowsOf(start: number, end: number): { from: number; to: numbe
   return out;
 }
 
-export function createModelScorer(model: LinearModel) {
-  const L = model.labels.length;
-  // The labels' weights side by side per bucket: one memory access per feature for all labels.
-  const buckets = model.weights[0]!.length;
-  const weights = new Float32Array(buckets * L);
+/**
+ * The scorer reads the quantised model as it is stored: int8 weights, the labels' weights side
+ * by side per bucket (one memory access per feature for all labels, 1.5 MB that stay in the
+ * processor's cache), summed as integers and scaled once per label.
+ */
+export function createModelScorer(labels: readonly string[], model: Quantised) {
+  const L = labels.length;
+  const perLabel = model.weights.map((b64) => {
+    const bytes = Buffer.from(b64, 'base64');
+    return new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  });
+  const buckets = perLabel[0]!.length;
+  const weights = new Int8Array(buckets * L);
   for (let l = 0; l < L; l++) {
-    const w = model.weights[l]!;
+    const w = perLabel[l]!;
     for (let b = 0; b < buckets; b++) weights[b * L + l] = w[b]!;
   }
-  const bias = model.bias;
+  const scale = Float64Array.from(model.scale);
+  const bias = Float64Array.from(model.bias);
   let scratch: FeatureVector | undefined;
   const sums = new Float64Array(L);
 
@@ -63,7 +72,7 @@ export function createModelScorer(model: LinearModel) {
       sums.fill(0);
       addWeights(scratch.idx, 0, scratch.n, sums);
       for (let l = 0; l < L; l++) {
-        const z = bias[l]! + sums[l]! * scratch.scale;
+        const z = bias[l]! + sums[l]! * scale[l]! * scratch.scale;
         if (z > logits[l]!) {
           logits[l] = z;
           windows[l] = w;
@@ -122,7 +131,7 @@ export function createModelScorer(model: LinearModel) {
       }
       return [s, c];
     };
-    const logit = (sum: number, count: number) => bias[label]! + (count > 0 ? sum / Math.sqrt(Math.max(count, MIN_FEATURES)) : 0);
+    const logit = (sum: number, count: number) => bias[label]! + (count > 0 ? (sum * scale[label]!) / Math.sqrt(Math.max(count, MIN_FEATURES)) : 0);
     const [ps, pc] = pairs(-1);
     const base = logit(ownTotal + ps, ownCountTotal + pc);
     const deltas: { token: number; delta: number }[] = [];
@@ -136,7 +145,7 @@ export function createModelScorer(model: LinearModel) {
     return deltas.sort((a, b) => b.delta - a.delta).slice(0, top);
   }
 
-  return { score, explain, labels: model.labels };
+  return { score, explain, labels };
 }
 
 export type ModelScorer = ReturnType<typeof createModelScorer>;

@@ -268,7 +268,7 @@ export function looksLikePeople(t: string): boolean {
   let r = PEOPLE_MEMO.get(t);
   if (r === undefined) {
     r = looksLikePeopleSlow(t);
-    if (PEOPLE_MEMO.size >= 50_000) PEOPLE_MEMO.clear();
+    if (PEOPLE_MEMO.size >= 20_000) PEOPLE_MEMO.clear();
     PEOPLE_MEMO.set(t, r);
   }
   return r;
@@ -415,6 +415,14 @@ for (const [key, e] of WORDS) {
 
 const LONG_INSULTS: string[] = [];
 for (const [key, e] of WORDS) if ((e.cat === 'insult' || e.cat === 'slur') && key.length >= 5) LONG_INSULTS.push(key);
+// The same, by position, and the lengths they come in: a token's endings are looked up, not
+// compared with every insult (the first insult in order wins, as in the list).
+const LONG_INSULT_AT = new Map(LONG_INSULTS.map((k, i) => [k, i]));
+const LONG_INSULT_LENGTHS = [...new Set(LONG_INSULTS.map((k) => k.length))].sort((a, b) => a - b);
+
+// The first three letters of every word and deletion: a token whose own first three are not
+// among them has no deletion past its third letter in either map.
+const PREFIX3 = new Set([...WORDS.keys(), ...DELETES.keys()].map((k) => k.slice(0, 3)));
 
 /** A lexicon hit for one token: the entry and how it was found. */
 export interface Hit {
@@ -432,7 +440,7 @@ for (const [k, e] of WORDS) EXACT.set(k, { e, how: 'exact' });
 // Results for forms that are not plain entries, memoised: words repeat (Zipf), and the
 // compound, glue and misspelling checks cost far more than a Map look-up. Bounded.
 const CACHE = new Map<string, Hit | null>();
-const CACHE_MAX = 100_000;
+const CACHE_MAX = 20_000;
 
 /** Look a squeezed token form up: exact, compound, glued or misspelled. */
 export function lookup(sq: string): Hit | undefined {
@@ -482,7 +490,13 @@ function lookupSlow(sq: string): Hit | undefined {
   if (sw && !FUZZY_STOP.has(sq)) return { e: sw, how: 'fuzzy' };
   if (n >= 9) {
     // Glued insult at the end: "enormeschoften", "echteklootzak".
-    for (const k of LONG_INSULTS) if (sq.endsWith(k)) return { e: WORDS.get(k)!, how: 'glue' };
+    let first = -1;
+    for (const len of LONG_INSULT_LENGTHS) {
+      if (len >= n) break;
+      const at = LONG_INSULT_AT.get(sq.slice(n - len));
+      if (at !== undefined && (first < 0 || at < first)) first = at;
+    }
+    if (first >= 0) return { e: WORDS.get(LONG_INSULTS[first]!)!, how: 'glue' };
   }
   if (n >= 4 && n <= 16) {
     // Misspellings keep their first letter ("neus" is not a misspelt "kneus").
@@ -490,7 +504,9 @@ function lookupSlow(sq: string): Hit | undefined {
     if (d && d.key[0] === sq[0] && !FUZZY_STOP.has(sq)) return { e: d, how: 'fuzzy' };
     if (n >= 6) {
       // The token has an extra or swapped letter: one of its deletions is a word or a deletion.
+      const deeper = PREFIX3.has(sq.slice(0, 3));
       for (let i = 0; i < n; i++) {
+        if (i >= 3 && !deeper) break;
         const v = sq.slice(0, i) + sq.slice(i + 1);
         const w = WORDS.get(v);
         if (w && w.key[0] === sq[0] && FUZZY_CATS.has(w.cat) && v.length >= 7 && !FUZZY_STOP.has(sq)) return { e: w, how: 'fuzzy' };

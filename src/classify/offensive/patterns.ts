@@ -1,8 +1,8 @@
 // Multi-word offensive patterns over `Doc.seq`: hateful phrases about a person or group
 // ("kan … niet uitstaan", "geen kut waard", "horen niet thuis in", "terug naar je eigen land"),
 // dehumanising comparisons, bullying ("niemand wil naast haar", "lachen hem uit", "ga huilen"),
-// sexual solicitation and vulgar insults ("kus mijn kloten"). All patterns are compiled once
-// into one alternation so a text is scanned in a single pass; only matches are examined further.
+// sexual solicitation and vulgar insults ("kus mijn kloten"). A pattern is scanned only when
+// one of its own words is among the text's tokens; only matches are examined further.
 
 import type { Cat } from './lexicon.ts';
 
@@ -15,12 +15,17 @@ export interface Phrase {
   /** Carries its own target (second person, a named victim): no separate target needed. */
   selfTargeted?: boolean;
   re: RegExp;
+  /** The pattern without the token bounds around it. */
+  src: string;
 }
 
 const W = String.raw`[a-z0-9'@#-]+`; // one token form in seq
 
+/** Patterns match whole tokens of seq. */
+const bounded = (src: string) => String.raw`(?:^| )(?:${src})(?= |$)`;
+
 function p(id: string, cat: Cat, w: number, src: string, selfTargeted = false): Phrase {
-  return { id, cat, w, selfTargeted, examples: PHRASE_EXAMPLES[id] ?? { fires: [], quiet: [] }, re: new RegExp(String.raw`(?:^| )(?:${src})(?= |$)`) };
+  return { id, cat, w, selfTargeted, examples: PHRASE_EXAMPLES[id] ?? { fires: [], quiet: [] }, re: new RegExp(bounded(src)), src };
 }
 
 /** Each phrase's own examples, written for it (not taken from any data set). */
@@ -195,8 +200,6 @@ export const TRIGGERS: ReadonlySet<string> = (() => {
   return out;
 })();
 
-const ALL = new RegExp(PHRASES.map((x) => x.re.source).join('|'), 'g');
-
 // Per phrase, the words that can wake it; a phrase without any is woken by every scan.
 const MANUAL = ['horen', 'hoort', 'behoren', 'behoort', 'hoor', 'mens', 'mensen', 'staan', 'uitstaan', 'zitten'];
 const WAKE = new Map<string, number>(); // word → bit mask of phrases (as a bigint-free pair of 32-bit words)
@@ -219,19 +222,10 @@ PHRASES.forEach((ph, i) => {
 });
 if (PHRASES.length > 64) throw new Error('patterns.ts: more than 64 phrases; widen the wake masks');
 
-// The alternation of just the woken phrases, in PHRASES order, cached per set (few distinct sets).
-const SUBSETS = new Map<string, { re: RegExp; phrases: Phrase[] }>();
-function subset(lo: number, hi: number): { re: RegExp; phrases: Phrase[] } {
-  const key = `${lo}:${hi}`;
-  let sub = SUBSETS.get(key);
-  if (!sub) {
-    const phrases = PHRASES.filter((_, i) => (i < 32 ? (lo >>> i) & 1 : (hi >>> (i - 32)) & 1));
-    sub = { re: new RegExp(phrases.map((x) => x.re.source).join('|'), 'g'), phrases };
-    if (SUBSETS.size >= 512) SUBSETS.clear();
-    SUBSETS.set(key, sub);
-  }
-  return sub;
-}
+// Each phrase scanned on its own, with its own global copy: a text wakes one or two phrases
+// on average, and a combined alternation per set of woken phrases would have to be compiled for
+// each new set.
+const GLOBAL = PHRASES.map((ph) => new RegExp(ph.re.source, 'g'));
 
 export interface PhraseHit {
   ph: Phrase;
@@ -240,16 +234,15 @@ export interface PhraseHit {
   to: number;
 }
 
-/** All phrase matches in seq, longest-first per position. */
+/** All phrase matches in seq, in order of position (then of PHRASES). */
 export function findPhrases(seq: string): PhraseHit[] {
-  const out: PhraseHit[] = [];
-  return scan(seq, out);
+  return scanPhrases(seq, 0xffffffff, 0xffffffff);
 }
 
-/** Scan only when one of the tokens is a trigger word. */
+/** Scan only the phrases one of whose trigger words is among the tokens. */
 export function findPhrasesIn(seq: string, tokens: readonly { t: string }[]): PhraseHit[] {
-  let lo = 0;
-  let hi = 0;
+  let lo = ALWAYS_LO;
+  let hi = ALWAYS_HI;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!.t;
     const l = WAKE.get(t);
@@ -258,38 +251,26 @@ export function findPhrasesIn(seq: string, tokens: readonly { t: string }[]): Ph
     hi = (hi | WAKE_HI.get(t)!) >>> 0;
   }
   if (lo === 0 && hi === 0) return NONE;
-  const sub = subset((lo | ALWAYS_LO) >>> 0, (hi | ALWAYS_HI) >>> 0);
-  return scanWith(seq, sub.re, sub.phrases, []);
+  return scanPhrases(seq, lo, hi);
 }
 const NONE: PhraseHit[] = [];
 
-function scan(seq: string, out: PhraseHit[]): PhraseHit[] {
-  return scanWith(seq, ALL, PHRASES, out);
-}
-
-function scanWith(seq: string, ALL: RegExp, phrases: readonly Phrase[], out: PhraseHit[]): PhraseHit[] {
-  ALL.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = ALL.exec(seq)) !== null) {
-    const text = m[0];
-    const lead = text.startsWith(' ') ? 1 : 0;
-    const from = m.index + lead;
-    const to = m.index + text.length;
-    if (to === m.index) {
-      ALL.lastIndex++;
-      continue;
+function scanPhrases(seq: string, lo: number, hi: number): PhraseHit[] {
+  const out: PhraseHit[] = [];
+  for (let i = 0; i < PHRASES.length; i++) {
+    if (!(i < 32 ? (lo >>> i) & 1 : (hi >>> (i - 32)) & 1)) continue;
+    const re = GLOBAL[i]!;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(seq)) !== null) {
+      const from = m.index + (m[0].startsWith(' ') ? 1 : 0);
+      const to = m.index + m[0].length;
+      if (to > from) out.push({ ph: PHRASES[i]!, from, to });
+      // Go on after the match's first token, so that overlapping matches are still seen.
+      const sp = seq.indexOf(' ', from);
+      re.lastIndex = sp < 0 ? seq.length : sp;
     }
-    const sub = seq.slice(from, to);
-    for (const ph of phrases) {
-      ph.re.lastIndex = 0;
-      if (ph.re.test(sub.startsWith(' ') ? sub : sub)) {
-        out.push({ ph, from, to });
-        break;
-      }
-    }
-    // Continue after the match's first token so overlapping patterns are still seen.
-    const sp = seq.indexOf(' ', from);
-    ALL.lastIndex = sp < 0 ? seq.length : sp;
   }
+  if (out.length > 1) out.sort((a, b) => a.from - b.from || PHRASES.indexOf(a.ph) - PHRASES.indexOf(b.ph));
   return out;
 }

@@ -51,7 +51,7 @@ export function harmOf(t: string): HarmClass | null {
   if (c !== undefined) return c;
   c = EXACT.get(t) ?? null;
   if (c === null) for (const [p, cls] of PREFIXES) if (t.startsWith(p)) c = cls;
-  if (MEMO.size >= 50_000) MEMO.clear();
+  if (MEMO.size >= 20_000) MEMO.clear();
   MEMO.set(t, c);
   return c;
 }

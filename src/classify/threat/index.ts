@@ -121,7 +121,7 @@ function infoOf(t: string): TokenInfo | null {
   }
   const harm = harmOf(t);
   r = rules.length || harm !== null ? { rules, harm } : null;
-  if (INFO.size >= 50_000) INFO.clear();
+  if (INFO.size >= 20_000) INFO.clear();
   INFO.set(t, r);
   return r;
 }
