@@ -22,6 +22,7 @@ import { startFeedServer, wordpressCommentFeed } from '../support/feed-server.ts
 import type { FeedServer } from '../support/feed-server.ts';
 import { startRedisCluster } from '../support/redis-cluster.ts';
 import type { RedisCluster } from '../support/redis-cluster.ts';
+import { lindeReply, lindeYaml } from '../support/linde.ts';
 import { startSmtp } from '../support/smtp.ts';
 import type { SmtpCapture } from '../support/smtp.ts';
 import { drain, waitFor } from '../support/wait.ts';
@@ -43,40 +44,10 @@ const children: ChildProcess[] = [];
 const guid = (i: number) => `https://blog.example.nl/?c=${i}`;
 const textOf = (i: number) => (i % 20 === 7 ? `kankerschool, ik maak jullie allemaal af (${i})` : `Mooie foto's van de open dag, nummer ${i}!`);
 
-function yaml(feedUrl: string): string {
-  return `
-schools:
-  - id: linde
-    name: De Linde
-    keywords: [De Linde]
-    alertRecipients: [communicatie@linde.example.nl]
-sources:
-  - id: blog
-    kind: rss
-    school: linde
-    url: ${feedUrl}
-    context: reply
-    schedule: { every: 1h }
-mail:
-  from: uitkijk@linde.example.nl
-`;
-}
+const yaml = lindeYaml;
 
 /** The item the RSS connector makes of entry `i` (connectors/rss.ts), for the expected findings. */
-function itemOf(i: number): Item {
-  return {
-    id: `rss:${guid(i)}`,
-    source: 'blog',
-    platform: 'rss',
-    context: 'reply',
-    url: `https://blog.example.nl/post#comment-${i}`,
-    author: { handle: `Lezer ${i}` },
-    text: textOf(i),
-    createdAt: new Date(Date.UTC(2026, 10, 1, 12, 0, i)).toISOString(),
-    media: { kinds: [], count: 0 },
-    school: 'linde',
-  };
-}
+const itemOf = (i: number): Item => ({ ...lindeReply(i, textOf(i)), author: { handle: `Lezer ${i}` } });
 
 const findingOf = (raw: string) => /^X-Uitkijk-Finding: (\S+)/im.exec(raw)?.[1];
 

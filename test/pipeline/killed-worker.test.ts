@@ -22,6 +22,7 @@ import { decide } from '../../src/policy.ts';
 import { findingId } from '../../src/finding.ts';
 import { batchJobId } from '../../workers/fetch.ts';
 import { startRedis } from '../store/redis-server.ts';
+import { lindeReply, lindeYaml } from '../support/linde.ts';
 import { startSmtp } from '../support/smtp.ts';
 import type { SmtpCapture } from '../support/smtp.ts';
 import { waitFor } from '../support/wait.ts';
@@ -29,22 +30,7 @@ import { waitFor } from '../support/wait.ts';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const node = join(root, 'node_modules/node/bin/node');
 
-const YAML = `
-schools:
-  - id: linde
-    name: De Linde
-    keywords: [De Linde]
-    alertRecipients: [communicatie@linde.example.nl]
-sources:
-  - id: blog
-    kind: rss
-    school: linde
-    url: http://127.0.0.1:9/feed.xml
-    context: reply
-    schedule: { every: 1h }
-mail:
-  from: uitkijk@linde.example.nl
-`;
+const YAML = lindeYaml('http://127.0.0.1:9/feed.xml');
 
 let redis: Awaited<ReturnType<typeof startRedis>>;
 let smtp: SmtpCapture;
@@ -62,23 +48,9 @@ afterAll(async () => {
 });
 
 function items(n: number): Item[] {
-  const out: Item[] = [];
-  for (let i = 0; i < n; i++) {
-    const bad = i % 20 === 7;
-    out.push({
-      id: `rss:https://blog.example.nl/?c=${i}`,
-      source: 'blog',
-      platform: 'rss',
-      context: 'reply',
-      url: `https://blog.example.nl/post#comment-${i}`,
-      author: { handle: `lezer${i}` },
-      text: bad ? `kankerschool, ik maak jullie allemaal af (${i})` : `Mooie foto's van de open dag, nummer ${i}!`,
-      createdAt: new Date(Date.UTC(2026, 10, 1, 12, 0, i)).toISOString(),
-      media: { kinds: [], count: 0 },
-      school: 'linde',
-    });
-  }
-  return out;
+  return Array.from({ length: n }, (_, i) =>
+    lindeReply(i, i % 20 === 7 ? `kankerschool, ik maak jullie allemaal af (${i})` : `Mooie foto's van de open dag, nummer ${i}!`),
+  );
 }
 
 const findingOf = (raw: string) => /^X-Uitkijk-Finding: (\S+)/im.exec(raw)?.[1];

@@ -19,6 +19,7 @@ import { findingId } from '../../src/finding.ts';
 import type { Item } from '../../src/item.ts';
 import { decide } from '../../src/policy.ts';
 import { startRedis } from '../store/redis-server.ts';
+import { lindeReply, lindeYaml } from '../support/linde.ts';
 import { startSmtp } from '../support/smtp.ts';
 import type { SmtpCapture } from '../support/smtp.ts';
 import { waitFor } from '../support/wait.ts';
@@ -28,22 +29,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const node = join(root, 'node_modules/node/bin/node');
 const POISON = 'GIF-7Q2';
 
-const YAML = `
-schools:
-  - id: linde
-    name: De Linde
-    keywords: [De Linde]
-    alertRecipients: [communicatie@linde.example.nl]
-sources:
-  - id: blog
-    kind: rss
-    school: linde
-    url: http://127.0.0.1:1/feed.xml
-    context: reply
-    schedule: { every: 1h }
-mail:
-  from: uitkijk@linde.example.nl
-`;
+const YAML = lindeYaml();
 
 const TEXTS = [
   'Mooie foto van de open dag, dank jullie wel!',
@@ -68,18 +54,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const item = (i: number): Item => ({
-  id: `rss:https://blog.example.nl/?c=${i}`,
-  source: 'blog',
-  platform: 'rss',
-  context: 'reply',
-  url: `https://blog.example.nl/post#comment-${i}`,
-  author: { handle: `lezer${i}` },
-  text: TEXTS[i]!,
-  createdAt: new Date(Date.UTC(2026, 10, 1, 12, 0, i)).toISOString(),
-  media: { kinds: [], count: 0 },
-  school: 'linde',
-});
+const item = (i: number): Item => lindeReply(i, TEXTS[i]!);
 
 /** Every value stored under the deployment's keys, as text. */
 async function everythingStored(client: ReturnType<typeof createContext>['redis'], prefix: string): Promise<string> {
