@@ -5,6 +5,8 @@
 // tyfusmongool, kutschool), glued function words ("eenteef", "zoveelminachting") and one-letter
 // misspellings of the longer hate words ("verchtelijk", "wlag"), all precomputed at load.
 
+import { memoByWord, WORD_MEMO_SIZE } from '../memo.ts';
+
 /**
  * curse: disease curses and their compounds — flagged aimed or not (LABELS: "in any form").
  * slur: slurs for protected groups — flagged alone.
@@ -264,16 +266,9 @@ const NOT_PEOPLE = new Set(
 
 /** Does this squeezed word look like a plural person noun ("bouwvakers", "racisten")? */
 export function looksLikePeople(t: string): boolean {
-  if (t.length < 5) return false;
-  let r = PEOPLE_MEMO.get(t);
-  if (r === undefined) {
-    r = looksLikePeopleSlow(t);
-    if (PEOPLE_MEMO.size >= 20_000) PEOPLE_MEMO.clear();
-    PEOPLE_MEMO.set(t, r);
-  }
-  return r;
+  return t.length >= 5 && peopleMemo(t);
 }
-const PEOPLE_MEMO = new Map<string, boolean>();
+const peopleMemo = memoByWord(WORD_MEMO_SIZE, (t) => looksLikePeopleSlow(t));
 
 function looksLikePeopleSlow(t: string): boolean {
   if (NOT_PEOPLE.has(t)) return false;
@@ -437,20 +432,13 @@ const KUT_THING: Entry = { key: 'kut-thing', cat: 'mild', w: 0.35 };
 
 const EXACT = new Map<string, Hit>();
 for (const [k, e] of WORDS) EXACT.set(k, { e, how: 'exact' });
-// Results for forms that are not plain entries, memoised: words repeat (Zipf), and the
-// compound, glue and misspelling checks cost far more than a Map look-up. Bounded.
-const CACHE = new Map<string, Hit | null>();
-const CACHE_MAX = 20_000;
+// Results for forms that are not plain entries, memoised (memo.ts): the compound, glue and
+// misspelling checks cost far more than a Map look-up.
+const lookupMemo = memoByWord<Hit | null>(WORD_MEMO_SIZE, (sq) => EXACT.get(sq) ?? lookupSlow(sq) ?? null);
 
 /** Look a squeezed token form up: exact, compound, glued or misspelled. */
 export function lookup(sq: string): Hit | undefined {
-  let c = CACHE.get(sq);
-  if (c === undefined) {
-    c = EXACT.get(sq) ?? lookupSlow(sq) ?? null;
-    if (CACHE.size >= CACHE_MAX) CACHE.clear();
-    CACHE.set(sq, c);
-  }
-  return c ?? undefined;
+  return lookupMemo(sq) ?? undefined;
 }
 
 function lookupSlow(sq: string): Hit | undefined {

@@ -59,6 +59,7 @@ import {
   harmOf,
 } from './generic.ts';
 import type { HarmClass } from './generic.ts';
+import { memoByWord, WORD_MEMO_SIZE } from '../memo.ts';
 
 export { RULES } from './rules.ts';
 
@@ -108,10 +109,7 @@ interface TokenInfo {
   rules: readonly number[];
   harm: HarmClass | null;
 }
-const INFO = new Map<string, TokenInfo | null>();
-function infoOf(t: string): TokenInfo | null {
-  let r = INFO.get(t);
-  if (r !== undefined) return r;
+const infoOf = memoByWord<TokenInfo | null>(WORD_MEMO_SIZE, (t) => {
   const list = TRIGGERS.get(t.slice(0, 2));
   const rules: number[] = [];
   if (list) {
@@ -120,11 +118,8 @@ function infoOf(t: string): TokenInfo | null {
     }
   }
   const harm = harmOf(t);
-  r = rules.length || harm !== null ? { rules, harm } : null;
-  if (INFO.size >= 20_000) INFO.clear();
-  INFO.set(t, r);
-  return r;
-}
+  return rules.length || harm !== null ? { rules, harm } : null;
+});
 
 /** Add to `out` the rules this token wakes that are not in it yet. */
 function wake(info: TokenInfo, out: number[]): void {
