@@ -5,6 +5,9 @@
 //
 //   npm run train              train and write
 //   npm run train -- --check   train and compare with the committed model (exit 1 if it differs)
+//   npm run train -- --errors FILE   also write the out-of-fold mistakes
+//   npm run train -- --oof FILE      also write every text's out-of-fold scores (id, labels, scores),
+//                                    to compare two corpora or settings on the same texts
 //
 // Steps: 1. features and rule signals for every text; 2. five folds of whole writers (the
 // classifier meets text by writers it was not trained on, so that is what the figures must
@@ -255,6 +258,14 @@ if (errorsAt > 0) {
   });
   writeFileSync(process.argv[errorsAt + 1]!, lines.join('\n') + '\n');
   console.log(`${lines.length} out-of-fold mistakes written to ${process.argv[errorsAt + 1]}`);
+}
+
+// --oof FILE: every text's out-of-fold scores, to compare runs on the same texts.
+const oofAt = process.argv.indexOf('--oof');
+if (oofAt > 0) {
+  const lines = corpus.map((r, i) => JSON.stringify({ id: r.id, writer: r.writer, labels: r.labels, scores: oofProb[i]!.map((x) => round(x)) }));
+  writeFileSync(process.argv[oofAt + 1]!, lines.join('\n') + '\n');
+  console.log(`out-of-fold scores of ${lines.length} texts written to ${process.argv[oofAt + 1]}`);
 }
 
 // 4. The final model and combiner.
