@@ -16,6 +16,7 @@ import MODEL from './model/model.json' with { type: 'json' };
 import { createModelScorer } from './model/score.ts';
 import { normalize } from './normalize.ts';
 import { createPiiRecogniser } from './pii/index.ts';
+import { personNames } from './pii/sensitive.ts';
 import { combinerInputs, contextFlags, finalScore, piiSignals, ruleSignals } from './signals.ts';
 import { DEFAULT_THRESHOLDS, LABELS } from './types.ts';
 import type { ClassifyOptions, Evidence, Label, Scores, Thresholds, Verdict } from './types.ts';
@@ -91,7 +92,11 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
       evidence.sort((a, b) => a.start - b.start || a.end - b.end);
       // Entities only when the text is judged to hold personal data: an organisation's number
       // in an announcement is found by the recognisers but is not personal data.
-      const entities = labels.includes('personal_data') ? pd.entities : [];
+      let entities = labels.includes('personal_data') ? pd.entities : [];
+      // Personal data the model found and no recogniser could place (a pupil's diagnosis in
+      // words the lists do not hold): the people the text names are what to mask.
+      if (labels.includes('personal_data') && entities.length === 0)
+        entities = personNames(text).map((n) => ({ type: 'name_with_sensitive' as const, ...n, score: scores.personal_data }));
       return { scores, labels, evidence, entities };
     },
   };

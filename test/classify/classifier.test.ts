@@ -95,6 +95,19 @@ describe('evidence', () => {
   });
 });
 
+describe('entities', () => {
+  it('name the people of a text the model judges to hold personal data when no recogniser placed it', () => {
+    const v = classify('Daan uit groep 7 moet weer naar de kinderpsycholoog, zijn moeder vertelde het');
+    expect(v.labels).toContain('personal_data');
+    expect(v.entities.map((e) => [e.type, e.value])).toEqual([['name_with_sensitive', 'Daan']]);
+  });
+  it('name nobody in a text without personal data', () => {
+    const v = classify('Bedankt juf Anja voor het mooie afscheid!');
+    expect(v.labels).not.toContain('personal_data');
+    expect(v.entities).toEqual([]);
+  });
+});
+
 describe('decoration around the message', () => {
   it('does not change the verdict: leading handles, trailing hashtags, links and emoji', () => {
     const decorations = [

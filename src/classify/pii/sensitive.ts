@@ -5,6 +5,7 @@
 // sits right next to it ("Sara uit 2C is geschorst"). A name in a neutral sentence is never
 // flagged. Sensitive words are looked up first, so most texts skip the name scan entirely.
 
+import { entryOf, squeeze } from '../offensive/lexicon.ts';
 import type { Candidate } from './context.ts';
 
 // Given names that are also everyday words ("wil", "els", "job"): not trusted in lower case.
@@ -326,4 +327,78 @@ function findSingleNames(text: string, out: Candidate[], hits: Hit[]): void {
       rule: `sensitive.${family}.first_name`,
     });
   }
+}
+
+/**
+ * The people a text names — a full name, a name after a title ("juf Anja", "meneer De Vries"),
+ * a given name the list knows, or any capitalised word that is no sentence start and no word
+ * we know (not a subject, an organisation or a place after "in"/"naar") — without asking for a
+ * sensitive fact. For a text that the learned model judges to hold personal data about someone
+ * while no recogniser found what, these are the names the alert must mask.
+ */
+export function personNames(text: string): { start: number; end: number; value: string }[] {
+  const out: { start: number; end: number; value: string }[] = [];
+  CAP_WORD.lastIndex = 0;
+  for (let m = CAP_WORD.exec(text); m !== null; m = CAP_WORD.exec(text)) {
+    const word = m[0];
+    let start = m.index;
+    let end = start + word.length;
+    const lc = word.toLowerCase();
+    if (notName(word) || NOT_PERSON.has(lc) || ORGANISATION_END.test(lc) || STREET_END.test(lc) || entryOf(squeeze(lc))) continue;
+    if (ORGANISATION_NEXT.test(text.slice(start + word.length, start + word.length + 20))) continue;
+    const before = text.slice(Math.max(0, start - 24), start);
+    const titled = TITLE.test(before);
+    const known = FIRST_NAMES.has(lc);
+    const initial = atSentenceStart(text, start);
+    const after = text.slice(end, end + 16);
+    if (!titled && !known) {
+      if (PLACE_BEFORE.test(before)) continue;
+      if (initial && !(NAME_FOLLOWS.test(after) || VERB_FOLLOWS.test(after))) continue;
+    }
+    // A surname after it: "Lisa Jansen", "Noah de Wit".
+    const sur = SURNAME_AFTER.exec(text.slice(end, end + 30));
+    if (sur && !notName(sur[2]!) && !NOT_PERSON.has(sur[2]!.toLowerCase())) end += sur[0].length;
+    const tv = titled ? TUSSEN_BEFORE.exec(text.slice(Math.max(0, start - 9), start)) : null;
+    if (tv) start -= tv[0].length;
+    if (out.some((c) => c.start < end && start < c.end)) continue;
+    out.push({ start, end, value: text.slice(start, end) });
+    CAP_WORD.lastIndex = end;
+  }
+  return out;
+}
+
+const CAP_WORD = /(?<![\p{L}\p{N}@#_'’-])\p{Lu}[\p{Ll}'’-]*\p{Ll}(?![\p{L}\p{N}@_])/gu;
+const SURNAME_AFTER = /^((?: (?:van|de|der|den|el|ter|ten|van de|van der|van den))?) (\p{Lu}[\p{Ll}'’-]*\p{Ll})(?![\p{L}\p{N}@_])/u;
+const PLACE_BEFORE = /\b(?:in|naar|te|richting|uit)(?: het| de)?\s(?:\p{Lu}\p{Ll}+\s)?$/iu;
+const STREET_END = /(?:straat|laan|weg|pad|plein|singel|gracht|kade|dijk|steeg|dreef|markt|park|hof)$/;
+const ORGANISATION_NEXT =
+  /^ (?:\p{Lu}\p{Ll}+ )?(?:College|Lyceum|School|Ziekenhuis|Kinderziekenhuis|Kliniek|Academie|Gymnasium|Instituut|Centrum|Stichting)\b/u;
+// A sentence-initial capital is a name when a name or a verb of being or having follows:
+// "Famke, Lars en Ilse uit 2b", "Jaylen zit …", "Rachid uit 5b …".
+const NAME_FOLLOWS = /^ en \p{Lu}\p{Ll}|^, \p{Lu}\p{Ll}+ en \p{Lu}\p{Ll}|^ uit (?:groep |klas )?\d/u;
+const VERB_FOLLOWS = /^ (?:is|heeft|zit|zat|moet|moest|was|wordt|werd|krijgt|kreeg|had|ligt|lag|mag|kan|gaat|ging|woont|slaapt|loopt|gebruikt|komt)\b/;
+// Capitalised words that name no person: school subjects, languages, places and kinds of school.
+const NOT_PERSON = new Set(
+  (
+    'engels frans duits nederlands spaans latijn grieks wiskunde biologie scheikunde natuurkunde aardrijkskunde geschiedenis economie ' +
+    'gym muziek tekenen drama informatica arabisch turks pools mavo havo vwo vmbo atheneum gymnasium basisonderwijs ' +
+    'nederland belgië vlaanderen amsterdam rotterdam utrecht den haag eindhoven tilburg groningen almere breda nijmegen ' +
+    'zwolle arnhem gent antwerpen brussel leuven brugge hasselt mechelen ' +
+    'jumbo lidl aldi action hema kruidvat ocmw halt ns ret gvb rtl nos ad ' +
+    // Words that open a sentence and are capitalised there only.
+    'daarom daarna dus seffens amai allez awel nou tja zeg kijk sindsdien vroeger straks binnenkort ineens opeens toevallig ' +
+    'eigenlijk overigens bovendien verder tenslotte uiteindelijk voorlopig re ps update info edit nb gezocht vermist welkom ' +
+    'gefeliciteerd bedankt dankjewel proficiat succes beterschap'
+  ).split(/\s+/),
+);
+const ORGANISATION_END = /(?:school|college|lyceum|ziekenhuis|kliniek|centrum|stichting|gemeente|bibliotheek|vereniging|club)$/;
+
+/** Is position i the first word of a sentence (so a capital there says nothing)? */
+function atSentenceStart(text: string, i: number): boolean {
+  for (let k = i - 1; k >= 0; k--) {
+    const c = text[k]!;
+    if (c === ' ' || c === '\t' || c === '"' || c === "'" || c === '(') continue;
+    return c === '.' || c === '!' || c === '?' || c === '\n' || c === ':';
+  }
+  return true;
 }

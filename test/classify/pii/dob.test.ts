@@ -14,6 +14,11 @@ describe('date of birth', () => {
     ['geb. 23/11/2017', '23/11/2017'],
     ['Onze Sem is jarig op 3 april 2015, hij wordt 11!', '3 april 2015'],
     ['Sem geb. 12-03-14', '12-03-14'],
+    ['Noah ° 12/03/2014 te Gent', '12/03/2014'],
+    ['de geboortedatum van onze jongste, Daan: 12-03-2014', '12-03-2014'],
+    ['12-03-2014 is onze Daan geboren', '12-03-2014'],
+    ['Lotte Bakker: 5-7-2013', '5-7-2013'],
+    ['op de lijst staat ook Sem (12-03-2014)', '12-03-2014'],
   ])('finds %j', (text, value) => {
     expect(values(text, 'date_of_birth')).toEqual([value]);
   });
@@ -26,7 +31,14 @@ describe('date of birth', () => {
     'inschrijven kan tot 04-04-2025',
     'Onze dochter is geboren! Kraamfeest op 12-03-2026',
     `Verjaardag van Jayden op 12-05-${new Date().getFullYear()}, vanaf 14 uur`,
+    'Juf Anja (12-03-2019 in dienst) gaat met pensioen',
+    'Maandag 12-03-2019 begint de toetsweek',
+    `Ouderavond (12-03-${new Date().getFullYear()})`,
   ])('leaves the event date in %j alone', (text) => {
     expect(values(text, 'date_of_birth')).toEqual([]);
+  });
+
+  it('finds every date of a list of names with their dates', () => {
+    expect(values('Daan 12-03-2014, Fleur 03-04-2014, Mats 21-11-2013', 'date_of_birth')).toEqual(['12-03-2014', '03-04-2014', '21-11-2013']);
   });
 });
