@@ -28,7 +28,7 @@ import type { LearnOptions } from '../src/classify/model/learn.ts';
 import { createModelScorer, WINDOW } from '../src/classify/model/score.ts';
 import { normalize } from '../src/classify/normalize.ts';
 import { createPiiRecogniser } from '../src/classify/pii/index.ts';
-import { COMBINER_INPUTS, combinerInputs, contextFlags, finalScore, piiSignals, ruleSignals } from '../src/classify/signals.ts';
+import { COMBINER_INPUTS, combinerInputs, finalScore, textSignals } from '../src/classify/signals.ts';
 import type { ModelScore } from '../src/classify/model/score.ts';
 import { DEFAULT_THRESHOLDS, LABELS } from '../src/classify/types.ts';
 import type { Label } from '../src/classify/types.ts';
@@ -123,10 +123,7 @@ const examples = docs.map((doc, i) => {
 });
 const pii = createPiiRecogniser();
 // The rules and recognisers are not trained: their signals are computed once.
-const fixedSignals = docs.map((doc, i) => {
-  const pd = pii(corpus[i]!.text);
-  return { rules: ruleSignals(doc), pd, pii: piiSignals(pd, corpus[i]!.text), contexts: contextFlags(doc) };
-});
+const fixedSignals = docs.map((doc, i) => textSignals(doc, corpus[i]!.text, pii));
 console.log(`corpus: ${corpus.length} texts; features and rule signals in ${Math.round(performance.now() - t0)} ms`);
 
 // Five folds of whole writers: a fold's texts are by writers the model was not trained on, so
@@ -140,7 +137,7 @@ const options: LearnOptions = { labels: LABELS, ...TRAINING };
 
 /** The combiner's inputs for text i, given the model's score of it. */
 const MODEL_INDEX = LABELS.map((_, i) => i);
-const inputsOf = (score: ModelScore, i: number) => combinerInputs(score, MODEL_INDEX, fixedSignals[i]!.rules, fixedSignals[i]!.pii, fixedSignals[i]!.contexts);
+const inputsOf = (score: ModelScore, i: number) => combinerInputs(score, MODEL_INDEX, fixedSignals[i]!);
 
 // 2. Out-of-fold model scores, as the classifier computes them (windows, int8 weights).
 const oofInputs: number[][] = new Array(corpus.length);

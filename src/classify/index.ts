@@ -17,7 +17,7 @@ import { createModelScorer } from './model/score.ts';
 import { normalize } from './normalize.ts';
 import { createPiiRecogniser } from './pii/index.ts';
 import { personNames } from './pii/sensitive.ts';
-import { combinerInputs, contextFlags, finalScore, piiSignals, ruleSignals } from './signals.ts';
+import { combinerInputs, finalScore, textSignals } from './signals.ts';
 import { DEFAULT_THRESHOLDS, LABELS } from './types.ts';
 import type { ClassifyOptions, Evidence, Label, Scores, Thresholds, Verdict } from './types.ts';
 
@@ -63,11 +63,9 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
     classify(text: string): Classification {
       const doc = normalize(text);
       const model = scorer.score(doc);
-      const rules = ruleSignals(doc);
-      const pd = pii(text);
-      const p = piiSignals(pd, text);
-      const x = combinerInputs(model, MODEL_ORDER, rules, p, contextFlags(doc));
-      const signals = { rules, pii: p, pd };
+      const signals = textSignals(doc, text, pii);
+      const { rules, pii: p, pd } = signals;
+      const x = combinerInputs(model, MODEL_ORDER, signals);
       const scores = Object.fromEntries(LABELS.map((l) => [l, shown(finalScore(l, combineOne(combiner, l, x), signals))])) as Scores;
       const labels = LABELS.filter((l) => scores[l] >= thresholds[l].alert);
 

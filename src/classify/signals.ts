@@ -143,7 +143,13 @@ function offensiveFamily(e: Evidence): (typeof OFFENSIVE_FAMILIES)[number] | nul
 }
 
 /** The highest weight per family, and how much context lowered the rules (0 when nothing). */
-export function ruleFamilies(rules: RuleSignals): { offensive: number[]; threat: number[]; lowered: number[] } {
+export interface RuleFamilies {
+  offensive: number[];
+  threat: number[];
+  lowered: number[];
+}
+
+export function ruleFamilies(rules: RuleSignals): RuleFamilies {
   const off = OFFENSIVE_FAMILIES.map(() => 0);
   let offLowered = 0;
   for (const e of rules.offensive.evidence) {
@@ -168,24 +174,32 @@ export function ruleFamilies(rules: RuleSignals): { offensive: number[]; threat:
  * them in any form, aimed or not, and on the corpus they are offensive 518 times in 520 (the
  * learned model, one linear score per label, lets threat words pull the offensive score down).
  */
-export function sureOffensive(rules: RuleSignals): number {
-  const fam = ruleFamilies(rules);
+export function sureOffensive(fam: RuleFamilies): number {
   if (fam.lowered[0]! > 0) return 0;
   const curse = fam.offensive[OFFENSIVE_FAMILIES.indexOf('curse')]!;
   return curse >= 0.8 ? curse : 0;
 }
 
-/** Everything the final scores are made of, for one text. */
+/** Everything the combiner and the final scores are made of, for one text. */
 export interface TextSignals {
   rules: RuleSignals;
+  families: RuleFamilies;
   pii: PiiSignals;
   pd: PiiResult;
+  contexts: number[];
+}
+
+/** The signals of one text, the same way when classifying and when training. */
+export function textSignals(doc: Doc, text: string, recognise: (text: string) => PiiResult): TextSignals {
+  const rules = ruleSignals(doc);
+  const pd = recognise(text);
+  return { rules, families: ruleFamilies(rules), pii: piiSignals(pd, text), pd, contexts: contextFlags(doc) };
 }
 
 /** A label's final score: the combiner's probability, with the floors and caps above. */
 export function finalScore(label: Label, combined: number, s: TextSignals): number {
   if (label === 'personal_data') return personalDataScore(combined, s.pii, s.pd);
-  if (label === 'offensive') return Math.max(combined, sureOffensive(s.rules));
+  if (label === 'offensive') return Math.max(combined, sureOffensive(s.families));
   return combined;
 }
 
@@ -225,8 +239,8 @@ export const COMBINER_INPUTS = [
 ] as const;
 
 /** Everything the combiner weighs for one text, in COMBINER_INPUTS order. */
-export function combinerInputs(model: ModelScore, modelIndex: readonly number[], rules: RuleSignals, pii: PiiSignals, contexts: number[]): number[] {
-  const fam = ruleFamilies(rules);
+export function combinerInputs(model: ModelScore, modelIndex: readonly number[], s: TextSignals): number[] {
+  const { rules, families: fam, pii, contexts } = s;
   const zOff = clipLogit(model.logits[modelIndex[0]!]!);
   const zThr = clipLogit(model.logits[modelIndex[1]!]!);
   return [

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFeedServer, wordpressCommentFeed } from '../support/feed-server.ts';
 import type { FeedServer } from '../support/feed-server.ts';
 import { startRedis } from '../store/redis-server.ts';
+import { lindeConfig } from '../support/linde.ts';
 import { waitFor } from '../support/wait.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -33,17 +34,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const config = (sources: string) => `
-schools:
-  - id: linde
-    name: De Linde
-    keywords: [De Linde]
-    alertRecipients: [communicatie@linde.example.nl]
-sources:
-${sources}
-mail:
-  from: uitkijk@linde.example.nl
-`;
+const config = (sources: string) => lindeConfig(sources);
 const blog = () => `  - id: blog
     kind: rss
     school: linde

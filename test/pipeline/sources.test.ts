@@ -18,6 +18,7 @@ import { startFeedServer, wordpressCommentFeed } from '../support/feed-server.ts
 import type { FeedServer } from '../support/feed-server.ts';
 import { startSmtp } from '../support/smtp.ts';
 import type { SmtpCapture } from '../support/smtp.ts';
+import { lindeConfig } from '../support/linde.ts';
 import { drain, waitFor } from '../support/wait.ts';
 
 let redis: Awaited<ReturnType<typeof startRedis>>;
@@ -65,20 +66,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const yaml = (sources: string) => `
-schools:
-  - id: linde
-    name: De Linde
-    keywords: [De Linde]
-    alertRecipients: [communicatie@linde.example.nl]
-sources:
-${sources}
-fetch:
-  timeout: 4s
-mail:
-  from: uitkijk@linde.example.nl
-`;
-
+const yaml = (sources: string) => lindeConfig(sources, 'fetch:\n  timeout: 4s\n');
 describe('a source that hangs', () => {
   it('holds one fetch slot at most, so a healthy source keeps its own schedule', async () => {
     const config = parseConfig(

@@ -4,7 +4,8 @@
 // address where nothing answers.
 import type { Item } from '../../src/item.ts';
 
-export function lindeYaml(feedUrl = 'http://127.0.0.1:1/feed.xml'): string {
+/** De Linde's configuration with the given `sources:` entries (indented list items) and any further sections. */
+export function lindeConfig(sources: string, extra = ''): string {
   return `
 schools:
   - id: linde
@@ -12,15 +13,20 @@ schools:
     keywords: [De Linde]
     alertRecipients: [communicatie@linde.example.nl]
 sources:
-  - id: blog
+${sources}
+${extra}mail:
+  from: uitkijk@linde.example.nl
+`;
+}
+
+/** The blog's comment feed as De Linde's one source. */
+export function lindeYaml(feedUrl = 'http://127.0.0.1:1/feed.xml'): string {
+  return lindeConfig(`  - id: blog
     kind: rss
     school: linde
     url: ${feedUrl}
     context: reply
-    schedule: { every: 1h }
-mail:
-  from: uitkijk@linde.example.nl
-`;
+    schedule: { every: 1h }`);
 }
 
 /** Reaction `i` on the blog, as the RSS connector makes it (connectors/rss.ts). */
