@@ -386,6 +386,28 @@ export function createBlueskyConnector(opts: BlueskyOptions = {}): Connector<'bl
       const next: Cursor | null = newest ? { seenAt: newest, seenUris: [...newestUris] } : null;
       return { items: [...items.values()], cursor: next ? JSON.stringify(next) : cursor, skipped };
     },
+    // app.bsky.feed.getPosts answers the posts the AppView still has, at most 25 per call; a
+    // post deleted by its author (or taken down) is simply absent from the answer.
+    async stillThere(source: BlueskySource, items: readonly Item[], env: ConnectorEnv): Promise<Map<string, boolean>> {
+      const out = new Map<string, boolean>();
+      const uris = items.map((i) => i.id).filter((id) => id.startsWith('at://'));
+      if (uris.length === 0) return out;
+      const acc = await account(source, env);
+      acc.http.fetch = clientFor(source, env);
+      for (let i = 0; i < uris.length; i += 25) {
+        const batch = uris.slice(i, i + 25);
+        spend(source);
+        try {
+          const res = await acc.agent.app.bsky.feed.getPosts({ uris: batch });
+          const present = new Set(res.data.posts.map((p) => p.uri));
+          for (const uri of batch) out.set(uri, present.has(uri));
+        } catch (err) {
+          // Not knowing is not "gone": these stay open for a moderator.
+          env.log.warn({ source: source.id, reason: (err as Error).message }, 'Bluesky: berichten niet opnieuw op te zoeken');
+        }
+      }
+      return out;
+    },
     async close() {
       // Sessions are simply dropped: logging out (deleteSession) would be a write.
       accounts.clear();

@@ -90,8 +90,18 @@ function isoOf(it: FeedItem, now: number): string | null {
   return Number.isFinite(t) ? new Date(t).toISOString() : null;
 }
 
+/**
+ * The feed's own title as plain text ("Reacties op: Open dag"): what alert e-mails name the
+ * source by, since "rss" means nothing to the school. Absent when the feed has none.
+ */
+export function feedTitle(title: unknown): string | undefined {
+  if (typeof title !== 'string') return undefined;
+  const plain = htmlToPlain(title).replace(/\s+/g, ' ').trim();
+  return plain ? plain.slice(0, 200) : undefined;
+}
+
 /** Turn one parsed feed entry into an Item, or say why it cannot be one. */
-export function toItem(it: FeedItem, source: RssSource, now: number): Item | { skip: string; id: string } {
+export function toItem(it: FeedItem, source: RssSource, now: number, sourceName?: string): Item | { skip: string; id: string } {
   const guid = typeof it.guid === 'string' ? it.guid : typeof it.id === 'string' ? it.id : undefined;
   const link = typeof it.link === 'string' ? it.link.trim() : undefined;
   const key = guid?.trim() || link;
@@ -121,6 +131,7 @@ export function toItem(it: FeedItem, source: RssSource, now: number): Item | { s
     id,
     source: source.id,
     platform: 'rss',
+    ...(sourceName ? { sourceName } : {}),
     context: source.context === 'reply' ? 'reply' : 'mention',
     url,
     author: { handle: authorOf(it) },
@@ -136,51 +147,83 @@ export function createRssConnector(opts: RssOptions = {}): Connector<'rss'> {
     customFields: { item: ['dc:creator', 'content:encoded', 'author'] as never },
   });
   const now = opts.now ?? Date.now;
+  /** One GET of the feed, parsed; null when the server says it has not changed (304). */
+  async function load(source: RssSource, env: ConnectorEnv, prev: RssCursor): Promise<{ feed: Parser.Output<FeedItem>; res: Response } | null> {
+    const url = source.url;
+    const headers: Record<string, string> = {
+      'user-agent': opts.userAgent ?? 'uitkijk/0.1 (+https://github.com/uitkijk)',
+      accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5',
+    };
+    if (prev.etag) headers['if-none-match'] = prev.etag;
+    if (prev.lastModified) headers['if-modified-since'] = prev.lastModified;
+    const doFetch = limitedFetch(env.limits, opts.fetch ?? env.fetch ?? globalThis.fetch, `Bron ${source.id}`);
+    // limitedFetch throws plain UitkijkErrors: unreachable, too large, too many redirects.
+    const res = await doFetch(url, { method: 'GET', headers });
+    if (res.status === 304) {
+      await res.body?.cancel();
+      return null;
+    }
+    if (res.status === 429 || (res.status === 503 && res.headers.has('retry-after'))) {
+      await res.body?.cancel();
+      throw new RateLimitedError(
+        `Bron ${source.id}: de server vraagt om te wachten (HTTP ${res.status}).`,
+        parseRetryAfter(res.headers.get('retry-after'), now()),
+      );
+    }
+    if (res.status >= 500) {
+      await res.body?.cancel();
+      throw new UitkijkError('CONNECTOR_UNAVAILABLE', `Bron ${source.id}: ${safeUrl(url)} geeft een serverfout (HTTP ${res.status}).`);
+    }
+    if (!res.ok) {
+      await res.body?.cancel();
+      throw new UitkijkError('CONNECTOR_BAD_RESPONSE', `Bron ${source.id}: ${safeUrl(url)} gaf HTTP ${res.status}; controleer het adres in de configuratie.`);
+    }
+    const body = await res.text();
+    if (!/<(?:rss|feed|rdf:RDF)\b/i.test(body.slice(0, 4096))) {
+      throw new UitkijkError('CONNECTOR_BAD_RESPONSE', `Bron ${source.id}: ${safeUrl(url)} geeft geen RSS- of Atom-feed terug.`);
+    }
+    let feed: Parser.Output<FeedItem>;
+    try {
+      feed = await parser.parseString(body);
+    } catch (err) {
+      throw new UitkijkError('CONNECTOR_BAD_RESPONSE', `Bron ${source.id}: de feed is geen geldige XML (${firstLine((err as Error).message)}).`, {
+        cause: err,
+      });
+    }
+    return { feed, res };
+  }
+
   return {
     kind: 'rss',
+    /**
+     * An item is still there when the feed lists it. A feed shows only its newest entries, so
+     * an item missing from it counts as gone only when the feed reaches back past the item's
+     * time (its oldest entry is older); otherwise nothing is said about it.
+     */
+    async stillThere(source: RssSource, wanted: readonly Item[], env: ConnectorEnv): Promise<Map<string, boolean>> {
+      const out = new Map<string, boolean>();
+      if (wanted.length === 0) return out;
+      const loaded = await load(source, env, {});
+      if (!loaded) return out;
+      const listed = new Set<string>();
+      let oldest = Infinity;
+      for (const it of loaded.feed.items ?? []) {
+        const r = toItem(it, source, now());
+        if ('skip' in r) continue;
+        listed.add(r.id);
+        const at = Date.parse(r.createdAt);
+        if (Number.isFinite(at)) oldest = Math.min(oldest, at);
+      }
+      for (const item of wanted) {
+        if (listed.has(item.id)) out.set(item.id, true);
+        else if (oldest < Date.parse(item.createdAt)) out.set(item.id, false);
+      }
+      return out;
+    },
     async fetch(source: RssSource, cursor: string | null, env: ConnectorEnv): Promise<FetchResult> {
-      const url = source.url;
-      const prev = readCursor(cursor);
-      const headers: Record<string, string> = {
-        'user-agent': opts.userAgent ?? 'uitkijk/0.1 (+https://github.com/uitkijk)',
-        accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5',
-      };
-      if (prev.etag) headers['if-none-match'] = prev.etag;
-      if (prev.lastModified) headers['if-modified-since'] = prev.lastModified;
-      const doFetch = limitedFetch(env.limits, opts.fetch ?? env.fetch ?? globalThis.fetch, `Bron ${source.id}`);
-      // limitedFetch throws plain UitkijkErrors: unreachable, too large, too many redirects.
-      const res = await doFetch(url, { method: 'GET', headers });
-      if (res.status === 304) {
-        await res.body?.cancel();
-        return { items: [], cursor, skipped: [] };
-      }
-      if (res.status === 429 || (res.status === 503 && res.headers.has('retry-after'))) {
-        await res.body?.cancel();
-        throw new RateLimitedError(
-          `Bron ${source.id}: de server vraagt om te wachten (HTTP ${res.status}).`,
-          parseRetryAfter(res.headers.get('retry-after'), now()),
-        );
-      }
-      if (res.status >= 500) {
-        await res.body?.cancel();
-        throw new UitkijkError('CONNECTOR_UNAVAILABLE', `Bron ${source.id}: ${safeUrl(url)} geeft een serverfout (HTTP ${res.status}).`);
-      }
-      if (!res.ok) {
-        await res.body?.cancel();
-        throw new UitkijkError('CONNECTOR_BAD_RESPONSE', `Bron ${source.id}: ${safeUrl(url)} gaf HTTP ${res.status}; controleer het adres in de configuratie.`);
-      }
-      const body = await res.text();
-      if (!/<(?:rss|feed|rdf:RDF)\b/i.test(body.slice(0, 4096))) {
-        throw new UitkijkError('CONNECTOR_BAD_RESPONSE', `Bron ${source.id}: ${safeUrl(url)} geeft geen RSS- of Atom-feed terug.`);
-      }
-      let feed: Parser.Output<FeedItem>;
-      try {
-        feed = await parser.parseString(body);
-      } catch (err) {
-        throw new UitkijkError('CONNECTOR_BAD_RESPONSE', `Bron ${source.id}: de feed is geen geldige XML (${firstLine((err as Error).message)}).`, {
-          cause: err,
-        });
-      }
+      const loaded = await load(source, env, readCursor(cursor));
+      if (!loaded) return { items: [], cursor, skipped: [] };
+      const { feed, res } = loaded;
       const items: Item[] = [];
       const skipped: FetchResult['skipped'] = [];
       const entries = feed.items ?? [];
@@ -195,10 +238,11 @@ export function createRssConnector(opts: RssOptions = {}): Connector<'rss'> {
       // A general feed (news, alerts) also carries posts about other things: a mention must
       // name the school by one of its keywords.
       const namesSchool = source.context === 'mention' ? keywordMatcher(env.school.keywords) : null;
+      const sourceName = feedTitle(feed.title);
       for (const it of entries) {
         let r: ReturnType<typeof toItem>;
         try {
-          r = toItem(it, source, now());
+          r = toItem(it, source, now(), sourceName);
         } catch (err) {
           r = { skip: `onleesbaar item (${(err as Error).name})`, id: 'rss:?' };
         }

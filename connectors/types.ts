@@ -38,6 +38,11 @@ export type SourceOf<K extends Source['kind']> = Extract<Source, { kind: K }>;
 export interface Connector<K extends Source['kind'] = Source['kind']> {
   readonly kind: K;
   fetch(source: SourceOf<K>, cursor: string | null, env: ConnectorEnv): Promise<FetchResult>;
+  /**
+   * Looks the given items up again on the platform (before a digest): true when an item is
+   * still there, false when it is gone; an item it cannot tell about is left out. Reads only.
+   */
+  stillThere?(source: SourceOf<K>, items: readonly Item[], env: ConnectorEnv): Promise<Map<string, boolean>>;
   close?(): Promise<void>;
 }
 

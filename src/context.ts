@@ -33,6 +33,16 @@ import type { Keys } from './store/keys.ts';
 import { createAlertLedger, createLease } from './store/scripts.ts';
 import type { AlertLedger } from './store/scripts.ts';
 import { createSeenStore } from './store/seen.ts';
+import { createAuditLog } from './store/audit.ts';
+import type { AuditLog } from './store/audit.ts';
+import { createDecisions } from './review/decisions.ts';
+import type { Decisions } from './review/decisions.ts';
+import { renderEscalation } from './review/mails.ts';
+import { signingSecret } from './review/secret.ts';
+import { createSigner } from './review/tokens.ts';
+import type { Signer } from './review/tokens.ts';
+import { platformName, reasonLines } from './alerts/reasons.ts';
+import { maskText } from './alerts/mask.ts';
 import type { SeenStore } from './store/seen.ts';
 
 export interface ContextOptions {
@@ -53,6 +63,8 @@ export interface ContextOptions {
   alertRetry?: AlertRetry;
   /** How long a queued item is left alone before a fetch may queue it again (default a day). */
   pendingMs?: number;
+  /** The web server's own address, for links when config review.baseUrl is not set. */
+  webBaseUrl?: string;
 }
 
 export interface AppContext extends WorkerContext {
@@ -70,6 +82,13 @@ export interface AppContext extends WorkerContext {
   alertRetry: AlertRetry;
   dataDir: string;
   outboxDir: string;
+  /** The review page's public address: config review.baseUrl, else the web server's own. */
+  baseUrl(): string;
+  /** The address the web server listens on, once it does (links use it without review.baseUrl). */
+  setWebBaseUrl(url: string): void;
+  audit: AuditLog;
+  decisions: Decisions;
+  signer: Signer;
   close(): Promise<void>;
 }
 
@@ -107,6 +126,10 @@ export function createContext(opts: ContextOptions): AppContext {
     alertsWaiting: async () => (redisWatch.ready() ? ledger.waiting() : { count: 0, oldestSince: null }),
     redisUp: () => redisWatch.ready(),
   });
+  let webBaseUrl = opts.webBaseUrl;
+  const baseUrl = () => (config.review.baseUrl ?? webBaseUrl ?? 'http://localhost:8080').replace(/\/$/, '');
+  const audit = createAuditLog(redis, { keys, retentionDays: () => config.retention.auditDays });
+  const schoolName = (id: string) => config.schools.find((s) => s.id === id)?.name ?? id;
   const alerts: AlertService = createAlertService({
     config: () => config,
     getFinding: (id) => findings.getFinding(id),
@@ -114,7 +137,26 @@ export function createContext(opts: ContextOptions): AppContext {
     mailer,
     log,
     metrics,
+    baseUrl,
+    auditEntry: (school, id) => audit.get(school, id),
+    renderEscalation: (finding, entry, link) =>
+      renderEscalation(finding, entry, {
+        schoolName: schoolName(finding.item.school),
+        platformName: platformName(finding.item, 'nl'),
+        reasons: reasonLines(finding, maskText(finding.item.text, finding.entities), 'nl'),
+        link,
+      }),
     leaseMs: opts.alertLeaseMs,
+  });
+  const signer = createSigner(signingSecret(secrets.signingSecret, opts.dataDir).secret);
+  const decisions = createDecisions({
+    config: () => config,
+    findings: () => findings,
+    audit,
+    // Through the alert queue, so the e-mail is retried until delivered and sent once.
+    escalate: async (finding, entry) => {
+      await queues.alert.add('escalation', { findingId: finding.id, escalation: entry.id }, { jobId: `escalation-${finding.id}-${entry.id}` });
+    },
   });
 
   // One classifier per school (its own contacts are allowed), rebuilt when the config changes.
@@ -174,6 +216,11 @@ export function createContext(opts: ContextOptions): AppContext {
     alertRetry: opts.alertRetry ?? ALERT_RETRY,
     dataDir: opts.dataDir,
     outboxDir,
+    baseUrl,
+    setWebBaseUrl: (url) => (webBaseUrl = url),
+    audit,
+    decisions,
+    signer,
     async close() {
       await queues.close();
       mailer.close();

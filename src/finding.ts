@@ -8,7 +8,12 @@ import type { Entity, Evidence, Label, Scores, Verdict } from './classify/types.
 import type { Item } from './item.ts';
 import type { Article, Decision, Severity } from './policy.ts';
 
-export const FINDING_STATUSES = ['open', 'approved', 'dismissed', 'escalated'] as const;
+/**
+ * open: waits for a moderator; approved: removal approved (the moderator removes it on the
+ * platform); dismissed: no removal; escalated: handed to school leadership (A11); gone: no
+ * longer on the platform when looked up again (removed by its author or the platform).
+ */
+export const FINDING_STATUSES = ['open', 'approved', 'dismissed', 'escalated', 'gone'] as const;
 export type FindingStatus = (typeof FINDING_STATUSES)[number];
 
 export interface Finding {

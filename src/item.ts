@@ -10,6 +10,11 @@ export interface Item {
   id: string;
   source: string;
   platform: string;
+  /**
+   * What the source calls itself, for people reading an alert: an RSS feed's own title
+   * ("Reacties op: Open dag"). Absent where the platform's name says enough (Bluesky).
+   */
+  sourceName?: string;
   context: ItemContext;
   url: string;
   author: { handle: string; displayName?: string };

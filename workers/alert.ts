@@ -11,7 +11,7 @@ import type { WorkerContext } from '../src/pipeline/ports.ts';
 export function createAlertProcessor(ctx: WorkerContext) {
   return async function processAlert(job: Job<AlertJob>, token?: string): Promise<{ sent: boolean; reason?: string }> {
     const log = ctx.log.child({ module: 'alert', finding: job.data.findingId, job: job.id });
-    const outcome = await ctx.alerts.send(job.data.findingId);
+    const outcome = job.data.escalation ? await ctx.alerts.sendEscalation(job.data.findingId, job.data.escalation) : await ctx.alerts.send(job.data.findingId);
     switch (outcome.state) {
       case 'sent':
         log.info({ attempt: job.attemptsMade + 1 }, 'melding verstuurd');

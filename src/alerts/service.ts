@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/schema.ts';
 import type { Finding } from '../finding.ts';
 import type { Metrics } from '../metrics.ts';
+import type { AuditEntry } from '../store/audit.ts';
 import type { AlertLedger } from '../store/scripts.ts';
 import type { Mailer } from './mailer.ts';
 import { messageIdFor } from './mailer.ts';
@@ -27,9 +28,27 @@ export type AlertOutcome =
   | { state: 'no-recipients' }
   | { state: 'unknown-school'; school: string };
 
+/** One message to send exactly once: `key` names it in the ledger and the outbox. */
+export interface OnceMail {
+  key: string;
+  /** Message-ID kind: alert, escalation, digest. */
+  kind: string;
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+}
+
 export interface AlertService {
   /** Sends the alert of this finding unless it was sent. Throws when the mail server fails. */
   send(findingId: string): Promise<AlertOutcome>;
+  /** Sends the e-mail to school leadership for one escalation (an audit entry), once. */
+  sendEscalation(findingId: string, entryId: string): Promise<AlertOutcome>;
+  /**
+   * Sends any message exactly once by its key (the digest uses it): the same ledger, lease and
+   * outbox proof as an alert. Throws when the mail server fails.
+   */
+  sendOnce(mail: OnceMail): Promise<AlertOutcome>;
   /** Alerts that wait for the mail server, and since when the oldest waits. */
   waiting(): Promise<{ count: number; oldestSince: number | null }>;
 }
@@ -41,6 +60,12 @@ export interface AlertServiceOptions {
   mailer: Mailer;
   log: Logger;
   metrics: Metrics;
+  /** The review page's public address (config review.baseUrl, else the local web address). */
+  baseUrl: () => string;
+  /** Plain-Dutch reasons for the escalation e-mail. */
+  renderEscalation?: (finding: Finding, entry: AuditEntry, link: string) => { subject: string; text: string; html: string };
+  /** The audit entry an escalation e-mail is about. */
+  auditEntry?: (school: string, entryId: string) => Promise<AuditEntry | null>;
   /** How long a sender holds the lease: longer than a send can take (mailer's SMTP time-outs). */
   leaseMs?: number;
 }
@@ -50,15 +75,62 @@ export const ALERT_LEASE_MS = 5 * 60_000;
 
 const PROCESS_ID = `${hostname()}:${process.pid}`;
 
-/** A school's link to the review page for one finding. */
-export function reviewUrl(config: Config, findingId: string): string {
-  return `${config.review.baseUrl.replace(/\/$/, '')}/review/${encodeURIComponent(findingId)}`;
+/** The review page of one finding. */
+export function reviewUrl(baseUrl: string, findingId: string): string {
+  return `${baseUrl.replace(/\/$/, '')}/review/f/${encodeURIComponent(findingId)}`;
 }
 
 export function createAlertService(opts: AlertServiceOptions): AlertService {
   const log = opts.log.child({ module: 'alerts' });
   const leaseMs = opts.leaseMs ?? ALERT_LEASE_MS;
   const { ledger, mailer, metrics } = opts;
+
+  async function sendOnce(mail: OnceMail): Promise<AlertOutcome> {
+    const token = `${PROCESS_ID}/${randomUUID()}`;
+    const claim = await ledger.claimAlert(mail.key, token, leaseMs);
+    if (claim.state === 'sent') return { state: 'already-sent' };
+    if (claim.state === 'busy') return { state: 'busy', retryInMs: claim.retryInMs };
+
+    // In outbox mode the file is the proof: a worker that died after writing it but before
+    // recording the send has sent it, and writing it again would be the duplicate.
+    if (await mailer.delivered(mail.key)) {
+      await ledger.markAlertSent(mail.key, token);
+      log.info({ key: mail.key }, 'e-mail stond al in de outbox; als verstuurd genoteerd');
+      return { state: 'already-sent' };
+    }
+    if (claim.again) {
+      // The previous attempt ended without a verdict: its e-mail may have gone out already.
+      metrics.alertResends.inc();
+      log.warn({ key: mail.key }, 'vorige verzendpoging eindigde zonder uitslag (proces gestopt); e-mail gaat opnieuw, mogelijk dubbel');
+    }
+    const from = opts.config().mail.from;
+    try {
+      await mailer.send({
+        key: mail.key,
+        from: { name: 'uitkijk', address: from },
+        to: [...mail.to],
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        messageId: messageIdFor(mail.kind, mail.key, from),
+      });
+    } catch (err) {
+      // Drop the lease so the retry may claim at once. A send given up on at shutdown may
+      // have reached the server: its attempt record stays and the retry counts as a resend.
+      const unknown = (err as { code?: string }).code === 'EABORT';
+      await ledger.releaseAlert(mail.key, token, unknown).catch(() => undefined);
+      const waiting = await ledger.markWaiting(mail.key).catch(() => undefined);
+      log.warn(
+        { key: mail.key, waiting, code: (err as { code?: string }).code, reason: (err as Error).message },
+        'e-mail kon niet verstuurd worden; wacht op de mailserver',
+      );
+      throw err;
+    }
+    // Straight after the server's acceptance, nothing in between: the window for a duplicate.
+    await ledger.markAlertSent(mail.key, token);
+    metrics.alertsSent.inc();
+    return { state: 'sent' };
+  }
 
   return {
     async send(findingId) {
@@ -68,58 +140,28 @@ export function createAlertService(opts: AlertServiceOptions): AlertService {
       const school = config.schools.find((s) => s.id === finding.item.school);
       if (!school) return { state: 'unknown-school', school: finding.item.school };
       if (school.alertRecipients.length === 0) return { state: 'no-recipients' };
-
-      const token = `${PROCESS_ID}/${randomUUID()}`;
-      const claim = await ledger.claimAlert(finding.id, token, leaseMs);
-      if (claim.state === 'sent') return { state: 'already-sent' };
-      if (claim.state === 'busy') return { state: 'busy', retryInMs: claim.retryInMs };
-
-      // In outbox mode the file is the proof: a worker that died after writing it but before
-      // recording the send has sent it, and writing it again would be the duplicate.
-      if (await mailer.delivered(finding.id)) {
-        await ledger.markAlertSent(finding.id, token);
-        log.info({ finding: finding.id }, 'melding stond al in de outbox; als verstuurd genoteerd');
-        return { state: 'already-sent' };
-      }
-      if (claim.again) {
-        // The previous attempt ended without a verdict: its e-mail may have gone out already.
-        metrics.alertResends.inc();
-        log.warn({ finding: finding.id }, 'vorige verzendpoging eindigde zonder uitslag (proces gestopt); melding gaat opnieuw, mogelijk dubbel');
-      }
       const rendered = renderAlert(finding, {
         schoolName: school.name,
         language: config.mail.language,
         timeZone: school.timezone,
-        reviewUrl: reviewUrl(config, finding.id),
+        reviewUrl: reviewUrl(opts.baseUrl(), finding.id),
       });
-      const from = config.mail.from;
-      try {
-        await mailer.send({
-          key: finding.id,
-          from: { name: 'uitkijk', address: from },
-          to: [...school.alertRecipients],
-          subject: rendered.subject,
-          text: rendered.text,
-          html: rendered.html,
-          messageId: messageIdFor('alert', finding.id, from),
-        });
-      } catch (err) {
-        // Drop the lease so the retry may claim at once. A send given up on at shutdown may
-        // have reached the server: its attempt record stays and the retry counts as a resend.
-        const unknown = (err as { code?: string }).code === 'EABORT';
-        await ledger.releaseAlert(finding.id, token, unknown).catch(() => undefined);
-        const waiting = await ledger.markWaiting(finding.id).catch(() => undefined);
-        log.warn(
-          { finding: finding.id, waiting, code: (err as { code?: string }).code, reason: (err as Error).message },
-          'melding kon niet verstuurd worden; wacht op de mailserver',
-        );
-        throw err;
-      }
-      // Straight after the server's acceptance, nothing in between: the window for a duplicate.
-      await ledger.markAlertSent(finding.id, token);
-      metrics.alertsSent.inc();
-      return { state: 'sent' };
+      return sendOnce({ key: finding.id, kind: 'alert', to: school.alertRecipients, ...rendered });
     },
+
+    async sendEscalation(findingId, entryId) {
+      const finding = await opts.getFinding(findingId);
+      if (!finding) return { state: 'gone' };
+      const school = opts.config().schools.find((s) => s.id === finding.item.school);
+      if (!school) return { state: 'unknown-school', school: finding.item.school };
+      if (school.leadership.length === 0) return { state: 'no-recipients' };
+      const entry = await opts.auditEntry?.(school.id, entryId);
+      if (!entry || !opts.renderEscalation) return { state: 'gone' };
+      const rendered = opts.renderEscalation(finding, entry, reviewUrl(opts.baseUrl(), finding.id));
+      return sendOnce({ key: `escalation-${finding.id}-${entryId.replace(/[^0-9-]/g, '')}`, kind: 'escalation', to: school.leadership, ...rendered });
+    },
+
+    sendOnce,
     waiting: () => ledger.waiting(),
   };
 }

@@ -1,5 +1,8 @@
-// Labels and evidence kinds in words a communications team reads, in Dutch and English: the
-// alert e-mail and the command line say them the same way. Unknown kinds stay as they are.
+// Labels and evidence kinds in words, in Dutch and English. Labels read the same everywhere.
+// The kinds are for the command line (`uitkijk classify`), whose readers tune rules and see
+// rule ids beside them; unknown kinds stay as they are there. What school staff read — alert
+// e-mails, the digest, the review page — words every reason in src/alerts/reasons.ts instead,
+// never showing a kind or rule id.
 import type { Label } from './types.ts';
 
 export type NameLanguage = 'nl' | 'en';

@@ -19,10 +19,15 @@ import type { SyncResult } from '../pipeline/scheduler.ts';
 import { ALERT_BACKOFF, alertBackoffMs, QUEUE_NAMES } from '../pipeline/queues.ts';
 import type { QueueName } from '../pipeline/queues.ts';
 import { createWebServer } from '../web/server.ts';
+import { randomUUID } from 'node:crypto';
+import { platformName, reasonLines } from '../alerts/reasons.ts';
+import { renderLoginLink } from '../review/mails.ts';
 import { createFetchProcessor } from '../../workers/fetch.ts';
 import type { ConnectorLookup } from '../../workers/fetch.ts';
 import { createClassifyProcessor, rescueFailedBatches } from '../../workers/classify.ts';
 import { createAlertProcessor } from '../../workers/alert.ts';
+import { createDigestProcessor } from '../../workers/digest.ts';
+import { syncDigestSchedulers } from '../digest/schedule.ts';
 
 /** How often an alert may be returned by the stall check before BullMQ gives up on it. */
 export const ALERT_MAX_STALLED = 1000;
@@ -60,7 +65,7 @@ export interface Runtime {
 
 // Fetching waits on the network, so it gets many slots; a source never takes more than one
 // (workers/fetch.ts), so a few hanging sources cannot starve the others.
-const CONCURRENCY: Record<QueueName, number> = { fetch: 16, classify: 1, alert: 4 };
+const CONCURRENCY: Record<QueueName, number> = { fetch: 16, classify: 1, alert: 4, digest: 1 };
 
 const isConnectionError = (err: Error & { code?: string }) =>
   ['ECONNREFUSED', 'ENOENT', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN'].includes(err.code ?? '') ||
@@ -94,6 +99,21 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
         expectedSources: expected,
         alertsWaiting: () => ctx.alerts.waiting(),
       },
+      review: {
+        config: () => ctx.config(),
+        findings: () => ctx.findings,
+        audit: ctx.audit,
+        decisions: ctx.decisions,
+        signer: ctx.signer,
+        baseUrl: () => ctx.baseUrl(),
+        log: ctx.log,
+        platformName: (f) => platformName(f.item, 'nl'),
+        reasons: (f, masked) => reasonLines(f, masked, 'nl'),
+        sendLoginLink: async (email, url) => {
+          const mail = renderLoginLink(url, ctx.config().review.linkDays);
+          await ctx.alerts.sendOnce({ key: `login-${randomUUID()}`, kind: 'login', to: [email], ...mail });
+        },
+      },
     });
     try {
       webUrl = await web.listen({ host: opts.web.host, port: opts.web.port });
@@ -110,14 +130,16 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
       }
       throw err;
     }
-    log.info({ url: webUrl }, 'webserver luistert');
+    ctx.setWebBaseUrl(webUrl);
+    log.info({ url: webUrl, review: `${ctx.baseUrl()}/review` }, 'webserver luistert');
   }
 
   const applyConfig = async (config: Config): Promise<SyncResult | null> => {
     ctx.setConfig(config);
     if (opts.schedulers === false) return null;
     const result = await syncSchedulers(ctx.queues.fetch, sourceSchedules(config), lang);
-    log.info({ upserted: result.upserted.length, removed: result.removed }, 'planning bijgewerkt');
+    const digests = await syncDigestSchedulers(ctx.queues.digest, config, lang);
+    log.info({ upserted: result.upserted.length, removed: result.removed, digests: digests.upserted.length }, 'planning bijgewerkt');
     return result;
   };
   try {
@@ -131,13 +153,14 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     fetch: createFetchProcessor(ctx, opts.connectors) as Processor,
     classify: createClassifyProcessor(ctx) as Processor,
     alert: createAlertProcessor(ctx) as Processor,
+    digest: createDigestProcessor(ctx, opts.connectors) as Processor,
   };
   const workers = queues.map((name) => {
     const worker = new Worker(name, processors[name], {
       connection: ctx.connection,
       prefix: ctx.keys.prefix,
       concurrency: opts.concurrency?.[name] ?? CONCURRENCY[name],
-      ...(name === 'alert'
+      ...(name === 'alert' || name === 'digest'
         ? {
             settings: { backoffStrategy: (attemptsMade: number, type?: string) => (type === ALERT_BACKOFF ? alertBackoffMs(attemptsMade, ctx.alertRetry) : 0) },
           }

@@ -109,7 +109,12 @@ export async function startApp(o: StartOptions): Promise<RunningApp> {
       config = demo.config;
       log.info({ bluesky: demo.blueskyUrl, feed: demo.feedUrl }, 'demo: lokale testbronnen gestart');
     }
-    const ctx = createContext({ config, log, redisUrl, dataDir: o.dataDir, env: runEnv });
+    if (env.REDIS_URL && !env.UITKIJK_SECRET) {
+      log.warn(
+        'UITKIJK_SECRET is niet gezet: de links naar de beoordelingspagina worden getekend met een geheim uit deze datamap; andere processen met dezelfde Redis kennen dat niet. Zet UITKIJK_SECRET overal gelijk.',
+      );
+    }
+    const ctx = createContext({ config, log, redisUrl, dataDir: o.dataDir, env: runEnv, webBaseUrl: o.port ? `http://localhost:${o.port}` : undefined });
     stops.push(() => ctx.close());
     await firstContact(ctx.redis, ctx.redisTarget.where, o.redisTimeoutMs ?? 10_000);
     const runtime = await startRuntime({

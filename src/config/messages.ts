@@ -48,7 +48,6 @@ export interface ConfigMessages {
   unknownKey(key?: string): string;
   topLevel: string;
   secret(env: string): string;
-  notYet(key: string): string;
   types: Record<string, string>;
   list: string;
   section: string;
@@ -104,8 +103,6 @@ const nl: ConfigMessages = {
     key ? `onbekende sleutel '${key}'; haal hem weg of controleer de spelling` : 'onbekende sleutel; haal hem weg of controleer de spelling',
   topLevel: 'moet een blok sleutels zijn (schools, sources, mail, …); begin met config/example.yaml',
   secret: (env) => `geheimen horen niet in het configuratiebestand; haal deze sleutel weg en zet de omgevingsvariabele ${env}`,
-  notYet: (key) =>
-    `'${key}' wordt nog niet gebruikt: de dagelijkse digest voor moderatoren en de beoordelingspagina komen in een volgende versie; haal deze sleutel weg`,
   types: {
     string: 'een tekst',
     number: 'een getal',
@@ -163,7 +160,6 @@ const en: ConfigMessages = {
   unknownKey: (key) => (key ? `unknown key '${key}'; remove it or check its spelling` : 'unknown key; remove it or check its spelling'),
   topLevel: 'should be a section of keys (schools, sources, mail, …); start from config/example.yaml',
   secret: (env) => `secrets do not belong in the config file; remove this key and set the environment variable ${env} instead`,
-  notYet: (key) => `'${key}' is not used yet: the moderators' daily digest and the review page come in a later version; remove this key`,
   types: {
     string: 'a text',
     number: 'a number',

@@ -19,15 +19,6 @@ function buildSchemas(m: ConfigMessages) {
     iss.code === 'invalid_type' ? undefined : message(iss.input);
 
   const text = z.string().trim().min(1, { error: m.empty });
-  /** A key of a feature that is not built yet: refused with a word on when it comes. */
-  const notYet = (key: string) =>
-    z
-      .unknown()
-      .optional()
-      .superRefine((v, ctx) => {
-        if (v !== undefined) ctx.addIssue({ code: 'custom', message: m.notYet(key), input: v });
-      })
-      .meta({ description: "Not used yet: comes with the moderators' digest and review page. Leave it out.", deprecated: true });
   const email = z.email({ error: about(m.notEmail) });
   const httpUrl = z.url({
     protocol: /^https?$/,
@@ -81,6 +72,19 @@ function buildSchemas(m: ConfigMessages) {
     // For editors: the JSON schema cannot see the superRefine above, so say it once more.
     .meta({ description: "When to fetch: exactly one of 'every' or 'cron'.", oneOf: [{ required: ['every'] }, { required: ['cron'] }] });
 
+  const digestFields = {
+    cron: cron.meta({ description: "When moderators get the digest, in the school's time zone: e.g. '30 7 * * 1-5' (weekdays 07:30)." }),
+    sendWhenEmpty: z.boolean().meta({ description: 'Also send a digest when there are no open removal candidates.' }),
+    skipUnchanged: z.boolean().meta({
+      description: 'Send no digest when its open candidates are exactly those of the previous digest (for frequent schedules).',
+    }),
+  };
+  const digestOverride = z.strictObject({
+    cron: digestFields.cron.optional(),
+    sendWhenEmpty: digestFields.sendWhenEmpty.optional(),
+    skipUnchanged: digestFields.skipUnchanged.optional(),
+  });
+
   const schoolSchema = z
     .strictObject({
       id: id.meta({ description: 'Short unique id; sources refer to it.' }),
@@ -95,7 +99,13 @@ function buildSchemas(m: ConfigMessages) {
       alertRecipients: z.array(email).min(1, { error: m.needsRecipient }).meta({
         description: 'Who receives alert e-mails (the communications team).',
       }),
-      moderators: notYet('moderators'),
+      moderators: z.array(email).default([]).meta({
+        description: 'Who decides on removal candidates: receives the digest and may use the review page for this school.',
+      }),
+      leadership: z.array(email).default([]).meta({
+        description: 'School leadership: receives the findings a moderator escalates (A11).',
+      }),
+      digest: digestOverride.optional().meta({ description: "This school's own digest settings; the top-level 'digest' otherwise." }),
       timezone: timezone.default('Europe/Amsterdam'),
     })
     .meta({ description: 'A school whose social media uitkijk watches.' });
@@ -180,11 +190,22 @@ function buildSchemas(m: ConfigMessages) {
       schools: z.array(schoolSchema).min(1, { error: m.needsSchool }),
       sources: z.array(sourceSchema),
       thresholds: thresholdsSchema,
-      digest: notYet('digest'),
+      administrators: z.array(email).default([]).meta({
+        description: 'May use the review page for every school (and receive no digest unless also a moderator).',
+      }),
+      digest: z
+        .strictObject({
+          cron: digestFields.cron.default('30 7 * * 1-5'),
+          sendWhenEmpty: digestFields.sendWhenEmpty.default(false),
+          skipUnchanged: digestFields.skipUnchanged.default(false),
+        })
+        .prefault({})
+        .meta({ description: "The moderators' digest of open removal candidates, per school." }),
       retention: z
         .strictObject({
           findingsDays: z.int().min(1).max(3650).default(90).meta({ description: 'Days a finding is kept after its decision.' }),
           seenDays: z.int().min(1).max(3650).default(30).meta({ description: 'Days the ids of seen items are kept.' }),
+          auditDays: z.int().min(1).max(3650).default(365).meta({ description: 'Days an entry of the audit log of decisions is kept.' }),
         })
         .prefault({}),
       fetch: z
@@ -207,7 +228,11 @@ function buildSchemas(m: ConfigMessages) {
       }),
       review: z
         .strictObject({
-          baseUrl: httpUrl.default('http://localhost:8080').meta({ description: 'Public address of the review page, used in e-mail links.' }),
+          baseUrl: httpUrl.optional().meta({
+            description: 'Public address of the review page, used in e-mail links (default: http://localhost:<web port>).',
+          }),
+          linkDays: z.number().min(0.01).max(90).default(7).meta({ description: 'Days a signed link from an e-mail stays valid.' }),
+          sessionHours: z.number().min(0.1).max(720).default(12).meta({ description: 'Hours a moderator stays signed in on the review page.' }),
         })
         .prefault({}),
     })

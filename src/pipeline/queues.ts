@@ -6,7 +6,7 @@ import { Queue } from 'bullmq';
 import type { ConnectionOptions, DefaultJobOptions } from 'bullmq';
 import type { Item } from '../item.ts';
 
-export const QUEUE_NAMES = ['fetch', 'classify', 'alert'] as const;
+export const QUEUE_NAMES = ['fetch', 'classify', 'alert', 'digest'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface FetchJob {
@@ -18,12 +18,20 @@ export interface ClassifyJob {
 }
 export interface AlertJob {
   findingId: string;
+  /** Set for the e-mail to school leadership about an escalation: the audit entry's id. */
+  escalation?: string;
+}
+
+/** The moderators' digest of one school (scheduled per school, src/digest/schedule.ts). */
+export interface DigestJob {
+  school: string;
 }
 
 export interface Queues {
   fetch: Queue<FetchJob>;
   classify: Queue<ClassifyJob>;
   alert: Queue<AlertJob>;
+  digest: Queue<DigestJob>;
   close(): Promise<void>;
 }
 
@@ -60,6 +68,8 @@ export function jobOptions(name: QueueName): DefaultJobOptions {
     case 'classify':
       return { ...base, attempts: 5, backoff: { type: 'exponential', delay: 2_000 } };
     case 'alert':
+    // A digest is e-mail too: retried until the mail server takes it, each moderator's once.
+    case 'digest':
       return { ...base, attempts: Number.MAX_SAFE_INTEGER, backoff: { type: ALERT_BACKOFF } };
   }
 }
@@ -69,12 +79,14 @@ export function createQueues(connection: ConnectionOptions, prefix: string): Que
   const fetch = make<FetchJob>('fetch');
   const classify = make<ClassifyJob>('classify');
   const alert = make<AlertJob>('alert');
+  const digest = make<DigestJob>('digest');
   return {
     fetch,
     classify,
     alert,
+    digest,
     async close() {
-      await Promise.all([fetch.close(), classify.close(), alert.close()]);
+      await Promise.all([fetch.close(), classify.close(), alert.close(), digest.close()]);
     },
   };
 }

@@ -28,8 +28,10 @@ export interface Keys {
   pending(source: string): string;
   /** A short lease: one fetch of a source at a time, whatever the number of workers. */
   fetchLease(source: string): string;
-  /** Stream: the audit log of decisions. */
-  audit(): string;
+  /** Stream per school: the audit log of decisions on its findings (append-only). */
+  audit(school: string): string;
+  /** Per school and moderator: the open candidates of the last digest sent (skipUnchanged). */
+  digestLast(school: string, moderator: string): string;
 }
 
 // A brace would end (or open) the hash tag early and scatter keys over cluster slots.
@@ -57,6 +59,7 @@ export function createKeys(deployment: string): Keys {
     alertsWaiting: () => `${prefix}:alerts:waiting`,
     pending: (source) => `${prefix}:pending:${source}`,
     fetchLease: (source) => `${prefix}:fetch:lease:${source}`,
-    audit: () => `${prefix}:audit`,
+    audit: (school) => `${prefix}:audit:${school}`,
+    digestLast: (school, moderator) => `${prefix}:digest-last:${school}:${moderator}`,
   };
 }

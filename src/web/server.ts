@@ -1,11 +1,15 @@
-// The HTTP side of uitkijk: /healthz and /metrics now; the review page registers itself here
-// as a Fastify plugin later. Built from the context's parts, listening on loopback by default.
+// The HTTP side of uitkijk: /healthz, /metrics and the review page (src/review/plugin.ts, a
+// Fastify plugin under /review). Built from the context's parts, listening on loopback by
+// default, with security headers from @fastify/helmet on every answer.
 // /healthz answers at once, also while Redis is away (503, without waiting for it); /metrics
 // asks for a bearer token when UITKIJK_METRICS_TOKEN is set.
 
 import { timingSafeEqual } from 'node:crypto';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import { reviewPlugin } from '../review/plugin.ts';
+import type { ReviewOptions } from '../review/plugin.ts';
 import type { Metrics } from '../metrics.ts';
 
 export interface HealthSource {
@@ -28,6 +32,8 @@ export interface WebOptions {
   checkTimeoutMs?: number;
   /** How long alerts may wait for the mail server before /healthz says 503 (default 5 min). */
   smtpGraceMs?: number;
+  /** The review page; left out, /review is not served. */
+  review?: ReviewOptions;
 }
 
 const within = <T>(p: Promise<T>, ms: number): Promise<T> =>
@@ -42,6 +48,24 @@ function sameToken(given: string, expected: string): boolean {
 export function createWebServer(opts: WebOptions): FastifyInstance {
   const app = Fastify({ logger: false });
   const timeout = opts.checkTimeoutMs ?? 1_000;
+  const https = () => opts.review?.baseUrl().startsWith('https:') ?? false;
+  void app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        'default-src': ["'none'"],
+        'style-src': ["'unsafe-inline'"],
+        'img-src': ["'self'"],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+        'base-uri': ["'none'"],
+        // Only behind https: on plain http (the local default) it would send forms to https.
+        'upgrade-insecure-requests': https() ? [] : null,
+      },
+    },
+    // The review page is served behind https in production; HSTS only then.
+    hsts: https() ? { maxAge: 180 * 24 * 3600 } : false,
+  });
+  if (opts.review) void app.register(reviewPlugin, { ...opts.review, prefix: '/review' });
 
   app.get('/healthz', async (_req, reply) => {
     const redis = opts.health.redis();

@@ -94,6 +94,7 @@ function harness(
     mailer,
     log,
     metrics,
+    baseUrl: () => config.review.baseUrl ?? 'http://localhost:8080',
     leaseMs: 60_000,
   });
   return { send: (id) => service.send(id), service, ledger, keys, metrics, mailer, setConfig: (c) => (config = c), lines, close: () => mailer.close() };
@@ -115,7 +116,7 @@ describe('alerts over SMTP', () => {
     expect(parsed.subject).toContain('Demo-school De Linde');
     expect(parsed.headers.get('message-id')).toBe(messageIdFor('alert', finding.id, 'uitkijk@school.example'));
     expect(parsed.text).toContain('06-••••••78');
-    expect(parsed.text).toContain(`https://uitkijk.school.example/review/${finding.id}`);
+    expect(parsed.text).toContain(`https://uitkijk.school.example/review/f/${finding.id}`);
     expect(mail!.raw).not.toContain('12345678');
     expect(await counter(h.metrics, 'uitkijk_alerts_sent_total')).toBe(1);
     // The log knows the finding by id, never by its text or author.

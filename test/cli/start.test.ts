@@ -1,6 +1,7 @@
 // `uitkijk start` as a user runs it: the embedded default (own redis-server, demo config,
-// demo fixture servers) writes alert e-mails to the outbox, logs where they are, never logs
-// a comment text or an author, and stops cleanly on SIGTERM. Without redis-server it says
+// demo fixture servers) writes alert e-mails and the moderator's digest to the outbox (whose
+// link leads to a recorded decision), logs where they are, never logs a comment text or an
+// author, and stops cleanly on SIGTERM. Without redis-server it says
 // how to get one and exits non-zero.
 
 import { spawn } from 'node:child_process';
@@ -10,7 +11,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_FEED_ITEMS, DEMO_REACTIONS } from '../../demo/content.ts';
+import { simpleParser } from 'mailparser';
 import { waitFor } from '../support/wait.ts';
+import { csrfOf, httpClient } from '../support/review.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const node = join(root, 'node_modules/node/bin/node');
@@ -49,7 +52,7 @@ describe('uitkijk start (embedded default)', () => {
         'five .eml files in the outbox',
         async () => {
           const names = await readdir(outbox).catch(() => [] as string[]);
-          const eml = names.filter((n) => n.endsWith('.eml'));
+          const eml = names.filter((n) => n.startsWith('alert-') && n.endsWith('.eml'));
           return eml.length >= 5 ? eml : false;
         },
         60_000,
@@ -58,6 +61,24 @@ describe('uitkijk start (embedded default)', () => {
       expect(mail).toMatch(/^Subject: /m);
       expect(mail).toMatch(/^To: communicatie@delinge\.example\.nl/m);
       expect(out).toContain(outbox);
+
+      // Within a minute the moderator's digest is there too; its link and one button record a decision.
+      const digestFile = await waitFor(
+        "the moderator's digest in the outbox",
+        async () => (await readdir(outbox).catch(() => [] as string[])).find((n) => n.startsWith('digest-') && n.endsWith('.eml')),
+        60_000,
+      );
+      const digest = await simpleParser(await readFile(join(outbox, digestFile)));
+      expect(digest.to && 'text' in digest.to ? digest.to.text : '').toBe('moderator@delinge.example.nl');
+      const link = /Beslissen: (\S+)/.exec(digest.text ?? '')?.[1];
+      expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/review\/login\?t=/);
+      const client = httpClient(new URL(link!).origin);
+      const landing = await client.get(link!);
+      const target = /url=([^"]+)"/.exec(landing.body)![1]!;
+      const page = await client.get(target);
+      expect(page.status).toBe(200);
+      const decided = await client.post(target, { _csrf: csrfOf(page.body), action: 'approve' });
+      expect(decided.body).toContain('Verwijderen goedgekeurd en vastgelegd');
     } finally {
       child.kill('SIGTERM');
     }

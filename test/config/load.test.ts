@@ -70,9 +70,9 @@ describe('parseConfig: valid files', () => {
     expect(school.handles).toEqual([]);
     expect(school.allowedContacts).toEqual([]);
     expect(config.thresholds).toEqual(DEFAULT_THRESHOLDS);
-    expect(config.retention).toEqual({ findingsDays: 90, seenDays: 30 });
+    expect(config.retention).toEqual({ findingsDays: 90, seenDays: 30, auditDays: 365 });
     expect(config.mail).toEqual({ from: 'uitkijk@delinge.example.nl', language: 'nl' });
-    expect(config.review).toEqual({ baseUrl: 'http://localhost:8080' });
+    expect(config.review).toEqual({ linkDays: 7, sessionHours: 12 });
     const bsky = config.sources[1]!;
     expect(bsky.kind).toBe('bluesky');
     if (bsky.kind !== 'bluesky') throw new Error('unreachable');
@@ -440,15 +440,27 @@ describe('configWarnings', () => {
   });
 });
 
-describe('keys of features not built yet', () => {
-  it('refuses moderators and digest with a word on why, naming the line', () => {
-    const yaml =
-      BASE.replace(
-        '    alertRecipients: [communicatie@delinge.example.nl]',
-        '    alertRecipients: [communicatie@delinge.example.nl]\n    moderators: [m@delinge.example.nl]',
-      ) + "digest:\n  cron: '0 8 * * 1-5'\n";
+describe('moderators, leadership and the digest', () => {
+  const withReview = (moderators: string, digest: string) =>
+    BASE.replace(
+      '    alertRecipients: [communicatie@delinge.example.nl]',
+      `    alertRecipients: [communicatie@delinge.example.nl]\n    moderators: ${moderators}\n    leadership: [directie@delinge.example.nl]`,
+    ) + digest;
+
+  it('reads them, with defaults for what is left out', () => {
+    const config = parseConfig(withReview('[m@delinge.example.nl]', "digest:\n  cron: '0 8 * * 1-5'\nadministrators: [beheer@vivente.example.nl]\n"), 'x.yaml');
+    expect(config.schools[0]!.moderators).toEqual(['m@delinge.example.nl']);
+    expect(config.schools[0]!.leadership).toEqual(['directie@delinge.example.nl']);
+    expect(config.digest).toEqual({ cron: '0 8 * * 1-5', sendWhenEmpty: false, skipUnchanged: false });
+    expect(config.administrators).toEqual(['beheer@vivente.example.nl']);
+    expect(config.review).toMatchObject({ linkDays: 7, sessionHours: 12 });
+    expect(config.review.baseUrl).toBeUndefined();
+  });
+
+  it('names the key and the line of a moderator that is not an address, and of a digest schedule that cannot run', () => {
+    const yaml = withReview('[m@delinge.example.nl, niet-een-adres]', "digest:\n  cron: '0 25 * * *'\n");
     const err = configError(yaml);
-    expect(issueAt(err, 'schools[0].moderators', lineOf(yaml, 'moderators')).message).toMatch(/not used yet/);
-    expect(issueAt(err, 'digest', lineOf(yaml, 'digest:')).message).toMatch(/not used yet/);
+    expect(issueAt(err, 'schools[0].moderators[1]', lineOf(yaml, 'moderators')).message).toMatch(/not an e-mail address/);
+    expect(issueAt(err, 'digest.cron', lineOf(yaml, "cron: '0 25")).message).toMatch(/cron/);
   });
 });

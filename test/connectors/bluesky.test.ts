@@ -320,6 +320,34 @@ describe('Bluesky connector against the reference servers', () => {
     expect(r.items.map((i) => i.id)).toContain(w.uris.r1);
     expect(lines.join('\n')).toContain(temp.ref.uriStr);
   });
+
+  it('looks replies up again for the digest: a reply deleted on Bluesky is reported gone, a live one present', async () => {
+    const c = createBlueskyConnector();
+    const post = await w.sc.post(w.school, 'Het schoolplein is weer open.');
+    const kept = await w.sc.reply(w.parent, post.ref, post.ref, 'Fijn, dank jullie wel!');
+    const doomed = await w.sc.reply(w.pupil, post.ref, post.ref, 'deze haal ik zo weer weg');
+    await w.network.processAll();
+    await w.sc.deletePost(w.pupil, doomed.ref.uri);
+    await w.network.processAll();
+    const item = (id: string) => ({
+      id,
+      source: SOURCE_ID,
+      platform: 'bluesky',
+      context: 'reply' as const,
+      url: '',
+      author: { handle: 'x' },
+      text: 'x',
+      createdAt: '',
+      media: { kinds: [], count: 0 },
+      school: 'linde',
+    });
+    const live = item(kept.ref.uriStr);
+    const gone = item(doomed.ref.uriStr);
+    const answer = await c.stillThere!(source(w), [live, gone, item('rss:not-bluesky')], env());
+    expect(answer.get(live.id)).toBe(true);
+    expect(answer.get(gone.id)).toBe(false);
+    expect(answer.has('rss:not-bluesky')).toBe(false);
+  });
 });
 
 describe('connector contract against the reference servers', () => {

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { createGzip } from 'node:zlib';
 import pino from 'pino';
 import { parseRetryAfter } from '../../connectors/common.ts';
-import { createRssConnector, htmlToPlain } from '../../connectors/rss.ts';
+import { createRssConnector, feedTitle, htmlToPlain } from '../../connectors/rss.ts';
 import type { SourceOf } from '../../connectors/types.ts';
 import { RateLimitedError, UitkijkError } from '../../src/errors.ts';
 import { connectorEnv } from '../support/connector-env.ts';
@@ -124,6 +124,8 @@ describe('RSS connector', () => {
       createdAt: '2026-11-20T09:30:00.000Z',
     });
     expect(r.items[1]!.media).toEqual({ kinds: ['image'], count: 1 });
+    // Alert e-mails name the source by the feed's own title, not by "rss".
+    expect(r.items.map((i) => i.sourceName)).toEqual(['Reacties op: Open dag De Linde', 'Reacties op: Open dag De Linde']);
   });
 
   it('reads a Google Alerts Atom feed as mentions, with the title as part of the text', async () => {
@@ -135,6 +137,7 @@ describe('RSS connector', () => {
     expect(a.text).toBe('Ouders bezorgd over verkeer bij Lyceum Oost\nBij Lyceum Oost staan ouders elke ochtend dubbel geparkeerd …');
     expect(a.url).toMatch(/^https:\/\/www\.google\.com\/url\?/);
     expect(a.author.handle).toBe('onbekend');
+    expect(a.sourceName).toBe('Google Alert - "Lyceum Oost"');
   });
 
   it('keeps only the mentions that name the school by one of its keywords', async () => {
@@ -198,6 +201,13 @@ describe('RSS connector', () => {
 
   it('strips HTML to plain text', () => {
     expect(htmlToPlain('<p>Hallo&nbsp;<b>daar</b></p><p>tweede &lt;regel&gt;</p>')).toBe('Hallo daar\n\ntweede <regel>');
+  });
+
+  it('reads a feed title as one line of plain text, or none', () => {
+    expect(feedTitle('<b>Blog</b>\n van &amp; De Linde')).toBe('Blog van & De Linde');
+    expect(feedTitle('   ')).toBeUndefined();
+    expect(feedTitle(undefined)).toBeUndefined();
+    expect(feedTitle('x'.repeat(500))).toHaveLength(200);
   });
 });
 

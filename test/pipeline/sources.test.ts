@@ -144,7 +144,7 @@ describe('metrics and storage of a running source', () => {
       await waitFor('the alert', () => smtp.received.some((m) => m.raw.includes('X-Uitkijk-Finding')));
 
       // Every key of uitkijk's own (not BullMQ's queue bookkeeping) has a time to live.
-      const ours = (await ctx.redis.keys(`${ctx.keys.prefix}:*`)).filter((k) => !/^uitkijk:\{reread\}:(fetch|classify|alert):/.test(k));
+      const ours = (await ctx.redis.keys(`${ctx.keys.prefix}:*`)).filter((k) => !/^uitkijk:\{reread\}:(fetch|classify|alert|digest):/.test(k));
       expect(ours.length).toBeGreaterThan(3);
       for (const key of ours) expect(await ctx.redis.pttl(key), key).toBeGreaterThan(0);
     } finally {

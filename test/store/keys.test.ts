@@ -18,7 +18,8 @@ describe('keys', () => {
       keys.findingsByStatus('open'),
       keys.alertClaim('abc'),
       keys.alertSent('abc'),
-      keys.audit(),
+      keys.audit('de-linge'),
+      keys.digestLast('de-linge', 'm@x.example.nl'),
       `${queuePrefix('vivente')}:alert:wait`,
     ];
     for (const key of all) {
