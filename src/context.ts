@@ -43,6 +43,8 @@ import { createSigner } from './review/tokens.ts';
 import type { Signer } from './review/tokens.ts';
 import { platformName, reasonLines } from './alerts/reasons.ts';
 import { maskText } from './alerts/mask.ts';
+import { createAlertRouter } from './alerts/routing.ts';
+import { createBundleStore } from './store/bundles.ts';
 import type { SeenStore } from './store/seen.ts';
 
 export interface ContextOptions {
@@ -129,6 +131,7 @@ export function createContext(opts: ContextOptions): AppContext {
   let webBaseUrl = opts.webBaseUrl;
   const baseUrl = () => (config.review.baseUrl ?? webBaseUrl ?? 'http://localhost:8080').replace(/\/$/, '');
   const audit = createAuditLog(redis, { keys, retentionDays: () => config.retention.auditDays });
+  const bundles = createBundleStore(redis, keys);
   const schoolName = (id: string) => config.schools.find((s) => s.id === id)?.name ?? id;
   const alerts: AlertService = createAlertService({
     config: () => config,
@@ -146,8 +149,10 @@ export function createContext(opts: ContextOptions): AppContext {
         reasons: reasonLines(finding, maskText(finding.item.text, finding.entities), 'nl'),
         link,
       }),
+    bundles,
     leaseMs: opts.alertLeaseMs,
   });
+  const router = createAlertRouter({ config: () => config, bundles, queue: queues.alert });
   const signer = createSigner(signingSecret(secrets.signingSecret, opts.dataDir).secret);
   const decisions = createDecisions({
     config: () => config,
@@ -201,6 +206,9 @@ export function createContext(opts: ContextOptions): AppContext {
     queues,
     store,
     alerts,
+    routeAlerts: async (findings) => {
+      await router.route(findings);
+    },
     metrics,
     secrets,
     keys,

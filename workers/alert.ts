@@ -10,8 +10,14 @@ import type { WorkerContext } from '../src/pipeline/ports.ts';
 
 export function createAlertProcessor(ctx: WorkerContext) {
   return async function processAlert(job: Job<AlertJob>, token?: string): Promise<{ sent: boolean; reason?: string }> {
-    const log = ctx.log.child({ module: 'alert', finding: job.data.findingId, job: job.id });
-    const outcome = job.data.escalation ? await ctx.alerts.sendEscalation(job.data.findingId, job.data.escalation) : await ctx.alerts.send(job.data.findingId);
+    const data = job.data;
+    const log = ctx.log.child({ module: 'alert', ...('bundle' in data ? { school: data.bundle.school } : { finding: data.findingId }), job: job.id });
+    const outcome =
+      'bundle' in data
+        ? await ctx.alerts.sendBundle(data.bundle.school, data.bundle.at)
+        : data.escalation
+          ? await ctx.alerts.sendEscalation(data.findingId, data.escalation)
+          : await ctx.alerts.send(data.findingId);
     switch (outcome.state) {
       case 'sent':
         log.info({ attempt: job.attemptsMade + 1 }, 'melding verstuurd');

@@ -25,9 +25,7 @@ export interface ClassifyOutcome {
 /** Stores the findings, queues their alerts, then marks every item of the batch seen. */
 async function conclude(ctx: WorkerContext, source: string, items: Item[], findings: Finding[], alerts: Finding[]): Promise<void> {
   if (findings.length) await ctx.store.saveFindings(findings);
-  if (alerts.length) {
-    await ctx.queues.alert.addBulk(alerts.map((f) => ({ name: 'alert', data: { findingId: f.id }, opts: { jobId: `alert-${f.id}` } })));
-  }
+  if (alerts.length) await ctx.routeAlerts(alerts);
   await ctx.store.markSeen(
     source,
     items.map((i) => i.id),

@@ -61,8 +61,8 @@ export function messageIdFor(kind: string, key: string, from: string): string {
 export function outboxName(key: string): string {
   // Finding ids are base64url already; anything else must not escape the folder.
   const safe = /^[A-Za-z0-9_-]{1,160}$/.test(key) ? key : encodeURIComponent(key).slice(0, 160);
-  // Digests, escalations and sign-in links carry their kind in the key; a bare key is an alert's.
-  return /^(digest|escalation|login)-/.test(safe) ? `${safe}.eml` : `alert-${safe}.eml`;
+  // Bundles, digests, escalations and sign-in links carry their kind in the key; a bare key is an alert's.
+  return /^(digest|escalation|login|bundle)-/.test(safe) ? `${safe}.eml` : `alert-${safe}.eml`;
 }
 
 export function createMailer(options: MailerOptions): Mailer {

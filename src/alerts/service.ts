@@ -13,6 +13,8 @@ import type { Config } from '../config/schema.ts';
 import type { Finding } from '../finding.ts';
 import type { Metrics } from '../metrics.ts';
 import type { AuditEntry } from '../store/audit.ts';
+import type { BundleStore } from '../store/bundles.ts';
+import { renderBundle } from './bundle.ts';
 import type { AlertLedger } from '../store/scripts.ts';
 import type { Mailer } from './mailer.ts';
 import { messageIdFor } from './mailer.ts';
@@ -42,6 +44,8 @@ export interface OnceMail {
 export interface AlertService {
   /** Sends the alert of this finding unless it was sent. Throws when the mail server fails. */
   send(findingId: string): Promise<AlertOutcome>;
+  /** Sends a school's bundle of findings due at `at` (alerts/routing.ts), once. */
+  sendBundle(school: string, at: number): Promise<AlertOutcome>;
   /** Sends the e-mail to school leadership for one escalation (an audit entry), once. */
   sendEscalation(findingId: string, entryId: string): Promise<AlertOutcome>;
   /**
@@ -66,6 +70,8 @@ export interface AlertServiceOptions {
   renderEscalation?: (finding: Finding, entry: AuditEntry, link: string) => { subject: string; text: string; html: string };
   /** The audit entry an escalation e-mail is about. */
   auditEntry?: (school: string, entryId: string) => Promise<AuditEntry | null>;
+  /** The bundles' state (store/bundles.ts); without it no bundle can be sent. */
+  bundles?: BundleStore;
   /** How long a sender holds the lease: longer than a send can take (mailer's SMTP time-outs). */
   leaseMs?: number;
 }
@@ -159,6 +165,35 @@ export function createAlertService(opts: AlertServiceOptions): AlertService {
       if (!entry || !opts.renderEscalation) return { state: 'gone' };
       const rendered = opts.renderEscalation(finding, entry, reviewUrl(opts.baseUrl(), finding.id));
       return sendOnce({ key: `escalation-${finding.id}-${entryId.replace(/[^0-9-]/g, '')}`, kind: 'escalation', to: school.leadership, ...rendered });
+    },
+
+    async sendBundle(schoolId, at) {
+      const config = opts.config();
+      const school = config.schools.find((s) => s.id === schoolId);
+      if (!school) return { state: 'unknown-school', school: schoolId };
+      if (!opts.bundles) return { state: 'gone' };
+      const ttlMs = Math.max(24 * 3600_000, config.retention.findingsDays * 24 * 3600_000);
+      // A retry finds the same findings moved aside ('again') and sends exactly those.
+      if ((await opts.bundles.take(schoolId, at, Date.now(), ttlMs)) === 'empty') return { state: 'gone' };
+      const ids = await opts.bundles.findings(schoolId, at);
+      const findings = (await Promise.all(ids.map((id) => opts.getFinding(id)))).filter((f): f is Finding => f !== null);
+      if (findings.length === 0 || school.alertRecipients.length === 0) {
+        await opts.bundles.done(schoolId, at);
+        return findings.length === 0 ? { state: 'gone' } : { state: 'no-recipients' };
+      }
+      const rendered = renderBundle(findings, {
+        schoolName: school.name,
+        language: config.mail.language,
+        timeZone: school.timezone,
+        baseUrl: opts.baseUrl(),
+        stormThreshold: config.alerts.stormThreshold,
+      });
+      // A bundle of one is that finding's own alert, recorded as such in the ledger.
+      const key = findings.length === 1 ? findings[0]!.id : `bundle-${schoolId}-${at}`;
+      const outcome = await sendOnce({ key, kind: findings.length === 1 ? 'alert' : 'bundle', to: school.alertRecipients, ...rendered });
+      if (outcome.state === 'sent' || outcome.state === 'already-sent') await opts.bundles.done(schoolId, at);
+      if (outcome.state === 'sent') log.info({ school: schoolId, findings: findings.length }, 'bundel van meldingen verstuurd');
+      return outcome;
     },
 
     sendOnce,

@@ -190,6 +190,29 @@ function buildSchemas(m: ConfigMessages) {
       schools: z.array(schoolSchema).min(1, { error: m.needsSchool }),
       sources: z.array(sourceSchema),
       thresholds: thresholdsSchema,
+      alerts: z
+        .strictObject({
+          bundle: z.boolean().default(true).meta({
+            description: 'false: every finding gets its own e-mail at once (no bundles, no storm protection).',
+          }),
+          bundleEvery: duration
+            .default('15m')
+            .meta({
+              description: "Findings that are not threats go out bundled per school, at most one e-mail this often, e.g. '15m'.",
+              pattern: DURATION_PATTERN,
+            }),
+          bundleWait: duration
+            .default('1m')
+            .meta({ description: 'How long a bundle gathers after its first finding before it goes out.', pattern: DURATION_PATTERN }),
+          stormThreshold: z.int().min(1).max(10_000).default(10).meta({
+            description: 'From this many findings on one post within stormWindow, also threats go into one bundle (sent soon) instead of one e-mail each.',
+          }),
+          stormWindow: duration
+            .default('10m')
+            .meta({ description: 'The window in which findings on one post are counted for a storm.', pattern: DURATION_PATTERN }),
+        })
+        .prefault({})
+        .meta({ description: 'How alert e-mails to the communications team are sent: threats at once, the rest bundled.' }),
       administrators: z.array(email).default([]).meta({
         description: 'May use the review page for every school (and receive no digest unless also a moderator).',
       }),

@@ -39,6 +39,8 @@ export interface WorkerContext {
   queues: Queues;
   store: PipelineStore;
   alerts: AlertService;
+  /** Queues the alerts of new findings: a threat at once, the rest into its school's bundle. */
+  routeAlerts(findings: readonly Finding[]): Promise<void>;
   metrics: Metrics;
   secrets: Secrets;
 }

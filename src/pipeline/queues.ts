@@ -16,11 +16,11 @@ export interface ClassifyJob {
   source: string;
   items: Item[];
 }
-export interface AlertJob {
-  findingId: string;
-  /** Set for the e-mail to school leadership about an escalation: the audit entry's id. */
-  escalation?: string;
-}
+/**
+ * One e-mail to send: a finding's alert (`findingId`), the e-mail to school leadership about an
+ * escalation (`findingId` and the audit entry's id), or a school's bundle of findings (`bundle`).
+ */
+export type AlertJob = { findingId: string; escalation?: string } | { bundle: { school: string; at: number } };
 
 /** The moderators' digest of one school (scheduled per school, src/digest/schedule.ts). */
 export interface DigestJob {

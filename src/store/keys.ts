@@ -30,6 +30,16 @@ export interface Keys {
   fetchLease(source: string): string;
   /** Stream per school: the audit log of decisions on its findings (append-only). */
   audit(school: string): string;
+  /** Sorted set per school and post: findings on that post lately (storm detection). */
+  storm(school: string, post: string): string;
+  /** Sorted set per school: findings waiting for the school's next alert bundle. */
+  bundlePending(school: string): string;
+  /** Sorted set per school and send time: the findings of one bundle, fixed once it is taken. */
+  bundleBatch(school: string, at: number): string;
+  /** When the school's next bundle goes out (ms). */
+  bundleNext(school: string): string;
+  /** When the school's last bundle went out (ms): bundles keep their spacing from it. */
+  bundleLast(school: string): string;
   /** Per school and moderator: the open candidates of the last digest sent (skipUnchanged). */
   digestLast(school: string, moderator: string): string;
 }
@@ -60,6 +70,11 @@ export function createKeys(deployment: string): Keys {
     pending: (source) => `${prefix}:pending:${source}`,
     fetchLease: (source) => `${prefix}:fetch:lease:${source}`,
     audit: (school) => `${prefix}:audit:${school}`,
+    storm: (school, post) => `${prefix}:storm:${school}:${post}`,
+    bundlePending: (school) => `${prefix}:bundle:pending:${school}`,
+    bundleBatch: (school, at) => `${prefix}:bundle:batch:${school}:${at}`,
+    bundleNext: (school) => `${prefix}:bundle:next:${school}`,
+    bundleLast: (school) => `${prefix}:bundle:last:${school}`,
     digestLast: (school, moderator) => `${prefix}:digest-last:${school}:${moderator}`,
   };
 }

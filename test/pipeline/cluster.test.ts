@@ -146,8 +146,10 @@ describe('on a three-master Redis Cluster', () => {
           }
           for (const job of await ctx.queues.alert.getActive()) {
             const w = workers.find((x) => x.name === job.processedBy);
-            if (w && !(await sent(job.data.findingId))) {
-              const mine = (await ctx.queues.alert.getActive()).filter((j) => j.processedBy === w.name).map((j) => j.data.findingId);
+            if (w && 'findingId' in job.data && !(await sent(job.data.findingId))) {
+              const mine = (await ctx.queues.alert.getActive())
+                .filter((j) => j.processedBy === w.name)
+                .map((j) => ('findingId' in j.data ? j.data.findingId : ''));
               return { victim: w, inHand: mine };
             }
           }

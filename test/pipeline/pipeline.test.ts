@@ -70,6 +70,8 @@ sources:
     context: reply
     schedule: { every: 1h }
 ${extra}
+alerts:
+  bundle: false # one e-mail per finding: what these tests follow through
 mail:
   from: uitkijk@linde.example.nl
 `;

@@ -4,6 +4,12 @@
 // address where nothing answers.
 import type { Item } from '../../src/item.ts';
 
+/**
+ * These tests are about delivering each alert exactly once through faults, so every finding
+ * gets its own e-mail at once; bundling has its own tests (test/alerts/routing.test.ts).
+ */
+const ALERTS_ONE_BY_ONE = 'alerts:\n  bundle: false\n';
+
 /** De Linde's configuration with the given `sources:` entries (indented list items) and any further sections. */
 export function lindeConfig(sources: string, extra = ''): string {
   return `
@@ -14,7 +20,7 @@ schools:
     alertRecipients: [communicatie@linde.example.nl]
 sources:
 ${sources}
-${extra}mail:
+${extra}${/^alerts:/m.test(extra) ? '' : ALERTS_ONE_BY_ONE}mail:
   from: uitkijk@linde.example.nl
 `;
 }
