@@ -8,6 +8,64 @@ import { parseOptions } from './args.ts';
 import { classifierOptions } from './classifier-options.ts';
 import type { Command } from './command.ts';
 import type { Lang } from '../i18n.ts';
+import { resolve } from 'node:path';
+import { loadConfig, resolveConfigPath } from '../config/load.ts';
+import type { Finding } from '../finding.ts';
+import { createLogger } from '../log.ts';
+import { redisTarget } from '../redis/connect.ts';
+import { ping, socketPathFor, startEmbeddedRedis } from '../redis/embedded.ts';
+import { decisionReport, formatDecisionReport, lastDecisions, outcomeOf } from '../review/tuning.ts';
+import type { DecidedFinding, DecisionReport } from '../review/tuning.ts';
+import { createAuditLog } from '../store/audit.ts';
+import { createFindingStore } from '../store/findings.ts';
+import { createKeys } from '../store/keys.ts';
+
+/**
+ * The decisions on one school's findings, from the deployment's Redis: REDIS_URL, else the
+ * embedded server of the data folder — the running one through its socket, or started briefly
+ * from its append-only file when uitkijk is not running.
+ */
+async function decisionsOf(school: string, o: { config?: string; dataDir?: string }, lang: Lang): Promise<DecisionReport> {
+  const config = loadConfig(resolveConfigPath(o.config), lang);
+  if (!config.schools.some((s) => s.id === school)) {
+    const known = config.schools.map((s) => s.id).join(', ');
+    throw new UitkijkError(
+      'INPUT_INVALID',
+      lang === 'nl' ? `School '${school}' staat niet in de configuratie; kies uit: ${known}` : `School '${school}' is not in the config; choose from: ${known}`,
+    );
+  }
+  const dataDir = resolve(o.dataDir ?? process.env.UITKIJK_DATA_DIR ?? 'data');
+  const log = createLogger({ level: process.env.LOG_LEVEL ?? 'warn' });
+  let url = process.env.REDIS_URL;
+  let stop = async () => undefined as void;
+  if (!url) {
+    const socket = socketPathFor(dataDir);
+    if (await ping(socket, 500)) url = socket;
+    else {
+      const embedded = await startEmbeddedRedis({ dataDir, log, lang });
+      url = embedded.url;
+      stop = () => embedded.stop();
+    }
+  }
+  const redis = redisTarget(url).client();
+  try {
+    const keys = createKeys(process.env.UITKIJK_DEPLOYMENT ?? 'uitkijk');
+    const audit = createAuditLog(redis, { keys, retentionDays: () => config.retention.auditDays });
+    const findings = createFindingStore(redis, { keys, retentionDays: config.retention.findingsDays });
+    const last = lastDecisions(await audit.forSchool(school));
+    const decided: DecidedFinding[] = [];
+    let expired = 0;
+    for (const [id, entry] of last) {
+      const finding: Finding | null = await findings.getFinding(id);
+      if (finding) decided.push({ finding, outcome: outcomeOf(entry) });
+      else expired += 1;
+    }
+    return decisionReport(school, decided, config.thresholds, expired);
+  } finally {
+    await redis.quit().catch(() => redis.disconnect());
+    await stop();
+  }
+}
 
 /** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and newlines. */
 export function parseCsv(text: string): string[][] {
@@ -114,6 +172,12 @@ export function formatReport(file: string, r: JsonlReport | MhcReport, lang: Lan
 
 const USAGE = {
   nl: `Gebruik: uitkijk evaluate BESTAND [opties]
+       uitkijk evaluate --decisions SCHOOL [--config FILE] [--data-dir MAP] [--json]
+
+Met --decisions: de beslissingen van moderatoren over meldingen van SCHOOL (de id uit de
+configuratie) als gelabelde gegevens — goedgekeurd = terecht gemeld, "onterecht gemarkeerd" =
+vals alarm — en wat andere drempels daarop gedaan hadden. Leest Redis: REDIS_URL, of de eigen
+Redis in de datamap (ook terwijl uitkijk draait).
 
 BESTAND is een gelabeld JSONL-bestand ({"id", "text", "labels", "entities", "allowed"} per regel)
 of een HateCheck-CSV (kolommen id, functionality, text, expect).
@@ -127,6 +191,12 @@ Opties:
 Voorbeeld:
   uitkijk evaluate test/blind/comments-blind.jsonl --misses 0`,
   en: `Usage: uitkijk evaluate FILE [options]
+       uitkijk evaluate --decisions SCHOOL [--config FILE] [--data-dir DIR] [--json]
+
+With --decisions: the moderators' decisions on SCHOOL's findings (its id in the config) as
+labelled data — approved = correct flag, "onterecht gemarkeerd" = false alarm — and what
+other thresholds would have done on them. Reads Redis: REDIS_URL, or the embedded Redis in the
+data folder (also while uitkijk runs).
 
 FILE is a labelled JSONL file ({"id", "text", "labels", "entities", "allowed"} per line)
 or a HateCheck CSV (columns id, functionality, text, expect).
@@ -151,9 +221,16 @@ export const command: Command = {
         allow: { type: 'string', multiple: true },
         json: { type: 'boolean' },
         misses: { type: 'string', default: '15' },
+        decisions: { type: 'string' },
+        'data-dir': { type: 'string' },
       },
       lang,
     );
+    if (values.decisions !== undefined) {
+      const report = await decisionsOf(values.decisions, { config: values.config, dataDir: values['data-dir'] }, lang);
+      process.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : formatDecisionReport(report));
+      return 0;
+    }
     const file = positionals[0];
     if (!file) {
       process.stderr.write(USAGE[lang] + '\n');

@@ -195,12 +195,10 @@ function buildSchemas(m: ConfigMessages) {
           bundle: z.boolean().default(true).meta({
             description: 'false: every finding gets its own e-mail at once (no bundles, no storm protection).',
           }),
-          bundleEvery: duration
-            .default('15m')
-            .meta({
-              description: "Findings that are not threats go out bundled per school, at most one e-mail this often, e.g. '15m'.",
-              pattern: DURATION_PATTERN,
-            }),
+          bundleEvery: duration.default('15m').meta({
+            description: "Findings that are not threats go out bundled per school, at most one e-mail this often, e.g. '15m'.",
+            pattern: DURATION_PATTERN,
+          }),
           bundleWait: duration
             .default('1m')
             .meta({ description: 'How long a bundle gathers after its first finding before it goes out.', pattern: DURATION_PATTERN }),

@@ -62,6 +62,10 @@ export interface ReviewHarness {
   /** A signed link for this address, valid for the configured days (or `validMs`). */
   link(email: string, next?: string, now?: number): string;
   logs: string[];
+  /** What a CLI process needs to reach the same deployment. */
+  redisUrl: string;
+  deployment: string;
+  yaml: string;
   close(): Promise<void>;
 }
 
@@ -74,13 +78,14 @@ export async function startReview(yaml = reviewYaml(), opts: { queues?: QueueNam
   const logs: string[] = [];
   const log = pino({ level: 'info' }, new Writable({ write: (c: Buffer, _e, done) => (logs.push(c.toString()), done()) }));
   const config = parseConfig(yaml, 'review.yaml');
+  const deployment = `review-${process.pid}-${++n}`;
   const ctx = createContext({
     config,
     log,
     redisUrl: redis.url,
     dataDir,
     env: { SMTP_URL: smtp.url, UITKIJK_SECRET: 'test-secret-for-the-review-page' },
-    deployment: `review-${process.pid}-${++n}`,
+    deployment,
   });
   const runtime = await startRuntime({
     ctx,
@@ -119,6 +124,9 @@ export async function startReview(yaml = reviewYaml(), opts: { queues?: QueueNam
     },
     link: (email, next = '/review', now = Date.now()) => signedLink(ctx.signer, ctx.config(), ctx.baseUrl(), email, next, now),
     logs,
+    redisUrl: redis.url,
+    deployment,
+    yaml,
     async close() {
       await runtime.close(1_000);
       await ctx.close();
