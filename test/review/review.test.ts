@@ -83,6 +83,27 @@ describe('signing in', () => {
   });
 });
 
+describe("the alert e-mail's link", () => {
+  it('opens the finding on the running page for a signed-in moderator, and offers a sign-in link to others', async () => {
+    const finding = await h.addFinding(INSULT + ' (uit een melding)');
+    const before = h.smtp.received.length;
+    expect(await h.ctx.alerts.send(finding.id)).toEqual({ state: 'sent' });
+    const mail = await waitFor('the alert', () => h.smtp.received.slice(before).find((m) => m.to.includes('communicatie@linde.example.nl')));
+    const parsed = await simpleParser(mail.raw);
+    const link = new RegExp(`(${h.url}/review/f/${finding.id})`).exec(parsed.text ?? '')?.[1];
+    expect(link).toBeDefined();
+    expect(String(parsed.html)).toContain(`href="${link}"`);
+    const anonymous = await httpClient(h.url).get(link!);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body).toContain('Stuur mij een inloglink');
+    expect(anonymous.body).toContain(`value="/review/f/${finding.id}"`); // the new link leads back here
+    const { client } = await signIn(MODERATOR);
+    const page = await client.get(link!);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Verwijderen goedkeuren');
+  });
+});
+
 describe('who sees what', () => {
   it("lists only the moderator's own school; an administrator sees both", async () => {
     const linde = await h.addFinding(INSULT + ' (linde)');
