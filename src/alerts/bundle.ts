@@ -8,9 +8,8 @@ import { LABEL_NAMES } from '../classify/names.ts';
 import type { Finding } from '../finding.ts';
 import { SEVERITIES } from '../policy.ts';
 import type { Severity } from '../policy.ts';
-import { html } from '../review/html.ts';
-import { mailPage } from '../review/mails.ts';
-import { markedText } from '../review/pages.ts';
+import { html } from '../present/html.ts';
+import { CELL, mailPage, markedText } from '../present/parts.ts';
 import { maskText } from './mask.ts';
 import { platformName, reasonLines } from './reasons.ts';
 import { renderAlert, webUrlOf } from './render.ts';
@@ -67,7 +66,6 @@ const T = {
   },
 };
 
-const CELL = 'padding:4px 8px;vertical-align:top;text-align:left';
 const RANK = Object.fromEntries([...SEVERITIES].reverse().map((s, i) => [s, i])) as Record<Severity, number>;
 const top = (f: Finding) => Math.max(0, ...f.labels.map((l) => f.scores[l]));
 
@@ -198,6 +196,7 @@ export function renderBundle(findings: readonly Finding[], o: BundleOptions): Re
       <tr>
         <td style="${CELL};color:#555">${t.masked}</td>
       </tr>`,
+    o.language,
   );
   return { subject, text, html: body };
 }

@@ -8,10 +8,9 @@ import type { Finding } from '../finding.ts';
 import type { Severity } from '../policy.ts';
 import { SEVERITIES } from '../policy.ts';
 import { maskText } from '../alerts/mask.ts';
-import { html } from '../review/html.ts';
-import { button, mailPage } from '../review/mails.ts';
-import type { RenderedMail } from '../review/mails.ts';
-import { ageOf, markedText } from '../review/pages.ts';
+import { html } from '../present/html.ts';
+import { ageOf, button, CELL, mailPage, markedText } from '../present/parts.ts';
+import type { RenderedMail } from '../present/parts.ts';
 
 export interface DigestEntry {
   finding: Finding;
@@ -32,7 +31,6 @@ export interface DigestView {
   now: number;
 }
 
-const CELL = 'padding:4px 8px;vertical-align:top;text-align:left';
 const ORDER: Severity[] = [...SEVERITIES].reverse();
 
 const labelsOf = (f: Finding) => f.labels.map((l) => LABEL_NAMES.nl[l]).join(', ');

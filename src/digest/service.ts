@@ -14,7 +14,7 @@ import type { AuditLog } from '../store/audit.ts';
 import type { FindingStore } from '../store/findings.ts';
 import type { Keys } from '../store/keys.ts';
 import type { RedisClient } from '../store/scripts.ts';
-import { signedLink } from '../review/plugin.ts';
+import { signedLink } from '../review/tokens.ts';
 import type { Signer } from '../review/tokens.ts';
 import { maskText } from '../alerts/mask.ts';
 import { renderDigest } from './render.ts';

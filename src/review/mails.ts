@@ -6,38 +6,9 @@ import { LABEL_NAMES } from '../classify/names.ts';
 import type { Finding } from '../finding.ts';
 import type { AuditEntry } from '../store/audit.ts';
 import { maskText } from '../alerts/mask.ts';
-import { html } from './html.ts';
-import type { Html } from './html.ts';
-
-export interface RenderedMail {
-  subject: string;
-  text: string;
-  html: string;
-}
-
-const CELL = 'padding:4px 8px;vertical-align:top;text-align:left';
-
-/** A simple e-mail page: a table of paragraphs, inline styles only. */
-export function mailPage(title: string, inner: Html): string {
-  return html`<!doctype html>
-    <html lang="nl">
-      <head>
-        <meta charset="utf-8" />
-        <title>${title}</title>
-      </head>
-      <body style="margin:0;padding:0;font-family:Arial,sans-serif;line-height:1.4;color:#1a1a1a">
-        <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:640px">
-          ${inner}
-          <tr>
-            <td style="${CELL};color:#555;font-size:12px">Dit bericht is automatisch verstuurd door uitkijk. uitkijk verwijdert zelf niets.</td>
-          </tr>
-        </table>
-      </body>
-    </html> `.value;
-}
-
-export const button = (url: string, label: string): Html =>
-  html`<a href="${url}" style="display:inline-block;background:#0b57d0;color:#ffffff;padding:8px 14px;border-radius:4px;text-decoration:none">${label}</a>`;
+import { html } from '../present/html.ts';
+import { button, CELL, mailPage } from '../present/parts.ts';
+import type { RenderedMail } from '../present/parts.ts';
 
 export function renderLoginLink(url: string, validDays: number): RenderedMail {
   const days = validDays === 1 ? '1 dag' : `${validDays.toLocaleString('nl-NL', { maximumFractionDigits: 1 })} dagen`;

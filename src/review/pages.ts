@@ -4,14 +4,14 @@
 // in every text shown; only the finding's own page can show it unmasked, behind "toon".
 
 import { LABEL_NAMES } from '../classify/names.ts';
-import type { Evidence } from '../classify/types.ts';
 import type { Finding, FindingStatus } from '../finding.ts';
 import { FINDING_STATUSES } from '../finding.ts';
 import type { Article, Severity } from '../policy.ts';
 import type { AuditEntry } from '../store/audit.ts';
 import { maskText } from '../alerts/mask.ts';
-import { html, raw } from './html.ts';
-import type { Html } from './html.ts';
+import { html, raw } from '../present/html.ts';
+import type { Html } from '../present/html.ts';
+import { ageOf, markedText } from '../present/parts.ts';
 import { TRANSITIONS } from './decisions.ts';
 import type { Action } from './decisions.ts';
 
@@ -137,43 +137,8 @@ function formatTime(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(d);
 }
 
-/** How long ago, in Dutch words: "3 uur geleden". */
-export function ageOf(iso: string, now: number): string {
-  const ms = now - Date.parse(iso);
-  if (!Number.isFinite(ms)) return '';
-  const min = Math.max(0, Math.round(ms / 60_000));
-  if (min < 1) return 'zojuist';
-  if (min < 60) return `${min} min geleden`;
-  const hours = Math.round(min / 60);
-  if (hours < 48) return `${hours} uur geleden`;
-  return `${Math.round(hours / 24)} dagen geleden`;
-}
-
 const webLink = (url: string | undefined, text?: string): Html | string =>
   url && /^https?:\/\//i.test(url) ? html`<a href="${url}">${text ?? url}</a>` : (url ?? '');
-
-/** The (masked) text with the evidence spans marked; overlapping spans become one mark. */
-export function markedText(text: string, evidence: readonly Pick<Evidence, 'start' | 'end' | 'weight'>[]): Html {
-  const spans = evidence
-    .filter((e) => e.weight > 0)
-    .map((e) => ({ start: Math.max(0, Math.min(e.start, text.length)), end: Math.max(0, Math.min(e.end, text.length)) }))
-    .filter((s) => s.end > s.start)
-    .sort((a, b) => a.start - b.start);
-  const merged: { start: number; end: number }[] = [];
-  for (const s of spans) {
-    const last = merged[merged.length - 1];
-    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
-    else merged.push({ ...s });
-  }
-  const parts: Html[] = [];
-  let at = 0;
-  for (const s of merged) {
-    parts.push(html`${text.slice(at, s.start)}<mark>${text.slice(s.start, s.end)}</mark>`);
-    at = s.end;
-  }
-  parts.push(html`${text.slice(at)}`);
-  return html`${parts}`;
-}
 
 export interface ListView {
   user: PageUser;

@@ -26,9 +26,10 @@ import type { FindingStore } from '../store/findings.ts';
 import { maskText } from '../alerts/mask.ts';
 import { ACTIONS, schoolsOf } from './decisions.ts';
 import type { Action, DecideResult, Decisions } from './decisions.ts';
-import { html } from './html.ts';
-import type { Html } from './html.ts';
+import { html } from '../present/html.ts';
+import type { Html } from '../present/html.ts';
 import { detailPage, layout, linkRequestForm, listPage, messagePage, STATUS_NAMES } from './pages.ts';
+import { signedLink } from './tokens.ts';
 import type { Signer } from './tokens.ts';
 
 export const SESSION_COOKIE = 'uitkijk_sessie';
@@ -56,15 +57,7 @@ interface User {
   schools: School[];
 }
 
-const DAY_MS = 24 * 3600 * 1000;
 const LIST_LIMIT = 500;
-
-/** A signed link to the review page for one address, valid for `review.linkDays`. */
-export function signedLink(signer: Signer, config: Config, base: string, email: string, next: string, now = Date.now()): string {
-  const token = signer.sign({ email, purpose: 'link', expires: now + config.review.linkDays * DAY_MS });
-  const nextPart = next && next !== '/review' ? `&next=${encodeURIComponent(next)}` : '';
-  return `${base.replace(/\/$/, '')}/review/login?t=${encodeURIComponent(token)}${nextPart}`;
-}
 
 /** Only paths of this page may be a destination after sign-in: never another site. */
 function safeNext(next: unknown): string {

@@ -5,6 +5,9 @@
 // accepts it, and a tampered or expired token is refused without a Redis round trip.
 
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Config } from '../config/schema.ts';
+
+const DAY_MS = 24 * 3600 * 1000;
 
 export type TokenPurpose = 'link' | 'session';
 
@@ -50,4 +53,11 @@ export function createSigner(secret: string): Signer {
       return { ok: true, claims: { email: parsed.e, purpose, expires: parsed.x } };
     },
   };
+}
+
+/** A signed link to the review page for one address, valid for `review.linkDays`. */
+export function signedLink(signer: Signer, config: Config, base: string, email: string, next: string, now = Date.now()): string {
+  const token = signer.sign({ email, purpose: 'link', expires: now + config.review.linkDays * DAY_MS });
+  const nextPart = next && next !== '/review' ? `&next=${encodeURIComponent(next)}` : '';
+  return `${base.replace(/\/$/, '')}/review/login?t=${encodeURIComponent(token)}${nextPart}`;
 }

@@ -17,7 +17,7 @@ import type { Finding } from '../../src/finding.ts';
 import type { Item } from '../../src/item.ts';
 import { decide } from '../../src/policy.ts';
 import type { QueueName } from '../../src/pipeline/queues.ts';
-import { signedLink } from '../../src/review/plugin.ts';
+import { signedLink } from '../../src/review/tokens.ts';
 import { startRuntime } from '../../src/cli/runtime.ts';
 import type { Runtime } from '../../src/cli/runtime.ts';
 import { createConnectorRegistry } from '../../connectors/registry.ts';
