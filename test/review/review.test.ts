@@ -4,7 +4,7 @@
 // The browser tests (review-browser.test.ts) do the same through Chromium's eyes.
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, csrfOf, httpClient, LEADERSHIP, MODERATOR, OTHER_MODERATOR, startReview } from '../support/review.ts';
+import { ADMIN, csrfOf, httpClient, LEADERSHIP, MODERATOR, OTHER_MODERATOR, reviewYaml, startReview } from '../support/review.ts';
 import type { ReviewHarness } from '../support/review.ts';
 import { waitFor } from '../support/wait.ts';
 
@@ -38,6 +38,21 @@ describe('signing in', () => {
     expect(page.status).toBe(200);
     expect(page.body).toContain('De Linde');
     expect(page.body).toContain(`Aangemeld als ${MODERATOR}`);
+  });
+
+  it('marks the session cookie Secure, and asks browsers to keep to https, when the base URL is https', async () => {
+    const secure = await startReview(reviewYaml('review:\n  baseUrl: https://uitkijk.vivente.example.nl\n'));
+    try {
+      const link = secure.link(MODERATOR);
+      expect(link.startsWith('https://uitkijk.vivente.example.nl/review/login?t=')).toBe(true);
+      // Served here over plain http, as behind a TLS-terminating proxy.
+      const res = await fetch(link.replace('https://uitkijk.vivente.example.nl', secure.url), { redirect: 'manual' });
+      expect(res.headers.getSetCookie().find((c) => c.startsWith('uitkijk_sessie='))).toMatch(/; Secure/i);
+      expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+      expect(res.headers.get('content-security-policy')).toMatch(/upgrade-insecure-requests/);
+    } finally {
+      await secure.close();
+    }
   });
 
   it('refuses a tampered link with a plain Dutch page and no session', async () => {
