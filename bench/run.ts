@@ -10,6 +10,11 @@ if (all || which.has('classifier')) {
   console.log('== classifier (one core) ==');
   console.table(await benchClassifier());
 }
+if (all || which.has('matcher')) {
+  const { benchMatcher } = await import('./matcher.ts');
+  console.log('== matcher: 10,000 schools, one million Jetstream post events (one core) ==');
+  console.table(benchMatcher());
+}
 let pipeline: PipelineFigures | undefined;
 if (all || which.has('pipeline')) {
   const { benchPipeline } = await import('./pipeline.ts');

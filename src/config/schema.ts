@@ -89,9 +89,21 @@ function buildSchemas(m: ConfigMessages) {
     .strictObject({
       id: id.meta({ description: 'Short unique id; sources refer to it.' }),
       name: text.meta({ description: 'The name used in e-mails, e.g. Vivente College De Linge.' }),
-      keywords: z.array(text).min(1, { error: m.needsKeyword }).meta({
-        description: 'Words and names that mean "this school" in a post.',
-      }),
+      keywords: z
+        .array(
+          z.union([
+            text,
+            z.strictObject({
+              phrase: text.meta({ description: 'The name, e.g. Linge.' }),
+              context: z.array(text).min(1).meta({ description: 'It counts only when one of these is in the text too, e.g. the town.' }),
+            }),
+          ]),
+        )
+        .min(1, { error: m.needsKeyword })
+        .meta({
+          description:
+            'Words and names that mean "this school" in a post: whole words and phrases, case and accents do not matter. A name that is also an ordinary word can ask for context words: { phrase: Linge, context: [Tiel] }.',
+        }),
       handles: z.array(text).default([]).meta({ description: "The school's own accounts, e.g. vivente-delinge.bsky.social." }),
       allowedContacts: z.array(text).default([]).meta({
         description: "The school's own published phone numbers, e-mail and postal addresses: never flagged as personal data.",
