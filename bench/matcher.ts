@@ -6,6 +6,7 @@
 
 import { buildPostIndex } from '../src/match/concerns.ts';
 import type { SchoolAccounts } from '../src/match/concerns.ts';
+import { eventFrames, schoolName } from './stream-server.ts';
 
 const KINDS = [
   'Basisschool',
@@ -20,28 +21,6 @@ const KINDS = [
   'Daltonschool',
   'Jenaplanschool',
   'Vrije School',
-];
-const NAMES = [
-  'De Klimop',
-  'De Regenboog',
-  'Het Noordik',
-  'De Linge',
-  'De Wilgen',
-  'Het Palet',
-  'De Horizon',
-  'De Zonnewijzer',
-  'De Vlinder',
-  'Sint Jozef',
-  'De Kameleon',
-  'Het Kompas',
-  'De Springplank',
-  'De Fontein',
-  'Het Mozaïek',
-  'De Bron',
-  'De Wereldwijzer',
-  'Het Baken',
-  'De Toermalijn',
-  'De Ark',
 ];
 const TOWNS = [
   'Tiel',
@@ -66,36 +45,21 @@ const TOWNS = [
   'Goes',
 ];
 
-/** A fixed pseudo-random sequence, the same every run. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
-}
-
 export function benchMatcher(schoolCount = 10_000, events = 1_000_000): Record<string, number> {
-  const r = rng(7);
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
   const schools: SchoolAccounts[] = [];
-  const names: string[] = [];
   for (let i = 0; i < schoolCount; i++) {
-    // A number keeps each generated school's name its own, as a real register's names are.
-    const name = `${pick(NAMES)} ${i}`;
-    names.push(name);
-    const town = pick(TOWNS);
+    const name = schoolName(i);
     schools.push({
       id: `s${i}`,
       dids: [`did:plc:school${i}`],
-      keywords: [`${pick(KINDS)} ${name}`, { phrase: name, context: [town, 'school', 'juf', 'meester'] }, `#school${i}`],
+      keywords: [`${KINDS[i % KINDS.length]} ${name}`, { phrase: name, context: [TOWNS[i % TOWNS.length]!, 'school', 'juf', 'meester'] }, `#school${i}`],
     });
   }
   const t0 = performance.now();
   const index = buildPostIndex(schools);
   const buildMs = performance.now() - t0;
 
-  const WORDS =
-    'ik jij hij we de het een van op in met voor niet wel maar ook nog al dan als dat wat die deze school juf meester weer vandaag morgen leuk stom echt heel mooi weer fiets huis eten spelen voetbal game'.split(
-      ' ',
-    );
+  const frameOf = eventFrames(schoolCount);
   // Made and matched in chunks, so memory holds the index and one chunk, as a consumer would;
   // only parsing and matching are timed.
   const CHUNK = 10_000;
@@ -103,29 +67,7 @@ export function benchMatcher(schoolCount = 10_000, events = 1_000_000): Record<s
   let ms = 0;
   for (let done = 0; done < events; done += CHUNK) {
     const frames: string[] = [];
-    for (let i = done; i < Math.min(events, done + CHUNK); i++) {
-      const words = Array.from({ length: 6 + Math.floor(r() * 20) }, () => pick(WORDS));
-      const roll = r();
-      const record: Record<string, unknown> = { $type: 'app.bsky.feed.post', createdAt: '2026-12-01T10:00:00Z', langs: ['nl'] };
-      const s = Math.floor(r() * schoolCount);
-      if (roll < 0.005) words.splice(3, 0, 'juf', 'van', ...names[s]!.split(' '));
-      else if (roll < 0.008)
-        record.reply = {
-          root: { uri: `at://did:plc:school${s}/app.bsky.feed.post/x`, cid: 'c' },
-          parent: { uri: `at://did:plc:school${s}/app.bsky.feed.post/x`, cid: 'c' },
-        };
-      else if (roll < 0.01)
-        record.facets = [{ index: { byteStart: 0, byteEnd: 5 }, features: [{ $type: 'app.bsky.richtext.facet#mention', did: `did:plc:school${s}` }] }];
-      record.text = `${words.join(' ')} ${i}`;
-      frames.push(
-        JSON.stringify({
-          did: `did:plc:user${i % 50_000}`,
-          time_us: 1_764_000_000_000_000 + i,
-          kind: 'commit',
-          commit: { rev: 'r', operation: 'create', collection: 'app.bsky.feed.post', rkey: `k${i}`, record, cid: 'bafy' },
-        }),
-      );
-    }
+    for (let i = done; i < Math.min(events, done + CHUNK); i++) frames.push(frameOf(i));
     const t1 = performance.now();
     for (const frame of frames) {
       const e = JSON.parse(frame) as { did: string; commit: { record: unknown } };

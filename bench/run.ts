@@ -15,6 +15,11 @@ if (all || which.has('matcher')) {
   console.log('== matcher: 10,000 schools, one million Jetstream post events (one core) ==');
   console.table(benchMatcher());
 }
+if (all || which.has('stream')) {
+  const { benchStream } = await import('./stream.ts');
+  console.log('== stream: Jetstream consumer, 10,000 schools, one million events from a local Jetstream (in its own thread) ==');
+  console.table(await benchStream());
+}
 let pipeline: PipelineFigures | undefined;
 if (all || which.has('pipeline')) {
   const { benchPipeline } = await import('./pipeline.ts');

@@ -1,7 +1,7 @@
 // Which connector reads which kind of source. Connectors are built lazily, once per registry,
 // so a Bluesky connector keeps its logged-in sessions between fetches.
 
-import type { Source } from '../src/config/schema.ts';
+import type { ScheduledSource as Source } from '../src/config/schema.ts';
 import { createBlueskyConnector } from './bluesky.ts';
 import { createRssConnector } from './rss.ts';
 import type { Connector, ConnectorLookup } from './types.ts';

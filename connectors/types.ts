@@ -2,13 +2,13 @@
 // A connector can only read: there is deliberately no method that writes to a platform.
 
 import type { Logger } from 'pino';
-import type { School, Source } from '../src/config/schema.ts';
+import type { ScheduledSource, School } from '../src/config/schema.ts';
 import type { Secrets } from '../src/config/secrets.ts';
 import type { Item } from '../src/item.ts';
 import type { HttpLimits } from '../src/config/limits.ts';
 
 export type { Item, ItemContext, MediaKind } from '../src/item.ts';
-export type { Source } from '../src/config/schema.ts';
+export type { ScheduledSource as Source } from '../src/config/schema.ts';
 
 export interface FetchResult {
   items: Item[];
@@ -33,9 +33,9 @@ export interface ConnectorEnv {
 }
 
 /** The validated config entry of one kind of source (z.infer of its schema). */
-export type SourceOf<K extends Source['kind']> = Extract<Source, { kind: K }>;
+export type SourceOf<K extends ScheduledSource['kind']> = Extract<ScheduledSource, { kind: K }>;
 
-export interface Connector<K extends Source['kind'] = Source['kind']> {
+export interface Connector<K extends ScheduledSource['kind'] = ScheduledSource['kind']> {
   readonly kind: K;
   fetch(source: SourceOf<K>, cursor: string | null, env: ConnectorEnv): Promise<FetchResult>;
   /**
@@ -48,5 +48,5 @@ export interface Connector<K extends Source['kind'] = Source['kind']> {
 
 /** Finds the connector for a source's kind (connectors/registry.ts builds the real one). */
 export interface ConnectorLookup {
-  get<K extends Source['kind']>(kind: K): Connector<K>;
+  get<K extends ScheduledSource['kind']>(kind: K): Connector<K>;
 }

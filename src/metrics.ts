@@ -21,6 +21,11 @@ export interface Metrics {
   queueDepth: Gauge<'queue' | 'state'>;
   alertsWaiting: Gauge;
   alertsWaitingSeconds: Gauge;
+  /** The Jetstream consumer: connected (1/0), events by kind, matched posts, lag. */
+  streamConnected: Gauge<'source'>;
+  streamEvents: Counter<'source' | 'kind'>;
+  streamMatched: Counter<'source'>;
+  streamLagSeconds: Gauge<'source'>;
   redisUp: Gauge;
 }
 
@@ -83,6 +88,30 @@ export function createMetrics(sources: MetricsSources = {}): Metrics {
         const { oldestSince } = await sources.alertsWaiting();
         this.set(oldestSince === null ? 0 : Math.max(0, (Date.now() - oldestSince) / 1000));
       },
+    }),
+    streamConnected: new Gauge({
+      name: 'uitkijk_stream_connected',
+      help: '1 while this process holds the stream lease and is connected to Jetstream, else 0',
+      labelNames: ['source'],
+      registers,
+    }),
+    streamEvents: new Counter({
+      name: 'uitkijk_stream_events_total',
+      help: 'Jetstream events read, by kind (commit, identity, account, malformed)',
+      labelNames: ['source', 'kind'],
+      registers,
+    }),
+    streamMatched: new Counter({
+      name: 'uitkijk_stream_matched_total',
+      help: 'Posts that concern a school, before the AppView check',
+      labelNames: ['source'],
+      registers,
+    }),
+    streamLagSeconds: new Gauge({
+      name: 'uitkijk_stream_lag_seconds',
+      help: 'Now minus the time of the last Jetstream event read',
+      labelNames: ['source'],
+      registers,
     }),
     redisUp: new Gauge({
       name: 'uitkijk_redis_up',

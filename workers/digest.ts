@@ -12,6 +12,7 @@ import type { Finding } from '../src/finding.ts';
 import type { DigestJob } from '../src/pipeline/queues.ts';
 import { platformName, reasonLines } from '../src/alerts/reasons.ts';
 import type { ConnectorEnv, ConnectorLookup, Item, Source } from '../connectors/types.ts';
+import { appviewStillThere } from '../connectors/jetstream.ts';
 
 function lookUp(connectors: ConnectorLookup, source: Source, items: Item[], env: ConnectorEnv): Promise<Map<string, boolean>> | undefined {
   switch (source.kind) {
@@ -30,10 +31,19 @@ export function createDigestProcessor(ctx: AppContext, connectors: ConnectorLook
     for (const f of findings) bySource.set(f.item.source, [...(bySource.get(f.item.source) ?? []), f.item]);
     for (const [sourceId, items] of bySource) {
       const source = config.sources.find((s) => s.id === sourceId);
+      const log = ctx.log.child({ module: 'digest', source: sourceId });
+      if (source?.kind === 'jetstream') {
+        // A post from the stream is looked up where it was checked: the AppView.
+        try {
+          for (const [id, present] of await appviewStillThere(source.appview, items)) out.set(id, present);
+        } catch (err) {
+          log.warn({ reason: (err as Error).message }, 'digest: AppView niet bereikbaar; kandidaten blijven open');
+        }
+        continue;
+      }
       const school = source && config.schools.find((s) => s.id === source.school);
       if (!source || !school) continue;
       const limits = ctx.limits();
-      const log = ctx.log.child({ module: 'digest', source: sourceId });
       try {
         const answer = await lookUp(connectors, source, items, { log, school, secrets: ctx.secrets, limits, maxItems: limits.maxItems });
         for (const [id, present] of answer ?? []) out.set(id, present);

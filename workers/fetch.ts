@@ -46,8 +46,9 @@ export function createFetchProcessor(ctx: WorkerContext, connectors: ConnectorLo
   return async function processFetch(job: Job<FetchJob>, token?: string): Promise<FetchOutcome | { ignored: string }> {
     const source = ctx.config().sources.find((s) => s.id === job.data.source);
     const log = ctx.log.child({ module: 'fetch', source: job.data.source, job: job.id });
-    if (!source) {
-      // The source was removed from the config after this job was scheduled.
+    if (!source || source.kind === 'jetstream') {
+      // The source was removed from the config after this job was scheduled (a stream source
+      // is never fetched: it has its own consumer).
       log.info('bron staat niet meer in de configuratie; overgeslagen');
       return { ignored: 'unknown source' };
     }

@@ -27,6 +27,8 @@ import type { ConnectorLookup } from '../../workers/fetch.ts';
 import { createClassifyProcessor, rescueFailedBatches } from '../../workers/classify.ts';
 import { createAlertProcessor } from '../../workers/alert.ts';
 import { createDigestProcessor } from '../../workers/digest.ts';
+import { jetstreamConsumerFor } from '../../connectors/jetstream.ts';
+import type { JetstreamConsumer, JetstreamTiming } from '../../connectors/jetstream.ts';
 import { syncDigestSchedulers } from '../digest/schedule.ts';
 
 /** How often an alert may be returned by the stall check before BullMQ gives up on it. */
@@ -47,11 +49,15 @@ export interface RuntimeOptions {
   concurrency?: Partial<Record<QueueName, number>>;
   /** How often failed classify batches are looked for (default a minute). */
   rescueEveryMs?: number;
+  /** Overrides for tests: the stream consumers' lease, cursor and back-off times. */
+  streamTiming?: Partial<JetstreamTiming>;
   lang?: Lang;
 }
 
 export interface Runtime {
   workers: Worker[];
+  /** The stream consumers this process runs (each reads only while it holds its lease). */
+  streams: () => JetstreamConsumer[];
   web: FastifyInstance | null;
   webUrl: string | null;
   /** Apply a new (already validated) config: schedulers, classifiers, retention. */
@@ -88,8 +94,15 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
 
   let web: FastifyInstance | null = null;
   let webUrl: string | null = null;
+  let streams: JetstreamConsumer[] = [];
   if (opts.web) {
-    const expected = () => (opts.schedulers === false ? [] : ctx.config().sources.map((s) => s.id));
+    const expected = () =>
+      opts.schedulers === false
+        ? []
+        : ctx
+            .config()
+            .sources.filter((s) => s.kind !== 'jetstream')
+            .map((s) => s.id);
     web = createWebServer({
       metrics: ctx.metrics,
       metricsToken: ctx.secrets.metricsToken,
@@ -98,6 +111,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
         schedulers: async () => (await ctx.queues.fetch.getJobSchedulers(0, -1)).map((s) => ({ source: s.key.replace(/^source:/, ''), next: s.next ?? null })),
         expectedSources: expected,
         alertsWaiting: () => ctx.alerts.waiting(),
+        streams: () => streams.map((s) => s.status()),
       },
       review: {
         config: () => ctx.config(),
@@ -134,8 +148,22 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     log.info({ url: webUrl, review: `${ctx.baseUrl()}/review` }, 'webserver luistert');
   }
 
+  // Stream sources: every process that fetches runs a consumer; the lease lets one of them read.
+  const syncStreams = async (config: Config) => {
+    await Promise.all(streams.map((s) => s.stop()));
+    streams = [];
+    if (!queues.includes('fetch')) return;
+    for (const source of config.sources) {
+      if (source.kind !== 'jetstream') continue;
+      const consumer = jetstreamConsumerFor(ctx, source.id, opts.streamTiming);
+      consumer.start();
+      streams.push(consumer);
+    }
+  };
+
   const applyConfig = async (config: Config): Promise<SyncResult | null> => {
     ctx.setConfig(config);
+    await syncStreams(config);
     if (opts.schedulers === false) return null;
     const result = await syncSchedulers(ctx.queues.fetch, sourceSchedules(config), lang);
     const digests = await syncDigestSchedulers(ctx.queues.digest, config, lang);
@@ -198,11 +226,13 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
 
   return {
     workers,
+    streams: () => streams,
     web,
     webUrl,
     applyConfig,
     async close(graceMs = 5_000) {
       clearInterval(rescueTimer);
+      await Promise.all(streams.map((s) => s.stop()));
       // Running jobs get `graceMs` to finish. A send still hanging on the mail server then is
       // given up on (its lease released, so it resumes at once after the restart); what is
       // still running after that is left to BullMQ's stall check, which returns it after the

@@ -154,6 +154,7 @@ export function configWarnings(config: Config, fileName: string, lang: Lang = 'n
   const out: string[] = [];
   const tz = new Map(config.schools.map((s) => [s.id, s.timezone]));
   config.sources.forEach((s, i) => {
+    if (s.kind === 'jetstream') return;
     const cron = s.schedule.cron;
     if (cron === undefined) return;
     const check = checkCron(cron, tz.get(s.school), now);

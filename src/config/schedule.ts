@@ -14,9 +14,14 @@ export interface SourceSchedule {
 
 export function sourceSchedules(config: Config): SourceSchedule[] {
   const tzOf = new Map(config.schools.map((s) => [s.id, s.timezone]));
-  return config.sources.map((source) =>
-    source.schedule.every !== undefined
-      ? { id: source.id, everyMs: durationMs(source.schedule.every) }
-      : { id: source.id, cron: source.schedule.cron, tz: tzOf.get(source.school) },
+  // A stream source (Jetstream) is not scheduled: it runs as one consumer per deployment.
+  return config.sources.flatMap((source) =>
+    source.kind === 'jetstream'
+      ? []
+      : [
+          source.schedule.every !== undefined
+            ? { id: source.id, everyMs: durationMs(source.schedule.every) }
+            : { id: source.id, cron: source.schedule.cron, tz: tzOf.get(source.school) },
+        ],
   );
 }

@@ -157,7 +157,27 @@ function buildSchemas(m: ConfigMessages) {
     })
     .meta({ description: "The school's own Bluesky account: replies, mentions and quotes." });
 
-  const sourceSchema = z.discriminatedUnion('kind', [rssSourceSchema, blueskySourceSchema], {
+  const wsUrl = z.url({ protocol: /^wss?$/, error: about(m.notUrl) });
+  const jetstreamSourceSchema = z
+    .strictObject({
+      id: id.meta({ description: 'Short unique id, used in logs and metrics.' }),
+      kind: z.literal('jetstream'),
+      url: wsUrl
+        .default('wss://jetstream1.us-east.bsky.network/subscribe')
+        .meta({ description: "Jetstream's subscribe address (protocol v1); its siblings are jetstream2.us-east, jetstream1.us-west, …" }),
+      appview: httpUrl
+        .default('https://public.api.bsky.app')
+        .meta({ description: 'The Bluesky AppView a matched post is read from before it becomes an item (the stream is unsigned).' }),
+      cursorMargin: duration
+        .default('5s')
+        .meta({ description: 'After a restart or a dropped connection, resume this much before the stored cursor.', pattern: DURATION_PATTERN }),
+    })
+    .meta({
+      description:
+        "Every new Bluesky post, live, for every school at once: replies to a school's posts, quotes, mentions of its accounts and posts that name it by a keyword. One consumer per deployment.",
+    });
+
+  const sourceSchema = z.discriminatedUnion('kind', [rssSourceSchema, blueskySourceSchema, jetstreamSourceSchema], {
     error: (iss) => {
       if (iss.code !== 'invalid_union') return undefined;
       const kind = (iss.input as { kind?: unknown } | null | undefined)?.kind;
@@ -306,7 +326,7 @@ function buildSchemas(m: ConfigMessages) {
     )
     .meta({ title: 'uitkijk configuration', description: 'Schools, sources, thresholds and mail settings for uitkijk.' });
 
-  return { scheduleSchema, schoolSchema, rssSourceSchema, blueskySourceSchema, sourceSchema, thresholdsSchema, configSchema };
+  return { scheduleSchema, schoolSchema, rssSourceSchema, blueskySourceSchema, jetstreamSourceSchema, sourceSchema, thresholdsSchema, configSchema };
 }
 
 const built = new Map<Lang, ReturnType<typeof buildSchemas>>();
@@ -318,7 +338,8 @@ export function schemasFor(lang: Lang): ReturnType<typeof buildSchemas> {
 export const configSchemaFor = (lang: Lang) => schemasFor(lang).configSchema;
 
 /** The English schema: the source of the config's types and of the published JSON schema. */
-export const { scheduleSchema, schoolSchema, rssSourceSchema, blueskySourceSchema, sourceSchema, thresholdsSchema, configSchema } = schemasFor('en');
+export const { scheduleSchema, schoolSchema, rssSourceSchema, blueskySourceSchema, jetstreamSourceSchema, sourceSchema, thresholdsSchema, configSchema } =
+  schemasFor('en');
 
 export type Config = z.infer<typeof configSchema>;
 export type ConfigInput = z.input<typeof configSchema>;
@@ -326,4 +347,7 @@ export type School = Config['schools'][number];
 export type Source = Config['sources'][number];
 export type RssSource = Extract<Source, { kind: 'rss' }>;
 export type BlueskySource = Extract<Source, { kind: 'bluesky' }>;
-export type Schedule = Source['schedule'];
+export type JetstreamSource = Extract<Source, { kind: 'jetstream' }>;
+/** The sources read on a schedule by a connector's fetch (a stream source has no schedule). */
+export type ScheduledSource = Exclude<Source, JetstreamSource>;
+export type Schedule = ScheduledSource['schedule'];

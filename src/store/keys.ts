@@ -40,6 +40,10 @@ export interface Keys {
   bundleNext(school: string): string;
   /** When the school's last bundle went out (ms): bundles keep their spacing from it. */
   bundleLast(school: string): string;
+  /** The stream source's lease: exactly one consumer per deployment. */
+  streamLease(source: string): string;
+  /** Hash per stream source: post URI → the schools it was queued for (to mark deletions). */
+  streamWatched(source: string): string;
   /** Per school and moderator: the open candidates of the last digest sent (skipUnchanged). */
   digestLast(school: string, moderator: string): string;
 }
@@ -75,6 +79,8 @@ export function createKeys(deployment: string): Keys {
     bundleBatch: (school, at) => `${prefix}:bundle:batch:${school}:${at}`,
     bundleNext: (school) => `${prefix}:bundle:next:${school}`,
     bundleLast: (school) => `${prefix}:bundle:last:${school}`,
+    streamLease: (source) => `${prefix}:stream:lease:${source}`,
+    streamWatched: (source) => `${prefix}:stream:watched:${source}`,
     digestLast: (school, moderator) => `${prefix}:digest-last:${school}:${moderator}`,
   };
 }

@@ -51,6 +51,11 @@ return 0
 `;
 
 // KEYS: a lease. ARGV: token. Drops it only if it is still this holder's.
+const RENEW_LEASE = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0
+`;
+
 const RELEASE_LEASE = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
@@ -115,6 +120,7 @@ const DEFINITIONS = {
   uitkijkReleaseAlert: { numberOfKeys: 2, lua: RELEASE_ALERT },
   uitkijkMarkWaiting: { numberOfKeys: 1, lua: MARK_WAITING },
   uitkijkReleaseLease: { numberOfKeys: 1, lua: RELEASE_LEASE },
+  uitkijkRenewLease: { numberOfKeys: 1, lua: RENEW_LEASE },
   uitkijkSaveFindings: { lua: SAVE_FINDINGS },
   uitkijkMoveFinding: { lua: MOVE_FINDING },
 } as const;
@@ -135,6 +141,7 @@ interface ScriptCommands {
   uitkijkReleaseAlert(claimKey: string, attemptKey: string, token: string, keepAttempt: string): Promise<number>;
   uitkijkMarkWaiting(waitingKey: string, findingId: string, now: number, retentionMs: number): Promise<number>;
   uitkijkReleaseLease(key: string, token: string): Promise<number>;
+  uitkijkRenewLease(key: string, token: string, ms: number): Promise<number>;
   uitkijkSaveFindings(numKeys: number, ...args: Arg[]): Promise<number>;
   uitkijkMoveFinding(numKeys: number, ...args: Arg[]): Promise<[string, string]>;
 }
@@ -243,6 +250,8 @@ export interface Lease {
   /** A token when taken, null while someone else holds it. */
   take(name: string, ms: number): Promise<string | null>;
   release(name: string, token: string): Promise<void>;
+  /** Extends the lease while this token holds it; false when it was lost (expired, taken over). */
+  renew(name: string, token: string, ms: number): Promise<boolean>;
 }
 
 export function createLease(redis: RedisClient, key: (name: string) => string): Lease {
@@ -255,6 +264,9 @@ export function createLease(redis: RedisClient, key: (name: string) => string): 
     },
     async release(name, token) {
       await r.uitkijkReleaseLease(key(name), token);
+    },
+    async renew(name, token, ms) {
+      return (await r.uitkijkRenewLease(key(name), token, Math.max(1, Math.round(ms)))) === 1;
     },
   };
 }

@@ -21,6 +21,8 @@ export interface HealthSource {
   expectedSources(): string[];
   /** Alerts waiting for the mail server. */
   alertsWaiting(): Promise<{ count: number; oldestSince: number | null }>;
+  /** The stream consumers of this process (Jetstream): role, connection, last event. */
+  streams?(): { source: string; role: string; connected: boolean; lastEventUs: number | null }[];
 }
 
 export interface WebOptions {
@@ -94,6 +96,13 @@ export function createWebServer(opts: WebOptions): FastifyInstance {
       smtp: waiting.count === 0 ? 'ok' : 'meldingen wachten',
       alertsWaitingForSmtp: waiting.count,
       ...(waiting.oldestSince !== null ? { alertsWaitingSince: new Date(waiting.oldestSince).toISOString() } : {}),
+      // Only the lease holder reads; a standby process says so. Informational: a reconnect is normal.
+      streams: (opts.health.streams?.() ?? []).map((s) => ({
+        source: s.source,
+        role: s.role === 'holder' ? 'leest' : s.role === 'standby' ? 'stand-by (een andere worker leest)' : 'gestopt',
+        connected: s.connected,
+        lagSeconds: s.lastEventUs === null ? null : Math.max(0, Math.round((Date.now() - s.lastEventUs / 1000) / 100) / 10),
+      })),
     };
   });
 

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../../src/classify/types.ts';
 import { ConfigError } from '../../src/config/errors.ts';
 import { configWarnings, DEMO_CONFIG_PATH, loadConfig, parseConfig, reloadConfig, resolveConfigPath } from '../../src/config/load.ts';
-import type { Config } from '../../src/config/schema.ts';
+import type { Config, ScheduledSource } from '../../src/config/schema.ts';
 import { UitkijkError } from '../../src/errors.ts';
 import { createLogger } from '../../src/log.ts';
 
@@ -80,7 +80,7 @@ describe('parseConfig: valid files', () => {
     expect(bsky.postsToScan).toBe(20);
     expect(bsky.handle).toBe('delinge.example.nl');
     expect(bsky.schedule).toEqual({ cron: '*/10 * * * *' });
-    expect(config.sources[0]!.schedule).toEqual({ every: '5m' });
+    expect((config.sources[0] as ScheduledSource).schedule).toEqual({ every: '5m' });
   });
 
   it('fills a partly given threshold from the defaults of that label', () => {
@@ -116,7 +116,7 @@ describe('parseConfig: valid files', () => {
   it('the demo config has the school and the two demo sources', () => {
     const config = loadConfig('config/demo.yaml');
     expect(config.schools.map((s) => s.name)).toEqual(['Vivente College De Linge']);
-    expect(config.sources.map((s) => [s.id, s.kind, s.schedule])).toEqual([
+    expect(config.sources.map((s) => [s.id, s.kind, (s as ScheduledSource).schedule])).toEqual([
       ['demo-bluesky', 'bluesky', { every: '10s' }],
       ['demo-rss', 'rss', { every: '10s' }],
     ]);
@@ -329,7 +329,7 @@ describe('reloadConfig', () => {
     const { log, lines } = memoryLogger();
     const next = reloadConfig(path, current, log);
     expect(next).not.toBe(current);
-    expect(next.sources[0]!.schedule).toEqual({ every: '1m' });
+    expect((next.sources[0] as ScheduledSource).schedule).toEqual({ every: '1m' });
     expect(lines.some((l) => l.level === 30)).toBe(true);
   });
 

@@ -6,6 +6,8 @@
 // worker to take over. UITKIJK_TEST_POISON=<marker> makes the process die (SIGKILL, as an
 // out-of-memory kill would) when it classifies a text holding the marker; UITKIJK_TEST_MAX_STALLED
 // and UITKIJK_TEST_RESCUE_MS shorten BullMQ's stall limit and the rescue of failed batches.
+// UITKIJK_TEST_STREAMS=1 runs the config's stream sources (Jetstream) with short lease times and
+// prints `stream holder` / `stream standby` whenever this process's role changes.
 import { readFileSync } from 'node:fs';
 import pino from 'pino';
 import { createConnectorRegistry } from '../../connectors/registry.ts';
@@ -53,7 +55,8 @@ const runtime = await startRuntime({
   ctx,
   connectors: createConnectorRegistry(),
   queues,
-  schedulers: false,
+  schedulers: process.env.UITKIJK_TEST_STREAMS === '1',
+  streamTiming: { leaseMs: 1_500, renewMs: 300, standbyMs: 200, cursorEveryMs: 150, flushMs: 100, backoffBaseMs: 100, backoffMaxMs: 400 },
   web: false,
   rescueEveryMs: Number(process.env.UITKIJK_TEST_RESCUE_MS ?? 60_000),
   workerOptions: {
@@ -66,3 +69,10 @@ const runtime = await startRuntime({
 // Ready once every worker has its connection, so that a test can count on both competing.
 await Promise.all(runtime.workers.map((w) => w.waitUntilReady()));
 process.stdout.write('ready\n');
+if (process.env.UITKIJK_TEST_STREAMS === '1') {
+  let role = '';
+  setInterval(() => {
+    const now = runtime.streams()[0]?.status().role ?? 'none';
+    if (now !== role) process.stdout.write(`stream ${(role = now)}\n`);
+  }, 50);
+}

@@ -28,6 +28,17 @@ describe('/healthz', () => {
     expect(res.json()).toMatchObject({ status: 'ok', redis: 'ok', smtp: 'ok', alertsWaitingForSmtp: 0, missingSchedulers: [] });
   });
 
+  it('says whether this process reads the Jetstream stream, and how far behind it is', async () => {
+    const lastEventUs = (Date.now() - 2_000) * 1000;
+    const streams = () => [{ source: 'stream', role: 'holder', connected: true, lastEventUs }];
+    const res = await createWebServer({ metrics: createMetrics(), health: health({ streams }) }).inject({ url: '/healthz' });
+    expect(res.statusCode).toBe(200);
+    const [s] = res.json<{ streams: { source: string; role: string; connected: boolean; lagSeconds: number }[] }>().streams;
+    expect(s).toMatchObject({ source: 'stream', role: 'leest', connected: true });
+    expect(s!.lagSeconds).toBeGreaterThanOrEqual(2);
+    expect(s!.lagSeconds).toBeLessThan(60);
+  });
+
   it('is 503 at once when Redis is away, without asking it anything', async () => {
     const app = createWebServer({ metrics: createMetrics(), health: health({ redis: () => false, schedulers: never, alertsWaiting: never }) });
     const res = await app.inject({ url: '/healthz' });
