@@ -17,7 +17,7 @@ if (all || which.has('matcher')) {
 }
 if (all || which.has('stream')) {
   const { benchStream } = await import('./stream.ts');
-  console.log('== stream: Jetstream consumer, 10,000 schools, one million events from a local Jetstream (in its own thread) ==');
+  console.log('== stream: Jetstream consumer, 10,000 schools, one million events from a local Jetstream (in its own process) ==');
   console.table(await benchStream());
 }
 let pipeline: PipelineFigures | undefined;

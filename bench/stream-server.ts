@@ -1,9 +1,8 @@
-// The local Jetstream of the stream bench, in a thread of its own (bench/stream.ts starts it), so
-// that making the events does not take the consumer's core: it pours `count` distinct post
+// The local Jetstream of the stream bench, in a process of its own (bench/stream.ts starts it), so
+// that making the events takes neither the consumer's core nor its memory: it pours `count` distinct post
 // events into the first connection as fast as that reads them. About one post in a hundred
 // concerns one of the `schools` generated schools: by name (with a context word), as a reply to
 // one of its posts, or by a mention facet.
-import { parentPort, workerData } from 'node:worker_threads';
 import { startFakeJetstream } from '../test/support/jetstream.ts';
 
 export const SCHOOL_NAMES = [
@@ -56,11 +55,11 @@ export function eventFrames(schools: number) {
   };
 }
 
-if (parentPort) {
-  const { count, schools } = workerData as { count: number; schools: number };
+// Run as `node bench/stream-server.ts COUNT SCHOOLS`: prints its address, serves until stdin closes.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [count, schools] = process.argv.slice(2).map(Number) as [number, number];
   const jet = await startFakeJetstream({ generate: { count, frame: eventFrames(schools) } });
-  parentPort.postMessage({ url: jet.url });
-  parentPort.on('message', (m) => {
-    if (m === 'close') void jet.close().then(() => process.exit(0));
-  });
+  process.stdout.write(`${jet.url}\n`);
+  process.stdin.resume();
+  process.stdin.on('end', () => void jet.close().then(() => process.exit(0)));
 }
