@@ -101,7 +101,7 @@ export async function runPipeline(redisUrl: string, itemsTotal = 50_000): Promis
   const ctx = createContext({ config: parseConfig(CONFIG, 'bench.yaml'), log, redisUrl, dataDir });
   const runtime = await startRuntime({
     ctx,
-    connectors: { get: <K extends 'rss' | 'bluesky'>() => connector as unknown as Connector<K> },
+    connectors: { get: <K extends 'rss' | 'bluesky' | 'mastodon'>() => connector as unknown as Connector<K> },
     queues: ['fetch', 'classify'],
     schedulers: false,
     web: false,

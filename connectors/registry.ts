@@ -4,6 +4,7 @@
 import type { ScheduledSource as Source } from '../src/config/schema.ts';
 import { createBlueskyConnector } from './bluesky.ts';
 import { createRssConnector } from './rss.ts';
+import { createMastodonConnector } from './mastodon.ts';
 import type { Connector, ConnectorLookup } from './types.ts';
 
 export interface ConnectorRegistry extends ConnectorLookup {
@@ -15,6 +16,7 @@ type Factories = { [K in Source['kind']]: () => Connector<K> };
 const FACTORIES: Factories = {
   rss: () => createRssConnector(),
   bluesky: () => createBlueskyConnector(),
+  mastodon: () => createMastodonConnector(),
 };
 
 export function createConnectorRegistry(overrides: Partial<Factories> = {}): ConnectorRegistry {

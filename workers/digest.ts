@@ -20,6 +20,8 @@ function lookUp(connectors: ConnectorLookup, source: Source, items: Item[], env:
       return connectors.get('rss').stillThere?.(source, items, env);
     case 'bluesky':
       return connectors.get('bluesky').stillThere?.(source, items, env);
+    case 'mastodon':
+      return connectors.get('mastodon').stillThere?.(source, items, env);
   }
 }
 

@@ -39,6 +39,8 @@ function read(connectors: ConnectorLookup, source: Source, cursor: string | null
       return connectors.get('rss').fetch(source, cursor, env);
     case 'bluesky':
       return connectors.get('bluesky').fetch(source, cursor, env);
+    case 'mastodon':
+      return connectors.get('mastodon').fetch(source, cursor, env);
   }
 }
 

@@ -157,6 +157,17 @@ function buildSchemas(m: ConfigMessages) {
     })
     .meta({ description: "The school's own Bluesky account: replies, mentions and quotes." });
 
+  const mastodonSourceSchema = z
+    .strictObject({
+      ...sourceBase,
+      kind: z.literal('mastodon'),
+      instance: httpUrl.meta({
+        description:
+          "The school's Mastodon server, e.g. https://mastodon.nl. Its access token (scope read:notifications) comes from MASTODON_TOKEN_<SOURCE ID>.",
+      }),
+    })
+    .meta({ description: "The school's own Mastodon account: replies to its posts and mentions of it." });
+
   const wsUrl = z.url({ protocol: /^wss?$/, error: about(m.notUrl) });
   const jetstreamSourceSchema = z
     .strictObject({
@@ -177,7 +188,7 @@ function buildSchemas(m: ConfigMessages) {
         "Every new Bluesky post, live, for every school at once: replies to a school's posts, quotes, mentions of its accounts and posts that name it by a keyword. One consumer per deployment.",
     });
 
-  const sourceSchema = z.discriminatedUnion('kind', [rssSourceSchema, blueskySourceSchema, jetstreamSourceSchema], {
+  const sourceSchema = z.discriminatedUnion('kind', [rssSourceSchema, blueskySourceSchema, mastodonSourceSchema, jetstreamSourceSchema], {
     error: (iss) => {
       if (iss.code !== 'invalid_union') return undefined;
       const kind = (iss.input as { kind?: unknown } | null | undefined)?.kind;
@@ -326,7 +337,17 @@ function buildSchemas(m: ConfigMessages) {
     )
     .meta({ title: 'uitkijk configuration', description: 'Schools, sources, thresholds and mail settings for uitkijk.' });
 
-  return { scheduleSchema, schoolSchema, rssSourceSchema, blueskySourceSchema, jetstreamSourceSchema, sourceSchema, thresholdsSchema, configSchema };
+  return {
+    scheduleSchema,
+    schoolSchema,
+    rssSourceSchema,
+    blueskySourceSchema,
+    mastodonSourceSchema,
+    jetstreamSourceSchema,
+    sourceSchema,
+    thresholdsSchema,
+    configSchema,
+  };
 }
 
 const built = new Map<Lang, ReturnType<typeof buildSchemas>>();
@@ -338,8 +359,17 @@ export function schemasFor(lang: Lang): ReturnType<typeof buildSchemas> {
 export const configSchemaFor = (lang: Lang) => schemasFor(lang).configSchema;
 
 /** The English schema: the source of the config's types and of the published JSON schema. */
-export const { scheduleSchema, schoolSchema, rssSourceSchema, blueskySourceSchema, jetstreamSourceSchema, sourceSchema, thresholdsSchema, configSchema } =
-  schemasFor('en');
+export const {
+  scheduleSchema,
+  schoolSchema,
+  rssSourceSchema,
+  blueskySourceSchema,
+  mastodonSourceSchema,
+  jetstreamSourceSchema,
+  sourceSchema,
+  thresholdsSchema,
+  configSchema,
+} = schemasFor('en');
 
 export type Config = z.infer<typeof configSchema>;
 export type ConfigInput = z.input<typeof configSchema>;
@@ -348,6 +378,7 @@ export type Source = Config['sources'][number];
 export type RssSource = Extract<Source, { kind: 'rss' }>;
 export type BlueskySource = Extract<Source, { kind: 'bluesky' }>;
 export type JetstreamSource = Extract<Source, { kind: 'jetstream' }>;
+export type MastodonSource = Extract<Source, { kind: 'mastodon' }>;
 /** The sources read on a schedule by a connector's fetch (a stream source has no schedule). */
 export type ScheduledSource = Exclude<Source, JetstreamSource>;
 export type Schedule = ScheduledSource['schedule'];

@@ -256,7 +256,7 @@ sources:`;
   });
 
   it.each([
-    ['kind: rss', 'kind: mastodon', 'sources[0].kind', /'mastodon' is not a source kind/],
+    ['kind: rss', 'kind: tiktok', 'sources[0].kind', /'tiktok' is not a source kind; use rss, bluesky, mastodon or jetstream/],
     ['context: reply', 'context: antwoord', 'sources[0].context', /reply.*mention/],
     ['url: https://delinge.example.nl/comments/feed/', 'url: ftp://delinge.example.nl/feed', 'sources[0].url', /not a web address/],
     ['alertRecipients: [communicatie@delinge.example.nl]', 'alertRecipients: [communicatie]', 'schools[0].alertRecipients[0]', /not an e-mail address/],
