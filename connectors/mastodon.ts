@@ -58,6 +58,31 @@ export function createMastodonConnector(opts: { now?: () => number } = {}): Conn
 
   return {
     kind: 'mastodon',
+    // Before a digest: GET /api/v1/statuses/:id — 404 means the status was deleted. Anything
+    // else (a 5xx, a refused token) says nothing, and the candidate stays open.
+    async stillThere(source: MastodonSource, wanted: readonly Item[], env: ConnectorEnv): Promise<Map<string, boolean>> {
+      const out = new Map<string, boolean>();
+      const token = env.secrets.forSource(source);
+      if (!token) return out;
+      const base = source.instance.replace(/\/$/, '');
+      const http = limitedFetch(env.limits, env.fetch ?? globalThis.fetch, `Bron ${source.id}`);
+      for (const item of wanted) {
+        const sid = /^mastodon:.+:(\d+)$/.exec(item.id)?.[1];
+        if (!sid) continue;
+        try {
+          const res = await http(`${base}/api/v1/statuses/${sid}`, {
+            method: 'GET',
+            headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+          });
+          await res.body?.cancel();
+          if (res.ok) out.set(item.id, true);
+          else if (res.status === 404) out.set(item.id, false);
+        } catch (err) {
+          env.log.warn({ source: source.id, item: item.id, reason: (err as Error).message }, 'Mastodon: bericht niet opnieuw op te zoeken');
+        }
+      }
+      return out;
+    },
     async fetch(source: MastodonSource, cursor: string | null, env: ConnectorEnv): Promise<FetchResult> {
       const token = env.secrets.forSource(source);
       const tokenVar = env.secrets.envNameFor(source);

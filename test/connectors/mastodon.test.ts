@@ -110,6 +110,31 @@ describe('Mastodon connector', () => {
     expect((none as UitkijkError).code).toBe('CONNECTOR_AUTH');
   });
 
+  it('looks statuses up again for the digest: a deleted one is gone, a live one present', async () => {
+    const keep = m.addMention('deze blijft staan');
+    const drop = m.addMention('deze wordt verwijderd');
+    m.remove(drop);
+    const host = new URL(m.url).host;
+    const item = (sid: string) => ({
+      id: `mastodon:${host}:${sid}`,
+      source: 'linde-mastodon',
+      platform: 'mastodon',
+      context: 'reply' as const,
+      url: '',
+      author: { handle: 'x' },
+      text: 'x',
+      createdAt: '',
+      media: { kinds: [], count: 0 },
+      school: 'linde',
+    });
+    const answer = await createMastodonConnector().stillThere!(source(), [item(keep), item(drop)], env());
+    expect(answer.get(item(keep).id)).toBe(true);
+    expect(answer.get(item(drop).id)).toBe(false);
+    m.failNext(503, { error: 'unavailable' });
+    const unsure = await createMastodonConnector().stillThere!(source(), [item(keep)], env());
+    expect(unsure.has(item(keep).id)).toBe(false); // not knowing is not "gone"
+  });
+
   it('reads the next page from the Link header', () => {
     expect(nextLink('<https://m.example/api/v1/notifications?max_id=7>; rel="next", <https://m.example/api/v1/notifications?min_id=9>; rel="prev"')).toBe(
       'https://m.example/api/v1/notifications?max_id=7',

@@ -1,6 +1,7 @@
 // A local Mastodon server for the Mastodon connector's tests, answering as Mastodon's REST API
 // does (docs.joinmastodon.org: methods/notifications, entities/Notification and Status, api/
-// rate-limits): `GET /api/v1/accounts/verify_credentials`; `GET /api/v1/notifications` with
+// rate-limits): `GET /api/v1/accounts/verify_credentials`; `GET /api/v1/statuses/:id` (404 once
+// deleted); `GET /api/v1/notifications` with
 // `types[]`, `since_id`, `max_id` and `limit` (at most 80), newest first, paged through a `Link`
 // header (`rel="next"` with `max_id`, `rel="prev"` with `min_id`); Bearer tokens, 401 with
 // `{"error": "The access token is invalid"}`; `X-RateLimit-Limit`, `-Remaining` and `-Reset`
@@ -73,6 +74,11 @@ export async function startFakeMastodon(): Promise<FakeMastodon> {
       const f = fault;
       fault = null;
       return send(f.status, f.body, f.headers);
+    }
+    const statusPath = /^\/api\/v1\/statuses\/(\d+)$/.exec(url.pathname);
+    if (statusPath) {
+      const status = notes.find((n) => n.status?.id === statusPath[1])?.status;
+      return status ? send(200, status) : send(404, { error: 'Record not found' });
     }
     if (url.pathname !== '/api/v1/notifications') return send(404, { error: 'Record not found' });
     const types = url.searchParams.getAll('types[]');
