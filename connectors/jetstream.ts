@@ -113,6 +113,8 @@ interface Pending {
 
 const POST = 'app.bsky.feed.post';
 const PAGE = 25;
+/** Handle look-ups in flight at once when the schools are loaded. */
+const RESOLVE_AT_ONCE = 8;
 
 const obj = (v: unknown): Record<string, unknown> | null => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
 const sleep = (ms: number, signal: { stopped: boolean }) =>
@@ -214,40 +216,38 @@ export function createJetstreamConsumer(d: JetstreamDeps): JetstreamConsumer {
     return s?.kind === 'jetstream' ? s : undefined;
   };
 
-  /** Each school's accounts as DIDs: a handle is resolved through the AppView, a DID kept. */
-  async function schoolIndex(src: JetstreamSource): Promise<{ index: PostIndex; unresolved: number }> {
-    const config = d.config();
-    let unresolved = 0;
-    const schools = [];
-    for (const school of config.schools) {
-      const dids: string[] = [];
-      for (const h of school.handles) {
-        const handle = h.replace(/^@/, '').toLowerCase();
-        if (handle.startsWith('did:')) {
-          dids.push(handle);
-          continue;
-        }
-        try {
-          const res = await fetchFn(`${src.appview.replace(/\/$/, '')}/xrpc/com.atproto.identity.resolveHandle?handle=${encodeURIComponent(handle)}`);
-          const did = obj(res.ok ? await res.json() : null)?.did;
-          if (typeof did === 'string') dids.push(did);
-          else {
-            unresolved += 1;
-            log.warn(
-              { school: school.id, status: res.status },
-              'handle van de school niet op te zoeken; alleen trefwoorden tellen voor dit account (later opnieuw)',
-            );
-          }
-        } catch (err) {
-          unresolved += 1;
-          log.warn(
-            { school: school.id, reason: (err as Error).message },
-            'handle van de school niet op te zoeken; alleen trefwoorden tellen voor dit account (later opnieuw)',
-          );
-        }
-      }
-      schools.push({ id: school.id, dids, keywords: school.keywords });
+  /** One handle as a DID: a DID stays, a handle is resolved through the AppView; null if it cannot be. */
+  async function didOf(src: JetstreamSource, school: string, h: string): Promise<string | null> {
+    const handle = h.replace(/^@/, '').toLowerCase();
+    if (handle.startsWith('did:')) return handle;
+    let why: Record<string, unknown>;
+    try {
+      const res = await fetchFn(`${src.appview.replace(/\/$/, '')}/xrpc/com.atproto.identity.resolveHandle?handle=${encodeURIComponent(handle)}`);
+      const did = obj(res.ok ? await res.json() : null)?.did;
+      if (typeof did === 'string') return did;
+      why = { status: res.status };
+    } catch (err) {
+      why = { reason: (err as Error).message };
     }
+    log.warn({ school, ...why }, 'handle van de school niet op te zoeken; alleen trefwoorden tellen voor dit account (later opnieuw)');
+    return null;
+  }
+
+  /** Each school's accounts as DIDs, a few look-ups at a time (thousands of schools need not wait in line). */
+  async function schoolIndex(src: JetstreamSource): Promise<{ index: PostIndex; unresolved: number }> {
+    const jobs = d.config().schools.flatMap((s) => s.handles.map((h) => ({ school: s.id, h })));
+    const dids = new Map<string, string[]>();
+    let unresolved = 0;
+    for (let i = 0; i < jobs.length; i += RESOLVE_AT_ONCE) {
+      const batch = jobs.slice(i, i + RESOLVE_AT_ONCE);
+      const found = await Promise.all(batch.map((j) => didOf(src, j.school, j.h)));
+      batch.forEach((j, k) => {
+        const did = found[k];
+        if (did) dids.set(j.school, [...(dids.get(j.school) ?? []), did]);
+        else unresolved += 1;
+      });
+    }
+    const schools = d.config().schools.map((s) => ({ id: s.id, dids: dids.get(s.id) ?? [], keywords: s.keywords }));
     return { index: buildPostIndex(schools), unresolved };
   }
 

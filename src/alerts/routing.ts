@@ -36,40 +36,44 @@ export function createAlertRouter(opts: { config: () => Config; bundles: BundleS
     async route(findings) {
       const config = opts.config();
       const a = config.alerts;
-      const jobs: { name: string; data: AlertJob; opts: { jobId: string; delay?: number } }[] = [];
+      const alertJob = (f: Finding) => ({
+        name: 'alert',
+        data: { findingId: f.id } as AlertJob,
+        opts: { jobId: `alert-${f.id}` } as { jobId: string; delay?: number },
+      });
+      if (!a.bundle) {
+        if (findings.length) await opts.queue.addBulk(findings.map(alertJob));
+        return { immediate: findings.length, bundled: 0 };
+      }
+      const o = {
+        stormWindowMs: durationMs(a.stormWindow),
+        stormThreshold: a.stormThreshold,
+        everyMs: durationMs(a.bundleEvery),
+        gatherMs: durationMs(a.bundleWait),
+        ttlMs: Math.max(DAY_MS, config.retention.findingsDays * DAY_MS),
+      };
+      // All sent at once: Redis runs the scripts in the order they were sent, one connection,
+      // so the storm counts come out as if one by one, in one round trip instead of one each.
+      const at = now();
+      const routes = await Promise.all(
+        findings.map((f) => opts.bundles.route(f.item.school, postKey(f), f.id, { ...o, now: at, threat: f.labels.includes('threat') })),
+      );
+      const jobs = new Map<string, ReturnType<typeof alertJob>>();
       let immediate = 0;
-      let bundled = 0;
-      for (const f of findings) {
-        if (!a.bundle) {
-          immediate += 1;
-          jobs.push({ name: 'alert', data: { findingId: f.id }, opts: { jobId: `alert-${f.id}` } });
-          continue;
-        }
-        const at = now();
-        const r = await opts.bundles.route(f.item.school, postKey(f), f.id, {
-          now: at,
-          threat: f.labels.includes('threat'),
-          stormWindowMs: durationMs(a.stormWindow),
-          stormThreshold: a.stormThreshold,
-          everyMs: durationMs(a.bundleEvery),
-          gatherMs: durationMs(a.bundleWait),
-          ttlMs: Math.max(DAY_MS, config.retention.findingsDays * DAY_MS),
-        });
+      findings.forEach((f, i) => {
+        const r = routes[i]!;
         if (r.send === 'now') {
           immediate += 1;
-          jobs.push({ name: 'alert', data: { findingId: f.id }, opts: { jobId: `alert-${f.id}` } });
+          const job = alertJob(f);
+          jobs.set(job.opts.jobId, job);
         } else {
-          bundled += 1;
-          // One job per bundle: BullMQ keeps one job per id, however many findings join.
-          jobs.push({
-            name: 'bundle',
-            data: { bundle: { school: f.item.school, at: r.at } },
-            opts: { jobId: bundleJobId(f.item.school, r.at), delay: Math.max(0, r.at - at) },
-          });
+          // One job per bundle, however many findings join it.
+          const jobId = bundleJobId(f.item.school, r.at);
+          jobs.set(jobId, { name: 'bundle', data: { bundle: { school: f.item.school, at: r.at } }, opts: { jobId, delay: Math.max(0, r.at - at) } });
         }
-      }
-      if (jobs.length) await opts.queue.addBulk(jobs);
-      return { immediate, bundled };
+      });
+      if (jobs.size) await opts.queue.addBulk([...jobs.values()]);
+      return { immediate, bundled: findings.length - immediate };
     },
   };
 }

@@ -24,6 +24,7 @@ import { startAtproto } from '../support/atproto.ts';
 import type { AtprotoNetwork } from '../support/atproto.ts';
 import { findPostgresBin } from '../support/postgres.ts';
 import { runConnectorContract } from './contract.ts';
+import { sampleItem } from '../store/sample.ts';
 
 const log = pino({ level: 'silent' });
 const PASSWORD = 'school-wachtwoord-123';
@@ -329,18 +330,7 @@ describe('Bluesky connector against the reference servers', () => {
     await w.network.processAll();
     await w.sc.deletePost(w.pupil, doomed.ref.uri);
     await w.network.processAll();
-    const item = (id: string) => ({
-      id,
-      source: SOURCE_ID,
-      platform: 'bluesky',
-      context: 'reply' as const,
-      url: '',
-      author: { handle: 'x' },
-      text: 'x',
-      createdAt: '',
-      media: { kinds: [], count: 0 },
-      school: 'linde',
-    });
+    const item = (id: string) => sampleItem({ id, source: SOURCE_ID, school: 'linde' });
     const live = item(kept.ref.uriStr);
     const gone = item(doomed.ref.uriStr);
     const answer = await c.stillThere!(source(w), [live, gone, item('rss:not-bluesky')], env());

@@ -12,6 +12,7 @@ import { connectorEnv } from '../support/connector-env.ts';
 import { startFakeMastodon } from '../support/fake-mastodon.ts';
 import type { FakeMastodon } from '../support/fake-mastodon.ts';
 import { runConnectorContract } from './contract.ts';
+import { sampleItem } from '../store/sample.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -115,18 +116,7 @@ describe('Mastodon connector', () => {
     const drop = m.addMention('deze wordt verwijderd');
     m.remove(drop);
     const host = new URL(m.url).host;
-    const item = (sid: string) => ({
-      id: `mastodon:${host}:${sid}`,
-      source: 'linde-mastodon',
-      platform: 'mastodon',
-      context: 'reply' as const,
-      url: '',
-      author: { handle: 'x' },
-      text: 'x',
-      createdAt: '',
-      media: { kinds: [], count: 0 },
-      school: 'linde',
-    });
+    const item = (sid: string) => sampleItem({ id: `mastodon:${host}:${sid}`, source: 'linde-mastodon', platform: 'mastodon', school: 'linde' });
     const answer = await createMastodonConnector().stillThere!(source(), [item(keep), item(drop)], env());
     expect(answer.get(item(keep).id)).toBe(true);
     expect(answer.get(item(drop).id)).toBe(false);
