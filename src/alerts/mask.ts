@@ -62,7 +62,8 @@ export function maskValue(value: string, type: PiiType): string {
  * offsets are clipped, never trusted.
  */
 export function maskText(text: string, entities: readonly Pick<Entity, 'type' | 'start' | 'end'>[]): string {
-  const names = tiedNames(text, entities).map((n) => ({ type: 'name_with_sensitive' as const, ...n }));
+  const tied = tiedNames(text, entities);
+  const names = [...tied, ...mentions(text, entities, tied)].map((n) => ({ type: 'name_with_sensitive' as const, ...n }));
   const spans = [...entities, ...names]
     .map((e) => ({ type: e.type, start: Math.max(0, Math.min(e.start, text.length)), end: Math.max(0, Math.min(e.end, text.length)) }))
     .filter((s) => s.end > s.start)
@@ -183,6 +184,27 @@ const PLACE_BEFORE = /(?<![\p{L}])(?:in|uit|naar|te|richting|vanuit|nabij)\s+$/i
 
 const BEFORE_REACH = 100;
 const AFTER_REACH = 80;
+
+/**
+ * Every other mention of a person the classifier named (it reports each person once, at the
+ * first mention): "Jayden Pinas … Jayden komt vaak …" masks both.
+ */
+function mentions(
+  text: string,
+  entities: readonly Pick<Entity, 'type' | 'start' | 'end'>[],
+  masked: readonly { start: number; end: number }[],
+): { start: number; end: number }[] {
+  const taken = [...entities, ...masked];
+  const out: { start: number; end: number }[] = [];
+  for (const e of entities) {
+    if (e.type !== 'name_with_sensitive' || e.end <= e.start) continue;
+    const name = text.slice(Math.max(0, e.start), Math.min(text.length, e.end)).replace(TITLE_WORDS, '');
+    for (const o of occurrences(text, name)) if (!taken.some((x) => x.start < o.end && o.start < x.end)) out.push(o);
+  }
+  return out;
+}
+/** A title or a tussenvoegsel is no name of its own: every other "Meneer" or "De" in the text stays. */
+const TITLE_WORDS = /(?<![\p{L}])(?:juf|juffrouw|meester|meneer|mevrouw|mevr|mw|dhr|mr|mijnheer|van|de|der|den|het|ter|ten|te|el)\.?(?![\p{L}])/giu;
 
 /** Every whole-word occurrence of a name's capitalised words, possessive forms included. */
 function occurrences(text: string, name: string): { start: number; end: number }[] {

@@ -19,7 +19,7 @@ import { createPiiRecogniser } from './pii/index.ts';
 import { personNames } from './pii/sensitive.ts';
 import { combinerInputs, finalScore, textSignals } from './signals.ts';
 import { DEFAULT_THRESHOLDS, LABELS } from './types.ts';
-import type { ClassifyOptions, Evidence, Label, Scores, Thresholds, Verdict } from './types.ts';
+import type { ClassifyOptions, Entity, Evidence, Label, Scores, Thresholds, Verdict } from './types.ts';
 
 export * from './types.ts';
 
@@ -95,7 +95,25 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
       // words the lists do not hold): the people the text names are what to mask.
       if (labels.includes('personal_data') && entities.length === 0)
         entities = personNames(text).map((n) => ({ type: 'name_with_sensitive' as const, ...n, score: scores.personal_data }));
-      return { scores, labels, evidence, entities };
+      return { scores, labels, evidence, entities: oncePerPerson(entities) };
     },
   };
 }
+
+/**
+ * Each person once, at the first mention: "Jayden Pinas … Jayden komt …" is one piece of
+ * personal data (the alert masks every mention, src/alerts/mask.ts).
+ */
+function oncePerPerson(entities: Entity[]): Entity[] {
+  if (entities.filter((e) => e.type === 'name_with_sensitive').length < 2) return entities;
+  const seen = new Set<string>();
+  return entities.filter((e) => {
+    if (e.type !== 'name_with_sensitive') return true;
+    const words = e.value.match(NAME_WORD) ?? [];
+    if (words.length === 0) return true;
+    const again = words.every((w) => seen.has(w.toLowerCase()));
+    for (const w of words) seen.add(w.toLowerCase());
+    return !again;
+  });
+}
+const NAME_WORD = /(?<![\p{L}])\p{Lu}[\p{Ll}'’-]*\p{Ll}/gu;

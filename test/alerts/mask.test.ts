@@ -139,3 +139,15 @@ describe('names tied to a masked value', () => {
     expect(masked).toHaveLength(text.length);
   });
 });
+
+describe('every mention of a named person', () => {
+  it('masks the later mentions of a person reported once, and leaves titles and other words', () => {
+    const text = 'Bij Meneer Okafor is longkanker vastgesteld. Meneer Okafor komt dit jaar niet terug, zegt Meneer Vos.';
+    const start = text.indexOf('Okafor');
+    const masked = maskText(text, [{ type: 'name_with_sensitive', start, end: start + 'Okafor'.length }]);
+    expect(masked).not.toContain('Okafor');
+    expect(masked.match(/Meneer/g)).toHaveLength(3);
+    expect(masked).toContain('Meneer Vos');
+    expect(masked).toHaveLength(text.length);
+  });
+});

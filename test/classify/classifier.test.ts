@@ -168,3 +168,14 @@ describe('long and hostile inputs', () => {
     expect(classify(calm + 'Ik weet waar je woont en morgen sta ik bij je deur, dan ben je er geweest. ' + calm).labels).toContain('threat');
   });
 });
+
+describe('each person once', () => {
+  it('reports a person named twice with a sensitive fact once, at the first mention', () => {
+    const text = 'Thijmen Verbruggen uit 6b is geschorst omdat hij vuurwerk afstak. Thijmen mag pas maandag terugkomen, zijn vader is woedend.';
+    const out = classifier.classify(text);
+    expect(out.labels).toContain('personal_data');
+    const names = out.entities.filter((e) => e.type === 'name_with_sensitive');
+    expect(names.map((e) => e.value)).toEqual(['Thijmen Verbruggen']);
+    expect(names[0]!.start).toBe(0);
+  });
+});

@@ -5,6 +5,7 @@
 
 import { adjust, before } from './context.ts';
 import type { Candidate } from './context.ts';
+import { isGivenName } from './sensitive.ts';
 
 const SUFFIX =
   'straat|straatje|laan|laantje|weg|plein|pleintje|pad|singel|gracht|kade|dijk|hof|steeg|dreef|markt|park|ring|baan|wal|dam|haven|veld|erf|kamp|burg|berg|plantsoen|boulevard|allee|zoom|hoek|akker|weide|gaarde|tuin|vaart|vliet|brink|kant|hoeve|horst|donk|stede|wetering|polder|lei|heuvel|hout|hoven|wegje|kwartier';
@@ -132,7 +133,8 @@ function findStreets(text: string, out: Candidate[], firstAnchor: number): void 
     re.lastIndex = Math.max(0, firstAnchor - 40);
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       const word = m[1] ?? '';
-      if (BARE_STOP.test(word)) continue;
+      // "Uitslag: Sophie 9, Ibrahim 8,5": a given name and a grade, not a street and a town.
+      if (BARE_STOP.test(word) || isGivenName(word)) continue;
       const numEnd = m.index + m[0].length;
       const wordStart = numEnd - (m[2] ?? '').length - 1 - word.length;
       const next = text.slice(numEnd, numEnd + 60);

@@ -105,6 +105,11 @@ const SENSITIVE: Array<[string, RegExp]> = [
     /\b(?:scheiden|gescheiden|scheiding|pleeggezin|pleegouders|pleegkind|jeugdzorg|voogd|uit huis geplaatst|ondertoezichtstelling|veilig thuis|huiselijk geweld|overleden|schulden|armoede|voedselbank|dakloos|daklozen\w*|azc|mishandel\w*|woont nu bij|in de gevangenis|gevangenis|zit vast|zit in de bak|in de bak|aan de drank|aan de drugs|verslaafd|alcoholist|werkloos|in de bijstand|uitkering|huisuitzetting|uit huis gezet|weggelopen|vermist|kinderbescherming|blijf-van-mijn-lijfhuis|opvanghuis|tehuis|gezinshuis|begrafenis|rouwt|weeskind)\b/,
   ],
   [
+    'missing',
+    // A child someone is looking for: "is sinds 15.30 niet thuisgekomen", "voor het laatst gezien".
+    /\b(?:niet (?:meer )?thuis ?gekomen|niet thuisgekomen|voor het laatst gezien|wordt vermist|is vermist|sinds \w+ vermist|weggelopen|gezocht|vermist)\b/,
+  ],
+  [
     'account',
     // A username tied to the person: "@noah.vd", or a handle-like word with digits or an
     // underscore ("noahvd_09"), possibly in the next short sentence ("…, Noah van Dijk? Is noahvd_09").
@@ -198,7 +203,7 @@ const TRIGGERS = new Set(
     'scheiden gescheiden scheiding pleeggezin pleegouders pleegkind jeugdzorg voogd geplaatst gezet ondertoezichtstelling ' +
     'veilig huiselijk overleden schulden armoede voedselbank dakloos azc gevangenis vast bak drank verslaafd ' +
     'tehuis gezinshuis begrafenis rouwt weeskind corona covid tumor hersentumor ziekte ziektewet dyspraxie gediagnosticeerd diagnose dementie hartaanval beroerte hartstilstand verlamd gips revalidatie revalideert ' +
-    'alcoholist werkloos bijstand uitkering huisuitzetting weggelopen vermist kinderbescherming opvanghuis ' +
+    'alcoholist werkloos bijstand uitkering huisuitzetting weggelopen vermist gezocht thuisgekomen laatst kinderbescherming opvanghuis ' +
     'insta instagram tiktok snap snapchat account twitter facebook discord privéaccount priveaccount woont ' +
     'elke iedere staat zit loopt traint sport zwemt'
   ).split(/\s+/),
@@ -228,6 +233,11 @@ function lowerLetter(c: number): number {
   return 0;
 }
 
+/** Is the word a given name from the list (any case)? */
+export function isGivenName(word: string): boolean {
+  return FIRST_NAMES.has(word.toLowerCase());
+}
+
 /** Does the text contain a word that may start a sensitive fact? (dashes split words) */
 export function hasSensitiveWord(text: string): boolean {
   let h = 0;
@@ -248,6 +258,7 @@ export function hasSensitiveWord(text: string): boolean {
 }
 
 export function findNamesWithSensitive(text: string, out: Candidate[]): void {
+  findNameLists(text, out);
   if (!hasSensitiveWord(text) && !(HAS_DIGIT.test(text) && GRADE.test(text))) return;
   const hits = sensitiveHits(text.toLowerCase());
   if (hits.length === 0) return;
@@ -270,6 +281,10 @@ export function findNamesWithSensitive(text: string, out: Candidate[]): void {
     }
     const start = m.index;
     const end = m.index + m[0].length;
+    if (!TITLE.test(text.slice(Math.max(0, start - 24), start)) && namesAThing(text, start, end)) {
+      NAME.lastIndex = end - last.length;
+      continue;
+    }
     const [a, b] = sentenceBounds(text, start, end);
     const family = familyWithin(hits, a, b);
     if (family === '') {
@@ -282,6 +297,66 @@ export function findNamesWithSensitive(text: string, out: Candidate[]): void {
   }
   findSingleNames(text, out, hits);
 }
+
+/**
+ * Whether the capitalised word(s) at [start, end) name a thing rather than a person: after an
+ * article ("het Sophia", "op De Parel"), after a venue ("café De Zwaan", "VV Oranje"), before a
+ * calendar word ("Paarse Vrijdag"), or as a speaker or heading ("Joep:", "Team Geel:").
+ */
+function namesAThing(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 24), start);
+  const after = text.slice(end, end + 16);
+  return ARTICLE_BEFORE.test(before) || VENUE_BEFORE.test(before) || CALENDAR_NEXT.test(after) || SPEAKER.test(after);
+}
+
+/**
+ * Pupils listed with what identifies or exposes each — a class or a grade: "Yara Benali (6B),
+ * Tom de Wit (6B)", "Sophie 9, Ibrahim 8,5, Lara 5". Three or more in a row make a list; each
+ * name is one entity. (In a list of birthdays the dates are the entities, and the names tied to
+ * them are masked with them.)
+ */
+function findNameLists(text: string, out: Candidate[]): void {
+  if (!HAS_DIGIT.test(text)) return;
+  LIST_ITEM.lastIndex = 0;
+  let run: { start: number; end: number; bracket: boolean }[] = [];
+  let lastEnd = -1;
+  const flush = () => {
+    // Given names the list knows — most of them, unless each comes with a class in brackets:
+    // "Hoofdstuk 3, Les 4, Opdracht 5" lists no one.
+    const known = run.filter((r) => FIRST_NAMES.has(text.slice(r.start, r.end).split(' ')[0]!.toLowerCase())).length;
+    const classes = run.every((r) => r.bracket);
+    if (run.length >= 3 && known > 0 && (classes || known * 2 > run.length)) {
+      for (const r of run) {
+        if (out.some((c) => c.start < r.end && r.start < c.end)) continue;
+        out.push({ type: 'name_with_sensitive', start: r.start, end: r.end, value: text.slice(r.start, r.end), score: 0.8, rule: 'sensitive.list' });
+      }
+    }
+    run = [];
+  };
+  for (let m = LIST_ITEM.exec(text); m !== null; m = LIST_ITEM.exec(text)) {
+    const name = m[1]!;
+    const first = name.split(' ')[0]!;
+    if (notName(first) || NOT_PERSON.has(first.toLowerCase())) continue;
+    // Items of one list follow each other, separated by a comma, "en" or a semicolon.
+    if (lastEnd >= 0 && !LIST_GAP.test(text.slice(lastEnd, m.index))) flush();
+    run.push({ start: m.index, end: m.index + name.length, bracket: text[m.index + name.length + 1] === '(' });
+    lastEnd = m.index + m[0].length;
+  }
+  flush();
+}
+// A name (a given name and maybe a surname) and what describes it: a class, a grade.
+const LIST_ITEM = new RegExp(
+  String.raw`(?<![\p{L}\p{N}@#])(\p{Lu}\p{Ll}+(?: (?:(?:van|de|der|den|el|ter|ten|van de|van der|van den|El) )?\p{Lu}[\p{Ll}'’-]*\p{Ll})?)` +
+    String.raw`(?: \((?:\d\s?[a-zA-Z]{1,4}\b[^)]{0,40}|groep \d[^)]{0,30}|klas \w+[^)]{0,30})\)| (?:[1-9]|10)(?:[,.]\d)?(?![\d:./-]))`,
+  'gu',
+);
+const ROLE_BEFORE = /\b(?:bij|met|aan|van|door|voor)\s+(?:juf|juffrouw|meester|meneer|mevrouw|mevr\.?|dhr\.?)\s?(?:(?:van|de|der|den|ter|ten) )?$/i;
+/** Is someone (a given name the list knows) named in [a, at)? */
+function namedBefore(text: string, a: number, at: number): boolean {
+  for (const w of text.slice(a, at).match(/(?<![\p{L}])\p{Lu}\p{Ll}+/gu) ?? []) if (FIRST_NAMES.has(w.toLowerCase())) return true;
+  return false;
+}
+const LIST_GAP = /^\s*(?:[,;–-]|en|[,;] en)\s*$/;
 
 const FAILING_GRADE =
   /\b(?:een|'n|n) (?:[1-4](?:[,.]\d)?|5(?:[,.][0-4])?) |blijft zitten|blijven zitten|bleef zitten|gezakt|onvoldoende|krijgt (?:een|'n) [1-5]/i;
@@ -303,11 +378,15 @@ function findSingleNames(text: string, out: Candidate[], hits: Hit[]): void {
     if (!titled && !known) continue;
     const start = m.index;
     const end = start + name.length;
+    if (!titled && namesAThing(text, start, end)) continue;
     // A full name with a sensitive fact close by takes the fact for itself ("… bel hem maar
     // eens Finn Jacobs is geschorst" is not about the Niels before it).
     if (fullNames.some((c) => c.end > start && c.start < end + 100)) continue;
     // A narrower window than for full names: a run-on sentence often names someone else further on.
     const [a, b] = sentenceBounds(text, start, end);
+    // "Jasmijn krijgt RT bij juf Wendy", "Dank aan meester Thomas": the teacher in a role; the
+    // fact is about the pupil named before.
+    if (titled && ROLE_BEFORE.test(text.slice(Math.max(0, start - 30), start)) && namedBefore(text, 0, start)) continue;
     let family = familyWithin(hits, Math.max(a, start - 40), Math.min(b, end + 60));
     // Someone addressed by name about where they are: "Ik zie je elke ochtend om 8.10 bij de ingang, Sophie."
     if (family === '' && familyWithin(hits, a, b) === 'whereabouts') family = 'whereabouts';
@@ -344,16 +423,29 @@ export function personNames(text: string): { start: number; end: number; value: 
     let start = m.index;
     let end = start + word.length;
     const lc = word.toLowerCase();
-    if (notName(word) || NOT_PERSON.has(lc) || ORGANISATION_END.test(lc) || STREET_END.test(lc) || entryOf(squeeze(lc))) continue;
-    if (ORGANISATION_NEXT.test(text.slice(start + word.length, start + word.length + 20))) continue;
     const before = text.slice(Math.max(0, start - 24), start);
     const titled = TITLE.test(before);
-    const known = FIRST_NAMES.has(lc);
-    const initial = atSentenceStart(text, start);
     const after = text.slice(end, end + 16);
-    if (!titled && !known) {
-      if (PLACE_BEFORE.test(before)) continue;
-      if (initial && !(NAME_FOLLOWS.test(after) || VERB_FOLLOWS.test(after))) continue;
+    // A word of the lexicon as written ("Kanker!"), not one that only squeezes to one ("Bos").
+    const lexical = entryOf(squeeze(lc))?.key === lc;
+    if (notName(word) || NOT_PERSON.has(lc) || ORGANISATION_END.test(lc) || STREET_END.test(lc)) continue;
+    if (ORGANISATION_NEXT.test(text.slice(end, end + 20)) || CALENDAR_NEXT.test(after)) continue;
+    // "Joep: wie heeft …" in a chat transcript, "Team Geel:": a speaker or a heading, not
+    // someone spoken about.
+    if (SPEAKER.test(after)) continue;
+    if (!titled) {
+      const known = FIRST_NAMES.has(lc);
+      // "(11)", "(groep 6)", "uit 3b": only a person is described so.
+      const described = DESCRIBED.test(after);
+      if (lexical && !known) continue;
+      // "de Vlinderboom", "op De Parel", "café De Zwaan", "VV Oranje": a place, club or event.
+      if (ARTICLE_BEFORE.test(before) || VENUE_BEFORE.test(before)) continue;
+      if (!known && !described) {
+        if (PLACE_BEFORE.test(before)) continue;
+        const initial = atSentenceStart(text, start);
+        // "Hopelijk komt hij": a sentence-initial word, the verb and then its subject.
+        if (initial && !(NAME_FOLLOWS.test(after) || (VERB_FOLLOWS.test(after) && !INVERTED.test(after)))) continue;
+      }
     }
     // A surname after it: "Lisa Jansen", "Noah de Wit".
     const sur = SURNAME_AFTER.exec(text.slice(end, end + 30));
@@ -366,6 +458,19 @@ export function personNames(text: string): { start: number; end: number; value: 
   }
   return out;
 }
+
+// What follows a person's name and nothing else's: an age, a class.
+const DESCRIBED = /^ \((?:\d{1,2}(?: jaar)?|groep \d|klas \w+|\d\s?[a-z]{1,4})[),]|^,? \d{1,2} jaar\b|^ uit (?:groep |klas )?\d/iu;
+const SPEAKER = /^:\s/;
+// A capitalised word right after an article is the name of a thing (a school, a shop, an
+// event); a person's tussenvoegsel follows a given name instead ("Tom de Wit"), so the word
+// before the article is not a capital.
+const ARTICLE_BEFORE = /(?:^|[^\p{Lu}\p{Ll}]|\b\p{Ll}+)\s*(?<![\p{Lu}][\p{Ll}]+ )(?:de|het|'t|De|Het|een)\s$/u;
+const VENUE_BEFORE =
+  /\b(?:café|cafe|camping|hotel|restaurant|halte|station|winkel|supermarkt|club|hockeyclub|voetbalclub|sportclub|vereniging|vv|sv|hc|kv|zv)\s$/iu;
+const CALENDAR_NEXT = /^ (?:Maandag|Dinsdag|Woensdag|Donderdag|Vrijdag|Zaterdag|Zondag|Dag|Week|Festival|Markt)\b/u;
+// After a sentence-initial word and a verb, a subject pronoun says the word was an adverb.
+const INVERTED = /^ \p{Ll}+ (?:ik|jij|je|hij|zij|ze|wij|we|jullie|u|men|ge|gij)\b/u;
 
 const CAP_WORD = /(?<![\p{L}\p{N}@#_'’-])\p{Lu}[\p{Ll}'’-]*\p{Ll}(?![\p{L}\p{N}@_])/gu;
 const SURNAME_AFTER = /^((?: (?:van|de|der|den|el|ter|ten|van de|van der|van den))?) (\p{Lu}[\p{Ll}'’-]*\p{Ll})(?![\p{L}\p{N}@_])/u;

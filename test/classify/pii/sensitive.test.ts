@@ -61,3 +61,40 @@ describe('named person with whereabouts or a username', () => {
     expect(values(text, 'name_with_sensitive')).toEqual([]);
   });
 });
+
+describe('names that are no person, pupils in lists, teachers in a role', () => {
+  it.each([
+    // A capital after an article or a venue is a school, a shop, a hospital or a club.
+    'Mijn neefje heeft leukemie en ligt nu in het Prinses Máxima, we denken aan hem',
+    'Hij is geschorst en hangt nu elke middag rond bij de Spar op het plein',
+    'Sinds de scheiding zit hij elke zaterdag in café De Gouden Leeuw',
+    'Ze traint elke woensdag om vijf uur bij VV Zuidwijk, daarna fietst ze alleen naar huis',
+    // A speaker in a chat transcript or a heading.
+    'Ruben: die heeft een 2,1 voor Frans gehaald haha',
+  ])('does not take a place, club or speaker for a person in %j', (text) => {
+    expect(values(text, 'name_with_sensitive')).toEqual([]);
+  });
+
+  it('finds every pupil of a list with classes or grades, and no list in numbered things', () => {
+    expect(values('Bijlesgroep rekenen: Daan Smit (5B), Kofi Owusu (5A), Wessel Bruins (5B) en Noor Aksoy (5A).', 'name_with_sensitive')).toEqual([
+      'Daan Smit',
+      'Kofi Owusu',
+      'Wessel Bruins',
+      'Noor Aksoy',
+    ]);
+    expect(values('Herkansers dictee: Lotte 4,8, Milan 5,2 en Sem 3,9. Oefenen jongens!', 'name_with_sensitive')).toEqual(['Lotte', 'Milan', 'Sem']);
+    expect(values('Maak voor dinsdag Hoofdstuk 3, Paragraaf 4 en Opgave 7 af.', 'name_with_sensitive')).toEqual([]);
+  });
+
+  it('gives the fact to the pupil, not to the teacher who helps', () => {
+    expect(values('Jesse heeft dyslexie en oefent nu twee keer per week met juf Hanneke.', 'name_with_sensitive')).toEqual(['Jesse']);
+  });
+
+  it('still finds a teacher who is the one the fact is about', () => {
+    expect(values('Meneer Koopmans zit al weken thuis met een burn-out.', 'name_with_sensitive')).toEqual(['Koopmans']);
+  });
+
+  it('finds a missing child described by age', () => {
+    expect(values('Wie heeft Sienna Bakker (10) gezien? Ze is sinds vanmiddag vermist.', 'name_with_sensitive')).toEqual(['Sienna Bakker']);
+  });
+});
