@@ -18,7 +18,7 @@ import { parseConfig } from '../src/config/load.ts';
 import type { Item } from '../src/item.ts';
 import { startRuntime } from '../src/cli/runtime.ts';
 import type { RedisClient } from '../src/redis/connect.ts';
-import type { Connector } from '../connectors/types.ts';
+import type { Connector, Source } from '../connectors/types.ts';
 import { startRedis } from '../test/store/redis-server.ts';
 
 function texts(): string[] {
@@ -101,7 +101,7 @@ export async function runPipeline(redisUrl: string, itemsTotal = 50_000): Promis
   const ctx = createContext({ config: parseConfig(CONFIG, 'bench.yaml'), log, redisUrl, dataDir });
   const runtime = await startRuntime({
     ctx,
-    connectors: { get: <K extends 'rss' | 'bluesky' | 'mastodon'>() => connector as unknown as Connector<K> },
+    connectors: { get: <K extends Source['kind']>() => connector as unknown as Connector<K> },
     queues: ['fetch', 'classify'],
     schedulers: false,
     web: false,

@@ -5,6 +5,9 @@ import type { ScheduledSource as Source } from '../src/config/schema.ts';
 import { createBlueskyConnector } from './bluesky.ts';
 import { createRssConnector } from './rss.ts';
 import { createMastodonConnector } from './mastodon.ts';
+import { createFacebookConnector } from './facebook.ts';
+import { createInstagramConnector } from './instagram.ts';
+import { createYoutubeConnector } from './youtube.ts';
 import type { Connector, ConnectorLookup } from './types.ts';
 
 export interface ConnectorRegistry extends ConnectorLookup {
@@ -17,6 +20,9 @@ const FACTORIES: Factories = {
   rss: () => createRssConnector(),
   bluesky: () => createBlueskyConnector(),
   mastodon: () => createMastodonConnector(),
+  facebook: () => createFacebookConnector(),
+  instagram: () => createInstagramConnector(),
+  youtube: () => createYoutubeConnector(),
 };
 
 export function createConnectorRegistry(overrides: Partial<Factories> = {}): ConnectorRegistry {

@@ -6,6 +6,9 @@ import type { ScheduledSource, School } from '../src/config/schema.ts';
 import type { Secrets } from '../src/config/secrets.ts';
 import type { Item } from '../src/item.ts';
 import type { HttpLimits } from '../src/config/limits.ts';
+import type { QuotaLedger } from '../src/store/quota.ts';
+
+export type { QuotaLedger, QuotaStop } from '../src/store/quota.ts';
 
 export type { Item, ItemContext, MediaKind } from '../src/item.ts';
 export type { ScheduledSource as Source } from '../src/config/schema.ts';
@@ -30,6 +33,8 @@ export interface ConnectorEnv {
   maxItems: number;
   /** The HTTP client; tests record or break requests through it. */
   fetch?: typeof globalThis.fetch;
+  /** Daily request budgets shared by every worker (platforms that count units per key, YouTube). */
+  quota?: QuotaLedger;
 }
 
 /** The validated config entry of one kind of source (z.infer of its schema). */

@@ -35,6 +35,8 @@ import type { AlertLedger } from './store/scripts.ts';
 import { createSeenStore } from './store/seen.ts';
 import { createAuditLog } from './store/audit.ts';
 import type { AuditLog } from './store/audit.ts';
+import { createQuotaLedger } from './store/quota.ts';
+import type { QuotaLedger } from './store/quota.ts';
 import { createDecisions } from './review/decisions.ts';
 import type { Decisions } from './review/decisions.ts';
 import { renderEscalation } from './review/mails.ts';
@@ -89,6 +91,7 @@ export interface AppContext extends WorkerContext {
   /** The address the web server listens on, once it does (links use it without review.baseUrl). */
   setWebBaseUrl(url: string): void;
   audit: AuditLog;
+  quota: QuotaLedger;
   decisions: Decisions;
   signer: Signer;
   close(): Promise<void>;
@@ -131,6 +134,7 @@ export function createContext(opts: ContextOptions): AppContext {
   let webBaseUrl = opts.webBaseUrl;
   const baseUrl = () => (config.review.baseUrl ?? webBaseUrl ?? 'http://localhost:8080').replace(/\/$/, '');
   const audit = createAuditLog(redis, { keys, retentionDays: () => config.retention.auditDays });
+  const quota = createQuotaLedger(redis, keys);
   const bundles = createBundleStore(redis, keys);
   const schoolName = (id: string) => config.schools.find((s) => s.id === id)?.name ?? id;
   const alerts: AlertService = createAlertService({
@@ -211,6 +215,7 @@ export function createContext(opts: ContextOptions): AppContext {
     },
     metrics,
     secrets,
+    quota,
     keys,
     redis,
     redisTarget: target,

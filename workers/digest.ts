@@ -22,6 +22,12 @@ function lookUp(connectors: ConnectorLookup, source: Source, items: Item[], env:
       return connectors.get('bluesky').stillThere?.(source, items, env);
     case 'mastodon':
       return connectors.get('mastodon').stillThere?.(source, items, env);
+    case 'facebook':
+      return connectors.get('facebook').stillThere?.(source, items, env);
+    case 'instagram':
+      return connectors.get('instagram').stillThere?.(source, items, env);
+    case 'youtube':
+      return connectors.get('youtube').stillThere?.(source, items, env);
   }
 }
 
@@ -47,7 +53,7 @@ export function createDigestProcessor(ctx: AppContext, connectors: ConnectorLook
       if (!source || !school) continue;
       const limits = ctx.limits();
       try {
-        const answer = await lookUp(connectors, source, items, { log, school, secrets: ctx.secrets, limits, maxItems: limits.maxItems });
+        const answer = await lookUp(connectors, source, items, { log, school, secrets: ctx.secrets, limits, maxItems: limits.maxItems, quota: ctx.quota });
         for (const [id, present] of answer ?? []) out.set(id, present);
       } catch (err) {
         log.warn({ reason: (err as Error).message }, 'digest: bron kon niet opnieuw gelezen worden; kandidaten blijven open');

@@ -41,6 +41,12 @@ function read(connectors: ConnectorLookup, source: Source, cursor: string | null
       return connectors.get('bluesky').fetch(source, cursor, env);
     case 'mastodon':
       return connectors.get('mastodon').fetch(source, cursor, env);
+    case 'facebook':
+      return connectors.get('facebook').fetch(source, cursor, env);
+    case 'instagram':
+      return connectors.get('instagram').fetch(source, cursor, env);
+    case 'youtube':
+      return connectors.get('youtube').fetch(source, cursor, env);
   }
 }
 
@@ -63,19 +69,32 @@ export function createFetchProcessor(ctx: WorkerContext, connectors: ConnectorLo
       return { ignored: 'busy' };
     }
     try {
+      // A source that used up its daily quota waits for the reset: its ticks until then are
+      // skipped, not queued up to run all at once at the reset.
+      const stopped = await ctx.quota?.stopOf(source.id);
+      if (stopped && stopped.until > Date.now()) {
+        ctx.metrics.fetchSkipped.inc({ source: source.id, reason: 'quota' });
+        log.info({ until: new Date(stopped.until).toISOString() }, 'dagelijks quotum op; deze ronde overgeslagen tot het weer aangevuld is');
+        return { ignored: 'quota' };
+      }
       const cursor = await ctx.store.getCursor(source.id);
       let result: FetchResult;
       try {
         const school = ctx.config().schools.find((s) => s.id === source.school)!;
-        result = await read(connectors, source, cursor, { log, school, secrets: ctx.secrets, limits, maxItems: limits.maxItems });
+        result = await read(connectors, source, cursor, { log, school, secrets: ctx.secrets, limits, maxItems: limits.maxItems, quota: ctx.quota });
       } catch (err) {
+        // The connector stopped the source for the day (and said so once): the next ticks skip it.
+        if (err instanceof RateLimitedError && (await ctx.quota?.stopOf(source.id))) {
+          ctx.metrics.fetchSkipped.inc({ source: source.id, reason: 'quota' });
+          return { ignored: 'quota' };
+        }
         if (err instanceof RateLimitedError && token) {
           log.warn({ retryAfterMs: err.retryAfterMs }, 'platform vraagt om te wachten (429); deze bron wacht');
           await job.moveToDelayed(Date.now() + err.retryAfterMs, token);
           throw new DelayedError();
         }
         if (err instanceof UitkijkError && err.code === 'CONNECTOR_AUTH') {
-          log.error({ code: err.code, reason: err.message }, 'inloggen mislukt; controleer het app-wachtwoord');
+          log.error({ code: err.code, reason: err.message }, 'toegang geweigerd; controleer het token of wachtwoord van deze bron');
           throw new UnrecoverableError(err.message);
         }
         throw err;

@@ -369,6 +369,10 @@ export function reasonLines(finding: Finding, maskedText: string, language: Reas
 const PLATFORM_NAMES: Record<string, Words> = {
   bluesky: { nl: 'Bluesky', en: 'Bluesky' },
   rss: { nl: 'RSS-feed', en: 'RSS feed' },
+  mastodon: { nl: 'Mastodon', en: 'Mastodon' },
+  facebook: { nl: 'Facebook', en: 'Facebook' },
+  instagram: { nl: 'Instagram', en: 'Instagram' },
+  youtube: { nl: 'YouTube', en: 'YouTube' },
 };
 
 /** A feed title as one short line: titles come from outside and may hold anything. */

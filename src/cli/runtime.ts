@@ -112,6 +112,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
         expectedSources: expected,
         alertsWaiting: () => ctx.alerts.waiting(),
         streams: () => streams.map((s) => s.status()),
+        quotaStops: () => ctx.quota.stops(),
       },
       review: {
         config: () => ctx.config(),

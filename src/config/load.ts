@@ -273,7 +273,7 @@ function convertIssue(issue: z.core.$ZodIssue, doc: Document, lineAt: (offset: n
 /** Secret-looking keys anywhere in the file. Only key names are read; values are never echoed. */
 function findSecrets(doc: Document, data: unknown, lineAt: (offset: number) => number, m: ConfigMessages): ConfigIssue[] {
   const sources = (data as { sources?: unknown }).sources;
-  const sourceIds = Array.isArray(sources) ? sources.map((s) => (s as { id?: unknown } | null)?.id) : [];
+  const sourceIds = Array.isArray(sources) ? sources.map((s) => s as { id?: unknown; kind?: unknown } | null) : [];
   const issues: ConfigIssue[] = [];
   const walk = (node: unknown, path: Segment[]) => {
     if (isMap(node)) {

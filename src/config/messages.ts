@@ -22,6 +22,8 @@ export interface ConfigMessages {
   notContext(v: unknown): string;
   kindMissing: string;
   notKind(v: unknown): string;
+  notGraphVersion(v: unknown): string;
+  notChannelId(v: unknown): string;
   scoreRange: string;
   alertAboveRemove(alert: unknown, remove: unknown): string;
   needsSchool: string;
@@ -70,8 +72,11 @@ const nl: ConfigMessages = {
   needsKeyword: 'heeft minstens één trefwoord nodig dat "deze school" betekent',
   needsRecipient: 'heeft minstens één e-mailadres nodig',
   notContext: (v) => `${q(v)} is geen context; gebruik reply (reacties op berichten van de school zelf) of mention`,
-  kindMissing: 'ontbreekt; voeg kind: rss of kind: bluesky toe',
-  notKind: (v) => `${q(v)} is geen soort bron; gebruik rss, bluesky, mastodon of jetstream`,
+  kindMissing: 'ontbreekt; voeg bijvoorbeeld kind: rss of kind: bluesky toe',
+  notKind: (v) => `${q(v)} is geen soort bron; gebruik rss, bluesky, mastodon, facebook, instagram, youtube of jetstream`,
+  notGraphVersion: (v) => `${q(v)} is geen Graph API-versie; schrijf bijvoorbeeld v23.0`,
+  notChannelId: (v) =>
+    `${q(v)} is geen YouTube-kanaal-id; die begint met UC en heeft 24 tekens (YouTube Studio → Instellingen → Kanaal → Geavanceerde instellingen)`,
   scoreRange: 'moet tussen 0 en 1 liggen',
   alertAboveRemove: (a, r) => `alert (${String(a)}) mag niet hoger zijn dan remove (${String(r)})`,
   needsSchool: 'heeft minstens één school nodig',
@@ -131,8 +136,10 @@ const en: ConfigMessages = {
   needsKeyword: 'needs at least one keyword that means this school',
   needsRecipient: 'needs at least one e-mail address',
   notContext: (v) => `${q(v)} is not a context; use reply (comments on the school's own posts) or mention`,
-  kindMissing: 'is missing; add kind: rss or kind: bluesky',
-  notKind: (v) => `${q(v)} is not a source kind; use rss, bluesky, mastodon or jetstream`,
+  kindMissing: 'is missing; add for example kind: rss or kind: bluesky',
+  notKind: (v) => `${q(v)} is not a source kind; use rss, bluesky, mastodon, facebook, instagram, youtube or jetstream`,
+  notGraphVersion: (v) => `${q(v)} is not a Graph API version; write for example v23.0`,
+  notChannelId: (v) => `${q(v)} is not a YouTube channel id; it starts with UC and has 24 characters (YouTube Studio → Settings → Channel → Advanced settings)`,
   scoreRange: 'must be between 0 and 1',
   alertAboveRemove: (a, r) => `alert (${String(a)}) must not be above remove (${String(r)})`,
   needsSchool: 'needs at least one school',

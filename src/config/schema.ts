@@ -168,6 +168,58 @@ function buildSchemas(m: ConfigMessages) {
     })
     .meta({ description: "The school's own Mastodon account: replies to its posts and mentions of it." });
 
+  const graphVersion = z
+    .string()
+    .regex(/^v\d+\.\d+$/, { error: about(m.notGraphVersion) })
+    .default('v23.0')
+    .meta({ description: "The Graph API version every request is pinned to, e.g. 'v23.0'." });
+  const recentWindow = duration.default('14d').meta({ description: 'Only posts younger than this are read for new comments.', pattern: DURATION_PATTERN });
+
+  const facebookSourceSchema = z
+    .strictObject({
+      ...sourceBase,
+      kind: z.literal('facebook'),
+      pageId: text.meta({
+        description:
+          "The school's Facebook Page id. Its Page access token (pages_read_engagement, pages_read_user_content) comes from FACEBOOK_PAGE_TOKEN_<SOURCE ID>.",
+      }),
+      apiVersion: graphVersion,
+      graphUrl: httpUrl.default('https://graph.facebook.com').meta({ description: "Meta's Graph API address." }),
+      window: recentWindow,
+    })
+    .meta({ description: "Comments on the school's own Facebook Page posts." });
+
+  const instagramSourceSchema = z
+    .strictObject({
+      ...sourceBase,
+      kind: z.literal('instagram'),
+      userId: text.meta({
+        description: "The school's Instagram professional account id. Its token comes from INSTAGRAM_TOKEN_<SOURCE ID>.",
+      }),
+      login: z
+        .enum(['instagram', 'facebook'])
+        .default('instagram')
+        .meta({ description: 'How the token was made: Instagram login (graph.instagram.com) or Facebook login (graph.facebook.com).' }),
+      apiVersion: graphVersion,
+      graphUrl: httpUrl.optional().meta({ description: 'Overrides the API address that follows from login.' }),
+      window: recentWindow,
+    })
+    .meta({ description: "Comments on the school's own Instagram posts." });
+
+  const youtubeSourceSchema = z
+    .strictObject({
+      ...sourceBase,
+      kind: z.literal('youtube'),
+      channelId: z
+        .string()
+        .regex(/^UC[A-Za-z0-9_-]{22}$/, { error: about(m.notChannelId) })
+        .meta({ description: "The school's YouTube channel id (UC…). Its API key comes from YOUTUBE_API_KEY_<SOURCE ID>." }),
+      apiUrl: httpUrl.default('https://www.googleapis.com').meta({ description: "Google's API address." }),
+      dailyQuota: z.int().min(1).default(10_000).meta({ description: "The key's quota in units a day (YouTube gives 10,000)." }),
+      quotaReserve: z.int().min(0).default(100).meta({ description: 'Stop this many units before the quota is gone.' }),
+    })
+    .meta({ description: "Comments under the school's own YouTube videos." });
+
   const wsUrl = z.url({ protocol: /^wss?$/, error: about(m.notUrl) });
   const jetstreamSourceSchema = z
     .strictObject({
@@ -188,13 +240,17 @@ function buildSchemas(m: ConfigMessages) {
         "Every new Bluesky post, live, for every school at once: replies to a school's posts, quotes, mentions of its accounts and posts that name it by a keyword. One consumer per deployment.",
     });
 
-  const sourceSchema = z.discriminatedUnion('kind', [rssSourceSchema, blueskySourceSchema, mastodonSourceSchema, jetstreamSourceSchema], {
-    error: (iss) => {
-      if (iss.code !== 'invalid_union') return undefined;
-      const kind = (iss.input as { kind?: unknown } | null | undefined)?.kind;
-      return kind === undefined ? m.kindMissing : m.notKind(kind);
+  const sourceSchema = z.discriminatedUnion(
+    'kind',
+    [rssSourceSchema, blueskySourceSchema, mastodonSourceSchema, facebookSourceSchema, instagramSourceSchema, youtubeSourceSchema, jetstreamSourceSchema],
+    {
+      error: (iss) => {
+        if (iss.code !== 'invalid_union') return undefined;
+        const kind = (iss.input as { kind?: unknown } | null | undefined)?.kind;
+        return kind === undefined ? m.kindMissing : m.notKind(kind);
+      },
     },
-  });
+  );
 
   const score = z.number().min(0, { error: m.scoreRange }).max(1, { error: m.scoreRange });
 
@@ -343,6 +399,9 @@ function buildSchemas(m: ConfigMessages) {
     rssSourceSchema,
     blueskySourceSchema,
     mastodonSourceSchema,
+    facebookSourceSchema,
+    instagramSourceSchema,
+    youtubeSourceSchema,
     jetstreamSourceSchema,
     sourceSchema,
     thresholdsSchema,
@@ -365,6 +424,9 @@ export const {
   rssSourceSchema,
   blueskySourceSchema,
   mastodonSourceSchema,
+  facebookSourceSchema,
+  instagramSourceSchema,
+  youtubeSourceSchema,
   jetstreamSourceSchema,
   sourceSchema,
   thresholdsSchema,
@@ -379,6 +441,9 @@ export type RssSource = Extract<Source, { kind: 'rss' }>;
 export type BlueskySource = Extract<Source, { kind: 'bluesky' }>;
 export type JetstreamSource = Extract<Source, { kind: 'jetstream' }>;
 export type MastodonSource = Extract<Source, { kind: 'mastodon' }>;
+export type FacebookSource = Extract<Source, { kind: 'facebook' }>;
+export type InstagramSource = Extract<Source, { kind: 'instagram' }>;
+export type YoutubeSource = Extract<Source, { kind: 'youtube' }>;
 /** The sources read on a schedule by a connector's fetch (a stream source has no schedule). */
 export type ScheduledSource = Exclude<Source, JetstreamSource>;
 export type Schedule = ScheduledSource['schedule'];

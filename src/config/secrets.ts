@@ -23,13 +23,13 @@ export function isSecretKey(key: string): boolean {
 }
 
 /** Which environment variable to use instead of a secret-looking key found at `path`. */
-export function envInsteadOf(key: string, path: readonly (string | number)[], sourceIds: readonly unknown[]): string {
+export function envInsteadOf(key: string, path: readonly (string | number)[], sources: readonly ({ id?: unknown; kind?: unknown } | null)[]): string {
   const k = key.toLowerCase();
   if (k.startsWith('smtp')) return SECRET_ENV.smtp;
   if (k.startsWith('redis')) return SECRET_ENV.redis;
   if (path[0] === 'sources' && typeof path[1] === 'number') {
-    const id = sourceIds[path[1]];
-    return blueskyPasswordEnv(typeof id === 'string' && id !== '' ? id : '<SOURCE>');
+    const { id, kind } = sources[path[1]] ?? {};
+    return sourceSecretEnv({ id: typeof id === 'string' && id !== '' ? id : '<SOURCE>', kind: typeof kind === 'string' ? kind : 'bluesky' });
   }
   return SECRET_ENV.signing;
 }
@@ -51,9 +51,17 @@ export interface Secrets {
 
 export const METRICS_TOKEN_ENV = 'UITKIJK_METRICS_TOKEN';
 
+/** What the secret of each kind of source is called in the environment, before the source id. */
+const SECRET_PREFIX: Record<string, string> = {
+  bluesky: 'BLUESKY_APP_PASSWORD_',
+  facebook: 'FACEBOOK_PAGE_TOKEN_',
+  instagram: 'INSTAGRAM_TOKEN_',
+  youtube: 'YOUTUBE_API_KEY_',
+};
+
 export function sourceSecretEnv(source: { id: string; kind: string }): string {
-  if (source.kind === 'bluesky') return blueskyPasswordEnv(source.id);
-  return `${source.kind.toUpperCase()}_TOKEN_${source.id.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`;
+  const prefix = SECRET_PREFIX[source.kind] ?? `${source.kind.toUpperCase()}_TOKEN_`;
+  return prefix + source.id.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
 }
 
 export function createSecrets(env: Record<string, string | undefined>): Secrets {

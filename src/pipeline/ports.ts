@@ -11,6 +11,7 @@ import type { Secrets } from '../config/secrets.ts';
 import type { Finding } from '../finding.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Queues } from './queues.ts';
+import type { QuotaLedger } from '../store/quota.ts';
 
 export interface PipelineStore {
   getCursor(source: string): Promise<string | null>;
@@ -43,4 +44,6 @@ export interface WorkerContext {
   routeAlerts(findings: readonly Finding[]): Promise<void>;
   metrics: Metrics;
   secrets: Secrets;
+  /** Daily request budgets per API key, shared by every worker (YouTube). */
+  quota?: QuotaLedger;
 }

@@ -46,6 +46,10 @@ export interface Keys {
   streamWatched(source: string): string;
   /** Per school and moderator: the open candidates of the last digest sent (skipUnchanged). */
   digestLast(school: string, moderator: string): string;
+  /** Units spent from one API key's daily budget (a hash of the key), until its reset (ms). */
+  quota(keyHash: string, resetAt: number): string;
+  /** A source that waits for its daily budget: what /healthz shows. */
+  quotaStop(source: string): string;
 }
 
 // A brace would end (or open) the hash tag early and scatter keys over cluster slots.
@@ -82,5 +86,7 @@ export function createKeys(deployment: string): Keys {
     streamLease: (source) => `${prefix}:stream:lease:${source}`,
     streamWatched: (source) => `${prefix}:stream:watched:${source}`,
     digestLast: (school, moderator) => `${prefix}:digest-last:${school}:${moderator}`,
+    quota: (keyHash, resetAt) => `${prefix}:quota:${keyHash}:${resetAt}`,
+    quotaStop: (source) => `${prefix}:quota-stop:${source}`,
   };
 }

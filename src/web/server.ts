@@ -23,6 +23,8 @@ export interface HealthSource {
   alertsWaiting(): Promise<{ count: number; oldestSince: number | null }>;
   /** The stream consumers of this process (Jetstream): role, connection, last event. */
   streams?(): { source: string; role: string; connected: boolean; lastEventUs: number | null }[];
+  /** Sources that wait for their daily request budget (YouTube's quota). */
+  quotaStops?(): Promise<{ source: string; until: number; reason: string }[]>;
 }
 
 export interface WebOptions {
@@ -73,10 +75,14 @@ export function createWebServer(opts: WebOptions): FastifyInstance {
     const redis = opts.health.redis();
     let schedulers: { source: string; next: number | null }[] = [];
     let waiting = { count: 0, oldestSince: null as number | null };
+    let quotaStops: { source: string; until: number; reason: string }[] = [];
     let checked = redis;
     if (redis) {
       try {
-        [schedulers, waiting] = await within(Promise.all([opts.health.schedulers(), opts.health.alertsWaiting()]), timeout);
+        [schedulers, waiting, quotaStops] = await within(
+          Promise.all([opts.health.schedulers(), opts.health.alertsWaiting(), opts.health.quotaStops?.() ?? []]),
+          timeout,
+        );
       } catch {
         checked = false;
       }
@@ -103,6 +109,8 @@ export function createWebServer(opts: WebOptions): FastifyInstance {
         connected: s.connected,
         lagSeconds: s.lastEventUs === null ? null : Math.max(0, Math.round((Date.now() - s.lastEventUs / 1000) / 100) / 10),
       })),
+      // Informational too: a source that used up its daily quota resumes by itself at the reset.
+      sourcesWaitingForQuota: quotaStops.map((s) => ({ source: s.source, until: new Date(s.until).toISOString(), reason: s.reason })),
     };
   });
 

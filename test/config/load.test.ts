@@ -209,6 +209,32 @@ sources:`;
   });
 
   it.each([
+    ['facebook', '    pageId: "1234567890"', 'FACEBOOK_PAGE_TOKEN_LINGE_SOCIAL'],
+    ['instagram', '    userId: "17841400000000000"', 'INSTAGRAM_TOKEN_LINGE_SOCIAL'],
+    ['youtube', '    channelId: UCabcdefghijklmnopqrstuv', 'YOUTUBE_API_KEY_LINGE_SOCIAL'],
+  ])('a token in a %s source names the variable of that kind', (kind, field, env) => {
+    const yaml = BASE.replace(
+      'mail:',
+      `  - id: linge-social\n    kind: ${kind}\n    school: de-linge\n${field}\n    accessToken: geheim-123\n    schedule: { every: 15m }\nmail:`,
+    );
+    const err = configError(yaml);
+    const issue = issueAt(err, 'sources[2].accessToken', lineOf(yaml, 'accessToken:'));
+    expect(issue.message).toContain(env);
+    expect(err.message).not.toContain('geheim-123');
+  });
+
+  it.each([
+    ['youtube', '    channelId: kanaal-van-de-linge', 'sources[2].channelId', /not a YouTube channel id; it starts with UC/],
+    ['facebook', '    pageId: "123"\n    apiVersion: "23"', 'sources[2].apiVersion', /not a Graph API version; write for example v23.0/],
+    ['instagram', '    userId: "1"\n    login: tiktok', 'sources[2].login', /instagram|facebook/],
+  ])('a bad %s field names the key and the line', (kind, fields, path, message) => {
+    const yaml = BASE.replace('mail:', `  - id: linge-social\n    kind: ${kind}\n    school: de-linge\n${fields}\n    schedule: { every: 15m }\nmail:`);
+    const key = path.split('.').at(-1)!;
+    const issue = issueAt(configError(yaml), path, lineOf(yaml, `    ${key}:`));
+    expect(issue.message).toMatch(message);
+  });
+
+  it.each([
     ['mail:\n  from: uitkijk@delinge.example.nl', 'mail:\n  from: uitkijk@delinge.example.nl\n  smtpPassword: x', 'mail.smtpPassword', 'SMTP_URL'],
     ['mail:', 'secret: abc\nmail:', 'secret', 'UITKIJK_SECRET'],
   ])('a secret elsewhere names its variable', (from, to, path, env) => {
@@ -256,7 +282,7 @@ sources:`;
   });
 
   it.each([
-    ['kind: rss', 'kind: tiktok', 'sources[0].kind', /'tiktok' is not a source kind; use rss, bluesky, mastodon or jetstream/],
+    ['kind: rss', 'kind: tiktok', 'sources[0].kind', /'tiktok' is not a source kind; use rss, bluesky, mastodon, facebook, instagram, youtube or jetstream/],
     ['context: reply', 'context: antwoord', 'sources[0].context', /reply.*mention/],
     ['url: https://delinge.example.nl/comments/feed/', 'url: ftp://delinge.example.nl/feed', 'sources[0].url', /not a web address/],
     ['alertRecipients: [communicatie@delinge.example.nl]', 'alertRecipients: [communicatie]', 'schools[0].alertRecipients[0]', /not an e-mail address/],

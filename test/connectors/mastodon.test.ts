@@ -12,17 +12,9 @@ import { connectorEnv } from '../support/connector-env.ts';
 import { startFakeMastodon } from '../support/fake-mastodon.ts';
 import type { FakeMastodon } from '../support/fake-mastodon.ts';
 import { runConnectorContract } from './contract.ts';
+import { withPipeline } from '../support/end-to-end.ts';
 import { sampleItem } from '../store/sample.ts';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
-import { createConnectorRegistry } from '../../connectors/registry.ts';
-import { startRuntime } from '../../src/cli/runtime.ts';
-import { parseConfig } from '../../src/config/load.ts';
-import { createContext } from '../../src/context.ts';
-import { startRedis } from '../store/redis-server.ts';
-import { startSmtp } from '../support/smtp.ts';
 import { drain, waitFor } from '../support/wait.ts';
 
 const log = pino({ level: 'silent' });
@@ -136,9 +128,6 @@ describe('Mastodon connector', () => {
 
 describe('Mastodon source end to end', () => {
   it("fetch → finding → e-mail: a threat under the school's post reaches the communications team, with the platform named", async () => {
-    const redis = await startRedis();
-    const smtp = await startSmtp();
-    const dir = mkdtempSync(join(tmpdir(), 'uitkijk-mastodon-'));
     const server = await startFakeMastodon();
     const status = server.addMention('als ik die gymleraar morgen zie sla ik hem in elkaar', { replyToSchool: true });
     server.addMention('wat een mooie open dag was het');
@@ -157,16 +146,7 @@ sources:
 mail:
   from: uitkijk@linde.example.nl
 `;
-    const ctx = createContext({
-      config: parseConfig(yaml, 'mastodon.yaml'),
-      log,
-      redisUrl: redis.url,
-      dataDir: dir,
-      deployment: 'mastodon-e2e',
-      env: { SMTP_URL: smtp.url, MASTODON_TOKEN_LINDE_MASTODON: server.token },
-    });
-    const runtime = await startRuntime({ ctx, connectors: createConnectorRegistry(), schedulers: false, web: false });
-    try {
+    await withPipeline({ yaml, deployment: 'mastodon-e2e', env: { MASTODON_TOKEN_LINDE_MASTODON: server.token } }, async ({ ctx, smtp }) => {
       await ctx.queues.fetch.add('fetch', { source: 'linde-mastodon' });
       const mail = await waitFor('the alert e-mail', () => smtp.received.find((x) => x.to.includes('communicatie@linde.example.nl')), 30_000);
       const parsed = await simpleParser(mail.raw);
@@ -175,14 +155,7 @@ mail:
       expect(parsed.text).toContain('A6');
       await drain(ctx.queues);
       expect(smtp.received.filter((x) => x.to.includes('communicatie@linde.example.nl'))).toHaveLength(1); // the kind one raised nothing
-    } finally {
-      await runtime.close();
-      await ctx.close();
-      await server.close();
-      await smtp.close();
-      await redis.stop();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }, 60_000);
 });
 
