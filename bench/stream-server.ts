@@ -4,25 +4,10 @@
 // concerns one of the `schools` generated schools: by name (with a context word), as a reply to
 // one of its posts, or by a mention facet.
 import { startFakeJetstream } from '../test/support/jetstream.ts';
+import { schoolName } from './school-names.ts';
 
-export const SCHOOL_NAMES = [
-  'De Klimop',
-  'De Regenboog',
-  'Het Noordik',
-  'De Wilgen',
-  'Het Palet',
-  'De Horizon',
-  'De Zonnewijzer',
-  'De Vlinder',
-  'Sint Jozef',
-  'De Kameleon',
-  'Het Kompas',
-  'De Fontein',
-  'De Bron',
-  'Het Baken',
-  'De Ark',
-];
-export const schoolName = (i: number) => `${SCHOOL_NAMES[i % SCHOOL_NAMES.length]} ${i}`;
+export { schoolName };
+
 const WORDS =
   'ik jij hij we de het een van op in met voor niet wel maar ook nog al dan als dat wat die deze weer vandaag morgen leuk stom echt heel mooi weer fiets huis eten spelen voetbal game'.split(
     ' ',

@@ -14,9 +14,10 @@ import { createHash } from 'node:crypto';
 import { AppBskyFeedDefs, AtpAgent, XRPCError } from '@atproto/api';
 import type { AppBskyFeedPost, AppBskyNotificationListNotifications } from '@atproto/api';
 import { RateLimitedError, UitkijkError } from '../src/errors.ts';
-import { mediaSummary, parseRetryAfter, readJsonCursor } from './common.ts';
+import { parseRetryAfter, readJsonCursor } from './common.ts';
+import { mediaOf, postUrl } from './bluesky-post.ts';
 import { describeNetworkError, limitedFetch, safeUrl } from './http.ts';
-import type { Connector, ConnectorEnv, FetchResult, Item, MediaKind, SourceOf } from './types.ts';
+import type { Connector, ConnectorEnv, FetchResult, Item, SourceOf } from './types.ts';
 
 type BlueskySource = SourceOf<'bluesky'>;
 
@@ -60,30 +61,6 @@ function isPostRecord(r: unknown): r is AppBskyFeedPost.Record {
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex');
 const time = (iso: string | undefined) => (iso ? Date.parse(iso) : NaN);
-
-export function postUrl(handle: string, uri: string): string {
-  const rkey = uri.split('/').pop() ?? '';
-  return `https://bsky.app/profile/${handle}/post/${rkey}`;
-}
-
-/** Media kinds and count from an embed, as a record ($type app.bsky.embed.*) or a view (…#view). */
-export function mediaOf(embed: unknown): { kinds: MediaKind[]; count: number } {
-  const media = mediaSummary();
-  const visit = (e: unknown) => {
-    if (!e || typeof e !== 'object') return;
-    const t = String((e as { $type?: unknown }).$type ?? '').replace(/#view$/, '');
-    if (t === 'app.bsky.embed.images') media.add('image', ((e as { images?: unknown[] }).images ?? []).length || 1);
-    else if (t === 'app.bsky.embed.video') media.add('video');
-    else if (t === 'app.bsky.embed.external') media.add('link');
-    else if (t === 'app.bsky.embed.record') media.add('quote');
-    else if (t === 'app.bsky.embed.recordWithMedia') {
-      media.add('quote');
-      visit((e as { media?: unknown }).media);
-    } else if (t) media.add('other');
-  };
-  visit(embed);
-  return media.done();
-}
 
 function isoOr(a: string | undefined, fallback: string): string {
   const t = time(a);

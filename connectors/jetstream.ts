@@ -32,7 +32,7 @@ import type { FindingStore } from '../src/store/findings.ts';
 import type { Keys } from '../src/store/keys.ts';
 import { createLease } from '../src/store/scripts.ts';
 import type { RedisClient } from '../src/store/scripts.ts';
-import { mediaOf, postUrl } from './bluesky.ts';
+import { mediaOf, postUrl } from './bluesky-post.ts';
 
 export interface StreamStore {
   getCursor(source: string): Promise<string | null>;
@@ -95,6 +95,8 @@ export interface StreamStatus {
   events: number;
   matched: number;
   queued: number;
+  /** How long building the index of the schools' accounts and keywords took, last time (ms). */
+  indexBuildMs: number | null;
 }
 
 export interface JetstreamConsumer {
@@ -205,7 +207,7 @@ export function createJetstreamConsumer(d: JetstreamDeps): JetstreamConsumer {
   const log = d.log.child({ module: 'jetstream', source: d.sourceId });
   const lease = createLease(d.redis, (name) => d.keys.streamLease(name));
   const signal = { stopped: true };
-  const st: StreamStatus = { source: d.sourceId, role: 'stopped', connected: false, lastEventUs: null, events: 0, matched: 0, queued: 0 };
+  const st: StreamStatus = { source: d.sourceId, role: 'stopped', connected: false, lastEventUs: null, events: 0, matched: 0, queued: 0, indexBuildMs: null };
   let running: Promise<void> | null = null;
   let socket: WebSocket | null = null;
   let token: string | null = null;
@@ -248,12 +250,15 @@ export function createJetstreamConsumer(d: JetstreamDeps): JetstreamConsumer {
       });
     }
     const schools = d.config().schools.map((s) => ({ id: s.id, dids: dids.get(s.id) ?? [], keywords: s.keywords }));
-    return { index: buildPostIndex(schools), unresolved };
+    const t0 = performance.now();
+    const index = buildPostIndex(schools);
+    st.indexBuildMs = Math.round(performance.now() - t0);
+    return { index, unresolved };
   }
 
   async function session(src: JetstreamSource): Promise<void> {
     let { index, unresolved } = await schoolIndex(src);
-    log.info({ schools: index.schools, keywords: index.keywords, unresolved }, 'Jetstream: scholen geladen');
+    log.info({ schools: index.schools, keywords: index.keywords, unresolved, buildMs: st.indexBuildMs }, 'Jetstream: scholen geladen');
     let resolveTimer: ReturnType<typeof setTimeout> | null = null;
     const resolveAgain = () => {
       resolveTimer = setTimeout(

@@ -2,12 +2,6 @@
 // so a Bluesky connector keeps its logged-in sessions between fetches.
 
 import type { ScheduledSource as Source } from '../src/config/schema.ts';
-import { createBlueskyConnector } from './bluesky.ts';
-import { createRssConnector } from './rss.ts';
-import { createMastodonConnector } from './mastodon.ts';
-import { createFacebookConnector } from './facebook.ts';
-import { createInstagramConnector } from './instagram.ts';
-import { createYoutubeConnector } from './youtube.ts';
 import type { Connector, ConnectorLookup } from './types.ts';
 
 export interface ConnectorRegistry extends ConnectorLookup {
@@ -16,13 +10,41 @@ export interface ConnectorRegistry extends ConnectorLookup {
 
 type Factories = { [K in Source['kind']]: () => Connector<K> };
 
+/**
+ * A connector whose module is imported on its first use: a deployment without Bluesky accounts
+ * never loads @atproto/api, one without Meta sources never the Graph client. A failed import is
+ * tried again at the next use.
+ */
+function lazy<K extends Source['kind']>(kind: K, load: () => Promise<Connector<K>>): () => Connector<K> {
+  return () => {
+    let loaded: Promise<Connector<K>> | null = null;
+    const connector = () =>
+      (loaded ??= load().catch((err: unknown) => {
+        loaded = null;
+        throw err;
+      }));
+    return {
+      kind,
+      fetch: async (source, cursor, env) => (await connector()).fetch(source, cursor, env),
+      // A connector that cannot look items up tells about none of them.
+      stillThere: async (source, items, env) => {
+        const c = await connector();
+        return c.stillThere ? c.stillThere(source, items, env) : new Map();
+      },
+      close: async () => {
+        if (loaded) await (await loaded.catch(() => null))?.close?.();
+      },
+    };
+  };
+}
+
 const FACTORIES: Factories = {
-  rss: () => createRssConnector(),
-  bluesky: () => createBlueskyConnector(),
-  mastodon: () => createMastodonConnector(),
-  facebook: () => createFacebookConnector(),
-  instagram: () => createInstagramConnector(),
-  youtube: () => createYoutubeConnector(),
+  rss: lazy('rss', async () => (await import('./rss.ts')).createRssConnector()),
+  bluesky: lazy('bluesky', async () => (await import('./bluesky.ts')).createBlueskyConnector()),
+  mastodon: lazy('mastodon', async () => (await import('./mastodon.ts')).createMastodonConnector()),
+  facebook: lazy('facebook', async () => (await import('./facebook.ts')).createFacebookConnector()),
+  instagram: lazy('instagram', async () => (await import('./instagram.ts')).createInstagramConnector()),
+  youtube: lazy('youtube', async () => (await import('./youtube.ts')).createYoutubeConnector()),
 };
 
 export function createConnectorRegistry(overrides: Partial<Factories> = {}): ConnectorRegistry {

@@ -9,7 +9,6 @@ import { createAlertService } from './alerts/service.ts';
 import type { AlertService } from './alerts/service.ts';
 import { createMailer } from './alerts/mailer.ts';
 import type { Mailer } from './alerts/mailer.ts';
-import { createClassifier } from './classify/index.ts';
 import type { Classifier } from './classify/index.ts';
 import { fetchLimits } from './config/limits.ts';
 import type { FetchLimits } from './config/limits.ts';
@@ -169,8 +168,12 @@ export function createContext(opts: ContextOptions): AppContext {
   });
 
   // One classifier per school (its own contacts are allowed), rebuilt when the config changes.
+  // The classifier's module (its model and word lists) is imported at the first classification,
+  // so a process that only fetches or serves the review page does not hold it.
   let classifiers = new Map<string, Classifier>();
-  const classifierFor = (school: string): Classifier => {
+  let classifierModule: Promise<typeof import('./classify/index.ts')> | null = null;
+  const classifierFor = async (school: string): Promise<Classifier> => {
+    const { createClassifier } = await (classifierModule ??= import('./classify/index.ts'));
     let c = classifiers.get(school);
     if (!c) {
       const s = config.schools.find((x) => x.id === school);

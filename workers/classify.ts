@@ -44,7 +44,7 @@ export function createClassifyProcessor(ctx: WorkerContext) {
       let finding: Finding | null;
       let alert: boolean;
       try {
-        const verdict = ctx.classifier(item.school).classify(item.text, { context: item.context });
+        const verdict = (await ctx.classifier(item.school)).classify(item.text, { context: item.context });
         const decision = decide(verdict, item, config.thresholds);
         finding = decision.labels.length ? newFinding(item, verdict, decision, now) : null;
         alert = decision.alert;

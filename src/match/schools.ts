@@ -74,17 +74,28 @@ export function buildSchoolMatcher(schools: readonly SchoolKeywords[]): SchoolMa
     }
     (node.ends ??= []).push(entry);
   };
+  // Context words repeat across schools ("school", "juf"): each list is read and held once.
+  const contexts = new Map<string, string[][]>();
+  const NO_CONTEXT: string[][] = [];
+  const contextOf = (words: readonly string[]): string[][] => {
+    const key = words.join('\u0000');
+    let c = contexts.get(key);
+    if (!c) contexts.set(key, (c = words.map(phraseTokens).filter((t) => t.length > 0)));
+    return c;
+  };
   for (const school of schools) {
     for (const k of school.keywords) {
       const phrase = typeof k === 'string' ? k : k.phrase;
       const tokens = phraseTokens(phrase);
       if (tokens.length === 0) continue;
-      const context = typeof k === 'string' ? [] : k.context.map(phraseTokens).filter((c) => c.length > 0);
+      const context = typeof k === 'string' || k.context.length === 0 ? NO_CONTEXT : contextOf(k.context);
       const entry: Entry = { school: school.id, keyword: phrase, length: tokens.length, context };
       insert(tokens, entry);
       if (tokens.length > 1) {
         const key = tokens.join('');
-        joined.set(key, [...(joined.get(key) ?? []), { ...entry, length: 1 }]);
+        const list = joined.get(key);
+        if (list) list.push(entry);
+        else joined.set(key, [entry]);
       }
       size += 1;
     }
@@ -101,10 +112,11 @@ export function buildSchoolMatcher(schools: readonly SchoolKeywords[]): SchoolMa
         const w = words;
         return context.some((c) => w.some((_, i) => c.every((part, j) => w[i + j] === part)));
       };
-      const take = (entries: Entry[], i: number) => {
+      /** The entries that match at token i; `one`: as one hashtag token, whatever the phrase's length. */
+      const take = (entries: Entry[], i: number, one = false) => {
         for (const c of entries) {
           if (found.has(c.school) || (c.context.length > 0 && !hasContext(c.context))) continue;
-          found.set(c.school, { school: c.school, keyword: c.keyword, start: tokens[i]!.s, end: tokens[i + c.length - 1]!.e });
+          found.set(c.school, { school: c.school, keyword: c.keyword, start: tokens[i]!.s, end: tokens[one ? i : i + c.length - 1]!.e });
         }
       };
       for (let i = 0; i < tokens.length; i++) {
@@ -112,7 +124,7 @@ export function buildSchoolMatcher(schools: readonly SchoolKeywords[]): SchoolMa
         const key = tok.kind === 'hashtag' ? tok.t.replace(/^#/, '') : tok.t;
         if (tok.kind === 'hashtag') {
           const whole = joined.get(key);
-          if (whole) take(whole, i);
+          if (whole) take(whole, i, true);
         }
         // Walk the trie along the following words: one look-up a word, however many phrases.
         let node = root.next!.get(key);

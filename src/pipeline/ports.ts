@@ -32,8 +32,12 @@ export interface PipelineStore {
 export interface WorkerContext {
   /** The config in force now (a reload replaces it). */
   config(): Config;
-  /** The classifier for this school under the config in force now (its own contacts allowed). */
-  classifier(school: string): Classifier;
+  /**
+   * The classifier for this school under the config in force now (its own contacts allowed).
+   * Its module and model are loaded at the first call, so a process that only fetches never
+   * holds them.
+   */
+  classifier(school: string): Promise<Classifier>;
   /** The fetch limits of the config in force. */
   limits(): FetchLimits;
   log: Logger;

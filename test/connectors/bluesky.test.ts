@@ -14,7 +14,8 @@ import { AtpAgent, RichText } from '@atproto/api';
 import type { SeedClient, TestNetwork } from '@atproto/dev-env';
 
 type DidString = `did:${string}:${string}`;
-import { createBlueskyConnector, mediaOf, postUrl } from '../../connectors/bluesky.ts';
+import { createBlueskyConnector } from '../../connectors/bluesky.ts';
+import { mediaOf, postUrl } from '../../connectors/bluesky-post.ts';
 import type { SourceOf } from '../../connectors/types.ts';
 import { connectorEnv } from '../support/connector-env.ts';
 import { blueskyPasswordEnv } from '../../src/config/secrets.ts';

@@ -228,7 +228,7 @@ describe('Jetstream source', () => {
 
   it('marks a finding "verwijderd op het platform" when its post is deleted', async () => {
     const item = (await queued(first.ctx)).find((i) => i.id === uris.reply)!;
-    const verdict = first.ctx.classifier('linde').classify(item.text);
+    const verdict = (await first.ctx.classifier('linde')).classify(item.text);
     const finding = newFinding(item, verdict, decide(verdict, item, first.ctx.config().thresholds), new Date().toISOString());
     expect(finding.labels).toContain('threat');
     await first.ctx.findings.saveFindings([finding]);

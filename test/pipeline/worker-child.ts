@@ -40,8 +40,8 @@ const ctx = createContext({
 const poison = process.env.UITKIJK_TEST_POISON;
 if (poison) {
   const classifierFor = ctx.classifier;
-  ctx.classifier = (school) => {
-    const c = classifierFor(school);
+  ctx.classifier = async (school) => {
+    const c = await classifierFor(school);
     return {
       thresholds: c.thresholds,
       classify(text, opts) {

@@ -117,7 +117,7 @@ export async function startReview(yaml = reviewYaml(), opts: { queues?: QueueNam
         school: 'linde',
         ...over,
       };
-      const verdict = ctx.classifier(item.school).classify(item.text);
+      const verdict = (await ctx.classifier(item.school)).classify(item.text);
       const finding = newFinding(item, verdict, decide(verdict, item, ctx.config().thresholds), new Date().toISOString());
       await ctx.findings.saveFindings([finding]);
       return finding;

@@ -1,0 +1,34 @@
+// The launcher's V8 flags: the shebang of bin/uitkijk.js (what `npx uitkijk` and an installed
+// `uitkijk` run) and `npm start` must start Node the same way, and the shebang must work here
+// (`env -S` splits the flags), or the service runs with V8's defaults unnoticed.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const bin = join(root, 'bin/uitkijk.js');
+const flagsOf = (words: string[]) => words.filter((w) => w.startsWith('--'));
+
+describe('launch flags', () => {
+  const shebang = readFileSync(bin, 'utf8').split('\n')[0]!;
+  const start = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start!;
+
+  it('the shebang and npm start pass the same V8 flags to node', () => {
+    expect(shebang).toMatch(/^#!\/usr\/bin\/env -S node( --[\w-]+=\S+)+$/);
+    const fromShebang = flagsOf(shebang.split(/\s+/));
+    expect(fromShebang.length).toBeGreaterThan(0);
+    const words = start.split(/\s+/);
+    expect(words[0]).toBe('node');
+    expect(flagsOf(words.slice(0, words.indexOf('bin/uitkijk.js')))).toEqual(fromShebang);
+  });
+
+  it('the launcher runs through its shebang (env -S splits the flags)', () => {
+    // The node on PATH is the pinned one, as under npx; an unknown or unsplit flag would end node with an error.
+    const env = { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH}`, NODE_OPTIONS: '' };
+    const help = spawnSync(bin, ['--help'], { env, encoding: 'utf8', timeout: 30_000 });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('uitkijk');
+  });
+});
