@@ -22,12 +22,13 @@ export const LAUNCH_FLAGS = readFileSync(fileURLToPath(new URL('../bin/uitkijk.j
   .filter((a) => a.startsWith('--'));
 
 export async function benchStream(schools = 10_000, events = 1_000_000): Promise<Record<string, number>> {
-  // The stand-in AppView: every handle resolves, every asked-for post exists.
+  // The stand-in AppView: every handle has a profile, every asked-for post exists.
   const appview = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     res.setHeader('content-type', 'application/json');
-    if (url.pathname.endsWith('resolveHandle')) {
-      res.end(JSON.stringify({ did: `did:plc:${url.searchParams.get('handle')!.replace('.test', '')}` }));
+    if (url.pathname.endsWith('getProfiles')) {
+      const profiles = url.searchParams.getAll('actors').map((handle) => ({ did: `did:plc:${handle.replace('.test', '')}`, handle }));
+      res.end(JSON.stringify({ profiles }));
       return;
     }
     const posts = url.searchParams.getAll('uris').map((uri) => ({

@@ -115,8 +115,8 @@ interface Pending {
 
 const POST = 'app.bsky.feed.post';
 const PAGE = 25;
-/** Handle look-ups in flight at once when the schools are loaded. */
-const RESOLVE_AT_ONCE = 8;
+/** Profile look-ups (each up to PAGE handles) in flight at once when the schools are loaded. */
+const RESOLVE_AT_ONCE = 4;
 
 const obj = (v: unknown): Record<string, unknown> | null => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
 const sleep = (ms: number, signal: { stopped: boolean }) =>
@@ -201,6 +201,72 @@ export function jetstreamConsumerFor(ctx: AppContext, sourceId: string, timing?:
   });
 }
 
+/** One handle as a DID: a DID stays, a handle is resolved through the AppView; null if it cannot be. */
+async function didOf(appview: string, school: string, h: string, fetchFn: typeof fetch, log: Logger): Promise<string | null> {
+  const handle = h.replace(/^@/, '').toLowerCase();
+  if (handle.startsWith('did:')) return handle;
+  let why: Record<string, unknown>;
+  try {
+    const res = await fetchFn(`${appview.replace(/\/$/, '')}/xrpc/com.atproto.identity.resolveHandle?handle=${encodeURIComponent(handle)}`);
+    const did = obj(res.ok ? await res.json() : null)?.did;
+    if (typeof did === 'string') return did;
+    why = { status: res.status };
+  } catch (err) {
+    why = { reason: (err as Error).message };
+  }
+  log.warn({ school, ...why }, 'handle van de school niet op te zoeken; alleen trefwoorden tellen voor dit account (later opnieuw)');
+  return null;
+}
+
+/**
+ * Handles as DIDs, PAGE at a time through `app.bsky.actor.getProfiles` (thousands of schools
+ * are a few hundred requests, not one each); a handle the answer leaves out is unknown. A
+ * page the AppView refuses as a whole (one malformed handle makes getProfiles answer 400) is
+ * resolved handle by handle, so one bad handle costs only itself.
+ */
+export async function schoolDids(
+  appview: string,
+  jobs: readonly { school: string; h: string }[],
+  fetchFn: typeof fetch,
+  log: Logger,
+): Promise<(string | null)[]> {
+  const handleOf = (h: string) => h.replace(/^@/, '').toLowerCase();
+  const page = async (part: readonly { school: string; h: string }[]): Promise<(string | null)[]> => {
+    const ask = part.filter((j) => !handleOf(j.h).startsWith('did:'));
+    let known: Map<string, string> | null = new Map();
+    if (ask.length > 0) {
+      try {
+        const q = ask.map((j) => `actors=${encodeURIComponent(handleOf(j.h))}`).join('&');
+        const res = await fetchFn(`${appview.replace(/\/$/, '')}/xrpc/app.bsky.actor.getProfiles?${q}`, { headers: { accept: 'application/json' } });
+        const profiles = res.ok ? obj(await res.json())?.profiles : null;
+        if (Array.isArray(profiles)) {
+          for (const p of profiles) {
+            const o = obj(p);
+            if (typeof o?.handle === 'string' && typeof o.did === 'string') known.set(o.handle.toLowerCase(), o.did);
+          }
+        } else known = null;
+      } catch {
+        known = null;
+      }
+    }
+    if (!known) return Promise.all(part.map((j) => didOf(appview, j.school, j.h, fetchFn, log)));
+    return part.map((j) => {
+      const handle = handleOf(j.h);
+      if (handle.startsWith('did:')) return handle;
+      const did = known.get(handle);
+      if (!did) log.warn({ school: j.school }, 'handle van de school niet gevonden; alleen trefwoorden tellen voor dit account (later opnieuw)');
+      return did ?? null;
+    });
+  };
+  const pages: (readonly { school: string; h: string }[])[] = [];
+  for (let i = 0; i < jobs.length; i += PAGE) pages.push(jobs.slice(i, i + PAGE));
+  const out: (string | null)[] = [];
+  for (let i = 0; i < pages.length; i += RESOLVE_AT_ONCE) {
+    for (const found of await Promise.all(pages.slice(i, i + RESOLVE_AT_ONCE).map(page))) out.push(...found);
+  }
+  return out;
+}
+
 export function createJetstreamConsumer(d: JetstreamDeps): JetstreamConsumer {
   const t: JetstreamTiming = { ...JETSTREAM_TIMING, ...d.timing };
   const fetchFn = d.fetch ?? globalThis.fetch;
@@ -218,37 +284,17 @@ export function createJetstreamConsumer(d: JetstreamDeps): JetstreamConsumer {
     return s?.kind === 'jetstream' ? s : undefined;
   };
 
-  /** One handle as a DID: a DID stays, a handle is resolved through the AppView; null if it cannot be. */
-  async function didOf(src: JetstreamSource, school: string, h: string): Promise<string | null> {
-    const handle = h.replace(/^@/, '').toLowerCase();
-    if (handle.startsWith('did:')) return handle;
-    let why: Record<string, unknown>;
-    try {
-      const res = await fetchFn(`${src.appview.replace(/\/$/, '')}/xrpc/com.atproto.identity.resolveHandle?handle=${encodeURIComponent(handle)}`);
-      const did = obj(res.ok ? await res.json() : null)?.did;
-      if (typeof did === 'string') return did;
-      why = { status: res.status };
-    } catch (err) {
-      why = { reason: (err as Error).message };
-    }
-    log.warn({ school, ...why }, 'handle van de school niet op te zoeken; alleen trefwoorden tellen voor dit account (later opnieuw)');
-    return null;
-  }
-
-  /** Each school's accounts as DIDs, a few look-ups at a time (thousands of schools need not wait in line). */
+  /** Each school's accounts as DIDs, then the index of every school's accounts and keywords. */
   async function schoolIndex(src: JetstreamSource): Promise<{ index: PostIndex; unresolved: number }> {
     const jobs = d.config().schools.flatMap((s) => s.handles.map((h) => ({ school: s.id, h })));
     const dids = new Map<string, string[]>();
     let unresolved = 0;
-    for (let i = 0; i < jobs.length; i += RESOLVE_AT_ONCE) {
-      const batch = jobs.slice(i, i + RESOLVE_AT_ONCE);
-      const found = await Promise.all(batch.map((j) => didOf(src, j.school, j.h)));
-      batch.forEach((j, k) => {
-        const did = found[k];
-        if (did) dids.set(j.school, [...(dids.get(j.school) ?? []), did]);
-        else unresolved += 1;
-      });
-    }
+    const found = await schoolDids(src.appview, jobs, fetchFn, log);
+    jobs.forEach((j, k) => {
+      const did = found[k];
+      if (did) dids.set(j.school, [...(dids.get(j.school) ?? []), did]);
+      else unresolved += 1;
+    });
     const schools = d.config().schools.map((s) => ({ id: s.id, dids: dids.get(s.id) ?? [], keywords: s.keywords }));
     const t0 = performance.now();
     const index = buildPostIndex(schools);

@@ -7,7 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import { access, mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createTransport } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import type StreamTransport from 'nodemailer/lib/stream-transport';
 import type { Logger } from 'pino';
 
 export interface OutgoingMail {
@@ -67,8 +69,14 @@ export function outboxName(key: string): string {
 
 export function createMailer(options: MailerOptions): Mailer {
   const log = options.log.child({ module: 'mail' });
-  const smtp = options.smtpUrl ? createTransport({ url: options.smtpUrl, ...SMTP_TIMEOUTS }) : null;
-  const stream = createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  // nodemailer is loaded at the first message: a process that only fetches never holds it.
+  let transports: Promise<{ smtp: Transporter<SMTPTransport.SentMessageInfo> | null; stream: Transporter<StreamTransport.SentMessageInfo> }> | null = null;
+  const transport = () =>
+    (transports ??= import('nodemailer').then(({ createTransport }) => ({
+      smtp: options.smtpUrl ? createTransport({ url: options.smtpUrl, ...SMTP_TIMEOUTS }) : null,
+      stream: createTransport({ streamTransport: true, buffer: true, newline: 'unix' }),
+    })));
+  const smtp = Boolean(options.smtpUrl);
   let aborter = new AbortController();
   const message = (mail: OutgoingMail) => ({
     signal: aborter.signal,
@@ -95,12 +103,13 @@ export function createMailer(options: MailerOptions): Mailer {
     },
 
     async send(mail) {
-      if (smtp) {
-        const info = await smtp.sendMail(message(mail));
+      const t = await transport();
+      if (t.smtp) {
+        const info = await t.smtp.sendMail(message(mail));
         log.info({ finding: mail.key, accepted: info.accepted.length, rejected: info.rejected.length }, 'melding per SMTP verstuurd');
         return { messageId: info.messageId };
       }
-      const info = await stream.sendMail(message(mail));
+      const info = await t.stream.sendMail(message(mail));
       await mkdir(options.outboxDir, { recursive: true });
       const path = join(options.outboxDir, outboxName(mail.key));
       const partial = `${path}.${process.pid}.${randomUUID()}.part`;
@@ -116,8 +125,10 @@ export function createMailer(options: MailerOptions): Mailer {
     },
 
     close() {
-      smtp?.close();
-      stream.close();
+      void transports?.then((t) => {
+        t.smtp?.close();
+        t.stream.close();
+      });
     },
   };
 }

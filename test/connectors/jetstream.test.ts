@@ -14,6 +14,7 @@ import { AtpAgent, RichText } from '@atproto/api';
 import type { SeedClient } from '@atproto/dev-env';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schoolDids } from '../../connectors/jetstream.ts';
 import { createConnectorRegistry } from '../../connectors/registry.ts';
 import { startRuntime } from '../../src/cli/runtime.ts';
 import type { Runtime } from '../../src/cli/runtime.ts';
@@ -305,4 +306,42 @@ describe('Jetstream source', () => {
       for (const c of children) c.kill('SIGKILL');
     }
   }, 90_000);
+});
+
+describe("the schools' handles as DIDs (schoolDids)", () => {
+  /** fetch against Bluesky's AppView, counting what is asked; `refuse` answers getProfiles with a 400. */
+  const counting = (refuse = false) => {
+    const asked: string[] = [];
+    const fn = (async (input: string | URL | Request, init?: RequestInit) => {
+      const url = String(input);
+      asked.push(new URL(url).pathname.split('/').pop()!);
+      if (refuse && url.includes('getProfiles')) return new Response(JSON.stringify({ error: 'InvalidRequest' }), { status: 400 });
+      return fetch(url, init);
+    }) as typeof fetch;
+    return { fn, asked };
+  };
+  const log = pino({ level: 'silent' });
+  const jobs = [
+    { school: 'linde', h: '@DeLinde.test' },
+    { school: 'onbekend', h: 'bestaat-niet.test' },
+    { school: 'al-een-did', h: 'did:plc:abcdefghijklmnop' },
+  ];
+
+  it('asks getProfiles once a page of 25 handles; an unknown handle is null, a DID stays', async () => {
+    const { fn, asked } = counting();
+    expect(await schoolDids(net.network.bsky.url, jobs, fn, log)).toEqual([school, null, 'did:plc:abcdefghijklmnop']);
+    expect(asked).toEqual(['app.bsky.actor.getProfiles']);
+    const many = Array.from({ length: 30 }, (_, i) => ({ school: `s${i}`, h: i === 29 ? 'delinde.test' : `school${i}.test` }));
+    const second = counting();
+    const dids = await schoolDids(net.network.bsky.url, many, second.fn, log);
+    expect(second.asked).toEqual(['app.bsky.actor.getProfiles', 'app.bsky.actor.getProfiles']);
+    expect(dids.filter(Boolean)).toEqual([school]);
+    expect(dids[29]).toBe(school);
+  });
+
+  it('resolves a page handle by handle when the AppView refuses it as a whole', async () => {
+    const { fn, asked } = counting(true);
+    expect(await schoolDids(net.network.bsky.url, jobs, fn, log)).toEqual([school, null, 'did:plc:abcdefghijklmnop']);
+    expect(asked.filter((a) => a === 'com.atproto.identity.resolveHandle')).toHaveLength(2);
+  });
 });
