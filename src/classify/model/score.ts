@@ -85,9 +85,8 @@ export function createModelScorer(labels: readonly string[], model: Quantised) {
   /**
    * The tokens of a label's best window whose removal lowers its logit most: up to `top` of
    * them, with how much each one moved it. Only called for flagged texts. Each token's own
-   * features are summed once; leaving a word out then only re-pairs its neighbours (the
-   * bigrams and skip-bigrams that span the gap), so the whole is quadratic in the window's
-   * tokens only for those pairs.
+   * features and the window's pairs are summed once; leaving a word out then only re-pairs its
+   * neighbours across the gap, a few look-ups a token.
    */
   function explain(doc: Doc, label: number, window: { from: number; to: number }, top = 3): { token: number; delta: number }[] {
     const { quoted, nameLike } = layout(doc);
@@ -109,36 +108,65 @@ export function createModelScorer(labels: readonly string[], model: Quantised) {
       ownTotal += s;
       ownCountTotal += n;
     }
-    /** Sum and count of the pair features over the window with token `skip` left out (-1: none). */
-    const pairs = (skip: number): [number, number] => {
-      let s = 0;
-      let c = 0;
-      let prev = -1;
-      let prev2 = -1;
-      for (let i = 0; i < m; i++) {
-        if (i === skip) continue;
-        const h = hashes[i]!;
-        if (prev >= 0) {
-          s += weights[bigramOf(prev, h) * L + label]!;
+    /** Sum and count of the pair features (bigrams, skip-bigrams) over the whole window. */
+    let ps = 0;
+    let pc = 0;
+    for (let i = 1; i < m; i++) {
+      ps += weights[bigramOf(hashes[i - 1]!, hashes[i]!) * L + label]!;
+      pc++;
+      if (i >= 2) {
+        ps += weights[skipOf(hashes[i - 2]!, hashes[i]!) * L + label]!;
+        pc++;
+      }
+    }
+    const bi = (a: number, b: number) => weights[bigramOf(hashes[a]!, hashes[b]!) * L + label]!;
+    const sk = (a: number, b: number) => weights[skipOf(hashes[a]!, hashes[b]!) * L + label]!;
+    /**
+     * The pair features with token i left out: the pairs that held i go, and its neighbours
+     * pair up across the gap (…, i-2, i-1, i+1, i+2, …). Weights are integers, so this equals
+     * summing the shortened window afresh.
+     */
+    const pairsWithout = (i: number): [number, number] => {
+      let s = ps;
+      let c = pc;
+      const left = i >= 1;
+      const right = i + 1 < m;
+      if (left) {
+        s -= bi(i - 1, i);
+        c--;
+      }
+      if (right) {
+        s -= bi(i, i + 1);
+        c--;
+      }
+      if (i >= 2) {
+        s -= sk(i - 2, i);
+        c--;
+      }
+      if (i + 2 < m) {
+        s -= sk(i, i + 2);
+        c--;
+      }
+      if (left && right) {
+        s += bi(i - 1, i + 1) - sk(i - 1, i + 1);
+        if (i >= 2) {
+          s += sk(i - 2, i + 1);
           c++;
         }
-        if (prev2 >= 0) {
-          s += weights[skipOf(prev2, h) * L + label]!;
+        if (i + 2 < m) {
+          s += sk(i - 1, i + 2);
           c++;
         }
-        prev2 = prev;
-        prev = h;
       }
       return [s, c];
     };
     const logit = (sum: number, count: number) => bias[label]! + (count > 0 ? (sum * scale[label]!) / Math.sqrt(Math.max(count, MIN_FEATURES)) : 0);
-    const [ps, pc] = pairs(-1);
     const base = logit(ownTotal + ps, ownCountTotal + pc);
     const deltas: { token: number; delta: number }[] = [];
     for (let i = 0; i < m; i++) {
       const tok = doc.tokens[window.from + i]!;
       if (tok.kind !== 'word' && tok.kind !== 'emoji' && tok.kind !== 'hashtag') continue;
-      const [s, c] = pairs(i);
+      const [s, c] = pairsWithout(i);
       const delta = base - logit(ownTotal - own[i]! + s, ownCountTotal - ownCount[i]! + c);
       if (delta > 0) deltas.push({ token: window.from + i, delta });
     }

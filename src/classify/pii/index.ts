@@ -9,6 +9,7 @@ import { findBsns } from './bsn.ts';
 import type { Candidate } from './context.ts';
 import { findDatesOfBirth } from './dob.ts';
 import { findEmails } from './email.ts';
+import { findHandles } from './handle.ts';
 import { findIbans } from './iban.ts';
 import { findPhones, findSpelledPhones } from './phone.ts';
 import { findPlates } from './plate.ts';
@@ -48,6 +49,7 @@ export function findCandidates(text: string): Candidate[] {
     findPlates(text, out);
   } else findSpelledPhones(text, out);
   findNamesWithSensitive(text, out);
+  findHandles(text, out);
   return out;
 }
 
