@@ -90,7 +90,7 @@ const TITLE =
 const SENSITIVE: Array<[string, RegExp]> = [
   [
     'health',
-    /\b(?:burn-?out|overspannen|depressie|depressief|adhd|add|autis\w*|asperger|dyslexie|dyscalculie|diabetes|epilep\w*|(?:heeft|met|aan|tegen|is) kanker|kanker (?:vastgesteld|gediagnosticeerd|geconstateerd)|leukemie|anorexia|boulimia|eetstoornis|pdd-?nos|tourette|astma|ziekenhuis|ambulance|opgenomen|psycholoog|psychiater|therapie|medicijnen|ritalin|zelfmoord\w*|suïcid\w*|zwanger|hiv|aids|soa|hersenschudding|chronisch ziek|ernstig ziek|doodziek|gehandicapt|rolstoel|ggz|angststoornis|paniekaanval\w*|automutilatie|snijdt zichzelf|zelfbeschadiging|kliniek|afkickkliniek|antidepressiva|medicatie|spoedeisende hulp|eerste hulp|operatie|geopereerd|ic|intensive care|ongeluk gehad|gebroken (?:been|arm|enkel|pols)|miskraam|hoofdluis|luizen|bedplassen|bedplasser|stottert|slechthorend|doof|blind|adhd-\w+|rugzakje|speciaal onderwijs|cluster 4|corona|covid|tumor|hersentumor|ziekte|ziektewet|dyspraxie|gediagnosticeerd|diagnose|dementie|hartaanval|beroerte|hartstilstand|verlamd|gips|revalidatie|revalideert)\b/,
+    /\b(?:burn-?out|overspannen|depressie|depressief|adhd|add|autis\w*|asperger|dyslexie|dyscalculie|diabetes|epilep\w*|(?:heeft|met|aan|tegen|is) kanker|kanker (?:vastgesteld|gediagnosticeerd|geconstateerd)|leukemie|anorexia|boulimia|eetstoornis|pdd-?nos|tourette|astma|ziekenhuis|ambulance|opgenomen|psycholoog|psychiater|therapie|medicijnen|ritalin|zelfmoord\w*|suïcid\w*|zwanger|hiv|aids|soa|hersenschudding|chronisch ziek|ernstig ziek|doodziek|gehandicapt|rolstoel|ggz|angststoornis|paniekaanval\w*|automutilatie|snijdt zichzelf|zelfbeschadiging|kliniek|afkickkliniek|antidepressiva|medicatie|spoedeisende hulp|eerste hulp|operatie|geopereerd|ic|intensive care|ongeluk gehad|gebroken (?:been|arm|enkel|pols)|miskraam|hoofdluis|luizen|bedplassen|bedplasser|stottert|slechthorend|doof|blind|adhd-\w+|rugzakje|speciaal onderwijs|cluster 4|corona|covid|tumor|hersentumor|ziekte|ziektewet|dyspraxie|gediagnosticeerd|diagnose|dementie|hartaanval|beroerte|hartstilstand|verlamd|gips|revalidatie|revalideert|\w*allergi\w*|allergisch|\w*intolerant|epipen|koorts|\w*griep|overgegeven|overgeven|gespuugd|ziek gemeld|ziekgemeld|ziek thuis|(?:is|ligt|lag|was|werd) (?:al (?:een )?(?:\w+ )?|nog |erg |heel |flink |weer )?ziek(?! goed| vet| mooi| hard| van)|dieet|diëtist)\b/,
   ],
   [
     'punishment',
@@ -102,7 +102,7 @@ const SENSITIVE: Array<[string, RegExp]> = [
   ],
   [
     'home',
-    /\b(?:scheiden|gescheiden|scheiding|pleeggezin|pleegouders|pleegkind|jeugdzorg|voogd|uit huis geplaatst|ondertoezichtstelling|veilig thuis|huiselijk geweld|overleden|schulden|armoede|voedselbank|dakloos|daklozen\w*|azc|mishandel\w*|woont nu bij|in de gevangenis|gevangenis|zit vast|zit in de bak|in de bak|aan de drank|aan de drugs|verslaafd|alcoholist|werkloos|in de bijstand|uitkering|huisuitzetting|uit huis gezet|weggelopen|vermist|kinderbescherming|blijf-van-mijn-lijfhuis|opvanghuis|tehuis|gezinshuis|begrafenis|rouwt|weeskind)\b/,
+    /\b(?:scheiden|gescheiden|scheiding|pleeggezin|pleegouders|pleegkind|jeugdzorg|voogd|uit huis geplaatst|ondertoezichtstelling|veilig thuis|huiselijk geweld|overleden|schulden|armoede|voedselbank|dakloos|daklozen\w*|azc|mishandel\w*|woont nu bij|in de gevangenis|gevangenis|zit vast|zit in de bak|in de bak|aan de drank|aan de drugs|verslaafd|alcoholist|werkloos|in de bijstand|uitkering|huisuitzetting|uit huis gezet|weggelopen|vermist|kinderbescherming|blijf-van-mijn-lijfhuis|opvanghuis|tehuis|gezinshuis|begrafenis|rouwt|weeskind|noodopvang|vrouwenopvang|(?:slaapt|slapen|sliep|sliepen|woont|wonen) (?:al (?:\w+ ){0,2}|nu |sinds (?:\w+ ){1,2})?in (?:de|een|hun|z'n|zijn|haar) (?:auto|caravan|tent|opvang|daklozenopvang))\b/,
   ],
   [
     'missing',
@@ -117,8 +117,10 @@ const SENSITIVE: Array<[string, RegExp]> = [
   ],
   [
     'whereabouts',
-    // Where someone is, or will be, at a given time: "staat nu in de Albert Heijn", "elke ochtend om 8.10 bij de ingang".
-    /\b(?:staat|zit|is|loopt|fietst|werkt|sport|traint|zwemt|wacht) (?:nu|nu net|op dit moment|vanavond|elke \w+|iedere \w+|altijd) (?:in|bij|op|aan) (?:de|het|'t)\b|\b(?:elke|iedere) (?:ochtend|middag|avond|dag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|week) (?:om|rond|tussen|vanaf) \d{1,2}(?:[:.]\d{2})?\b[^.!?\n]{0,40}?\b(?:bij|in|op|aan|naar) (?:de|het)\b/,
+    // Where someone is, or will be, at a given time: "staat nu in de Albert Heijn", "elke ochtend om 8.10 bij de ingang";
+    // a routine with a place ("elke avond aan uw straat", "iedere dag langs jouw huis"); where the
+    // one addressed lives or sleeps ("ik weet waar je woont", "tegenover jouw huis", "jouw kamer").
+    /\b(?:staat|zit|is|loopt|fietst|werkt|sport|traint|zwemt|wacht) (?:nu|nu net|op dit moment|vanavond|elke \w+|iedere \w+|altijd) (?:in|bij|op|aan) (?:de|het|'t)\b|\b(?:elke|iedere) (?:ochtend|middag|avond|dag|nacht|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|week) (?:om|rond|tussen|vanaf) \d{1,2}(?:[:.]\d{2})?\b[^.!?\n]{0,40}?\b(?:bij|in|op|aan|naar) (?:de|het)\b|\b(?:elke|iedere) (?:ochtend|middag|avond|dag|nacht|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b[^.!?\n]{0,40}?\b(?:bij|aan|op|langs|tegenover|voor|naar) (?:de|het|'t|je|jouw|uw|jullie) (?:\w+ )?(?:huis|straat|deur|raam|hek|schoolhek|ingang|uitgang|halte|bushalte|tramhalte|fietsenrek\w*|fietsenstalling|sporthal|kantine|bieb|bibliotheek|club|training|supermarkt|winkel|werk)\b|\bwaar (?:je|jij|u|ge|gij) (?:woont|slaapt|werkt|traint|bent)\b|\b(?:langs|tegenover|voor|bij|aan) (?:jouw|je|uw|jullie) (?:huis|straat|deur|raam|kamer)\b|\b(?:jouw|je|uw) (?:slaapkamer|kamer) (?:is|ligt|zit)\b/,
   ],
 ];
 
@@ -205,7 +207,9 @@ const TRIGGERS = new Set(
     'tehuis gezinshuis begrafenis rouwt weeskind corona covid tumor hersentumor ziekte ziektewet dyspraxie gediagnosticeerd diagnose dementie hartaanval beroerte hartstilstand verlamd gips revalidatie revalideert ' +
     'alcoholist werkloos bijstand uitkering huisuitzetting weggelopen vermist gezocht thuisgekomen laatst kinderbescherming opvanghuis ' +
     'insta instagram tiktok snap snapchat account twitter facebook discord privéaccount priveaccount woont ' +
-    'elke iedere staat zit loopt traint sport zwemt'
+    'elke iedere staat zit loopt traint sport zwemt ' +
+    'allergie allergisch intolerant epipen koorts griep buikgriep overgegeven overgeven gespuugd ziek ziekgemeld dieet diëtist ' +
+    'noodopvang vrouwenopvang slaapt slapen sliep sliepen'
   ).split(/\s+/),
 );
 // Five-letter stems of words that come in many forms (autisme, autistisch, epileptische, …).
@@ -254,8 +258,10 @@ export function hasSensitiveWord(text: string): boolean {
       len = 0;
     }
   }
-  return false;
+  // Compounds whose tail is the fact: "notenallergie", "glutenintolerant", "buikgriep".
+  return COMPOUND_TAIL.test(text);
 }
+const COMPOUND_TAIL = /allergi|intoleran|griep/i;
 
 export function findNamesWithSensitive(text: string, out: Candidate[]): void {
   findNameLists(text, out);
@@ -272,7 +278,8 @@ export function findNamesWithSensitive(text: string, out: Candidate[]): void {
     if (!notName(first) && !notName(last)) {
       if (isCap(first) && isCap(last)) ok = true;
       // Lower-case names need a known given name; the second word may be any non-function word.
-      else if (known && lastLc.length >= 3 && !AMBIGUOUS_FIRST.has(first.toLowerCase())) ok = true;
+      // A capitalised given name before a lower-case word is a given name alone ("Nina luizen heeft").
+      else if (known && !isCap(first) && !isCap(last) && lastLc.length >= 3 && !AMBIGUOUS_FIRST.has(first.toLowerCase())) ok = true;
     }
     if (!ok) {
       // Try again from the next word: "Wist je dat Emma Mulder" must still find "Emma Mulder".
@@ -365,7 +372,13 @@ const SINGLE = /(?<![\w@#])([A-Z][a-zà-ÿ]+)(?![\w@])/g;
 // "Sara uit 2C", "Lucas uit groep 6", "Ruben (brugklas)": a first name made identifiable.
 const CLASS_AFTER = /^(?: uit| van| in)? (?:groep \d|klas \w|\d\s?[a-z]{1,4}\b|[a-z]{1,4}\s?\d\w?\b|de brugklas|brugklas)|^ \((?:groep|klas|brugklas|\d)/i;
 
-/** A first name alone (known given name, or after a title like "juf") with a sensitive fact. */
+// A name spoken to: after a greeting and before a comma ("Lieve Zeynep,", "Hoi Lies,") or
+// between a comma and the end of the sentence (", Jessy."). A capital before a comma at the
+// start of a sentence may be anything ("Groningen, de stad waar …").
+const ADDRESSED_BEFORE = /(?:(?:^|[.!?\n]\s*)(?:lieve|beste|hoi|hey|hallo|hé|he|yo|dag)\s+|,\s*)$/i;
+const ADDRESSED_AFTER = /^(?:\s*,|\s*[.!?]|\s*$)/;
+
+/** A first name alone (known given name, after a title like "juf", or spoken to) with a sensitive fact. */
 function findSingleNames(text: string, out: Candidate[], hits: Hit[]): void {
   const fullNames = out.filter((c) => c.type === 'name_with_sensitive');
   SINGLE.lastIndex = 0;
@@ -375,9 +388,11 @@ function findSingleNames(text: string, out: Candidate[], hits: Hit[]): void {
     if (notName(name)) continue;
     const titled = TITLE.test(text.slice(Math.max(0, m.index - 24), m.index));
     const known = FIRST_NAMES.has(lc);
-    if (!titled && !known) continue;
     const start = m.index;
     const end = start + name.length;
+    // Whoever is spoken to by name is a person, a name the list knows or not: "…, Jessy." "Lieve Zeynep, …"
+    const addressed = ADDRESSED_AFTER.test(text.slice(end, end + 3)) && ADDRESSED_BEFORE.test(text.slice(Math.max(0, start - 12), start));
+    if (!titled && !known && !addressed) continue;
     if (!titled && namesAThing(text, start, end)) continue;
     // A full name with a sensitive fact close by takes the fact for itself ("… bel hem maar
     // eens Finn Jacobs is geschorst" is not about the Niels before it).

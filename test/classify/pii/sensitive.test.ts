@@ -17,6 +17,10 @@ describe('named person with a sensitive fact', () => {
     ['meneer van der Linden is ontslagen', 'van der Linden'],
     ['Lotte heeft een 3,5 voor wiskunde, die blijft zitten', 'Lotte'],
     ['daan de boer is geschorst', 'daan de boer'],
+    ['Yusuf uit groep 4 heeft een pinda-allergie, geen nootjes bij het trakteren aub', 'Yusuf'],
+    ['Mijn zoon Thijs ligt ziek op bed, hij is er morgen niet', 'Thijs'],
+    ['Vince en zijn moeder slapen al weken in de auto bij het station', 'Vince'],
+    ['zeg tegen iedereen dat Nina luizen heeft', 'Nina'],
   ])('finds %j', (text, value) => {
     expect(values(text, 'name_with_sensitive')).toEqual([value]);
   });
@@ -32,6 +36,8 @@ describe('named person with a sensitive fact', () => {
     'Inzameling voor de voedselbank: spullen naar de aula',
     'ADHD is een onderwerp op de ouderavond',
     'voorlichting op het Lyceum Oost door Bureau Halt',
+    'Die nieuwe beat van Sem is echt ziek goed',
+    'Groningen, de stad waar je woont, heeft een mooie bieb',
   ])('leaves %j alone', (text) => {
     expect(values(text, 'name_with_sensitive')).toEqual([]);
   });
@@ -48,6 +54,9 @@ describe('named person with whereabouts or a username', () => {
     ['Ik zie je elke middag om 15.30 bij het hek van de school, Lotte.', 'Lotte'],
     ['Sem Bakker traint elke dinsdag om 19.00 bij de hockeyclub', 'Sem Bakker'],
     ['wie heeft de insta van Isa de Vries? is isa_devries08 denk ik', 'Isa de Vries'],
+    ['Ik weet waar je woont, Jessy. Je kamer is aan de achterkant.', 'Jessy'],
+    ['Lieve Zeynep, ik sta elke avond even bij jouw huis.', 'Zeynep'],
+    ['Ik wacht iedere dag na school bij jouw tramhalte, Esmee', 'Esmee'],
   ])('finds %j', (text, value) => {
     expect(values(text, 'name_with_sensitive')).toEqual([value]);
   });
