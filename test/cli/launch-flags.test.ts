@@ -15,13 +15,16 @@ describe('launch flags', () => {
   const shebang = readFileSync(bin, 'utf8').split('\n')[0]!;
   const start = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start!;
 
-  it('the shebang and npm start pass the same V8 flags to node', () => {
+  it('the shebang, npm start and npm run bench pass the same V8 flags to node', () => {
     expect(shebang).toMatch(/^#!\/usr\/bin\/env -S node( --[\w-]+=\S+)+$/);
     const fromShebang = flagsOf(shebang.split(/\s+/));
     expect(fromShebang.length).toBeGreaterThan(0);
     const words = start.split(/\s+/);
     expect(words[0]).toBe('node');
     expect(flagsOf(words.slice(0, words.indexOf('bin/uitkijk.js')))).toEqual(fromShebang);
+    // The benches measure the process as it runs in production (plus --expose-gc to see the live heap).
+    const bench = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.bench!;
+    expect(flagsOf(bench.split(/\s+/)).filter((f) => f !== '--expose-gc')).toEqual(fromShebang);
   });
 
   it('the launcher runs through its shebang (env -S splits the flags)', () => {
