@@ -420,7 +420,9 @@ export function createPatternSet(patterns: readonly RegExp[]) {
 }
 
 /** Participles: "is geslagen", "werden vermoord" describe what happened. */
-export const PARTICIPLE = /\b(?:ge\w+|\w+ge\w+(?:d|t|en)|vermoord|verkracht|geexecuteerd)\b/;
+// Words that start with "ge" and are no participle: "geef", "geven", "gezicht", "gewoon", "gek" …
+export const PARTICIPLE =
+  /\b(?:(?!(?:geef|geeft|geven|gezicht|gezichten|gewoon|gemeen|genoeg|gelijk|geld|gebouw|gemak|geluk|gevaar|gevaarlijk|gevecht|gedrag|geheim|gek|gekke|gekker|geen|gegarandeerd)\b)ge\w+|\w+ge\w+(?:d|t|en)|vermoord|verkracht|geexecuteerd)\b/;
 export const AUX = /\b(?:heb|hebt|heeft|hebben|had|hadden|is|was|werd|werden|wordt|worden|zijn|ben)\b/;
 export const FUTURE_OR_MODAL = /\b(?:ga|gaat|gaan|zal|zult|zullen|moet|moeten|zou|zouden|wil|wilt|willen|wou|hoop|hopen|laat|laten|mag|mogen|verdien\w*)\b/;
 /** The writer or us as the object: "mijn moeder vermoordt me". */

@@ -140,6 +140,12 @@ interface Hit {
   ctx: string[];
 }
 
+/** Harm told as it would really be done: a beating, a body part, a weapon. */
+const CONCRETE_HARM =
+  /\bin elkaar\b|\b(?:zijn|haar|je|jouw|z'n|zn|hun|d'r) (?:nek|kop|hoofd|keel|tanden|gezicht|neus|kaak|botten|benen|armen|knieen|ribben|smoel|bek)\b|\b(?:mes|messen|pistool|geweer|knuppel|honkbalknuppel|boksbeugel|bijl|vuurwapen|machete)\b/;
+/** A video game: what happens in it is not done to anyone. */
+const VIDEO_GAME = /\b(?:fortnite|minecraft|fifa|mario|kart|roblox|gamen|game|games|gg|battle royale|console|playstation|xbox|gta|call of duty|cod|valorant|brawl stars)\b/;
+
 const CONTEXT_FACTORS = {
   quote: 0.25,
   report: 0.2,
@@ -214,6 +220,17 @@ export function scoreThreat(doc: Doc): LabelResult {
   const newsDoc = () => (newsDocMemo ??= /^[A-Z][A-Z' -]{2,30} [-–—] /.test(doc.text) || countMatches(NEWS_G, seq) >= 2);
   let playDocMemo: boolean | undefined;
   const playDoc = () => (playDocMemo ??= PLAY.test(seq));
+  /**
+   * Sport, games and tests excuse game talk ("we maken ze af in de finale"); a video game excuses
+   * anything done in it, but a match or a test does not excuse harm told as it would really be
+   * done — "in elkaar slaan", a body part, a weapon ("na de finale slaan we ze in elkaar").
+   */
+  const playContext = (sentStr: string, clauseStr: string, ctx: ContextCue[]) => {
+    const concrete = CONCRETE_HARM.test(clauseStr) && !VIDEO_GAME.test(sentStr);
+    if (concrete) return;
+    if (PLAY.test(sentStr)) ctx.push('play');
+    else if (playDoc()) ctx.push('playDoc');
+  };
 
   const sentScores = new Float64Array(lay.nSent);
   const evidence: Evidence[] = [];
@@ -335,10 +352,7 @@ export function scoreThreat(doc: Doc): LabelResult {
       while (s0 >= c0 && !SCOPE_BREAK.has(toks[s0]!.t)) s0--;
       if (k0 - 1 > s0 && NEGATION.test(seqOf(s0 + 1, k0 - 1))) ctx.push('negation');
       if (rule.harm === 'person' && IDIOM.test(sentStr)) ctx.push('idiom');
-      if (rule.harm === 'person' || rule.id === 'schietpartij') {
-        if (PLAY.test(sentStr)) ctx.push('play');
-        else if (playDoc()) ctx.push('playDoc');
-      }
+      if (rule.harm === 'person' || rule.id === 'schietpartij') playContext(sentStr, clauseStr, ctx);
       if (PARTICIPLE.test(text) && AUX.test(clauseStr) && !FUTURE_OR_MODAL.test(clauseStr)) ctx.push('past');
       const near = [toks[k0 - 1]?.t, toks[k0 - 2]?.t, toks[k1 + 1]?.t, toks[k1 + 2]?.t];
       if (near.some((t) => t !== undefined && SELF_OBJECT.test(t)) && !/\b(?:je|jou|jullie|u|hem|haar|hen)\b/.test(text)) ctx.push('self');
@@ -497,10 +511,7 @@ export function scoreThreat(doc: Doc): LabelResult {
     while (s0 >= c0 && !SCOPE_BREAK.has(toks[s0]!.t)) s0--;
     if (k - 1 > s0 && NEGATION.test(seqOf(s0 + 1, k - 1))) ctx.push('negation');
     if (cls !== 'arson' && IDIOM.test(sentStr)) ctx.push('idiom');
-    if (cls !== 'arson') {
-      if (PLAY.test(sentStr)) ctx.push('play');
-      else if (playDoc()) ctx.push('playDoc');
-    }
+    if (cls !== 'arson') playContext(sentStr, seqOf(c0, c1), ctx);
     const future = has(FUTURE) || has(CALL_WORDS) || wish;
     if (!future && (PAST_FORMS.has(t) || (t.startsWith('ge') && AUX.test(seqOf(c0, c1))))) ctx.push('past');
     if (toks[k + 1] && SELF_OBJECT.test(toks[k + 1]!.t) && !has(AIM_PRONOUNS)) ctx.push('self');

@@ -349,15 +349,15 @@ export const RULES: readonly Rule[] = [
   {
     id: 'brand',
     examples: {
-      fires: ['Ik ga jullie school in de fik zetten', 'Ik ga zijn auto in de fik steken vannacht', 'steek die hele school maar in de fik'],
+      fires: ['Ik ga jullie school in de fik zetten', 'Ik ga zijn auto in de fik steken vannacht', 'steek die hele school maar in de fik', 'ik ga vannacht brand stichten in die gymzaal'],
       quiet: ['De brandweer kwam langs voor een brandoefening, super leerzaam', 'De politie heeft de man opgepakt die dreigde de school in brand te steken'],
     },
     family: 'act',
     harm: 'property',
     w: 0.85,
-    keys: ['afbrand', 'afgebrand$', 'platbrand', 'fik$', 'brand$', 'brandstapel$', 'brandsticht'],
+    keys: ['afbrand', 'afgebrand$', 'platbrand', 'fik$', 'brand$', 'brandstapel$', 'brandsticht', 'sticht', 'gesticht$'],
     re: r(
-      `\\b(?:steek|steken|zet|zetten|stak)\\b(?: [\\w']+){0,5}? in (?:de )?(?:brand|fik)\\b|\\b(?:afbrand\\w*|afgebrand|platbrand\\w*|in de fik\\b|in brand (?:steken|steek|gestoken|zetten|zet|gezet)|brandstapel|brandstichten|fik (?:erin|d'r in))`,
+      `\\b(?:steek|steken|zet|zetten|stak)\\b(?: [\\w']+){0,5}? in (?:de )?(?:brand|fik)\\b|\\b(?:afbrand\\w*|afgebrand|platbrand\\w*|in de fik\\b|in brand (?:steken|steek|gestoken|zetten|zet|gezet)|brandstapel|brandstichten|brand (?:stichten|sticht|stichtte|stichtten|gesticht)|fik (?:erin|d'r in))`,
     ),
   },
   {
@@ -744,6 +744,59 @@ export const RULES: readonly Rule[] = [
     keys: ['euro$', 'tikkie$', 'betaal$', 'stuur$', 'zet$', 'deel$', 'post$', 'anders$', 'uitmaakt$'],
     re: r(
       `\\b\\d+ euro\\b|\\btikkie\\b|\\bbetaal\\b|\\bof ik (?:stuur|zet|deel|post)\\b|\\banders (?:stuur|zet|deel|post|gaat|gaan)\\b|\\bals je het uitmaakt\\b`,
+    ),
+  },
+  {
+    id: 'oproep-naar-huis',
+    // Someone's home named, then others called to go there: doxxing and a call at once.
+    examples: {
+      fires: [
+        'Die leraar woont op de Lindelaan 12, we gaan er vanavond allemaal langs',
+        'Zijn adres is Kerkstraat 5, kom maar verhaal halen bij hem thuis',
+        'ze woont in dat witte huis naast de snackbar, wie gaat er mee aanbellen vannacht?',
+      ],
+      quiet: [
+        'Wij wonen op de Lindelaan 12, kom gerust langs voor koffie',
+        'Oma woont in de Kerkstraat, we gaan zondag bij haar langs',
+        'Ik ga morgen verhaal halen bij de directeur over dat rooster',
+      ],
+    },
+    family: 'cue',
+    harm: 'implicit',
+    w: 0.7,
+    keys: ['verhaal$', 'langs', 'aanbel', 'opwacht', 'opzoek', 'deur$', 'bezoekje$'],
+    re: r(
+      `(?<!\\b(?:oma|opa|tante|oom|moeder|vader|ouders|zus|broer|zusje|broertje) )\\b(?:woont|zijn adres|haar adres|hun adres|zijn huis|haar huis|hun huis|bij hem thuis|bij haar thuis)\\b(?:[^.!?]{0,90}?)\\b(?:ga|gaan|gaat|kom|komen|komt|we|jullie|wie)\\b(?:[^.!?]{0,40}?)\\b(?:verhaal (?:halen|gaan halen)|(?:even |allemaal |maar )?langs(?:gaan|komen|lopen)?|aanbellen|aankloppen|opwachten|opzoeken|voor de deur|een bezoekje)\\b|\\b(?:verhaal halen|langsgaan|aanbellen|opwachten)\\b(?:[^.!?]{0,40}?)\\b(?:bij hem thuis|bij haar thuis|hij woont|ze woont|zij woont|zijn adres|haar adres)\\b`,
+    ),
+  },
+  {
+    id: 'voorstel-brand-bom',
+    // Fire or a bomb at a school as a question or a proposal: "wat als iemand …", "zou grappig zijn".
+    examples: {
+      fires: ['wat als iemand de kantine in de fik steekt tijdens de pauze, zou wel lachen zijn', 'stel dat er een bom in de aula ligt morgen, wie durft?'],
+      quiet: ['wat als er brand is in de school, waar moeten we dan verzamelen?', 'zou wel grappig zijn als de kantine pizza had'],
+    },
+    family: 'cue',
+    harm: 'property',
+    w: 0.55,
+    keys: ['fik$', 'brand$', 'bom$', 'bommen$', 'opblaz', 'aanslag$', 'sticht'],
+    re: r(
+      `\\b(?:wat als|stel dat|zullen we|wie durft|zou (?:echt |wel |toch )?(?:grappig|lachen|leuk|vet|mooi|episch|chill) zijn)\\b(?:[^.!?]{0,70}?)\\b(?:in de fik|fik|brand (?:sticht\\w*|steekt|steken)|opblaz\\w*|opgeblazen|een bom|bommen|aanslag)\\b|\\b(?:in de fik|brand (?:sticht\\w*|steekt|steken)|opblaz\\w*|een bom)\\b(?:[^.!?]{0,70}?)\\b(?:zou (?:echt |wel |toch )?(?:grappig|lachen|leuk|vet|mooi|episch|chill) zijn|wie (?:doet|durft) (?:er )?mee|wie durft)\\b`,
+    ),
+  },
+  {
+    id: 'klap-in-gezicht',
+    // Harm told by what lands where: "krijgt een stick in zijn gezicht", "geef hem een vuist op zijn bek".
+    examples: {
+      fires: ['die scheids krijgt volgende keer een stick in zijn gezicht', 'ik geef hem morgen een vuist op zijn bek'],
+      quiet: ['hij kreeg bij gym een bal in zijn gezicht, gelukkig niks gebroken', 'je krijgt de zon in je gezicht op dat terras'],
+    },
+    family: 'act',
+    harm: 'person',
+    w: 0.7,
+    keys: ['gezicht$', 'kop$', 'bek$', 'smoel$', 'hoofd$', 'maag$', 'ballen$', 'neus$'],
+    re: r(
+      `\\b(?:krijg|krijgt|krijgen|geef|geven|geeft)\\b(?: [\\w']+){0,4}? (?:een|mijn|m'n|mn) (?!zoen|kus|kusje|knuffel|high)[\\w']+ (?:in|op|tegen) (?:je|jouw|zijn|z'n|zn|haar|d'r|hun) (?:gezicht|kop|bek|smoel|hoofd|neus|maag|ballen)\\b`,
     ),
   },
 ];

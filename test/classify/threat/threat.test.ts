@@ -31,6 +31,23 @@ describe('threat evidence', () => {
     expect(r.evidence.some((e) => /play/.test(e.detail))).toBe(true);
   });
 
+  it('lets a match or a test excuse game talk, not a beating told as it would be done', () => {
+    const game = score('We gaan ze helemaal afmaken in de finale zaterdag');
+    expect(game.evidence.some((e) => /play/.test(e.detail))).toBe(true);
+    const beating = score('Na de finale slaan we die keeper van ze in elkaar');
+    expect(beating.evidence.some((e) => /play/.test(e.detail))).toBe(false);
+    expect(beating.score).toBeGreaterThan(game.score);
+    // In a video game, even a body part is pixels.
+    const pixels = score('In Minecraft sla ik zijn kop eraf met mijn zwaard');
+    expect(pixels.evidence.every((e) => e.weight < 0.3 || /play/.test(e.detail))).toBe(true);
+  });
+
+  it('does not take a possessive "zijn" and a word starting with "ge" for a past tense', () => {
+    const r = score('ik geef hem morgen een vuist op zijn bek');
+    expect(r.evidence.some((e) => /past/.test(e.detail))).toBe(false);
+    expect(r.score).toBeGreaterThanOrEqual(ALERT);
+  });
+
   it('reads weapon emoji as words', () => {
     const withEmoji = score('Je weet wat er gebeurt met verraders 🔪').score;
     const without = score('Je weet wat er gebeurt met verraders').score;
