@@ -144,7 +144,8 @@ interface Hit {
 const CONCRETE_HARM =
   /\bin elkaar\b|\b(?:zijn|haar|je|jouw|z'n|zn|hun|d'r) (?:nek|kop|hoofd|keel|tanden|gezicht|neus|kaak|botten|benen|armen|knieen|ribben|smoel|bek)\b|\b(?:mes|messen|pistool|geweer|knuppel|honkbalknuppel|boksbeugel|bijl|vuurwapen|machete)\b/;
 /** A video game: what happens in it is not done to anyone. */
-const VIDEO_GAME = /\b(?:fortnite|minecraft|fifa|mario|kart|roblox|gamen|game|games|gg|battle royale|console|playstation|xbox|gta|call of duty|cod|valorant|brawl stars)\b/;
+const VIDEO_GAME =
+  /\b(?:fortnite|minecraft|fifa|mario|kart|roblox|gamen|game|games|gg|battle royale|console|playstation|xbox|gta|call of duty|cod|valorant|brawl stars)\b/;
 
 const CONTEXT_FACTORS = {
   quote: 0.25,

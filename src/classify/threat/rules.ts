@@ -349,7 +349,12 @@ export const RULES: readonly Rule[] = [
   {
     id: 'brand',
     examples: {
-      fires: ['Ik ga jullie school in de fik zetten', 'Ik ga zijn auto in de fik steken vannacht', 'steek die hele school maar in de fik', 'ik ga vannacht brand stichten in die gymzaal'],
+      fires: [
+        'Ik ga jullie school in de fik zetten',
+        'Ik ga zijn auto in de fik steken vannacht',
+        'steek die hele school maar in de fik',
+        'ik ga vannacht brand stichten in die gymzaal',
+      ],
       quiet: ['De brandweer kwam langs voor een brandoefening, super leerzaam', 'De politie heeft de man opgepakt die dreigde de school in brand te steken'],
     },
     family: 'act',
