@@ -6,7 +6,8 @@
 
 import { buildPostIndex } from '../src/match/concerns.ts';
 import type { SchoolAccounts } from '../src/match/concerns.ts';
-import { eventFrames, schoolName } from './stream-server.ts';
+import { schoolName } from './school-names.ts';
+import { eventFrames } from './stream-server.ts';
 
 const KINDS = [
   'Basisschool',

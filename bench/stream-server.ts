@@ -6,8 +6,6 @@
 import { startFakeJetstream } from '../test/support/jetstream.ts';
 import { schoolName } from './school-names.ts';
 
-export { schoolName };
-
 const WORDS =
   'ik jij hij we de het een van op in met voor niet wel maar ook nog al dan als dat wat die deze weer vandaag morgen leuk stom echt heel mooi weer fiets huis eten spelen voetbal game'.split(
     ' ',

@@ -201,9 +201,12 @@ export function jetstreamConsumerFor(ctx: AppContext, sourceId: string, timing?:
   });
 }
 
+/** A configured handle as the AppView spells it: no leading '@', lower case (a DID stays a DID). */
+const handleOf = (h: string) => h.replace(/^@/, '').toLowerCase();
+
 /** One handle as a DID: a DID stays, a handle is resolved through the AppView; null if it cannot be. */
 async function didOf(appview: string, school: string, h: string, fetchFn: typeof fetch, log: Logger): Promise<string | null> {
-  const handle = h.replace(/^@/, '').toLowerCase();
+  const handle = handleOf(h);
   if (handle.startsWith('did:')) return handle;
   let why: Record<string, unknown>;
   try {
@@ -230,7 +233,6 @@ export async function schoolDids(
   fetchFn: typeof fetch,
   log: Logger,
 ): Promise<(string | null)[]> {
-  const handleOf = (h: string) => h.replace(/^@/, '').toLowerCase();
   const page = async (part: readonly { school: string; h: string }[]): Promise<(string | null)[]> => {
     const ask = part.filter((j) => !handleOf(j.h).startsWith('did:'));
     let known: Map<string, string> | null = new Map();

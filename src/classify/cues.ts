@@ -390,6 +390,9 @@ export const IDIOM =
 /** Sport, games and tests excuse harm to people ("we maken ze af in de finale"). */
 export const PLAY =
   /\b(?:voetbal\w*|schoolvoetbal|finale\w*|wedstrijd\w*|toernooi\w*|competitie|schaak\w*|schaken|schaakt|dammen|potje|match|kampioen\w*|tegenstander\w*|revanche|trefbal|hockey|korfbal|basketbal|volleybal|handbal|tennis|quiz|fortnite|minecraft|fifa|mario|kart|roblox|gamen|game|games|gg|battle royale|map|level|console|playstation|xbox|toets|proefwerk|examen|huiswerk|werkstuk|opdracht|opdrachten|project|verslag|presentatie|puzzel|pta|tentamen|repetitie|overhoring|sportdag|zwemwedstrijd|turnen|scrabble|monopoly|uno|spel|spelletje)\b/;
+/** A video game: what happens in it is done to no one (a match or a test does not excuse everything: threat/index.ts). */
+export const VIDEO_GAME =
+  /\b(?:fortnite|minecraft|fifa|mario|kart|roblox|gamen|game|games|gg|battle royale|console|playstation|xbox|gta|call of duty|cod|valorant|brawl stars)\b/;
 /**
  * Which of several patterns occur anywhere in `s`, in one scan instead of one per pattern: the
  * patterns joined into one alternation find each position where any of them matches, and there

@@ -13,7 +13,8 @@ const flagsOf = (words: string[]) => words.filter((w) => w.startsWith('--'));
 
 describe('launch flags', () => {
   const shebang = readFileSync(bin, 'utf8').split('\n')[0]!;
-  const start = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start!;
+  const scripts = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const start = scripts.start!;
 
   it('the shebang, npm start and npm run bench pass the same V8 flags to node', () => {
     expect(shebang).toMatch(/^#!\/usr\/bin\/env -S node( --[\w-]+=\S+)+$/);
@@ -23,7 +24,7 @@ describe('launch flags', () => {
     expect(words[0]).toBe('node');
     expect(flagsOf(words.slice(0, words.indexOf('bin/uitkijk.js')))).toEqual(fromShebang);
     // The benches measure the process as it runs in production (plus --expose-gc to see the live heap).
-    const bench = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.bench!;
+    const bench = scripts.bench!;
     expect(flagsOf(bench.split(/\s+/)).filter((f) => f !== '--expose-gc')).toEqual(fromShebang);
   });
 

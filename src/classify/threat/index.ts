@@ -36,6 +36,7 @@ import {
   REPORT,
   SCOPE_BREAK,
   SELF_OBJECT,
+  VIDEO_GAME,
   WISH,
   YOU_FUTURE,
   layout,
@@ -143,9 +144,6 @@ interface Hit {
 /** Harm told as it would really be done: a beating, a body part, a weapon. */
 const CONCRETE_HARM =
   /\bin elkaar\b|\b(?:zijn|haar|je|jouw|z'n|zn|hun|d'r) (?:nek|kop|hoofd|keel|tanden|gezicht|neus|kaak|botten|benen|armen|knieen|ribben|smoel|bek)\b|\b(?:mes|messen|pistool|geweer|knuppel|honkbalknuppel|boksbeugel|bijl|vuurwapen|machete)\b/;
-/** A video game: what happens in it is not done to anyone. */
-const VIDEO_GAME =
-  /\b(?:fortnite|minecraft|fifa|mario|kart|roblox|gamen|game|games|gg|battle royale|console|playstation|xbox|gta|call of duty|cod|valorant|brawl stars)\b/;
 
 const CONTEXT_FACTORS = {
   quote: 0.25,
