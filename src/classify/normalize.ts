@@ -10,6 +10,8 @@
 //   must survive odd spacing and punctuation; `spanOfSeq` maps a match back to the original.
 // Letters spaced or dotted out ("k a n k e r", "k.u.t.w.i.j.f") are joined into one token.
 
+import { internWord, Word } from './memo.ts';
+
 export type TokenKind = 'word' | 'num' | 'emoji' | 'handle' | 'hashtag' | 'url' | 'email';
 
 export interface Token {
@@ -23,6 +25,8 @@ export interface Token {
   e: number;
   /** The original starts with an upper-case letter (names, sentence starts). */
   cap: boolean;
+  /** The interned record of this form (memo.ts): `w.t === t`, `w.sq === sq`; scorers keep per-word facts in it. */
+  w: Word;
 }
 
 export interface Doc {
@@ -166,6 +170,19 @@ function collapse(s: string, min: number): string {
   return changed ? out : s;
 }
 
+/** A word's record from its lower-cased, leet-mapped letters: stretched runs cut (t), then squeezed (sq). */
+function wordFromRaw(raw: string): Word {
+  const t = collapse(raw, 3);
+  return new Word(t, collapse(t, 2));
+}
+const wordOf = (raw: string) => internWord(raw, wordFromRaw);
+/** A handle is kept as written ("@jaaap" is not "@jap"); its key starts with "@", which no word's does. */
+const handleWord = (t: string) => new Word(t, t);
+
+function token(w: Word, kind: TokenKind, s: number, e: number, cap: boolean): Token {
+  return { t: w.t, sq: w.sq, kind, s, e, cap, w };
+}
+
 const EMAIL_AT = /[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/iy;
 
 const SPACED_SEPARATORS = new Set([' ', '.', '-', '*', '_']);
@@ -193,7 +210,7 @@ export function normalize(text: string): Doc {
     if ((code === 104 || code === 119) && (text.startsWith('http', i) || text.startsWith('www.', i))) {
       let j = i;
       while (j < n && !isSpace(text.charCodeAt(j))) j++;
-      tokens.push({ t: 'url', sq: 'url', kind: 'url', s: i, e: j, cap: false });
+      tokens.push(token(wordOf('url'), 'url', i, j, false));
       i = j;
       continue;
     }
@@ -203,7 +220,7 @@ export function normalize(text: string): Doc {
       const m = EMAIL_AT.exec(text);
       if (m) {
         const j = i + m[0].length;
-        tokens.push({ t: 'email', sq: 'email', kind: 'email', s: i, e: j, cap: false });
+        tokens.push(token(wordOf('email'), 'email', i, j, false));
         i = j;
         continue;
       }
@@ -216,13 +233,12 @@ export function normalize(text: string): Doc {
         const body = lower.slice(i + 1, j);
         const kind: TokenKind = code === 64 && !isLeetWord(text, i, j) ? 'handle' : 'hashtag';
         if (kind === 'handle') {
-          tokens.push({ t: '@' + body, sq: '@' + body, kind, s: i, e: j, cap: false });
+          tokens.push(token(internWord('@' + body, handleWord), kind, i, j, false));
           i = j;
           continue;
         }
         if (code === 35) {
-          const t = collapse(body, 3);
-          tokens.push({ t, sq: collapse(t, 2), kind, s: i, e: j, cap: false });
+          tokens.push(token(wordOf(body), kind, i, j, false));
           i = j;
           continue;
         }
@@ -261,8 +277,8 @@ export function normalize(text: string): Doc {
         raw = mapped;
       }
       const kind: TokenKind = letters === 0 ? 'num' : 'word';
-      const t = kind === 'word' ? collapse(raw, 3) : raw;
-      tokens.push({ t, sq: kind === 'word' ? collapse(t, 2) : t, kind, s: i, e: j, cap: isUpper(code) });
+      // A number's form is its digits: collapse leaves digits alone, so words and numbers share wordOf.
+      tokens.push(token(wordOf(raw), kind, i, j, isUpper(code)));
       i = j;
       continue;
     }
@@ -272,7 +288,7 @@ export function normalize(text: string): Doc {
       const len = cp > 0xffff ? 2 : 1;
       const ch = String.fromCodePoint(cp);
       const word = EMOJI_WORDS[ch];
-      if (word) tokens.push({ t: word, sq: collapse(word, 2), kind: 'emoji', s: i, e: i + len, cap: false });
+      if (word) tokens.push(token(wordOf(word), 'emoji', i, i + len, false));
       i += len;
       continue;
     }
@@ -347,8 +363,7 @@ function joinSpacedLetters(text: string, tokens: Token[]): Token[] {
         out ??= tokens.slice(0, k);
         let word = '';
         for (let q = k; q < m; q++) word += tokens[q]!.t;
-        const t = collapse(word, 3);
-        out.push({ t, sq: collapse(t, 2), kind: 'word', s: tok.s, e: tokens[m - 1]!.e, cap: tok.cap });
+        out.push(token(wordOf(word), 'word', tok.s, tokens[m - 1]!.e, tok.cap));
         k = m;
         continue;
       }

@@ -44,7 +44,12 @@ const BOUNDARY = 0x3c; // '<' and, at the end, '>' (0x3e)
 
 /** The form a token contributes as a word, or null for tokens that are only a shape. */
 function wordOf(tok: Token): string | null {
-  return tok.kind === 'word' || tok.kind === 'emoji' || tok.kind === 'hashtag' ? tok.t : null;
+  return isWordLike(tok) ? tok.t : null;
+}
+
+/** Words, emoji and hashtags contribute their word and its subwords; numbers, handles, URLs and e-mail addresses a shape. */
+export function isWordLike(tok: Token): boolean {
+  return tok.kind === 'word' || tok.kind === 'emoji' || tok.kind === 'hashtag';
 }
 
 function shapeOf(tok: Token): string {
@@ -66,29 +71,48 @@ const MAX_GRAMS_PER_WORD = 36;
 /** The hash of token k's form, from which its word-level features derive; a quoted word hashes apart. */
 export function tokenHash(doc: Doc, k: number, quoted: Uint8Array): number {
   const tok = doc.tokens[k]!;
-  const plain = hashString(0, wordOf(tok) ?? shapeOf(tok));
-  return quoted[k] ? mix(plain, SEED.quoted) : plain;
+  return quotedIf(plainHash(wordOf(tok) ?? shapeOf(tok)), quoted[k]!);
 }
+
+/** The hash of a form before quotation is mixed in (`quotedIf`). */
+export const plainHash = (form: string) => hashString(0, form);
+/** A quoted word's hash apart from the same word's outside quote marks. */
+export const quotedIf = (h: number, quoted: number) => (quoted ? mix(h, SEED.quoted) : h);
+
+/** The feature "a word that looks like a name is here" (cues.ts layout nameLike). */
+export const NAME_FEATURE = NAME_SHAPE;
+/** The word feature of a word-like token, from its hash. */
+export const wordFeature = (h0: number) => mix(h0, SEED.word) & MASK;
+/** The shape feature of any other token, from its hash. */
+export const shapeFeature = (h0: number) => mix(h0, SEED.shape) & MASK;
 
 // The letters of "<sq>" as char codes, for the n-gram loop (one buffer, no closure per word).
 const letters = new Int32Array(26);
 
 /**
  * Token k's own features — the name shape, the word (or its shape), the squeezed word, the
- * character n-grams — written into idx from n; returns the new n. Words longer than 24 letters
- * contribute their first 24 to n-grams (a 10,000-letter "word" costs no more than a long one).
+ * character n-grams — written into idx from n; returns the new n.
  */
 export function unigramsOf(doc: Doc, k: number, h0: number, nameLike: Uint8Array, idx: Int32Array, n: number): number {
   const tok = doc.tokens[k]!;
   const w = wordOf(tok);
   if (nameLike[k]) idx[n++] = NAME_SHAPE;
   if (w === null) {
-    idx[n++] = mix(h0, SEED.shape) & MASK;
+    idx[n++] = shapeFeature(h0);
     return n;
   }
-  idx[n++] = mix(h0, SEED.word) & MASK;
-  const sq = tok.sq;
-  if (sq !== w) idx[n++] = hashString(SEED.squeezed, sq) & MASK;
+  idx[n++] = wordFeature(h0);
+  return subwordsOf(w, tok.sq, idx, n);
+}
+
+/**
+ * A word's subword features — its squeezed form when that differs from `t`, and the character
+ * n-grams of "<sq>" — written into idx from n; returns the new n. They depend on the word
+ * alone, so a scorer may sum them once per word (score.ts). Words longer than 24 letters
+ * contribute their first 24 to n-grams (a 10,000-letter "word" costs no more than a long one).
+ */
+export function subwordsOf(t: string, sq: string, idx: Int32Array, n: number): number {
+  if (sq !== t) idx[n++] = hashString(SEED.squeezed, sq) & MASK;
   // Character n-grams of "<sq>", n = 3..5, over at most 24 letters.
   const len = Math.min(sq.length, 24);
   const total = len + 2;

@@ -6,8 +6,22 @@
 
 import { coreRange, layout } from '../cues.ts';
 import type { Doc } from '../normalize.ts';
-import { bigramOf, featureRoom, featuresOf, MIN_FEATURES, skipOf, tokenHash, unigramsOf } from './features.ts';
-import type { FeatureVector } from './features.ts';
+import { wordSlot } from '../memo.ts';
+import type { Word } from '../memo.ts';
+import {
+  bigramOf,
+  featureRoom,
+  isWordLike,
+  MIN_FEATURES,
+  NAME_FEATURE,
+  plainHash,
+  quotedIf,
+  shapeFeature,
+  skipOf,
+  subwordsOf,
+  tokenHash,
+  wordFeature,
+} from './features.ts';
 import type { Quantised } from './learn.ts';
 
 export const WINDOW = 48;
@@ -51,28 +65,95 @@ export function createModelScorer(labels: readonly string[], model: Quantised) {
   }
   const scale = Float64Array.from(model.scale);
   const bias = Float64Array.from(model.bias);
-  let scratch: FeatureVector | undefined;
-  const sums = new Float64Array(L);
 
-  /** Sum of the weights of idx[from, to) per label, into `into` (added). */
-  function addWeights(idx: Int32Array, from: number, to: number, into: Float64Array): void {
-    for (let i = from; i < to; i++) {
-      const base = idx[i]! * L;
-      for (let l = 0; l < L; l++) into[l] = into[l]! + weights[base + l]!;
+  /**
+   * A word's plain hash and the per-label sum and count of its subword features (features.ts
+   * subwordsOf), kept in the word's record: they depend on the word alone, and a word repeats.
+   * Weights are integers, so summing per word gives exactly what summing per feature gives.
+   */
+  interface Own {
+    h: number;
+    /** Per label: the word feature (unquoted) and the subword features. */
+    sums: Float64Array;
+    count: number;
+  }
+  const subIdx = new Int32Array(featureRoom(1));
+  const ownOf = wordSlot<Own>((w: Word) => {
+    const h = plainHash(w.t);
+    subIdx[0] = wordFeature(h);
+    const count = subwordsOf(w.t, w.sq, subIdx, 1);
+    const sums = new Float64Array(L);
+    for (let i = 0; i < count; i++) {
+      const base = subIdx[i]! * L;
+      for (let l = 0; l < L; l++) sums[l] = sums[l]! + weights[base + l]!;
     }
+    return { h, sums, count };
+  });
+
+  const sums = new Float64Array(L);
+  const add = (feature: number, sign = 1) => {
+    const base = feature * L;
+    for (let l = 0; l < L; l++) sums[l] = sums[l]! + sign * weights[base + l]!;
+  };
+
+  /**
+   * The features of tokens [from, to) summed into `sums` (features.ts featuresOf lists the same
+   * features one by one, for training); returns how many there are.
+   */
+  function sumWindow(doc: Doc, from: number, to: number, quoted: Uint8Array, nameLike: Uint8Array): number {
+    sums.fill(0);
+    let n = 0;
+    let prev = -1;
+    let prev2 = -1;
+    for (let k = from; k < to; k++) {
+      const tok = doc.tokens[k]!;
+      if (nameLike[k]) {
+        add(NAME_FEATURE);
+        n++;
+      }
+      let h0: number;
+      if (isWordLike(tok)) {
+        const own = ownOf(tok.w);
+        h0 = own.h;
+        const o = own.sums;
+        for (let l = 0; l < L; l++) sums[l] = sums[l]! + o[l]!;
+        if (quoted[k]) {
+          // A quoted word's word feature is its own (features.ts quotedIf).
+          add(wordFeature(h0), -1);
+          h0 = quotedIf(h0, 1);
+          add(wordFeature(h0));
+        }
+        n += own.count;
+      } else {
+        h0 = tokenHash(doc, k, quoted);
+        add(shapeFeature(h0));
+        n++;
+      }
+      if (prev >= 0) {
+        add(bigramOf(prev, h0));
+        n++;
+      }
+      if (prev2 >= 0) {
+        add(skipOf(prev2, h0));
+        n++;
+      }
+      prev2 = prev;
+      prev = h0;
+    }
+    return n;
   }
 
   function score(doc: Doc): ModelScore {
     const logits = new Float64Array(L).fill(-Infinity);
     const windows = Array.from({ length: L }, () => ({ from: 0, to: 0 }));
+    const { quoted, nameLike } = layout(doc);
     // The message without the handles, hashtags, links and emoji around it (cues.ts coreRange).
     const core = coreRange(doc);
     for (const w of windowsOf(core.from, core.to)) {
-      scratch = featuresOf(doc, w.from, w.to, scratch);
-      sums.fill(0);
-      addWeights(scratch.idx, 0, scratch.n, sums);
+      const n = sumWindow(doc, w.from, w.to, quoted, nameLike);
+      const wscale = n > 0 ? 1 / Math.sqrt(Math.max(n, MIN_FEATURES)) : 0;
       for (let l = 0; l < L; l++) {
-        const z = bias[l]! + sums[l]! * scale[l]! * scratch.scale;
+        const z = bias[l]! + sums[l]! * scale[l]! * wscale;
         if (z > logits[l]!) {
           logits[l] = z;
           windows[l] = w;
@@ -94,15 +175,29 @@ export function createModelScorer(labels: readonly string[], model: Quantised) {
     const hashes = new Array<number>(m);
     const own = new Float64Array(m);
     const ownCount = new Int32Array(m);
-    const idx = new Int32Array(featureRoom(1));
+    const weightOf = (feature: number) => weights[feature * L + label]!;
     let ownTotal = 0;
     let ownCountTotal = 0;
     for (let i = 0; i < m; i++) {
       const k = window.from + i;
-      hashes[i] = tokenHash(doc, k, quoted);
-      const n = unigramsOf(doc, k, hashes[i]!, nameLike, idx, 0);
+      const tok = doc.tokens[k]!;
       let s = 0;
-      for (let j = 0; j < n; j++) s += weights[idx[j]! * L + label]!;
+      let n = 0;
+      if (nameLike[k]) {
+        s += weightOf(NAME_FEATURE);
+        n++;
+      }
+      if (isWordLike(tok)) {
+        const o = ownOf(tok.w);
+        hashes[i] = quotedIf(o.h, quoted[k]!);
+        s += o.sums[label]!;
+        if (quoted[k]) s += weightOf(wordFeature(hashes[i]!)) - weightOf(wordFeature(o.h));
+        n += o.count;
+      } else {
+        hashes[i] = tokenHash(doc, k, quoted);
+        s += weightOf(shapeFeature(hashes[i]!));
+        n++;
+      }
       own[i] = s;
       ownCount[i] = n;
       ownTotal += s;

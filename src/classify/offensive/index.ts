@@ -6,7 +6,7 @@
 import type { Doc, Token } from '../normalize.ts';
 import { tokenAtSeq } from '../normalize.ts';
 import type { Evidence, LabelResult } from '../types.ts';
-import { entryOf, isTargetWord, lookup, squeeze } from './lexicon.ts';
+import { entryOf, lookup, lookupWord, squeeze, targetWord } from './lexicon.ts';
 import type { Cat } from './lexicon.ts';
 import { findPhrasesIn } from './patterns.ts';
 import { isNegation, layout, sentenceContext } from '../cues.ts';
@@ -252,8 +252,8 @@ export function scoreOffensive(doc: Doc): LabelResult {
     if (h.ph.id === 'too-many' || h.ph.id === 'full-of' || h.ph.id === 'not-wanted') {
       let ok = false;
       for (let k = k0; k <= k1; k++) {
-        const c2 = lookup(toks[k]!.sq)?.e.cat;
-        if (isTargetWord(toks[k]!.sq) || c2 === 'group' || c2 === 'slur' || c2 === 'mild' || c2 === 'insult') ok = true;
+        const c2 = lookupWord(toks[k]!.w)?.e.cat;
+        if (targetWord(toks[k]!.w) || c2 === 'group' || c2 === 'slur' || c2 === 'mild' || c2 === 'insult') ok = true;
       }
       if (!ok) continue;
     }
@@ -271,7 +271,7 @@ export function scoreOffensive(doc: Doc): LabelResult {
       continue;
     }
     if (tok.kind !== 'word' && tok.kind !== 'hashtag' && tok.kind !== 'emoji') continue;
-    const hit = lookup(tok.sq);
+    const hit = lookupWord(tok.w);
     // Masked letters: "k*nkerlijer", "k*t" arrive as "k" + "nkerlijer".
     if (!hit && tok.t.length === 1 && k + 1 < n && doc.text[tok.e] === '*' && toks[k + 1]!.s === tok.e + 1) {
       const nx = toks[k + 1]!;
@@ -567,7 +567,7 @@ function negBefore(doc: Doc, lay: ReturnType<typeof layout>, k: number): boolean
 }
 
 function looksPeople(tok: Token): boolean {
-  return tok.kind === 'word' && tok.t.length >= 6 && isTargetWord(tok.sq);
+  return tok.kind === 'word' && tok.t.length >= 6 && targetWord(tok.w);
 }
 
 function isMedical(doc: Doc, k: number): boolean {
@@ -622,7 +622,7 @@ function aimedAt(doc: Doc, k: number): boolean {
   for (let j = k - 1, hops = 0; j >= 0 && hops < 3; j--, hops++) {
     const t = doc.tokens[j]!.t;
     if (AIM_BEFORE.has(t)) return true;
-    if (!SKIPPABLE.has(t) && !(doc.tokens[j]!.sq.length > 3 && lookup(doc.tokens[j]!.sq)?.e.cat === 'adj')) return false;
+    if (!SKIPPABLE.has(t) && !(doc.tokens[j]!.sq.length > 3 && lookupWord(doc.tokens[j]!.w)?.e.cat === 'adj')) return false;
   }
   // After: "klootzak dat ge zijt", "ben jij", "zijn jullie".
   const nx = doc.tokens[k + 1]?.t;
@@ -636,7 +636,7 @@ function isVocative(doc: Doc, lay: ReturnType<typeof layout>, k: number): boolea
   for (let j = k - 1; j >= 0 && lay.sent[j] === s; j--) {
     const t = doc.tokens[j]!.t;
     if (SKIPPABLE.has(t)) continue;
-    const e = lookup(doc.tokens[j]!.sq);
+    const e = lookupWord(doc.tokens[j]!.w);
     if (e && (e.e.cat === 'adj' || e.e.cat === 'curse')) continue;
     return false;
   }

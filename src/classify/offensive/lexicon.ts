@@ -5,7 +5,8 @@
 // tyfusmongool, kutschool), glued function words ("eenteef", "zoveelminachting") and one-letter
 // misspellings of the longer hate words ("verchtelijk", "wlag"), all precomputed at load.
 
-import { memoByWord, WORD_MEMO_SIZE } from '../memo.ts';
+import { memoByWord, WORD_MEMO_SIZE, wordSlot } from '../memo.ts';
+import type { Word } from '../memo.ts';
 
 /**
  * curse: disease curses and their compounds — flagged aimed or not (LABELS: "in any form").
@@ -436,9 +437,15 @@ for (const [k, e] of WORDS) EXACT.set(k, { e, how: 'exact' });
 // misspelling checks cost far more than a Map look-up.
 const lookupMemo = memoByWord<Hit | null>(WORD_MEMO_SIZE, (sq) => EXACT.get(sq) ?? lookupSlow(sq) ?? null);
 
-/** Look a squeezed token form up: exact, compound, glued or misspelled. */
+/** Look a squeezed form up: exact, compound, glued or misspelled. */
 export function lookup(sq: string): Hit | undefined {
   return lookupMemo(sq) ?? undefined;
+}
+
+const lookupSlot = wordSlot<Hit | null>(({ sq }) => EXACT.get(sq) ?? lookupSlow(sq) ?? null);
+/** `lookup` of a token's squeezed form, kept in its word's record. */
+export function lookupWord(w: Word): Hit | undefined {
+  return lookupSlot(w) ?? undefined;
 }
 
 function lookupSlow(sq: string): Hit | undefined {
@@ -517,6 +524,8 @@ export function isTargetWord(sq: string): boolean {
   if (e) return e.cat === 'pron' || e.cat === 'people' || e.cat === 'group';
   return looksLikePeople(sq);
 }
+/** `isTargetWord` of a token's squeezed form, kept in its word's record. */
+export const targetWord = wordSlot<boolean>(({ sq }) => isTargetWord(sq));
 
 export const LEXICON_SIZE = WORDS.size;
 

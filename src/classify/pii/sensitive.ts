@@ -266,8 +266,9 @@ const COMPOUND_TAIL = /allergi|intoleran|griep/i;
 export function findNamesWithSensitive(text: string, out: Candidate[]): void {
   findNameLists(text, out);
   if (!hasSensitiveWord(text) && !(HAS_DIGIT.test(text) && GRADE.test(text))) return;
-  const hits = sensitiveHits(text.toLowerCase());
-  if (hits.length === 0) return;
+  // The facts are looked for when a name is found (most texts with a trigger word name nobody).
+  let found: Hit[] | undefined;
+  const hits = () => (found ??= sensitiveHits(text.toLowerCase()));
   NAME.lastIndex = 0;
   for (let m = NAME.exec(text); m !== null; m = NAME.exec(text)) {
     const first = m[1] ?? '';
@@ -293,7 +294,7 @@ export function findNamesWithSensitive(text: string, out: Candidate[]): void {
       continue;
     }
     const [a, b] = sentenceBounds(text, start, end);
-    const family = familyWithin(hits, a, b);
+    const family = familyWithin(hits(), a, b);
     if (family === '') {
       NAME.lastIndex = end - last.length;
       continue;
@@ -379,7 +380,7 @@ const ADDRESSED_BEFORE = /(?:(?:^|[.!?\n]\s*)(?:lieve|beste|hoi|hey|hallo|hé|he
 const ADDRESSED_AFTER = /^(?:\s*,|\s*[.!?]|\s*$)/;
 
 /** A first name alone (known given name, after a title like "juf", or spoken to) with a sensitive fact. */
-function findSingleNames(text: string, out: Candidate[], hits: Hit[]): void {
+function findSingleNames(text: string, out: Candidate[], hits: () => Hit[]): void {
   const fullNames = out.filter((c) => c.type === 'name_with_sensitive');
   SINGLE.lastIndex = 0;
   for (let m = SINGLE.exec(text); m !== null; m = SINGLE.exec(text)) {
@@ -402,9 +403,9 @@ function findSingleNames(text: string, out: Candidate[], hits: Hit[]): void {
     // "Jasmijn krijgt RT bij juf Wendy", "Dank aan meester Thomas": the teacher in a role; the
     // fact is about the pupil named before.
     if (titled && ROLE_BEFORE.test(text.slice(Math.max(0, start - 30), start)) && namedBefore(text, 0, start)) continue;
-    let family = familyWithin(hits, Math.max(a, start - 40), Math.min(b, end + 60));
+    let family = familyWithin(hits(), Math.max(a, start - 40), Math.min(b, end + 60));
     // Someone addressed by name about where they are: "Ik zie je elke ochtend om 8.10 bij de ingang, Sophie."
-    if (family === '' && familyWithin(hits, a, b) === 'whereabouts') family = 'whereabouts';
+    if (family === '' && familyWithin(hits(), a, b) === 'whereabouts') family = 'whereabouts';
     if (family === '') continue;
     const identified = titled || CLASS_AFTER.test(text.slice(end, end + 20));
     // A good grade next to a lone first name is praise, not exposure ("Lotte heeft een 9!").

@@ -5,7 +5,6 @@
 // clause; then the harm word's weight counts, lowered by the same contexts as the phrase rules.
 
 import { CALL_SET, FIRST_PERSON_SET, FUTURE_SET, SECOND_PERSON_SET, WISH_SET } from '../cues.ts';
-import { memoByWord, WORD_MEMO_SIZE } from '../memo.ts';
 
 export type HarmClass = 'kill' | 'injure' | 'shoot' | 'sexual' | 'arson' | 'weapon';
 
@@ -44,12 +43,12 @@ for (const [cls, list] of Object.entries(WORDS) as [HarmClass, string][]) {
     else EXACT.set(w, cls);
   }
 }
-/** The harm class of a token text, or null. */
-export const harmOf: (t: string) => HarmClass | null = memoByWord(WORD_MEMO_SIZE, (t) => {
+/** The harm class of a token text, or null (read once per word: the threat scorer keeps it in the word's record). */
+export function harmOf(t: string): HarmClass | null {
   let c = EXACT.get(t) ?? null;
   if (c === null) for (const [p, cls] of PREFIXES) if (t.startsWith(p)) c = cls;
   return c;
-});
+}
 
 /** Past forms: "ik sloeg hem" tells what happened, not what will. */
 export const PAST_FORMS = new Set(

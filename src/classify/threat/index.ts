@@ -15,7 +15,7 @@
 
 import type { Doc } from '../normalize.ts';
 import { tokenAtSeq, spanOfSeq } from '../normalize.ts';
-import { isTargetWord, lookup } from '../offensive/lexicon.ts';
+import { lookupWord, targetWord } from '../offensive/lexicon.ts';
 import type { Evidence, LabelResult } from '../types.ts';
 import {
   AUX,
@@ -60,7 +60,8 @@ import {
   harmOf,
 } from './generic.ts';
 import type { HarmClass } from './generic.ts';
-import { memoByWord, WORD_MEMO_SIZE } from '../memo.ts';
+import { wordSlot } from '../memo.ts';
+import type { Word } from '../memo.ts';
 
 export { RULES } from './rules.ts';
 
@@ -104,13 +105,13 @@ RULES.forEach((rule, i) => {
 const STAMP = new Int32Array(RULES.length);
 let pass = 0;
 
-// What a token text means to this scorer, memoised in one map: the rules it wakes and its harm
-// class. Words repeat, and the trigger walk costs more than one look-up. Bounded.
+// What a word means to this scorer, kept in the word's record (memo.ts): the rules it wakes and
+// its harm class. Words repeat, and the trigger walk costs more than reading a slot.
 interface TokenInfo {
   rules: readonly number[];
   harm: HarmClass | null;
 }
-const infoOf = memoByWord<TokenInfo | null>(WORD_MEMO_SIZE, (t) => {
+const infoOf = wordSlot<TokenInfo | null>(({ t }) => {
   const list = TRIGGERS.get(t.slice(0, 2));
   const rules: number[] = [];
   if (list) {
@@ -165,8 +166,8 @@ const CONTEXT_FACTORS = {
 type ContextCue = keyof typeof CONTEXT_FACTORS;
 
 /** An insult names a person: "ik zal die pestkoppen laten lijden". */
-function isInsult(sq: string): boolean {
-  const c = lookup(sq)?.e.cat;
+function isInsult(w: Word): boolean {
+  const c = lookupWord(w)?.e.cat;
   return c === 'insult' || c === 'slur' || c === 'mild';
 }
 
@@ -180,7 +181,7 @@ export function scoreThreat(doc: Doc): LabelResult {
   // Which rules could fire in which sentence: one map look-up per token.
   let firstTrigger = -1;
   for (let k = 0; k < n; k++) {
-    if (infoOf(toks[k]!.t) !== null) {
+    if (infoOf(toks[k]!.w) !== null) {
       firstTrigger = k;
       break;
     }
@@ -245,7 +246,7 @@ export function scoreThreat(doc: Doc): LabelResult {
     const cand: number[] = [];
     let harmTokens = 0;
     for (let k = a; k <= b; k++) {
-      const info = infoOf(toks[k]!.t);
+      const info = infoOf(toks[k]!.w);
       if (info === null) continue;
       wake(info, cand);
       if (info.harm !== null) harmTokens++;
@@ -275,7 +276,7 @@ export function scoreThreat(doc: Doc): LabelResult {
       // Harm words in any order: a harm word, its target and a frame in one clause.
       if (harmTokens) {
         for (let k = a; k <= b; k++) {
-          const cls = infoOf(toks[k]!.t)?.harm ?? null;
+          const cls = infoOf(toks[k]!.w)?.harm ?? null;
           if (cls === null) continue;
           const h = judgeGeneric(cls, k, sent, b);
           if (h) hits.push(h);
@@ -490,7 +491,7 @@ export function scoreThreat(doc: Doc): LabelResult {
       if (AIM_PRONOUNS.has(w) || isPerson(q, a)) target = true;
       else if ((cls === 'arson' || cls === 'shoot') && BUILDINGS.has(w)) target = true;
       else if (BODY.has(w) && q > c0 && POSSESSIVE.has(toks[q - 1]!.t)) target = true;
-      else if (w.length >= 4 && isInsult(tok.sq))
+      else if (w.length >= 4 && isInsult(tok.w))
         target = true; // "die pestkoppen", "die verraders"
       else if (BODY.has(w) && toks[q + 1]?.t === 'van') target = true;
       if (target && !FAMILY.has(w)) familyOnly = false;
@@ -556,7 +557,7 @@ export function scoreThreat(doc: Doc): LabelResult {
     if (tok.kind !== 'word') return false;
     const w = tok.t;
     if (PERSON_WORDS.has(w)) return true;
-    if (w.length >= 4 && !w.startsWith('school') && isTargetWord(tok.sq)) return true;
+    if (w.length >= 4 && !w.startsWith('school') && targetWord(tok.w)) return true;
     // A name: capitalised, not the first word of its sentence.
     return tok.cap && q !== sentenceStart;
   }
