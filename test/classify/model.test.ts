@@ -40,7 +40,8 @@ function corpusSample(every: number): string[] {
   const out: string[] = [];
   let i = 0;
   for (const f of readdirSync(dir).sort())
-    for (const line of readFileSync(new URL(f, dir), 'utf8').split('\n')) if (line.trim() && i++ % every === 0) out.push((JSON.parse(line) as { text: string }).text);
+    for (const line of readFileSync(new URL(f, dir), 'utf8').split('\n'))
+      if (line.trim() && i++ % every === 0) out.push((JSON.parse(line) as { text: string }).text);
   return out;
 }
 
