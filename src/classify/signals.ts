@@ -243,16 +243,15 @@ export function combinerInputs(model: ModelScore, modelIndex: readonly number[],
   const { rules, families: fam, pii, contexts } = s;
   const zOff = clipLogit(model.logits[modelIndex[0]!]!);
   const zThr = clipLogit(model.logits[modelIndex[1]!]!);
-  return [
-    ...modelIndex.map((i) => clipLogit(model.logits[i]!)),
-    rules.offensive.score,
-    rules.threat.score,
-    ...fam.offensive,
-    ...fam.threat,
-    ...fam.lowered,
-    ...pii.types,
-    pii.personal,
-    pii.organisation,
-    ...contexts.flatMap((c) => [zOff * c, zThr * c]),
-  ];
+  // Pushed one by one: spreading the parts costs more than the combiner itself.
+  const x: number[] = [];
+  for (const i of modelIndex) x.push(clipLogit(model.logits[i]!));
+  x.push(rules.offensive.score, rules.threat.score);
+  for (const v of fam.offensive) x.push(v);
+  for (const v of fam.threat) x.push(v);
+  for (const v of fam.lowered) x.push(v);
+  for (const v of pii.types) x.push(v);
+  x.push(pii.personal, pii.organisation);
+  for (const c of contexts) x.push(zOff * c, zThr * c);
+  return x;
 }

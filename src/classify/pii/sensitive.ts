@@ -273,15 +273,19 @@ export function findNamesWithSensitive(text: string, out: Candidate[]): void {
   for (let m = NAME.exec(text); m !== null; m = NAME.exec(text)) {
     const first = m[1] ?? '';
     const last = m[3] ?? '';
-    const lastLc = last.toLowerCase();
-    const known = FIRST_NAMES.has(first.toLowerCase());
+    const firstLc = first.toLowerCase();
+    // Most word pairs are neither capitalised nor a known given name: the cheap tests first.
+    const capFirst = isCap(first);
+    const known = FIRST_NAMES.has(firstLc);
     let ok = false;
-    if (!notName(first) && !notName(last)) {
-      if (isCap(first) && isCap(last)) ok = true;
+    if (capFirst || known) {
+      if (capFirst && isCap(last)) ok = true;
       // Lower-case names need a known given name; the second word may be any non-function word.
       // A capitalised given name before a lower-case word is a given name alone ("Nina luizen heeft").
-      else if (known && !isCap(first) && !isCap(last) && lastLc.length >= 3 && !AMBIGUOUS_FIRST.has(first.toLowerCase())) ok = true;
+      else if (known && !capFirst && !isCap(last) && last.length >= 3 && !AMBIGUOUS_FIRST.has(firstLc)) ok = true;
+      if (ok && (NOT_NAME.has(firstLc) || notName(last))) ok = false;
     }
+    const lastLc = ok ? last.toLowerCase() : '';
     if (!ok) {
       // Try again from the next word: "Wist je dat Emma Mulder" must still find "Emma Mulder".
       NAME.lastIndex = m.index + first.length + 1;
