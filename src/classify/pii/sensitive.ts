@@ -265,6 +265,7 @@ const COMPOUND_TAIL = /allergi|intoleran|griep/i;
 
 export function findNamesWithSensitive(text: string, out: Candidate[]): void {
   findNameLists(text, out);
+  const from = out.length;
   if (!hasSensitiveWord(text) && !(HAS_DIGIT.test(text) && GRADE.test(text))) return;
   // The facts are looked for when a name is found (most texts with a trigger word name nobody).
   let found: Hit[] | undefined;
@@ -308,7 +309,49 @@ export function findNamesWithSensitive(text: string, out: Candidate[]): void {
     out.push({ type: 'name_with_sensitive', start, end, value: m[0], score, rule: `sensitive.${family}` });
   }
   findSingleNames(text, out, hits);
+  findCoordinated(text, out, from);
 }
+
+/**
+ * People named together share what is said of them: "Joep en Lieve uit 2G hebben diabetes",
+ * "rijden met Olivier en Fay, die om 7.40 bij de halte staan", "Luuk Evers, Jesse Smid en Ömer
+ * Tekin zijn geschorst". Next to each name found with a fact, the names joined to it by a comma,
+ * "en" or "&" (a class in brackets may come between) are entities too, with the same fact.
+ */
+function findCoordinated(text: string, out: Candidate[], from: number): void {
+  const found = out.slice(from).filter((c) => c.type === 'name_with_sensitive');
+  const taken = (a: number, b: number) => out.some((c) => c.start < b && a < c.end);
+  const add = (c: Candidate, start: number, name: string) => {
+    const end = start + name.length;
+    const first = name.split(' ')[0]!;
+    if (notName(first) || NOT_PERSON.has(first.toLowerCase()) || taken(start, end) || namesAThing(text, start, end)) return false;
+    const family = c.rule.split('.')[1] ?? 'coordinated';
+    out.push({ type: 'name_with_sensitive', start, end, value: name, score: Math.min(c.score, 0.65), rule: `sensitive.${family}.coordinated` });
+    return true;
+  };
+  for (const c of found) {
+    // Rightwards: "Sem, Daan en Noor".
+    for (let at = c.end; ;) {
+      const m = COORD_NEXT.exec(text.slice(at, at + 80));
+      if (!m) break;
+      const start = at + m[0].length - m[1]!.length;
+      if (!add(c, start, m[1]!)) break;
+      at = start + m[1]!.length;
+    }
+    // Leftwards: "Joep en Lieve hebben …" when Lieve was found.
+    for (let at = c.start; ;) {
+      const m = COORD_PREV.exec(text.slice(Math.max(0, at - 80), at));
+      if (!m) break;
+      const start = Math.max(0, at - 80) + m.index;
+      if (!add(c, start, m[1]!)) break;
+      at = start;
+    }
+  }
+}
+const COORD_NAME = String.raw`(\p{Lu}\p{Ll}+(?: (?:(?:van|de|der|den|el|ter|ten|van de|van der|van den) )?\p{Lu}[\p{Ll}'’-]*\p{Ll})?)`;
+const COORD_GAP = String.raw`(?: ?\([^()]{1,24}\))?(?:\s*,\s*(?:en\s+)?|\s+(?:en|&)\s+)`;
+const COORD_NEXT = new RegExp(`^${COORD_GAP}${COORD_NAME}(?![\\p{L}\\p{N}@])`, 'u');
+const COORD_PREV = new RegExp(`(?<![\\p{L}\\p{N}@#])${COORD_NAME}${COORD_GAP}$`, 'u');
 
 /**
  * Whether the capitalised word(s) at [start, end) name a thing rather than a person: after an

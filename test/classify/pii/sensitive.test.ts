@@ -25,6 +25,22 @@ describe('named person with a sensitive fact', () => {
     expect(values(text, 'name_with_sensitive')).toEqual([value]);
   });
 
+  // People named together share the fact: each is an entity.
+  it.each([
+    ['Luuk Evers, Jesse Smid en Ömer Tekin zijn geschorst.', ['Luuk Evers', 'Jesse Smid', 'Ömer Tekin']],
+    ['Sanne (3B) en Tim zijn geschorst', ['Sanne', 'Tim']],
+    ['wist je dat Daan Bos & Milan Visser een onvoldoende hebben en blijven zitten', ['Daan Bos', 'Milan Visser']],
+  ])('finds everyone named together in %j', (text, names) => {
+    expect(values(text, 'name_with_sensitive')).toEqual(names);
+  });
+  it.each([
+    // Not a person: the school after "en" (an article), a subject.
+    ['Emma Mulder heeft diabetes en De Klimop weet dat', ['Emma Mulder']],
+    ['Emma Mulder heeft diabetes, Engels vindt ze leuk', ['Emma Mulder']],
+  ])('does not take a thing for a person named together in %j', (text, names) => {
+    expect(values(text, 'name_with_sensitive')).toEqual(names);
+  });
+
   it.each([
     'juf Anja was geweldig vandaag',
     'Lotte heeft een 9 voor wiskunde, knap hoor!',
