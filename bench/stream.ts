@@ -4,15 +4,18 @@
 // school names are); about one post in a hundred concerns a school and is read from a local
 // stand-in AppView, then queued for classification in a local redis-server. The consumer runs
 // in a process of its own as a fetching worker runs it (`uitkijk worker --queues fetch`, with the
-// launcher's V8 flags, bin/uitkijk.js), so its memory is its own and not the bench harness's.
-// Figures: events per second, matched and queued posts, peak resident memory (the kernel's
-// VmHWM), live heap, and the index's build time.
+// launcher's V8 flags and compile cache, bin/uitkijk.js), so its memory is its own and not the
+// bench harness's. Figures: events per second, matched and queued posts, peak resident memory
+// (the kernel's VmHWM) of a start with the compile cache filled and of a cold first start, live
+// heap, and the index's build time.
 
 import { createServer } from 'node:http';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startRedis } from '../test/store/redis-server.ts';
 
 /** The V8 flags of the launcher's first line (`#!/usr/bin/env -S node …`), as production starts. */
@@ -43,13 +46,33 @@ export async function benchStream(schools = 10_000, events = 1_000_000): Promise
   await new Promise<void>((resolve) => appview.listen(0, '127.0.0.1', resolve));
   const appviewUrl = `http://127.0.0.1:${(appview.address() as AddressInfo).port}`;
 
+  // The compile cache as the launcher keeps it (bin/uitkijk.js), in a directory of the bench's
+  // own: a first, short run starts cold and fills it; the measured run starts as every start
+  // after a deployment's first does.
+  const compileCache = mkdtempSync(join(tmpdir(), 'uitkijk-bench-compile-cache-'));
+  try {
+    const cold = await consumerRun(schools, COLD_EVENTS, appviewUrl, compileCache);
+    const warm = await consumerRun(schools, events, appviewUrl, compileCache);
+    return { ...warm, peakRssMbColdStart: cold.peakRssMb! };
+  } finally {
+    appview.close();
+    rmSync(compileCache, { recursive: true, force: true });
+  }
+}
+
+/** Events of the first, cold-started run: enough to load everything the consumer uses. */
+const COLD_EVENTS = 20_000;
+
+/** One Jetstream process, one redis-server and one consumer process, for `events` events; the consumer's figures. */
+async function consumerRun(schools: number, events: number, appviewUrl: string, compileCache: string): Promise<Record<string, number>> {
   // The Jetstream in a process of its own: making a million events must not take the consumer's core or memory.
   const server = spawn(process.execPath, [fileURLToPath(new URL('./stream-server.ts', import.meta.url)), String(events), String(schools)], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
-  const jetUrl = await firstLine(server);
+  // A redis of its own: the cold run's posts must not be in the measured run's seen-set.
   const redis = await startRedis();
   try {
+    const jetUrl = await firstLine(server);
     const consumer = spawn(
       process.execPath,
       [
@@ -62,7 +85,7 @@ export async function benchStream(schools = 10_000, events = 1_000_000): Promise
         appviewUrl,
         redis.url,
       ],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
+      { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_COMPILE_CACHE: compileCache } },
     );
     const [figures, code] = await Promise.all([firstLine(consumer), new Promise<number | null>((resolve) => consumer.once('exit', resolve))]);
     if (code !== 0) throw new Error(`stream bench: the consumer process ended with ${code}`);
@@ -71,7 +94,6 @@ export async function benchStream(schools = 10_000, events = 1_000_000): Promise
     server.stdin.end();
     await new Promise((resolve) => server.once('exit', resolve));
     await redis.stop();
-    appview.close();
   }
 }
 

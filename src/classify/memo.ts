@@ -44,8 +44,8 @@ export function memoByWord<V>(perGeneration: number, compute: (word: string) => 
 
 /** One distinct token form: its normalised and squeezed text, and what scorers found out about it. */
 export class Word {
-  /** Filled by `wordSlot` readers, one index per reader; undefined until first read. */
-  readonly slots: unknown[] = [];
+  /** Filled by `wordSlot` readers, one index per reader; made at the first read. */
+  slots: unknown[] | null = null;
   readonly t: string;
   readonly sq: string;
   constructor(t: string, sq: string) {
@@ -70,10 +70,11 @@ let slotCount = 0;
 export function wordSlot<V>(compute: (w: Word) => V): (w: Word) => V {
   const i = slotCount++;
   return (w) => {
-    let v = w.slots[i] as V | undefined;
+    const slots = (w.slots ??= []);
+    let v = slots[i] as V | undefined;
     if (v === undefined) {
       v = compute(w);
-      w.slots[i] = v;
+      slots[i] = v;
     }
     return v;
   };

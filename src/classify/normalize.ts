@@ -175,9 +175,20 @@ function wordFromRaw(raw: string): Word {
   const t = collapse(raw, 3);
   return new Word(t, collapse(t, 2));
 }
-const wordOf = (raw: string) => internWord(raw, wordFromRaw);
+const internedWord = (raw: string) => internWord(raw, wordFromRaw);
 /** A handle is kept as written ("@jaaap" is not "@jap"); its key starts with "@", which no word's does. */
 const handleWord = (t: string) => new Word(t, t);
+const internedHandle = (t: string) => internWord(t, handleWord);
+
+export interface NormalizeOptions {
+  /**
+   * Give every token the interned Word of its form (memo.ts), so that what a scorer works out
+   * about a word is kept for its next occurrence. On by default; a reader that only needs the
+   * tokens' text (the keyword matcher, reading every post on the network) turns it off, so the
+   * network's vocabulary does not fill the memo.
+   */
+  intern?: boolean;
+}
 
 function token(w: Word, kind: TokenKind, s: number, e: number, cap: boolean): Token {
   return { t: w.t, sq: w.sq, kind, s, e, cap, w };
@@ -188,7 +199,9 @@ const EMAIL_AT = /[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/iy;
 const SPACED_SEPARATORS = new Set([' ', '.', '-', '*', '_']);
 
 /** Build the normalised view of a text. Pure; about a microsecond per short comment. */
-export function normalize(text: string): Doc {
+export function normalize(text: string, options: NormalizeOptions = {}): Doc {
+  const intern = options.intern ?? true;
+  const wordOf = intern ? internedWord : wordFromRaw;
   const n = text.length;
   let lower = text.toLowerCase();
   if (lower.length !== n) {
@@ -233,7 +246,7 @@ export function normalize(text: string): Doc {
         const body = lower.slice(i + 1, j);
         const kind: TokenKind = code === 64 && !isLeetWord(text, i, j) ? 'handle' : 'hashtag';
         if (kind === 'handle') {
-          tokens.push(token(internWord('@' + body, handleWord), kind, i, j, false));
+          tokens.push(token((intern ? internedHandle : handleWord)('@' + body), kind, i, j, false));
           i = j;
           continue;
         }
@@ -295,7 +308,7 @@ export function normalize(text: string): Doc {
     i++;
   }
 
-  const joined = joinSpacedLetters(text, tokens);
+  const joined = joinSpacedLetters(text, tokens, wordOf);
   // One join gives a flat string; concatenation would build a rope every regex must flatten.
   const seqStart = new Int32Array(joined.length);
   const parts: string[] = new Array<string>(joined.length);
@@ -339,7 +352,7 @@ function countLeetSymbols(text: string, i: number, j: number): number {
 }
 
 /** Join runs of 3+ single letters separated by one kind of separator: "k a n k e r". */
-function joinSpacedLetters(text: string, tokens: Token[]): Token[] {
+function joinSpacedLetters(text: string, tokens: Token[], wordOf: (raw: string) => Word): Token[] {
   let out: Token[] | null = null;
   let k = 0;
   while (k < tokens.length) {

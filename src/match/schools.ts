@@ -54,7 +54,7 @@ export interface SchoolMatcher {
 
 /** A phrase as the text's tokens would be: the classifier's normalisation, words only. */
 export function phraseTokens(phrase: string): string[] {
-  return normalize(phrase)
+  return normalize(phrase, { intern: false })
     .tokens.filter((t) => t.kind === 'word' || t.kind === 'num' || t.kind === 'hashtag')
     .map((t) => t.t);
 }
@@ -104,7 +104,7 @@ export function buildSchoolMatcher(schools: readonly SchoolKeywords[]): SchoolMa
   return {
     size,
     match(text) {
-      const tokens = normalize(text).tokens;
+      const tokens = normalize(text, { intern: false }).tokens;
       const found = new Map<string, KeywordHit>();
       let words: string[] | null = null;
       const hasContext = (context: string[][]): boolean => {

@@ -59,3 +59,25 @@ describe('normalize', () => {
     expect(normalize('!!! ...').seq).toBe('');
   });
 });
+
+describe('word records', () => {
+  it('gives the same form in two texts the same interned record', () => {
+    const a = normalize('Die KANKER school').tokens;
+    const b = normalize('kanker, zei hij').tokens;
+    expect(a[1]!.t).toBe('kanker');
+    expect(a[1]!.w).toBe(b[0]!.w);
+    expect(a[1]!.w.t).toBe(a[1]!.t);
+    expect(a[1]!.w.sq).toBe(a[1]!.sq);
+  });
+  it('reads the same tokens without interning, each with a record of its own', () => {
+    const text = '@jaaap k a n k e r #KutSchool 🔪 2024 https://x.nl jan@school.nl d00d';
+    const interned = normalize(text).tokens;
+    const fresh = normalize(text, { intern: false }).tokens;
+    expect(fresh.map((t) => [t.t, t.sq, t.kind, t.s, t.e])).toEqual(interned.map((t) => [t.t, t.sq, t.kind, t.s, t.e]));
+    for (let k = 0; k < fresh.length; k++) {
+      expect(fresh[k]!.w).not.toBe(interned[k]!.w);
+      expect([fresh[k]!.w.t, fresh[k]!.w.sq]).toEqual([fresh[k]!.t, fresh[k]!.sq]);
+    }
+    expect(normalize(text, { intern: false }).tokens[0]!.w).not.toBe(fresh[0]!.w);
+  });
+});

@@ -2,7 +2,8 @@
 // `uitkijk` run) and `npm start` must start Node the same way, and the shebang must work here
 // (`env -S` splits the flags), or the service runs with V8's defaults unnoticed.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -34,5 +35,21 @@ describe('launch flags', () => {
     const help = spawnSync(bin, ['--help'], { env, encoding: 'utf8', timeout: 30_000 });
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('uitkijk');
+  });
+
+  it('the launcher keeps its compiled sources in the compile cache', () => {
+    // Without NODE_COMPILE_CACHE the launcher's own enableCompileCache() picks the directory:
+    // node-compile-cache under the temporary directory (TMPDIR), empty unless it is called.
+    const tmp = mkdtempSync(join(tmpdir(), 'uitkijk-compile-cache-'));
+    try {
+      const { NODE_COMPILE_CACHE: _unset, ...rest } = process.env;
+      const env = { ...rest, NODE_OPTIONS: '', TMPDIR: tmp };
+      const help = spawnSync(process.execPath, [bin, '--help'], { env, encoding: 'utf8', timeout: 30_000 });
+      expect(help.status).toBe(0);
+      const files = readdirSync(join(tmp, 'node-compile-cache'), { recursive: true, withFileTypes: true }).filter((d) => d.isFile());
+      expect(files.length).toBeGreaterThan(0);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });
