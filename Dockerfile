@@ -6,4 +6,5 @@ COPY scripts ./scripts
 RUN npm ci --omit=dev --no-audit --no-fund
 COPY . .
 USER node
-CMD ["node", "bin/uitkijk.js", "start", "--config", "/config/uitkijk.yaml"]
+# The launcher itself: its first line passes the V8 flags (bin/uitkijk.js).
+CMD ["bin/uitkijk.js", "start", "--config", "/config/uitkijk.yaml"]

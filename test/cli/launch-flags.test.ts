@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = join(root, 'bin/uitkijk.js');
@@ -27,6 +28,15 @@ describe('launch flags', () => {
     // The benches measure the process as it runs in production (plus --expose-gc to see the live heap).
     const bench = scripts.bench!;
     expect(flagsOf(bench.split(/\s+/)).filter((f) => f !== '--expose-gc')).toEqual(fromShebang);
+  });
+
+  it('the container image and docker compose start the launcher itself, so its flags apply', () => {
+    const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8')) as { services: Record<string, { command?: string[]; image?: string }> };
+    const ours = Object.values(compose.services).filter((s) => !s.image);
+    expect(ours.length).toBeGreaterThan(0);
+    for (const s of ours) expect(s.command?.[0]).toBe('bin/uitkijk.js');
+    const cmd = /^CMD (\[.*\])$/m.exec(readFileSync(join(root, 'Dockerfile'), 'utf8'))?.[1];
+    expect((JSON.parse(cmd ?? '[]') as string[])[0]).toBe('bin/uitkijk.js');
   });
 
   it('the launcher runs through its shebang (env -S splits the flags)', () => {
