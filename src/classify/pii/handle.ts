@@ -9,7 +9,7 @@
 // ons", "@obsdelinde"), a Bluesky or Mastodon address (@school.bsky.social, @x@mastodon.nl) and
 // an e-mail address.
 
-import { isGivenName } from './sensitive.ts';
+import { isGivenName, isLowerCaseName } from './sensitive.ts';
 import type { Candidate } from './context.ts';
 
 const PLATFORM =
@@ -41,8 +41,8 @@ function sentenceAround(text: string, start: number, end: number): [number, numb
   return [a, text.length];
 }
 
-/** A given name (and a surname after it) in [a, b) outside the handle: the account's owner. */
-const GIVEN_NAME = /(?<![\p{L}@.])\p{Lu}\p{Ll}+(?: (?:(?:van|de|der|den|el|ter|ten|van de|van der|van den) )?\p{Lu}\p{Ll}+)?/gu;
+/** A given name (and a surname after it; or a given name in lower case) in [a, b) outside the handle: the account's owner. */
+const GIVEN_NAME = /(?<![\p{L}@.])\p{Lu}\p{Ll}+(?: (?:(?:van|de|der|den|el|ter|ten|van de|van der|van den) )?\p{Lu}\p{Ll}+)?|(?<![\p{L}@._])\p{Ll}+(?![\p{L}@._\d])/gu;
 /** "Jordy van 3c", "Sem uit groep 6": whoever the word is, a class makes it a pupil's name. */
 const CLASS_NEXT = /^ (?:uit|van|in) (?:groep \d|klas \w|\d\s?[a-z]{1,4}\b|de brugklas)/i;
 function namesIn(text: string, a: number, b: number, handle: [number, number]): { start: number; end: number }[] {
@@ -52,7 +52,8 @@ function namesIn(text: string, a: number, b: number, handle: [number, number]): 
     if (m.index >= handle[0] && m.index < handle[1]) continue;
     const first = m[0].split(' ')[0]!;
     const firstEnd = m.index + first.length;
-    if (!isGivenName(first) && !CLASS_NEXT.test(text.slice(firstEnd, firstEnd + 20))) {
+    // A word in lower case only when it is a given name and no everyday word ("kijk de tiktok van sven").
+    if (first === first.toLowerCase() ? !isLowerCaseName(first) : !isGivenName(first) && !CLASS_NEXT.test(text.slice(firstEnd, firstEnd + 20))) {
       GIVEN_NAME.lastIndex = firstEnd;
       continue;
     }

@@ -9,7 +9,13 @@ import { entryOf, squeeze } from '../offensive/lexicon.ts';
 import type { Candidate } from './context.ts';
 
 // Given names that are also everyday words ("wil", "els", "job"): not trusted in lower case.
-const AMBIGUOUS_FIRST = new Set(['wil', 'els', 'ans', 'bo', 'job', 'ids', 'sep', 'ton', 'cor', 'can', 'lev', 'max']);
+const AMBIGUOUS_FIRST = new Set(
+  (
+    'wil els ans bo job ids sep ton cor can lev max ' +
+    // flowers, trees, birds, colours and everyday Dutch or English words
+    'roos fleur floor mark bas iris jade rosa lieve merel linde ivy frank jan rob harm joke nick robin milan mees julie'
+  ).split(' '),
+);
 // Common given names in Dutch schools; lets lower-case names ("fenna dekker") be recognised.
 const FIRST_NAMES = new Set(
   (
@@ -90,7 +96,7 @@ const TITLE =
 const SENSITIVE: Array<[string, RegExp]> = [
   [
     'health',
-    /\b(?:burn-?out|overspannen|depressie|depressief|adhd|add|autis\w*|asperger|dyslexie|dyscalculie|diabetes|epilep\w*|(?:heeft|met|aan|tegen|is) kanker|kanker (?:vastgesteld|gediagnosticeerd|geconstateerd)|leukemie|anorexia|boulimia|eetstoornis|pdd-?nos|tourette|astma|ziekenhuis|ambulance|opgenomen|psycholoog|psychiater|therapie|medicijnen|ritalin|zelfmoord\w*|suïcid\w*|zwanger|hiv|aids|soa|hersenschudding|chronisch ziek|ernstig ziek|doodziek|gehandicapt|rolstoel|ggz|angststoornis|paniekaanval\w*|automutilatie|snijdt zichzelf|zelfbeschadiging|kliniek|afkickkliniek|antidepressiva|medicatie|spoedeisende hulp|eerste hulp|operatie|geopereerd|ic|intensive care|ongeluk gehad|gebroken (?:been|arm|enkel|pols)|miskraam|hoofdluis|luizen|bedplassen|bedplasser|stottert|slechthorend|doof|blind|adhd-\w+|rugzakje|speciaal onderwijs|cluster 4|corona|covid|tumor|hersentumor|ziekte|ziektewet|dyspraxie|gediagnosticeerd|diagnose|dementie|hartaanval|beroerte|hartstilstand|verlamd|gips|revalidatie|revalideert|\w*allergi\w*|allergisch|\w*intolerant|epipen|koorts|\w*griep|overgegeven|overgeven|gespuugd|ziek gemeld|ziekgemeld|ziek thuis|(?:is|ligt|lag|was|werd) (?:al (?:een )?(?:\w+ )?|nog |erg |heel |flink |weer )?ziek(?! goed| vet| mooi| hard| van)|dieet|diëtist)\b/,
+    /\b(?:burn-?out|overspannen|depressie|depressief|adhd|add|autis\w*|asperger|dyslexie|dyscalculie|diabetes|epilep\w*|(?:heeft|met|aan|tegen|is) kanker|kanker (?:vastgesteld|gediagnosticeerd|geconstateerd)|leukemie|anorexia|boulimia|eetstoornis|pdd-?nos|tourette|astma|ziekenhuis|ambulance|opgenomen|psycholoog|psychiater|therapie|medicijnen|ritalin|zelfmoord\w*|suïcid\w*|zwanger|hiv|aids|soa|hersenschudding|chronisch ziek|ernstig ziek|doodziek|gehandicapt|rolstoel|ggz|angststoornis|paniekaanval\w*|automutilatie|snijdt zichzelf|zelfbeschadiging|kliniek|afkickkliniek|antidepressiva|medicatie|spoedeisende hulp|eerste hulp|operatie|geopereerd|ic|intensive care|ongeluk gehad|gebroken (?:been|arm|enkel|pols)|miskraam|hoofdluis|luizen|bedplassen|bedplasser|stottert|slechthorend|doof|blind|adhd-\w+|rugzakje|speciaal onderwijs|cluster 4|corona|covid|tumor|hersentumor|\w*ziekte|ziektewet|\w*ontsteking|(?:heeft|met|aan) (?:ms|als|reuma|crohn|eczeem|epilepsie)|multiple sclerose|reuma|ziekte van crohn|eczeem|dyspraxie|gediagnosticeerd|diagnose|dementie|hartaanval|beroerte|hartstilstand|verlamd|gips|revalidatie|revalideert|\w*allergi\w*|allergisch|\w*intolerant|epipen|koorts|\w*griep|overgegeven|overgeven|gespuugd|ziek gemeld|ziekgemeld|ziek thuis|(?:is|ligt|lag|was|werd) (?:al (?:een )?(?:\w+ )?|nog |erg |heel |flink |weer )?ziek(?! goed| vet| mooi| hard| van)|dieet|diëtist)\b/,
   ],
   [
     'punishment',
@@ -208,7 +214,7 @@ const TRIGGERS = new Set(
     'alcoholist werkloos bijstand uitkering huisuitzetting weggelopen vermist gezocht thuisgekomen laatst kinderbescherming opvanghuis ' +
     'insta instagram tiktok snap snapchat account twitter facebook discord privéaccount priveaccount woont ' +
     'elke iedere staat zit loopt traint sport zwemt ' +
-    'allergie allergisch intolerant epipen koorts griep buikgriep overgegeven overgeven gespuugd ziek ziekgemeld dieet diëtist ' +
+    'allergie allergisch intolerant epipen koorts griep buikgriep overgegeven overgeven gespuugd ziek ziekgemeld dieet diëtist ms reuma crohn eczeem sclerose ' +
     'noodopvang vrouwenopvang slaapt slapen sliep sliepen'
   ).split(/\s+/),
 );
@@ -242,6 +248,11 @@ export function isGivenName(word: string): boolean {
   return FIRST_NAMES.has(word.toLowerCase());
 }
 
+/** A given name written in lower case ("sven", "lotte") that is no everyday word too ("roos", "mark"). */
+export function isLowerCaseName(word: string): boolean {
+  return FIRST_NAMES.has(word) && !AMBIGUOUS_FIRST.has(word);
+}
+
 /** Does the text contain a word that may start a sensitive fact? (dashes split words) */
 export function hasSensitiveWord(text: string): boolean {
   let h = 0;
@@ -258,10 +269,10 @@ export function hasSensitiveWord(text: string): boolean {
       len = 0;
     }
   }
-  // Compounds whose tail is the fact: "notenallergie", "glutenintolerant", "buikgriep".
+  // Compounds whose tail is the fact: "notenallergie", "glutenintolerant", "buikgriep", "nierziekte", "oorontsteking".
   return COMPOUND_TAIL.test(text);
 }
-const COMPOUND_TAIL = /allergi|intoleran|griep/i;
+const COMPOUND_TAIL = /allergi|intoleran|griep|ziekte|ontsteking/i;
 
 export function findNamesWithSensitive(text: string, out: Candidate[]): void {
   findNameLists(text, out);
@@ -376,7 +387,7 @@ function findNameLists(text: string, out: Candidate[]): void {
   let run: { start: number; end: number; bracket: boolean }[] = [];
   let lastEnd = -1;
   const flush = () => {
-    // Given names the list knows — most of them, unless each comes with a class in brackets:
+    // Given names the list knows — most of them, unless each comes with a class (in brackets, or "uit 5a"):
     // "Hoofdstuk 3, Les 4, Opdracht 5" lists no one.
     const known = run.filter((r) => FIRST_NAMES.has(text.slice(r.start, r.end).split(' ')[0]!.toLowerCase())).length;
     const classes = run.every((r) => r.bracket);
@@ -394,7 +405,8 @@ function findNameLists(text: string, out: Candidate[]): void {
     if (notName(first) || NOT_PERSON.has(first.toLowerCase())) continue;
     // Items of one list follow each other, separated by a comma, "en" or a semicolon.
     if (lastEnd >= 0 && !LIST_GAP.test(text.slice(lastEnd, m.index))) flush();
-    run.push({ start: m.index, end: m.index + name.length, bracket: text[m.index + name.length + 1] === '(' });
+    const after = text.slice(m.index + name.length, m.index + name.length + 10);
+    run.push({ start: m.index, end: m.index + name.length, bracket: after.startsWith(' (') || /^ (?:ook )?uit /.test(after) });
     lastEnd = m.index + m[0].length;
   }
   flush();
@@ -402,7 +414,7 @@ function findNameLists(text: string, out: Candidate[]): void {
 // A name (a given name and maybe a surname) and what describes it: a class, a grade.
 const LIST_ITEM = new RegExp(
   String.raw`(?<![\p{L}\p{N}@#])(\p{Lu}\p{Ll}+(?: (?:(?:van|de|der|den|el|ter|ten|van de|van der|van den|El) )?\p{Lu}[\p{Ll}'’-]*\p{Ll})?)` +
-    String.raw`(?: \((?:\d\s?[a-zA-Z]{1,4}\b[^)]{0,40}|groep \d[^)]{0,30}|klas \w+[^)]{0,30})\)| (?:[1-9]|10)(?:[,.]\d)?(?![\d:./-]))`,
+    String.raw`(?: \((?:\d\s?[a-zA-Z]{1,4}\b[^)]{0,40}|groep \d[^)]{0,30}|klas \w+[^)]{0,30})\)| (?:[1-9]|10)(?:[,.]\d)?(?![\d:./-])| (?:ook )?uit (?:groep \d\w?|klas \w+|\d\s?[a-zA-Z]{1,4})\b)`,
   'gu',
 );
 const ROLE_BEFORE = /\b(?:bij|met|aan|van|door|voor)\s+(?:juf|juffrouw|meester|meneer|mevrouw|mevr\.?|dhr\.?)\s?(?:(?:van|de|der|den|ter|ten) )?$/i;
@@ -416,7 +428,9 @@ const LIST_GAP = /^\s*(?:[,;–-]|en|[,;] en)\s*$/;
 const FAILING_GRADE =
   /\b(?:een|'n|n) (?:[1-4](?:[,.]\d)?|5(?:[,.][0-4])?) |blijft zitten|blijven zitten|bleef zitten|gezakt|onvoldoende|krijgt (?:een|'n) [1-5]/i;
 const TUSSEN_BEFORE = /(?<=\s)(?:(?:van|de|der|den|el|ter|ten) ){1,2}$/i;
-const SINGLE = /(?<![\w@#])([A-Z][a-zà-ÿ]+)(?![\w@])/g;
+const SINGLE = /(?<![\w@#])([A-Za-z][a-zà-ÿ]+)(?![\w@])/g;
+// "Daans moeder", "Sanders vader": a given name with the possessive s before kin.
+const KIN_NEXT = /^ (?:moeder|vader|ouders|mama|papa|moeke|vake|broer(?:tje)?|zus(?:je)?|oma|opa|stiefvader|stiefmoeder|pleegouders|familie|gezin)\b/i;
 // "Sara uit 2C", "Lucas uit groep 6", "Ruben (brugklas)": a first name made identifiable.
 const CLASS_AFTER = /^(?: uit| van| in)? (?:groep \d|klas \w|\d\s?[a-z]{1,4}\b|[a-z]{1,4}\s?\d\w?\b|de brugklas|brugklas)|^ \((?:groep|klas|brugklas|\d)/i;
 
@@ -431,8 +445,18 @@ function findSingleNames(text: string, out: Candidate[], hits: () => Hit[]): voi
   const fullNames = out.filter((c) => c.type === 'name_with_sensitive');
   SINGLE.lastIndex = 0;
   for (let m = SINGLE.exec(text); m !== null; m = SINGLE.exec(text)) {
-    const name = m[1] ?? '';
-    const lc = name.toLowerCase();
+    let name = m[1] ?? '';
+    // A word in lower case is a name only when the list knows it and it is no everyday word,
+    // and not part of a handle ("sanne.b2011", "noah_2012"). (Most words are in lower case: the
+    // set look-up comes first.)
+    const lower = name.charCodeAt(0) >= 97;
+    if (lower && (!isLowerCaseName(name) || /^[._]\w/.test(text.slice(m.index + name.length, m.index + name.length + 2)) || (m.index > 0 && '._'.includes(text[m.index - 1]!)))) continue;
+    let lc = lower ? name : name.toLowerCase();
+    // The possessive s: "Daans moeder" is Daan's.
+    if (!FIRST_NAMES.has(lc) && lc.endsWith('s') && FIRST_NAMES.has(lc.slice(0, -1)) && KIN_NEXT.test(text.slice(m.index + name.length, m.index + name.length + 14))) {
+      name = name.slice(0, -1);
+      lc = lc.slice(0, -1);
+    }
     if (notName(name)) continue;
     const titled = TITLE.test(text.slice(Math.max(0, m.index - 24), m.index));
     const known = FIRST_NAMES.has(lc);

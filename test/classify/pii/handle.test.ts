@@ -20,6 +20,10 @@ describe('social-media handles of others', () => {
     ['Ibrahim uit 4c heeft een nieuwe, zijn insta: ibo.drills07', 'Ibrahim'],
     ['wie kent Fenna Smit? haar snap is fenna.k_ 😂 stuur haar maar wat', 'Fenna Smit'],
     ["Noah's instagram is noah.vdb_2012, voeg hem toe", 'Noah'],
+    // A given name in lower case is the owner too; an everyday word is not ("roos").
+    ['kijk de tiktok van sven uit 2b, @svenniee_2011 hij danst zo slecht', 'sven'],
+    ['de insta van anouk uit 2havo is @anouk_xo.12', 'anouk'],
+    ['de insta met een roos uit 2havo is @bloemetje_xo.12', '@bloemetje_xo.12'],
   ])('names the owner when the sentence does: %j', (text, value) => {
     expect(values(text, 'name_with_sensitive')).toEqual([value]);
   });
