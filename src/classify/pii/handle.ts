@@ -42,7 +42,8 @@ function sentenceAround(text: string, start: number, end: number): [number, numb
 }
 
 /** A given name (and a surname after it; or a given name in lower case) in [a, b) outside the handle: the account's owner. */
-const GIVEN_NAME = /(?<![\p{L}@.])\p{Lu}\p{Ll}+(?: (?:(?:van|de|der|den|el|ter|ten|van de|van der|van den) )?\p{Lu}\p{Ll}+)?|(?<![\p{L}@._])\p{Ll}+(?![\p{L}@._\d])/gu;
+const GIVEN_NAME =
+  /(?<![\p{L}@.])\p{Lu}\p{Ll}+(?: (?:(?:van|de|der|den|el|ter|ten|van de|van der|van den) )?\p{Lu}\p{Ll}+)?|(?<![\p{L}@._])\p{Ll}+(?![\p{L}@._\d])/gu;
 /** "Jordy van 3c", "Sem uit groep 6": whoever the word is, a class makes it a pupil's name. */
 const CLASS_NEXT = /^ (?:uit|van|in) (?:groep \d|klas \w|\d\s?[a-z]{1,4}\b|de brugklas)/i;
 function namesIn(text: string, a: number, b: number, handle: [number, number]): { start: number; end: number }[] {

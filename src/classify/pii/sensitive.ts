@@ -450,10 +450,21 @@ function findSingleNames(text: string, out: Candidate[], hits: () => Hit[]): voi
     // and not part of a handle ("sanne.b2011", "noah_2012"). (Most words are in lower case: the
     // set look-up comes first.)
     const lower = name.charCodeAt(0) >= 97;
-    if (lower && (!isLowerCaseName(name) || /^[._]\w/.test(text.slice(m.index + name.length, m.index + name.length + 2)) || (m.index > 0 && '._'.includes(text[m.index - 1]!)))) continue;
+    if (
+      lower &&
+      (!isLowerCaseName(name) ||
+        /^[._]\w/.test(text.slice(m.index + name.length, m.index + name.length + 2)) ||
+        (m.index > 0 && '._'.includes(text[m.index - 1]!)))
+    )
+      continue;
     let lc = lower ? name : name.toLowerCase();
     // The possessive s: "Daans moeder" is Daan's.
-    if (!FIRST_NAMES.has(lc) && lc.endsWith('s') && FIRST_NAMES.has(lc.slice(0, -1)) && KIN_NEXT.test(text.slice(m.index + name.length, m.index + name.length + 14))) {
+    if (
+      !FIRST_NAMES.has(lc) &&
+      lc.endsWith('s') &&
+      FIRST_NAMES.has(lc.slice(0, -1)) &&
+      KIN_NEXT.test(text.slice(m.index + name.length, m.index + name.length + 14))
+    ) {
       name = name.slice(0, -1);
       lc = lc.slice(0, -1);
     }
