@@ -95,10 +95,33 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
       // words the lists do not hold): the people the text names are what to mask.
       if (labels.includes('personal_data') && entities.length === 0)
         entities = personNames(text).map((n) => ({ type: 'name_with_sensitive' as const, ...n, score: scores.personal_data }));
-      return { scores, labels, evidence, entities: oncePerPerson(entities) };
+      return { scores, labels, evidence, entities: oncePerPerson(atFirstMention(text, entities)) };
     },
   };
 }
+
+/**
+ * A person named again later ("Ons kind heet nu Sam. Sam is transgender …") is an entity where
+ * the text first names them: the fact may come with a later mention, but whoever reads the
+ * entities reads the person from the start. (Only a name written the same way, as a whole word,
+ * and only where no other entity stands.)
+ */
+function atFirstMention(text: string, entities: Entity[]): Entity[] {
+  let moved = false;
+  const out = entities.map((e) => {
+    if (e.type !== 'name_with_sensitive' || e.value.length < 2) return e;
+    for (let at = text.indexOf(e.value); at >= 0 && at < e.start; at = text.indexOf(e.value, at + 1)) {
+      const end = at + e.value.length;
+      if (WORD_CHAR.test(text[at - 1] ?? '') || WORD_CHAR.test(text[end] ?? '')) continue;
+      if (entities.some((o) => o !== e && o.start < end && at < o.end)) continue;
+      moved = true;
+      return { ...e, start: at, end };
+    }
+    return e;
+  });
+  return moved ? out.sort((a, b) => a.start - b.start) : entities;
+}
+const WORD_CHAR = /[\p{L}\p{N}_@]/u;
 
 /**
  * Each person once, at the first mention: "Jayden Pinas … Jayden komt …" is one piece of

@@ -178,4 +178,11 @@ describe('each person once', () => {
     expect(names.map((e) => e.value)).toEqual(['Thijmen Verbruggen']);
     expect(names[0]!.start).toBe(0);
   });
+  it('places a person whose fact comes with a later mention at the first one', () => {
+    const text = 'Ons kind heet vanaf nu Sam. Sam is transgender en wil zo genoemd worden.';
+    const out = classifier.classify(text);
+    expect(out.labels).toContain('personal_data');
+    const names = out.entities.filter((e) => e.type === 'name_with_sensitive');
+    expect(names.map((e) => [e.value, e.start])).toEqual([['Sam', text.indexOf('Sam')]]);
+  });
 });

@@ -87,7 +87,8 @@ const NOT_NAME = new Set(
 function notName(w: string): boolean {
   return NOT_NAME.has(w.toLowerCase());
 }
-const TUSSEN = "(?:van|de|der|den|te|ter|ten|el|al|in|op|'t|le|la|du|da|von|bin|ben|Van|De|El|Ter|Ten|Te)";
+// ("in" and "op" are left out: "Hans in Schelluinen", "Sanne op Texel" name a place far more often than a surname.)
+const TUSSEN = "(?:van|de|der|den|te|ter|ten|el|al|'t|le|la|du|da|von|bin|ben|Van|De|El|Ter|Ten|Te)";
 const NAME = new RegExp(`(?<![\\w@#])([A-Za-zÀ-ÿ][a-zà-ÿ]+)((?: ${TUSSEN})*) ([A-Za-zÀ-ÿ][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)(?![\\w@])`, 'g');
 const TITLE =
   /\b(?:juf|juffrouw|meester|meneer|mevrouw|mevr\.?|mw\.?|dhr\.?|docent|leraar|lerares|mentor|directeur|directrice|conciërge|coach|trainer)\s?(?:(?:van|de|der|den|el|ter|ten|van de|van der|van den) )?$/i;
@@ -120,6 +121,12 @@ const SENSITIVE: Array<[string, RegExp]> = [
     // A username tied to the person: "@noah.vd", or a handle-like word with digits or an
     // underscore ("noahvd_09"), possibly in the next short sentence ("…, Noah van Dijk? Is noahvd_09").
     /\b(?:insta(?:gram)?|tiktok|snap(?:chat)?|account|twitter|facebook|discord|privéaccount|priveaccount)\b(?:[^.!?\n]{0,40}@[\w.]{3,}|[^\n]{0,80}?(?<![\w@.])[a-z][a-z.]*(?:_[a-z0-9_.]*|\d{2,4})(?![\w@]))/,
+  ],
+  [
+    'orientation',
+    // Sexual orientation or gender identity told of someone ("is toch bi", "is lesbisch", "is
+    // uit de kast gekomen", "is trans en heet nu …", "valt op jongens"), also when said as a jibe.
+    /\b(?:homo(?:seksueel)?|lesbisch|lesbienne|lesbo|biseksueel|bi(?![-\w])|gay|transgender|trans(?![-\w])|non-?binair|queer|uit de kast (?:gekomen|gekomen is|komen|gaan)|valt op (?:jongens|meisjes|mannen|vrouwen))\b/,
   ],
   [
     'whereabouts',
@@ -215,7 +222,8 @@ const TRIGGERS = new Set(
     'insta instagram tiktok snap snapchat account twitter facebook discord privéaccount priveaccount woont ' +
     'elke iedere staat zit loopt traint sport zwemt ' +
     'allergie allergisch intolerant epipen koorts griep buikgriep overgegeven overgeven gespuugd ziek ziekgemeld dieet diëtist ms reuma crohn eczeem sclerose ' +
-    'noodopvang vrouwenopvang slaapt slapen sliep sliepen'
+    'noodopvang vrouwenopvang slaapt slapen sliep sliepen ' +
+    'homo homoseksueel lesbisch lesbienne lesbo biseksueel bi gay transgender trans nonbinair non binair queer kast valt'
   ).split(/\s+/),
 );
 // Five-letter stems of words that come in many forms (autisme, autistisch, epileptische, …).

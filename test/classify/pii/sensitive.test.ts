@@ -30,6 +30,10 @@ describe('named person with a sensitive fact', () => {
     // An illness told by a compound: "nierziekte", "hersenvliesontsteking".
     ['Boaz uit groep 7 heeft een nierziekte', 'Boaz'],
     ['Sem uit 2b heeft hersenvliesontsteking gehad', 'Sem'],
+    // Sexual orientation or gender identity, also as a jibe.
+    ['wist je dat Lotte lesbisch is?', 'Lotte'],
+    ['Sanne valt op meisjes, zegt iedereen', 'Sanne'],
+    ['Daan uit 3b is toch bi, dat weet heel de school', 'Daan'],
   ])('finds %j', (text, value) => {
     expect(values(text, 'name_with_sensitive')).toEqual([value]);
   });
@@ -58,6 +62,8 @@ describe('named person with a sensitive fact', () => {
     // (The handle itself is a minor's: the entity.)
     ['haar snap is sanne.b2011 hoor, ze heeft adhd', ['sanne.b2011']],
     ['kammen julie ook even? er is hoofdluis gevonden', []],
+    // "trans-" and "bi-" before a word are no orientation.
+    ['de trans-atlantische vlucht van Tim was lang', []],
   ])('takes no everyday word in lower case for a name in %j', (text, names) => {
     expect(values(text, 'name_with_sensitive')).toEqual(names);
   });
