@@ -34,6 +34,12 @@ describe('named person with a sensitive fact', () => {
     ['wist je dat Lotte lesbisch is?', 'Lotte'],
     ['Sanne valt op meisjes, zegt iedereen', 'Sanne'],
     ['Daan uit 3b is toch bi, dat weet heel de school', 'Daan'],
+    // A class after a name the list does not know makes it a pupil's.
+    ['Kadir van 3b zit in de time-out kamer, hij heeft weer gevochten', 'Kadir'],
+    ['Amber uit 5B is zwanger, ik zweer het', 'Amber'],
+    // A subject is no surname: "juf Leonie van Engels".
+    ['En juf Leonie van Engels zit middenin een vechtscheiding', 'Leonie'],
+    ['juf Roos is vorige week bevallen van een gezonde dochter', 'Roos'],
   ])('finds %j', (text, value) => {
     expect(values(text, 'name_with_sensitive')).toEqual([value]);
   });
@@ -64,6 +70,8 @@ describe('named person with a sensitive fact', () => {
     ['kammen julie ook even? er is hoofdluis gevonden', []],
     // "trans-" and "bi-" before a word are no orientation.
     ['de trans-atlantische vlucht van Tim was lang', []],
+    ['Engels van 3b is ziek geworden, de toets gaat niet door', []],
+    ['dat is me goed bevallen, juf Roos', []],
   ])('takes no everyday word in lower case for a name in %j', (text, names) => {
     expect(values(text, 'name_with_sensitive')).toEqual(names);
   });
