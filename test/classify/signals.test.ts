@@ -1,0 +1,22 @@
+// The personal-data score's floors (signals.ts personalDataScore): what a surely personal entity
+// says, and a named person's whereabouts, which the learned model reads mostly as a threat.
+import { describe, expect, it } from 'vitest';
+import { personalDataScore, piiSignals } from '../../src/classify/signals.ts';
+import type { Evidence, PiiResult } from '../../src/classify/types.ts';
+
+function named(rule: string, weight: number): PiiResult {
+  const evidence: Evidence[] = [{ label: 'personal_data', kind: 'name_with_sensitive', detail: rule, start: 0, end: 4, weight }];
+  return { score: weight, evidence, entities: [{ type: 'name_with_sensitive', start: 0, end: 4, value: 'Yara', score: weight }], allowedFound: 0 };
+}
+const score = (combined: number, pd: PiiResult) => personalDataScore(combined, piiSignals(pd, 'Yara …'), pd);
+
+describe('personal-data floors', () => {
+  it('a named person tied to where they are at set times is personal data as likely as not', () => {
+    expect(score(0.2, named('sensitive.whereabouts.first_name', 0.65))).toBe(0.5);
+    expect(score(0.8, named('sensitive.whereabouts', 0.85))).toBe(0.8);
+  });
+  it('leaves the score alone for a weaker tie or another kind of fact', () => {
+    expect(score(0.2, named('sensitive.whereabouts.first_name', 0.6))).toBe(0.2);
+    expect(score(0.2, named('sensitive.health.first_name', 0.75))).toBe(0.2);
+  });
+});
