@@ -62,6 +62,8 @@ const SURNAMES = new Set(
 const NOT_NAME = new Set(
   (
     'de het een bij wist hoorde ik wij we hij zij ze je jij u die dat deze dit er hier daar ook en of maar want dus ' +
+    // illnesses named after a person, and the points of the compass in place names ("station Dordrecht Zuid")
+    'crohn alzheimer parkinson down hodgkin lyme noord zuid oost west centraal ' +
     'toen als wie wat waar hoe waarom welke volgens help beste lieve hoi hallo groetjes groeten dag goedemorgen ' +
     'goedemiddag goedenavond juf meester meneer mevrouw mevr dhr mw onze ons mijn zijn haar hun jullie uw geen nog ' +
     'niet wel al pff lol ter info let op vandaag gisteren morgen vanochtend vanmiddag vanavond vanaf na voor door ' +
@@ -101,11 +103,11 @@ const SENSITIVE: Array<[string, RegExp]> = [
   ],
   [
     'punishment',
-    /\b(?:geschorst|schorsing|strafwerk|nablijven|van school (?:gestuurd|getrapt|gegooid|verwijderd|af)|verwijderd|betrapt|ontslagen|op non-actief|gearresteerd|opgepakt|taakstraf|strafblad|spieken|gespiekt|drugs|officiële waarschuwing|halt-straf|naar halt|diefstal|gestolen|gejat|winkeldiefstal|politie opgehaald|aangifte tegen|time-?out(?:kamer|ruimte|lokaal)?|uit de klas gestuurd|eruit gestuurd|er uit gestuurd)\b/,
+    /\b(?:geschorst|schorsing|strafwerk|nablijven|van school (?:gestuurd|getrapt|gegooid|verwijderd|af)|verwijderd|betrapt|ontslagen|op non-actief|gearresteerd|opgepakt|taakstraf|strafblad|spieken|gespiekt|drugs|officiële waarschuwing|halt-straf|naar halt|diefstal|gestolen|gejat|winkeldiefstal|politie opgehaald|aangifte tegen|time-?out(?:kamer|ruimte|lokaal)?|straatverbod|contactverbod|huisverbod|gebiedsverbod|uit de klas gestuurd|eruit gestuurd|er uit gestuurd)\b/,
   ],
   [
     'grades',
-    /(?:\b(?:een|'n|n) (?:[1-9]|10)(?:[,.]\d)? (?:voor|op|gehaald|gescoord)\b|\bkrijgt (?:een|'n) (?:[1-5])(?:[,.]\d)?\b|\b[bc]-attest\b|\bblijft zitten\b|\bblijven zitten\b|\bbleef zitten\b|\bzittenblijven\b|\bgezakt\b|\bonvoldoendes?\b|\bcijferlijst\b)/,
+    /(?:\b(?:een|'n|n) (?:[1-9]|10)(?:[,.]\d)? (?:voor|op|gehaald|gescoord)\b|\bkrijgt (?:een|'n) (?:[1-5])(?:[,.]\d)?\b|\b[bc]-attest\b|\bzittenblijver\b|\bblijft zitten\b|\bblijven zitten\b|\bbleef zitten\b|\bzittenblijven\b|\bgezakt\b|\bonvoldoendes?\b|\bcijferlijst\b)/,
   ],
   [
     'home',
@@ -222,7 +224,7 @@ const TRIGGERS = new Set(
     'insta instagram tiktok snap snapchat account twitter facebook discord privéaccount priveaccount woont ' +
     'elke iedere staat zit loopt traint sport zwemt ' +
     'allergie allergisch intolerant epipen koorts griep buikgriep overgegeven overgeven gespuugd ziek ziekgemeld dieet diëtist ms reuma crohn eczeem sclerose ' +
-    'noodopvang vrouwenopvang slaapt slapen sliep sliepen time out gestuurd attest hartinfarct herseninfarct bevallen bevalling vechtscheiding ' +
+    'noodopvang vrouwenopvang slaapt slapen sliep sliepen time out gestuurd attest straatverbod contactverbod huisverbod gebiedsverbod zittenblijver hartinfarct herseninfarct bevallen bevalling vechtscheiding ' +
     'homo homoseksueel lesbisch lesbienne lesbo biseksueel bi gay transgender trans nonbinair non binair queer kast valt'
   ).split(/\s+/),
 );
@@ -345,6 +347,8 @@ function findCoordinated(text: string, out: Candidate[], from: number): void {
     const end = start + name.length;
     const first = name.split(' ')[0]!;
     if (notName(first) || NOT_PERSON.has(first.toLowerCase()) || taken(start, end) || namesAThing(text, start, end)) return false;
+    // Not the greeted reader: "Hoi meester Wim, Isa heeft …".
+    if (GREETED.test(text.slice(Math.max(0, start - 30), start))) return false;
     const family = c.rule.split('.')[1] ?? 'coordinated';
     out.push({ type: 'name_with_sensitive', start, end, value: name, score: Math.min(c.score, 0.65), rule: `sensitive.${family}.coordinated` });
     return true;
@@ -415,7 +419,7 @@ function findNameLists(text: string, out: Candidate[]): void {
     // Items of one list follow each other, separated by a comma, "en" or a semicolon.
     if (lastEnd >= 0 && !LIST_GAP.test(text.slice(lastEnd, m.index))) flush();
     const after = text.slice(m.index + name.length, m.index + name.length + 10);
-    run.push({ start: m.index, end: m.index + name.length, bracket: after.startsWith(' (') || /^ (?:ook )?uit /.test(after) });
+    run.push({ start: m.index, end: m.index + name.length, bracket: after.startsWith(' (') || /^ (?:ook )?uit |^ \d[A-Za-z]{1,2}\b/.test(after) });
     lastEnd = m.index + m[0].length;
   }
   flush();
@@ -423,7 +427,7 @@ function findNameLists(text: string, out: Candidate[]): void {
 // A name (a given name and maybe a surname) and what describes it: a class, a grade.
 const LIST_ITEM = new RegExp(
   String.raw`(?<![\p{L}\p{N}@#])(\p{Lu}\p{Ll}+(?: (?:(?:van|de|der|den|el|ter|ten|van de|van der|van den|El) )?\p{Lu}[\p{Ll}'’-]*\p{Ll})?)` +
-    String.raw`(?: \((?:\d\s?[a-zA-Z]{1,4}\b[^)]{0,40}|groep \d[^)]{0,30}|klas \w+[^)]{0,30})\)| (?:[1-9]|10)(?:[,.]\d)?(?![\d:./-])| (?:ook )?uit (?:groep \d\w?|klas \w+|\d\s?[a-zA-Z]{1,4})\b)`,
+    String.raw`(?: \((?:\d\s?[a-zA-Z]{1,4}\b[^)]{0,40}|groep \d[^)]{0,30}|klas \w+[^)]{0,30})\)| (?:[1-9]|10)(?:[,.]\d)?(?![\d:./A-Za-z-])| (?:ook )?uit (?:groep \d\w?|klas \w+|\d\s?[a-zA-Z]{1,4})\b| \d[A-Za-z]{1,2}(?=[,;.]|\s+en\s|\s*$))`,
   'gu',
 );
 const ROLE_BEFORE = /\b(?:bij|met|aan|van|door|voor)\s+(?:juf|juffrouw|meester|meneer|mevrouw|mevr\.?|dhr\.?)\s?(?:(?:van|de|der|den|ter|ten) )?$/i;
@@ -437,16 +441,20 @@ const LIST_GAP = /^\s*(?:[,;–-]|en|[,;] en)\s*$/;
 const FAILING_GRADE =
   /\b(?:een|'n|n) (?:[1-4](?:[,.]\d)?|5(?:[,.][0-4])?) |blijft zitten|blijven zitten|bleef zitten|gezakt|onvoldoende|krijgt (?:een|'n) [1-5]/i;
 const TUSSEN_BEFORE = /(?<=\s)(?:(?:van|de|der|den|el|ter|ten) ){1,2}$/i;
-const SINGLE = /(?<![\w@#])([A-Za-z][a-zà-ÿ]+)(?![\w@])/g;
+const SINGLE = /(?<![\w@#-])([A-Za-z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)(?![\w@-])/g;
 // "Daans moeder", "Sanders vader": a given name with the possessive s before kin.
 const KIN_NEXT = /^ (?:moeder|vader|ouders|mama|papa|moeke|vake|broer(?:tje)?|zus(?:je)?|oma|opa|stiefvader|stiefmoeder|pleegouders|familie|gezin)\b/i;
 // "Sara uit 2C", "Lucas uit groep 6", "Ruben (brugklas)": a first name made identifiable.
 const CLASS_AFTER = /^(?: uit| van| in)? (?:groep \d|klas \w|\d\s?[a-z]{1,4}\b|[a-z]{1,4}\s?\d\w?\b|de brugklas|brugklas)|^ \((?:groep|klas|brugklas|\d)/i;
+// The same, for a name the list does not know: the class must be told as one ("van 3b", "uit
+// groep 6", "(13)"), not just a number after it ("Eerst een 3 voor rekenen").
+const CLASS_NAMED = /^ (?:uit|van|in) (?:groep \d|klas \w|\d\s?[a-z]{1,4}\b|[a-z]{1,4}\s?\d\w?\b|de brugklas|brugklas)|^ \((?:groep|klas|brugklas|\d)/i;
 
 // A name spoken to: after a greeting and before a comma ("Lieve Zeynep,", "Hoi Lies,") or
 // between a comma and the end of the sentence (", Jessy."). A capital before a comma at the
 // start of a sentence may be anything ("Groningen, de stad waar …").
 const ADDRESSED_BEFORE = /(?:(?:^|[.!?\n]\s*)(?:lieve|beste|hoi|hey|hallo|hé|he|yo|dag)\s+|,\s*)$/i;
+const GREETED = /(?:^|[.!?\n]\s*)(?:lieve|beste|hoi|hey|hallo|dag|goedemorgen|goedemiddag|vraag voor)\s+(?:juf|juffrouw|meester|meneer|mevrouw|mevr\.?)\s?$/i;
 const ADDRESSED_AFTER = /^(?:\s*,|\s*[.!?]|\s*$)/;
 
 /** A first name alone (known given name, after a title like "juf", or spoken to) with a sensitive fact. */
@@ -485,9 +493,12 @@ function findSingleNames(text: string, out: Candidate[], hits: () => Hit[]): voi
     // Whoever is spoken to by name is a person, a name the list knows or not: "…, Jessy." "Lieve Zeynep, …"
     const addressed = ADDRESSED_AFTER.test(text.slice(end, end + 3)) && ADDRESSED_BEFORE.test(text.slice(Math.max(0, start - 12), start));
     // A class after the name makes it a pupil's, a name the list knows or not: "Kadir van 3b", "Amber uit 5B".
-    const classed = !lower && !NOT_PERSON.has(lc) && CLASS_AFTER.test(text.slice(end, end + 20));
+    const classed = !lower && !NOT_PERSON.has(lc) && CLASS_NAMED.test(text.slice(end, end + 20));
     if (!titled && !known && !addressed && !classed) continue;
     if (!titled && namesAThing(text, start, end)) continue;
+    // The greeted reader ("Hoi meester Wim, Isa heeft vannacht overgegeven") is who the text is
+    // written to; the fact is about whoever it names next.
+    if (titled && GREETED.test(text.slice(Math.max(0, start - 30), start)) && /^\s*[,:]/.test(text.slice(end, end + 3)) && namedBefore(text, end, Math.min(text.length, end + 60))) continue;
     // A full name with a sensitive fact close by takes the fact for itself ("… bel hem maar
     // eens Finn Jacobs is geschorst" is not about the Niels before it).
     if (fullNames.some((c) => c.end > start && c.start < end + 100)) continue;

@@ -40,6 +40,9 @@ describe('named person with a sensitive fact', () => {
     // A subject is no surname: "juf Leonie van Engels".
     ['En juf Leonie van Engels zit middenin een vechtscheiding', 'Leonie'],
     ['juf Roos is vorige week bevallen van een gezonde dochter', 'Roos'],
+    // A hyphenated given name is one name; the greeted reader is not who the fact is about.
+    ['JW (Jan-Willem uit 2b) is gisteren geschorst', 'Jan-Willem'],
+    ['Hoi meester Wim, Isa heeft vannacht overgegeven en blijft vandaag thuis', 'Isa'],
   ])('finds %j', (text, value) => {
     expect(values(text, 'name_with_sensitive')).toEqual([value]);
   });
@@ -58,6 +61,7 @@ describe('named person with a sensitive fact', () => {
       'Vandaag jarig: Lotte Vermeulen uit groep 3b, Yusuf Aydın uit groep 5a, Fenna Bakker uit 5a en Sven de Graaf uit groep 8.',
       ['Lotte Vermeulen', 'Yusuf Aydın', 'Fenna Bakker', 'Sven de Graaf'],
     ],
+    ['Auto 1: Sara Jansen 7A, Lotte Meijer 7A, Ilse de Boer 7B. We vertrekken om 8.15.', ['Sara Jansen', 'Lotte Meijer', 'Ilse de Boer']],
   ])('finds the pupils of a list with classes in %j', (text, names) => {
     expect(values(text, 'name_with_sensitive')).toEqual(names);
   });
@@ -72,6 +76,9 @@ describe('named person with a sensitive fact', () => {
     ['de trans-atlantische vlucht van Tim was lang', []],
     ['Engels van 3b is ziek geworden, de toets gaat niet door', []],
     ['dat is me goed bevallen, juf Roos', []],
+    // A number after a capitalised word is no class; an illness named after a person is no person.
+    ['Zo trots op ons team! Eerst een 3 voor rekenen en nu een 7,5', []],
+    ['Hij heeft de ziekte van Crohn, mag hij de toets herkansen?', []],
   ])('takes no everyday word in lower case for a name in %j', (text, names) => {
     expect(values(text, 'name_with_sensitive')).toEqual(names);
   });
