@@ -498,7 +498,13 @@ function findSingleNames(text: string, out: Candidate[], hits: () => Hit[]): voi
     if (!titled && namesAThing(text, start, end)) continue;
     // The greeted reader ("Hoi meester Wim, Isa heeft vannacht overgegeven") is who the text is
     // written to; the fact is about whoever it names next.
-    if (titled && GREETED.test(text.slice(Math.max(0, start - 30), start)) && /^\s*[,:]/.test(text.slice(end, end + 3)) && namedBefore(text, end, Math.min(text.length, end + 60))) continue;
+    if (
+      titled &&
+      GREETED.test(text.slice(Math.max(0, start - 30), start)) &&
+      /^\s*[,:]/.test(text.slice(end, end + 3)) &&
+      namedBefore(text, end, Math.min(text.length, end + 60))
+    )
+      continue;
     // A full name with a sensitive fact close by takes the fact for itself ("… bel hem maar
     // eens Finn Jacobs is geschorst" is not about the Niels before it).
     if (fullNames.some((c) => c.end > start && c.start < end + 100)) continue;
