@@ -15,6 +15,9 @@ describe('personal-data floors', () => {
     expect(score(0.2, named('sensitive.whereabouts.first_name', 0.65))).toBe(0.5);
     expect(score(0.8, named('sensitive.whereabouts', 0.85))).toBe(0.8);
   });
+  it('so is a named person tied to a sexual orientation or gender identity', () => {
+    expect(score(0.1, named('sensitive.orientation.first_name', 0.65))).toBe(0.5);
+  });
   it('leaves the score alone for a weaker tie or another kind of fact', () => {
     expect(score(0.2, named('sensitive.whereabouts.first_name', 0.6))).toBe(0.2);
     expect(score(0.2, named('sensitive.health.first_name', 0.75))).toBe(0.2);

@@ -99,11 +99,11 @@ const TITLE =
 const SENSITIVE: Array<[string, RegExp]> = [
   [
     'health',
-    /\b(?:burn-?out|overspannen|depressie|depressief|adhd|add|autis\w*|asperger|dyslexie|dyscalculie|diabetes|epilep\w*|(?:heeft|met|aan|tegen|is) kanker|kanker (?:vastgesteld|gediagnosticeerd|geconstateerd)|leukemie|anorexia|boulimia|eetstoornis|pdd-?nos|tourette|astma|ziekenhuis|ambulance|opgenomen|psycholoog|psychiater|therapie|medicijnen|ritalin|zelfmoord\w*|suïcid\w*|zwanger|hiv|aids|soa|hersenschudding|chronisch ziek|ernstig ziek|doodziek|gehandicapt|rolstoel|ggz|angststoornis|paniekaanval\w*|automutilatie|snijdt zichzelf|zelfbeschadiging|kliniek|afkickkliniek|antidepressiva|medicatie|spoedeisende hulp|eerste hulp|operatie|geopereerd|ic|intensive care|ongeluk gehad|gebroken (?:been|arm|enkel|pols)|miskraam|hoofdluis|luizen|bedplassen|bedplasser|stottert|slechthorend|doof|blind|adhd-\w+|rugzakje|speciaal onderwijs|cluster 4|corona|covid|tumor|hersentumor|\w*ziekte|ziektewet|hartinfarct|herseninfarct|bevallen van|bevalling|\w*ontsteking|(?:heeft|met|aan) (?:ms|als|reuma|crohn|eczeem|epilepsie)|multiple sclerose|reuma|ziekte van crohn|eczeem|dyspraxie|gediagnosticeerd|diagnose|dementie|hartaanval|beroerte|hartstilstand|verlamd|gips|revalidatie|revalideert|\w*allergi\w*|allergisch|\w*intolerant|epipen|koorts|\w*griep|overgegeven|overgeven|gespuugd|ziek gemeld|ziekgemeld|ziek thuis|(?:is|ligt|lag|was|werd) (?:al (?:een )?(?:\w+ )?|nog |erg |heel |flink |weer )?ziek(?! goed| vet| mooi| hard| van)|dieet|diëtist)\b/,
+    /\b(?:burn-?out|overspannen|depressie|depressief|adhd|add|autis\w*|asperger|dyslexie|dyscalculie|diabetes|epilep\w*|(?:heeft|met|aan|tegen|is) kanker|kanker (?:vastgesteld|gediagnosticeerd|geconstateerd)|leukemie|anorexia|boulimia|eetstoornis|pdd-?nos|tourette|astma|ziekenhuis|ambulance|opgenomen|psycholoog|psychiater|therapie|medicijnen|ritalin|zelfmoord\w*|suïcid\w*|zwanger|hiv|aids|soa|hersenschudding|chronisch ziek|ernstig ziek|doodziek|gehandicapt|rolstoel|ggz|angststoornis|paniekaanval\w*|automutilatie|snijdt zichzelf|zelfbeschadiging|kliniek|afkickkliniek|antidepressiva|medicatie|spoedeisende hulp|eerste hulp|\w*operatie|pgb|vertrouwenspersoon|weegt (?:nog maar |maar |pas )?\d+ kilo|geopereerd|ic|intensive care|ongeluk gehad|gebroken (?:been|arm|enkel|pols)|miskraam|hoofdluis|luizen|bedplassen|bedplasser|stottert|slechthorend|doof|blind|adhd-\w+|rugzakje|speciaal onderwijs|cluster 4|corona|covid|tumor|hersentumor|\w*ziekte|ziektewet|hartinfarct|herseninfarct|bevallen van|bevalling|\w*ontsteking|(?:heeft|met|aan) (?:ms|als|reuma|crohn|eczeem|epilepsie)|multiple sclerose|reuma|ziekte van crohn|eczeem|dyspraxie|gediagnosticeerd|diagnose|dementie|hartaanval|beroerte|hartstilstand|verlamd|gips|revalidatie|revalideert|\w*allergi\w*|allergisch|\w*intolerant|epipen|koorts|\w*griep|overgegeven|overgeven|gespuugd|ziek gemeld|ziekgemeld|ziek thuis|(?:is|ligt|lag|was|werd) (?:al (?:een )?(?:\w+ )?|nog |erg |heel |flink |weer )?ziek(?! goed| vet| mooi| hard| van)|dieet|diëtist)\b/,
   ],
   [
     'punishment',
-    /\b(?:geschorst|schorsing|strafwerk|nablijven|van school (?:gestuurd|getrapt|gegooid|verwijderd|af)|verwijderd|betrapt|ontslagen|op non-actief|gearresteerd|opgepakt|taakstraf|strafblad|spieken|gespiekt|drugs|officiële waarschuwing|halt-straf|naar halt|diefstal|gestolen|gejat|winkeldiefstal|politie opgehaald|aangifte tegen|time-?out(?:kamer|ruimte|lokaal)?|straatverbod|contactverbod|huisverbod|gebiedsverbod|uit de klas gestuurd|eruit gestuurd|er uit gestuurd)\b/,
+    /\b(?:geschorst|schorsing|strafwerk|nablijven|van school (?:gestuurd|getrapt|gegooid|verwijderd|af)|verwijderd|betrapt|ontslagen|op non-actief|gearresteerd|opgepakt|taakstraf|strafblad|spieken|gespiekt|drugs|officiële waarschuwing|halt-straf|naar halt|diefstal|gestolen|gejat|winkeldiefstal|politie opgehaald|aangifte tegen|time-?out(?:kamer|ruimte|lokaal)?|straatverbod|contactverbod|rijbewijs kwijt|rijbewijs ingenomen|rijbewijs ingevorderd|huisverbod|gebiedsverbod|uit de klas gestuurd|eruit gestuurd|er uit gestuurd)\b/,
   ],
   [
     'grades',
@@ -111,7 +111,7 @@ const SENSITIVE: Array<[string, RegExp]> = [
   ],
   [
     'home',
-    /\b(?:scheiden|gescheiden|\w*scheiding|pleeggezin|pleegouders|pleegkind|jeugdzorg|voogd|uit huis geplaatst|ondertoezichtstelling|veilig thuis|huiselijk geweld|overleden|schulden|armoede|voedselbank|dakloos|daklozen\w*|azc|mishandel\w*|woont nu bij|in de gevangenis|gevangenis|zit vast|zit in de bak|in de bak|aan de drank|aan de drugs|verslaafd|alcoholist|werkloos|in de bijstand|uitkering|huisuitzetting|uit huis gezet|weggelopen|vermist|kinderbescherming|blijf-van-mijn-lijfhuis|opvanghuis|tehuis|gezinshuis|begrafenis|rouwt|weeskind|noodopvang|vrouwenopvang|(?:slaapt|slapen|sliep|sliepen|woont|wonen) (?:al (?:\w+ ){0,2}|nu |sinds (?:\w+ ){1,2})?in (?:de|een|hun|z'n|zijn|haar) (?:auto|caravan|tent|opvang|daklozenopvang))\b/,
+    /\b(?:scheiden|gescheiden|\w*scheiding|pleeggezin|pleegouders|pleegkind|jeugdzorg|voogd|uit huis geplaatst|ondertoezichtstelling|veilig thuis|huiselijk geweld|overleden|schulden|armoede|voedselbank|dakloos|daklozen\w*|azc|mishandel\w*|woont nu bij|in de gevangenis|aan de drank|aan de drugs|gevangenis|zit vast|zit in de bak|in de bak|aan de drank|aan de drugs|verslaafd|alcoholist|werkloos|in de bijstand|uitkering|huisuitzetting|uit huis gezet|weggelopen|vermist|kinderbescherming|blijf-van-mijn-lijfhuis|opvanghuis|tehuis|gezinshuis|begrafenis|rouwt|weeskind|noodopvang|vrouwenopvang|(?:slaapt|slapen|sliep|sliepen|woont|wonen) (?:al (?:\w+ ){0,2}|nu |sinds (?:\w+ ){1,2})?in (?:de|een|hun|z'n|zijn|haar) (?:auto|caravan|tent|opvang|daklozenopvang))\b/,
   ],
   [
     'missing',
@@ -135,7 +135,7 @@ const SENSITIVE: Array<[string, RegExp]> = [
     // Where someone is, or will be, at a given time: "staat nu in de Albert Heijn", "elke ochtend om 8.10 bij de ingang";
     // a routine with a place ("elke avond aan uw straat", "iedere dag langs jouw huis"); where the
     // one addressed lives or sleeps ("ik weet waar je woont", "tegenover jouw huis", "jouw kamer").
-    /\b(?:staat|zit|is|loopt|fietst|werkt|sport|traint|zwemt|wacht) (?:nu|nu net|op dit moment|vanavond|elke \w+|iedere \w+|altijd) (?:in|bij|op|aan) (?:de|het|'t)\b|\b(?:elke|iedere) (?:ochtend|middag|avond|dag|nacht|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|week) (?:om|rond|tussen|vanaf) \d{1,2}(?:[:.]\d{2})?\b[^.!?\n]{0,40}?\b(?:bij|in|op|aan|naar) (?:de|het)\b|\b(?:elke|iedere) (?:ochtend|middag|avond|dag|nacht|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b[^.!?\n]{0,40}?\b(?:bij|aan|op|langs|tegenover|voor|naar) (?:de|het|'t|je|jouw|uw|jullie) (?:\w+ )?(?:huis|straat|deur|raam|hek|schoolhek|ingang|uitgang|halte|bushalte|tramhalte|fietsenrek\w*|fietsenstalling|sporthal|kantine|bieb|bibliotheek|club|training|supermarkt|winkel|werk)\b|\bwaar (?:je|jij|u|ge|gij) (?:woont|slaapt|werkt|traint|bent)\b|\b(?:langs|tegenover|voor|bij|aan) (?:jouw|je|uw|jullie) (?:huis|straat|deur|raam|kamer)\b|\b(?:jouw|je|uw) (?:slaapkamer|kamer) (?:is|ligt|zit)\b/,
+    /\b(?:staat|zit|is|loopt|fietst|werkt|sport|traint|zwemt|wacht) (?:nu|nu net|op dit moment|vanavond|elke \w+|iedere \w+|altijd) (?:in|bij|op|aan) (?:de|het|'t)\b|\b(?:elke|iedere) (?:ochtend|middag|avond|dag|nacht|pauze|les|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|week) (?:om|rond|tussen|vanaf) \d{1,2}(?:[:.]\d{2})?\b[^.!?\n]{0,40}?\b(?:bij|in|op|aan|naar) (?:de|het)\b|\b(?:elke|iedere) (?:ochtend|middag|avond|dag|nacht|pauze|les|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b[^.!?\n]{0,40}?\b(?:bij|aan|op|langs|tegenover|voor|naar) (?:de|het|'t|je|jouw|uw|jullie) (?:\w+ )?(?:huis|straat|deur|raam|hek|schoolhek|ingang|uitgang|halte|bushalte|tramhalte|fietsenrek\w*|fietsenstalling|sporthal|kantine|bieb|bibliotheek|club|training|supermarkt|winkel|werk)\b|\bwaar (?:je|jij|u|ge|gij) (?:woont|slaapt|werkt|traint|bent)\b|\b(?:langs|tegenover|voor|bij|aan) (?:jouw|je|uw|jullie) (?:huis|straat|deur|raam|kamer)\b|\b(?:jouw|je|uw) (?:slaapkamer|kamer) (?:is|ligt|zit)\b/,
   ],
 ];
 
@@ -224,7 +224,7 @@ const TRIGGERS = new Set(
     'insta instagram tiktok snap snapchat account twitter facebook discord privéaccount priveaccount woont ' +
     'elke iedere staat zit loopt traint sport zwemt ' +
     'allergie allergisch intolerant epipen koorts griep buikgriep overgegeven overgeven gespuugd ziek ziekgemeld dieet diëtist ms reuma crohn eczeem sclerose ' +
-    'noodopvang vrouwenopvang slaapt slapen sliep sliepen time out gestuurd attest straatverbod contactverbod huisverbod gebiedsverbod zittenblijver hartinfarct herseninfarct bevallen bevalling vechtscheiding ' +
+    'noodopvang vrouwenopvang slaapt slapen sliep sliepen time out gestuurd attest straatverbod contactverbod huisverbod gebiedsverbod zittenblijver pauze les hartoperatie pgb vertrouwenspersoon weegt drank rijbewijs hartinfarct herseninfarct bevallen bevalling vechtscheiding ' +
     'homo homoseksueel lesbisch lesbienne lesbo biseksueel bi gay transgender trans nonbinair non binair queer kast valt'
   ).split(/\s+/),
 );
@@ -417,9 +417,11 @@ function findNameLists(text: string, out: Candidate[]): void {
     const first = name.split(' ')[0]!;
     if (notName(first) || NOT_PERSON.has(first.toLowerCase())) continue;
     // Items of one list follow each other, separated by a comma, "en" or a semicolon.
-    if (lastEnd >= 0 && !LIST_GAP.test(text.slice(lastEnd, m.index))) flush();
+    // After an item with its class, a space may be all that separates the next ("Mohamed Aziz – 3H2 Lotte Brinkman – 3H2").
+    const gap = text.slice(lastEnd, m.index);
+    if (lastEnd >= 0 && !LIST_GAP.test(gap) && !(run.at(-1)?.bracket && /^\s+$/.test(gap))) flush();
     const after = text.slice(m.index + name.length, m.index + name.length + 10);
-    run.push({ start: m.index, end: m.index + name.length, bracket: after.startsWith(' (') || /^ (?:ook )?uit |^ \d[A-Za-z]{1,2}\b/.test(after) });
+    run.push({ start: m.index, end: m.index + name.length, bracket: after.startsWith(' (') || /^ (?:ook )?uit |^ \d[A-Za-z]{1,2}\d?\b|^ [–-] \d/.test(after) });
     lastEnd = m.index + m[0].length;
   }
   flush();
@@ -427,7 +429,7 @@ function findNameLists(text: string, out: Candidate[]): void {
 // A name (a given name and maybe a surname) and what describes it: a class, a grade.
 const LIST_ITEM = new RegExp(
   String.raw`(?<![\p{L}\p{N}@#])(\p{Lu}\p{Ll}+(?: (?:(?:van|de|der|den|el|ter|ten|van de|van der|van den|El) )?\p{Lu}[\p{Ll}'’-]*\p{Ll})?)` +
-    String.raw`(?: \((?:\d\s?[a-zA-Z]{1,4}\b[^)]{0,40}|groep \d[^)]{0,30}|klas \w+[^)]{0,30})\)| (?:[1-9]|10)(?:[,.]\d)?(?![\d:./A-Za-z-])| (?:ook )?uit (?:groep \d\w?|klas \w+|\d\s?[a-zA-Z]{1,4})\b| \d[A-Za-z]{1,2}(?=[,;.]|\s+en\s|\s*$))`,
+    String.raw`(?: \((?:\d\s?[a-zA-Z]{1,4}\b[^)]{0,40}|groep \d[^)]{0,30}|klas \w+[^)]{0,30})\)| (?:[1-9]|10)(?:[,.]\d)?(?![\d:./A-Za-z-])| (?:ook )?uit (?:groep \d\w?|klas \w+|\d\s?[a-zA-Z]{1,4})\b| \d[A-Za-z]{1,2}\d?(?=[,;.]|\s+en\s|\s*$)| [–-] \d[A-Za-z]{1,3}\d?\b)`,
   'gu',
 );
 const ROLE_BEFORE = /\b(?:bij|met|aan|van|door|voor)\s+(?:juf|juffrouw|meester|meneer|mevrouw|mevr\.?|dhr\.?)\s?(?:(?:van|de|der|den|ter|ten) )?$/i;
@@ -442,6 +444,8 @@ const FAILING_GRADE =
   /\b(?:een|'n|n) (?:[1-4](?:[,.]\d)?|5(?:[,.][0-4])?) |blijft zitten|blijven zitten|bleef zitten|gezakt|onvoldoende|krijgt (?:een|'n) [1-5]/i;
 const TUSSEN_BEFORE = /(?<=\s)(?:(?:van|de|der|den|el|ter|ten) ){1,2}$/i;
 const SINGLE = /(?<![\w@#-])([A-Za-z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)(?![\w@-])/g;
+// "Seppe zijn moeder", "Milou haar vader": whoever has a mother is a person.
+const KIN_OF = /^ (?:zijn|haar|z'n|d'r) (?:moeder|vader|ouders|mama|papa|broer(?:tje)?|zus(?:je)?|oma|opa|stiefvader|stiefmoeder|pleegouders)\b/i;
 // "Daans moeder", "Sanders vader": a given name with the possessive s before kin.
 const KIN_NEXT = /^ (?:moeder|vader|ouders|mama|papa|moeke|vake|broer(?:tje)?|zus(?:je)?|oma|opa|stiefvader|stiefmoeder|pleegouders|familie|gezin)\b/i;
 // "Sara uit 2C", "Lucas uit groep 6", "Ruben (brugklas)": a first name made identifiable.
@@ -493,7 +497,7 @@ function findSingleNames(text: string, out: Candidate[], hits: () => Hit[]): voi
     // Whoever is spoken to by name is a person, a name the list knows or not: "…, Jessy." "Lieve Zeynep, …"
     const addressed = ADDRESSED_AFTER.test(text.slice(end, end + 3)) && ADDRESSED_BEFORE.test(text.slice(Math.max(0, start - 12), start));
     // A class after the name makes it a pupil's, a name the list knows or not: "Kadir van 3b", "Amber uit 5B".
-    const classed = !lower && !NOT_PERSON.has(lc) && CLASS_NAMED.test(text.slice(end, end + 20));
+    const classed = !lower && !NOT_PERSON.has(lc) && (CLASS_NAMED.test(text.slice(end, end + 20)) || KIN_OF.test(text.slice(end, end + 24)));
     if (!titled && !known && !addressed && !classed) continue;
     if (!titled && namesAThing(text, start, end)) continue;
     // The greeted reader ("Hoi meester Wim, Isa heeft vannacht overgegeven") is who the text is

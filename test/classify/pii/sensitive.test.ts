@@ -43,6 +43,11 @@ describe('named person with a sensitive fact', () => {
     // A hyphenated given name is one name; the greeted reader is not who the fact is about.
     ['JW (Jan-Willem uit 2b) is gisteren geschorst', 'Jan-Willem'],
     ['Hoi meester Wim, Isa heeft vannacht overgegeven en blijft vandaag thuis', 'Isa'],
+    // Whoever has a mother is a person; an operation in a compound; a weight; a parent who drinks.
+    ['Seppe zijn moeder zegt dat hij een hersenschudding heeft', 'Seppe'],
+    ['Mijn zoontje Jurre heeft morgen zijn hartoperatie', 'Jurre'],
+    ['de gymleraar zei tegen Liv dat ze moet afvallen, ze weegt nog maar 30 kilo', 'Liv'],
+    ['Weet je dat de moeder van Daan aan de drank is?', 'Daan'],
   ])('finds %j', (text, value) => {
     expect(values(text, 'name_with_sensitive')).toEqual([value]);
   });
@@ -62,6 +67,7 @@ describe('named person with a sensitive fact', () => {
       ['Lotte Vermeulen', 'Yusuf Aydın', 'Fenna Bakker', 'Sven de Graaf'],
     ],
     ['Auto 1: Sara Jansen 7A, Lotte Meijer 7A, Ilse de Boer 7B. We vertrekken om 8.15.', ['Sara Jansen', 'Lotte Meijer', 'Ilse de Boer']],
+    ['Bus 1: Mohamed Aziz – 3H2 Lotte Brinkman – 3H2 Stan Vermeer – 3H1', ['Mohamed Aziz', 'Lotte Brinkman', 'Stan Vermeer']],
   ])('finds the pupils of a list with classes in %j', (text, names) => {
     expect(values(text, 'name_with_sensitive')).toEqual(names);
   });
