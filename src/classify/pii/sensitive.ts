@@ -240,6 +240,42 @@ function hashWord(w: string): number {
   for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
   return h;
 }
+const FIRST_NAME_HASHES = new Set<number>([...FIRST_NAMES].map(hashWord));
+
+/**
+ * Where the next word starts, from `from` on, that may begin a name in NAME: a capital A–Z, or
+ * a given name the list knows (by hash, so nothing is copied; a collision only costs a look).
+ * The name scan jumps here past word pairs that can never be a name. A word starts where NAME's
+ * first letter ([A-Za-zÀ-ÿ]) follows no \w, @ or #; the word runs over [a-zà-ÿ].
+ */
+function nextNameStart(text: string, from: number): number {
+  const n = text.length;
+  let i = from;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0xff);
+    if (!letter || (i > 0 && isWordish(text.charCodeAt(i - 1)))) {
+      i++;
+      continue;
+    }
+    if (c <= 90) return i;
+    // The first letter in lower case, as hashWord of the lower-cased name sees it.
+    let h = c >= 0xc0 && c <= 0xde && c !== 0xd7 ? c + 32 : c;
+    let j = i + 1;
+    for (; j < n; j++) {
+      const d = text.charCodeAt(j);
+      if (!((d >= 97 && d <= 122) || (d >= 0xe0 && d <= 0xff))) break;
+      h = (Math.imul(h, 31) + d) | 0;
+    }
+    if (FIRST_NAME_HASHES.has(h)) return i;
+    i = j;
+  }
+  return n;
+}
+/** NAME's look-behind: \w, @ or #. */
+function isWordish(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 64 || c === 35;
+}
 const TRIGGER_HASHES = new Set<number>();
 for (const w of TRIGGERS) for (const part of w.split('-')) TRIGGER_HASHES.add(hashWord(part));
 const STEM_HASHES = new Set<number>(TRIGGER_STEMS.map(hashWord));
@@ -291,7 +327,7 @@ export function findNamesWithSensitive(text: string, out: Candidate[]): void {
   // The facts are looked for when a name is found (most texts with a trigger word name nobody).
   let found: Hit[] | undefined;
   const hits = () => (found ??= sensitiveHits(text.toLowerCase()));
-  NAME.lastIndex = 0;
+  NAME.lastIndex = nextNameStart(text, 0);
   for (let m = NAME.exec(text); m !== null; m = NAME.exec(text)) {
     const first = m[1] ?? '';
     const last = m[3] ?? '';
@@ -310,8 +346,8 @@ export function findNamesWithSensitive(text: string, out: Candidate[]): void {
     }
     const lastLc = ok ? last.toLowerCase() : '';
     if (!ok) {
-      // Try again from the next word: "Wist je dat Emma Mulder" must still find "Emma Mulder".
-      NAME.lastIndex = m.index + first.length + 1;
+      // Try again from the next word that may start a name: "Wist je dat Emma Mulder" must still find "Emma Mulder".
+      NAME.lastIndex = nextNameStart(text, m.index + first.length + 1);
       continue;
     }
     const start = m.index;

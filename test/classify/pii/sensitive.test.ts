@@ -48,6 +48,9 @@ describe('named person with a sensitive fact', () => {
     ['Mijn zoontje Jurre heeft morgen zijn hartoperatie', 'Jurre'],
     ['de gymleraar zei tegen Liv dat ze moet afvallen, ze weegt nog maar 30 kilo', 'Liv'],
     ['Weet je dat de moeder van Daan aan de drank is?', 'Daan'],
+    // The scan jumps to words that may start a name: a capital, or a given name it knows in lower case.
+    ['wist je dat zoë bakker diabetes heeft', 'zoë bakker'],
+    ['volgens iedereen hier in de klas van meneer is Zoë Bakker geschorst', 'Zoë Bakker'],
   ])('finds %j', (text, value) => {
     expect(values(text, 'name_with_sensitive')).toEqual([value]);
   });
@@ -85,6 +88,8 @@ describe('named person with a sensitive fact', () => {
     // A number after a capitalised word is no class; an illness named after a person is no person.
     ['Zo trots op ons team! Eerst een 3 voor rekenen en nu een 7,5', []],
     ['Hij heeft de ziekte van Crohn, mag hij de toets herkansen?', []],
+    // A hashtag is no name.
+    ['#emma mulder heeft diabetes', []],
   ])('takes no everyday word in lower case for a name in %j', (text, names) => {
     expect(values(text, 'name_with_sensitive')).toEqual(names);
   });
