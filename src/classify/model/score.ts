@@ -90,11 +90,47 @@ export function createModelScorer(labels: readonly string[], model: Quantised) {
     return { h, sums, count };
   });
 
-  const sums = new Float64Array(L);
-  const add = (feature: number, sign = 1) => {
+  /** `sign` × the weights of `feature`, added per label into `into`. */
+  const addTo = (into: Float64Array, feature: number, sign: number) => {
     const base = feature * L;
-    for (let l = 0; l < L; l++) sums[l] = sums[l]! + sign * weights[base + l]!;
+    for (let l = 0; l < L; l++) into[l] = into[l]! + sign * weights[base + l]!;
   };
+
+  // Token k's own features (ownFeatures): their sum per label and how many there are.
+  const tokSums = new Float64Array(L);
+  let tokCount = 0;
+
+  /**
+   * Token k's own features — the name shape, the word (or its shape), the subwords, as
+   * features.ts unigramsOf lists them for training — summed per label into `tokSums`, their
+   * number into `tokCount`. Returns the token's hash, from which its pair features derive.
+   */
+  function ownFeatures(doc: Doc, k: number, quoted: Uint8Array, nameLike: Uint8Array): number {
+    tokSums.fill(0);
+    tokCount = 0;
+    if (nameLike[k]) {
+      addTo(tokSums, NAME_FEATURE, 1);
+      tokCount++;
+    }
+    const tok = doc.tokens[k]!;
+    if (!isWordLike(tok)) {
+      const h0 = tokenHash(doc, k, quoted);
+      addTo(tokSums, shapeFeature(h0), 1);
+      tokCount++;
+      return h0;
+    }
+    const own = ownOf(tok.w);
+    for (let l = 0; l < L; l++) tokSums[l] = tokSums[l]! + own.sums[l]!;
+    tokCount += own.count;
+    if (!quoted[k]) return own.h;
+    // A quoted word's word feature is its own (features.ts quotedIf).
+    const h0 = quotedIf(own.h, 1);
+    addTo(tokSums, wordFeature(own.h), -1);
+    addTo(tokSums, wordFeature(h0), 1);
+    return h0;
+  }
+
+  const sums = new Float64Array(L);
 
   /**
    * The features of tokens [from, to) summed into `sums` (features.ts featuresOf lists the same
@@ -106,35 +142,15 @@ export function createModelScorer(labels: readonly string[], model: Quantised) {
     let prev = -1;
     let prev2 = -1;
     for (let k = from; k < to; k++) {
-      const tok = doc.tokens[k]!;
-      if (nameLike[k]) {
-        add(NAME_FEATURE);
-        n++;
-      }
-      let h0: number;
-      if (isWordLike(tok)) {
-        const own = ownOf(tok.w);
-        h0 = own.h;
-        const o = own.sums;
-        for (let l = 0; l < L; l++) sums[l] = sums[l]! + o[l]!;
-        if (quoted[k]) {
-          // A quoted word's word feature is its own (features.ts quotedIf).
-          add(wordFeature(h0), -1);
-          h0 = quotedIf(h0, 1);
-          add(wordFeature(h0));
-        }
-        n += own.count;
-      } else {
-        h0 = tokenHash(doc, k, quoted);
-        add(shapeFeature(h0));
-        n++;
-      }
+      const h0 = ownFeatures(doc, k, quoted, nameLike);
+      for (let l = 0; l < L; l++) sums[l] = sums[l]! + tokSums[l]!;
+      n += tokCount;
       if (prev >= 0) {
-        add(bigramOf(prev, h0));
+        addTo(sums, bigramOf(prev, h0), 1);
         n++;
       }
       if (prev2 >= 0) {
-        add(skipOf(prev2, h0));
+        addTo(sums, skipOf(prev2, h0), 1);
         n++;
       }
       prev2 = prev;
@@ -175,33 +191,14 @@ export function createModelScorer(labels: readonly string[], model: Quantised) {
     const hashes = new Array<number>(m);
     const own = new Float64Array(m);
     const ownCount = new Int32Array(m);
-    const weightOf = (feature: number) => weights[feature * L + label]!;
     let ownTotal = 0;
     let ownCountTotal = 0;
     for (let i = 0; i < m; i++) {
-      const k = window.from + i;
-      const tok = doc.tokens[k]!;
-      let s = 0;
-      let n = 0;
-      if (nameLike[k]) {
-        s += weightOf(NAME_FEATURE);
-        n++;
-      }
-      if (isWordLike(tok)) {
-        const o = ownOf(tok.w);
-        hashes[i] = quotedIf(o.h, quoted[k]!);
-        s += o.sums[label]!;
-        if (quoted[k]) s += weightOf(wordFeature(hashes[i]!)) - weightOf(wordFeature(o.h));
-        n += o.count;
-      } else {
-        hashes[i] = tokenHash(doc, k, quoted);
-        s += weightOf(shapeFeature(hashes[i]!));
-        n++;
-      }
-      own[i] = s;
-      ownCount[i] = n;
-      ownTotal += s;
-      ownCountTotal += n;
+      hashes[i] = ownFeatures(doc, window.from + i, quoted, nameLike);
+      own[i] = tokSums[label]!;
+      ownCount[i] = tokCount;
+      ownTotal += own[i]!;
+      ownCountTotal += tokCount;
     }
     /** Sum and count of the pair features (bigrams, skip-bigrams) over the whole window. */
     let ps = 0;
