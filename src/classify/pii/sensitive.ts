@@ -340,7 +340,7 @@ export function findNamesWithSensitive(text: string, out: Candidate[]): void {
       if (capFirst && isCap(last)) ok = true;
       // Lower-case names need a known given name; the second word may be any non-function word.
       // A capitalised given name before a lower-case word is a given name alone ("Nina luizen heeft").
-      else if (known && !capFirst && !isCap(last) && last.length >= 3 && !AMBIGUOUS_FIRST.has(firstLc)) ok = true;
+      else if (!capFirst && isLowerCaseName(firstLc) && !isCap(last) && last.length >= 3) ok = true;
       // "Leonie van Engels" teaches English: a subject or school type is no surname.
       if (ok && (NOT_NAME.has(firstLc) || notName(last) || NOT_PERSON.has(last.toLowerCase()))) ok = false;
     }
