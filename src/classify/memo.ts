@@ -2,8 +2,8 @@
 // check costs far more than a look-up. Two kinds:
 // - a `Word`: the record normalize.ts gives every token, one per distinct token form, interned
 //   so that the same form in any text is the same object. Scorers keep what they work out about
-//   a word in its slots (`wordSlot`), so a word costs one map look-up per token, in normalize,
-//   however many scorers read it;
+//   a word in its slots (`wordSlot`), so a word costs one look-up per token, in normalize,
+//   however many scorers read it; normalize finds it in place in the text (`internRange`);
 // - `memoByWord` for strings that are not a token (a compound glued from two tokens).
 // Both are bounded in two generations: when the young map is full it becomes the old one and a
 // new one starts; an entry found in the old map moves to the young one. So frequent words
@@ -54,14 +54,90 @@ export class Word {
   }
 }
 
-const WORDS = new Generations<Word>(WORD_MEMO_SIZE);
+/**
+ * One generation of interned Words, an open-addressed table keyed by the key's characters, so
+ * that a token is found by reading it where it stands in the text: no substring is cut and no
+ * string hashed for a word seen before (normalize.ts reads most tokens this way).
+ */
+class WordTable {
+  readonly keys: string[];
+  readonly hashes: Int32Array;
+  readonly words: (Word | undefined)[];
+  readonly mask: number;
+  size = 0;
+  constructor(slots: number) {
+    this.keys = new Array<string>(slots).fill('');
+    this.hashes = new Int32Array(slots);
+    this.words = new Array<Word | undefined>(slots).fill(undefined);
+    this.mask = slots - 1;
+  }
+  /** The slot holding src[from, to) (hash h), or the empty slot where it would go (~slot - 1). */
+  find(src: string, from: number, to: number, h: number): number {
+    const len = to - from;
+    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
+      const w = this.words[slot];
+      if (w === undefined) return ~slot;
+      if (this.hashes[slot] !== h) continue;
+      const key = this.keys[slot]!;
+      if (key.length !== len) continue;
+      let k = 0;
+      while (k < len && key.charCodeAt(k) === src.charCodeAt(from + k)) k++;
+      if (k === len) return slot;
+    }
+  }
+  put(empty: number, key: string, h: number, w: Word): void {
+    this.keys[empty] = key;
+    this.hashes[empty] = h;
+    this.words[empty] = w;
+    this.size++;
+  }
+}
+
+/** The hash of src[from, to) that WordTable keys on. */
+export function rangeHash(src: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let k = from; k < to; k++) h = Math.imul(h ^ src.charCodeAt(k), 0x01000193);
+  return h | 0;
+}
+
+// Two generations of WORD_MEMO_SIZE Words each, as Generations; a table is at most half full.
+const TABLE_SLOTS = 1 << Math.ceil(Math.log2(WORD_MEMO_SIZE * 2));
+let youngWords = new WordTable(TABLE_SLOTS);
+let oldWords: WordTable | null = null;
 
 /**
- * The interned Word of a token form: `key` is what determines t and sq (normalize.ts), `make`
- * builds the Word on a miss. The same key gives the same object while it stays in the memo.
+ * The interned Word of the token form src[from, to) (`key` for short: what determines t and
+ * sq, normalize.ts); `make` builds the Word on a miss. The same key gives the same object while
+ * it stays in the memo.
  */
+export function internRange(src: string, from: number, to: number, make: (key: string) => Word): Word {
+  const h = rangeHash(src, from, to);
+  const at = youngWords.find(src, from, to, h);
+  if (at >= 0) return youngWords.words[at]!;
+  let w: Word | undefined;
+  let key: string | undefined;
+  if (oldWords !== null) {
+    const o = oldWords.find(src, from, to, h);
+    if (o >= 0) {
+      w = oldWords.words[o]!;
+      key = oldWords.keys[o]!;
+    }
+  }
+  key ??= src.slice(from, to);
+  w ??= make(key);
+  if (youngWords.size >= WORD_MEMO_SIZE) {
+    oldWords = youngWords;
+    youngWords = new WordTable(TABLE_SLOTS);
+    youngWords.put(~youngWords.find(key, 0, key.length, h), key, h, w);
+  } else {
+    youngWords.put(~at, key, h, w);
+  }
+  return w;
+}
+
+/** internRange for a whole string. */
 export function internWord(key: string, make: (key: string) => Word): Word {
-  return WORDS.get(key, make);
+  return internRange(key, 0, key.length, make);
 }
 
 let slotCount = 0;

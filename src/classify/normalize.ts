@@ -10,7 +10,7 @@
 //   must survive odd spacing and punctuation; `spanOfSeq` maps a match back to the original.
 // Letters spaced or dotted out ("k a n k e r", "k.u.t.w.i.j.f") are joined into one token.
 
-import { internWord, Word } from './memo.ts';
+import { internRange, internWord, Word } from './memo.ts';
 
 export type TokenKind = 'word' | 'num' | 'emoji' | 'handle' | 'hashtag' | 'url' | 'email';
 
@@ -278,6 +278,13 @@ export function normalize(text: string, options: NormalizeOptions = {}): Doc {
       }
       if (j === i) j = i + 1;
       const mixed = letters > 0 && digits + countLeetSymbols(text, i, j) > 0;
+      const kind: TokenKind = letters === 0 ? 'num' : 'word';
+      if (!mixed && intern) {
+        // The common case: the token's form is `lower` as it stands, found in place.
+        tokens.push(token(internRange(lower, i, j, wordFromRaw), kind, i, j, isUpper(code)));
+        i = j;
+        continue;
+      }
       let raw = lower.slice(i, j);
       if (mixed) {
         let mapped = '';
@@ -289,7 +296,6 @@ export function normalize(text: string, options: NormalizeOptions = {}): Doc {
         }
         raw = mapped;
       }
-      const kind: TokenKind = letters === 0 ? 'num' : 'word';
       // A number's form is its digits: collapse leaves digits alone, so words and numbers share wordOf.
       tokens.push(token(wordOf(raw), kind, i, j, isUpper(code)));
       i = j;
