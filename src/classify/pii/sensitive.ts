@@ -75,6 +75,7 @@ const NOT_NAME = new Set(
     'krijgt kreeg blijft bleef werd wordt was waren zijn hebben doet deed woont woonde ligt lag staat stond ' +
     'moest mocht kon wilde zou zal mama papa moeder vader broer zus opa oma oom tante zoon dochter kind kinderen ' +
     'ouders leerling leerlingen docent docenten leraar mentor directeur directie iedereen niemand iemand alle ' +
+    'jongen jongens meisje meisjes man vrouw tiener tieners scholier scholieren jongere jongeren puber pubers cito ' +
     'allemaal elke ieder zo te erg heel veel weer even eens nu dan ja nee oke oké ok haha hahaha xd omg wtf ' +
     'maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart april mei juni juli ' +
     'augustus september oktober november december whatsapp facebook instagram tiktok snapchat insta ' +
@@ -103,7 +104,7 @@ const SENSITIVE: Array<[string, RegExp]> = [
   ],
   [
     'punishment',
-    /\b(?:geschorst|schorsing|strafwerk|nablijven|van school (?:gestuurd|getrapt|gegooid|verwijderd|af)|verwijderd|betrapt|ontslagen|op non-actief|gearresteerd|opgepakt|taakstraf|strafblad|spieken|gespiekt|drugs|officiële waarschuwing|halt-straf|naar halt|diefstal|gestolen|gejat|winkeldiefstal|politie opgehaald|aangifte tegen|time-?out(?:kamer|ruimte|lokaal)?|straatverbod|contactverbod|rijbewijs kwijt|rijbewijs ingenomen|rijbewijs ingevorderd|huisverbod|gebiedsverbod|uit de klas gestuurd|eruit gestuurd|er uit gestuurd)\b/,
+    /\b(?:geschorst|schorsing|strafwerk|nablijven|van school (?:gestuurd|getrapt|gegooid|verwijderd|af)|verwijderd van (?:school|het terrein)|(?:uit de (?:klas|les)|van het (?:plein|schoolplein)) verwijderd|betrapt|ontslagen|op non-actief|gearresteerd|opgepakt|taakstraf|strafblad|spieken|gespiekt|drugs|officiële waarschuwing|halt-straf|naar halt|diefstal|gestolen|gejat|winkeldiefstal|politie opgehaald|aangifte tegen|time-?out(?:kamer|ruimte|lokaal)?|straatverbod|contactverbod|rijbewijs kwijt|rijbewijs ingenomen|rijbewijs ingevorderd|huisverbod|gebiedsverbod|uit de klas gestuurd|eruit gestuurd|er uit gestuurd)\b/,
   ],
   [
     'grades',
@@ -111,7 +112,7 @@ const SENSITIVE: Array<[string, RegExp]> = [
   ],
   [
     'home',
-    /\b(?:scheiden|gescheiden|\w*scheiding|pleeggezin|pleegouders|pleegkind|jeugdzorg|voogd|uit huis geplaatst|ondertoezichtstelling|veilig thuis|huiselijk geweld|overleden|schulden|armoede|voedselbank|dakloos|daklozen\w*|azc|mishandel\w*|woont nu bij|in de gevangenis|aan de drank|aan de drugs|gevangenis|zit vast|zit in de bak|in de bak|aan de drank|aan de drugs|verslaafd|alcoholist|werkloos|in de bijstand|uitkering|huisuitzetting|uit huis gezet|weggelopen|vermist|kinderbescherming|blijf-van-mijn-lijfhuis|opvanghuis|tehuis|gezinshuis|begrafenis|rouwt|weeskind|noodopvang|vrouwenopvang|(?:slaapt|slapen|sliep|sliepen|woont|wonen) (?:al (?:\w+ ){0,2}|nu |sinds (?:\w+ ){1,2})?in (?:de|een|hun|z'n|zijn|haar) (?:auto|caravan|tent|opvang|daklozenopvang))\b/,
+    /\b(?:scheiden|gescheiden|\w*scheiding|pleeggezin|pleegouders|pleegkind|jeugdzorg|voogd|uit huis geplaatst|ondertoezichtstelling|veilig thuis|huiselijk geweld|overleden|schulden|armoede|voedselbank|dakloos|daklozen\w*|azc|mishandel\w*|woont nu bij|in de gevangenis|aan de drank|aan de drugs|gevangenis|zit vast|zit in de bak|in de bak|aan de drank|aan de drugs|verslaafd|alcoholist|werkloos|(?:zijn|haar|z'n|d'r|hun) (?:baan|werk) kwijt|(?:hun|het|ons|jullie) huis uit moeten|moeten (?:hun|het|uit hun) huis uit|in de bijstand|uitkering|huisuitzetting|uit huis gezet|weggelopen|vermist|kinderbescherming|blijf-van-mijn-lijfhuis|opvanghuis|tehuis|gezinshuis|begrafenis|rouwt|weeskind|noodopvang|vrouwenopvang|(?:slaapt|slapen|sliep|sliepen|woont|wonen) (?:al (?:\w+ ){0,2}|nu |sinds (?:\w+ ){1,2})?in (?:de|een|hun|z'n|zijn|haar) (?:auto|caravan|tent|opvang|daklozenopvang))\b/,
   ],
   [
     'missing',
@@ -192,11 +193,21 @@ function sensitiveHits(lower: string): Hit[] {
   return hits;
 }
 
-/** The first family (in SENSITIVE order) with a fact inside [a, b), or ''. */
-function familyWithin(hits: Hit[], a: number, b: number): string {
-  for (const h of hits) if (h.start >= a && (h.end <= b || (h.family === 'account' && h.start < b))) return h.family;
+/**
+ * The first family (in SENSITIVE order) with a fact inside [a, b), or ''. For a teacher
+ * (`staff`: a name after "juf", "meneer" …) the facts a teacher hands out — a grade, lines,
+ * detention, a time-out — are the pupil's, not theirs ("mevrouw Dekker gaf me een 4", "nablijven
+ * bij meneer Hak").
+ */
+function familyWithin(hits: Hit[], a: number, b: number, lower = '', staff = false): string {
+  for (const h of hits) {
+    if (!(h.start >= a && (h.end <= b || (h.family === 'account' && h.start < b)))) continue;
+    if (staff && (h.family === 'grades' || (h.family === 'punishment' && GIVEN_BY_STAFF.test(lower.slice(h.start, h.end))))) continue;
+    return h.family;
+  }
   return '';
 }
+const GIVEN_BY_STAFF = /^(?:strafwerk|nablijven|time-?out|uit de klas gestuurd|eruit gestuurd|er uit gestuurd|spieken|gespiekt|officiële waarschuwing)/;
 
 function isCap(w: string): boolean {
   const c = w.charCodeAt(0);
@@ -220,7 +231,7 @@ const TRIGGERS = new Set(
     'scheiden gescheiden scheiding pleeggezin pleegouders pleegkind jeugdzorg voogd geplaatst gezet ondertoezichtstelling ' +
     'veilig huiselijk overleden schulden armoede voedselbank dakloos azc gevangenis vast bak drank verslaafd ' +
     'tehuis gezinshuis begrafenis rouwt weeskind corona covid tumor hersentumor ziekte ziektewet dyspraxie gediagnosticeerd diagnose dementie hartaanval beroerte hartstilstand verlamd gips revalidatie revalideert ' +
-    'alcoholist werkloos bijstand uitkering huisuitzetting weggelopen vermist gezocht thuisgekomen laatst kinderbescherming opvanghuis ' +
+    'alcoholist werkloos kwijt bijstand uitkering huisuitzetting weggelopen vermist gezocht thuisgekomen laatst kinderbescherming opvanghuis ' +
     'insta instagram tiktok snap snapchat account twitter facebook discord privéaccount priveaccount woont ' +
     'elke iedere staat zit loopt traint sport zwemt ' +
     'allergie allergisch intolerant epipen koorts griep buikgriep overgegeven overgeven gespuugd ziek ziekgemeld dieet diëtist ms reuma crohn eczeem sclerose ' +
@@ -326,7 +337,8 @@ export function findNamesWithSensitive(text: string, out: Candidate[]): void {
   if (!hasSensitiveWord(text) && !(HAS_DIGIT.test(text) && GRADE.test(text))) return;
   // The facts are looked for when a name is found (most texts with a trigger word name nobody).
   let found: Hit[] | undefined;
-  const hits = () => (found ??= sensitiveHits(text.toLowerCase()));
+  const lower = text.toLowerCase();
+  const hits = () => (found ??= sensitiveHits(lower));
   NAME.lastIndex = nextNameStart(text, 0);
   for (let m = NAME.exec(text); m !== null; m = NAME.exec(text)) {
     const first = m[1] ?? '';
@@ -357,16 +369,16 @@ export function findNamesWithSensitive(text: string, out: Candidate[]): void {
       continue;
     }
     const [a, b] = sentenceBounds(text, start, end);
-    const family = familyWithin(hits(), a, b);
+    const titled = TITLE.test(text.slice(Math.max(0, start - 24), start));
+    const family = familyWithin(hits(), a, b, lower, titled);
     if (family === '') {
       NAME.lastIndex = end - last.length;
       continue;
     }
-    const titled = TITLE.test(text.slice(Math.max(0, start - 24), start));
     const score = titled || known ? 0.85 : SURNAMES.has(lastLc) ? 0.75 : 0.65;
     out.push({ type: 'name_with_sensitive', start, end, value: m[0], score, rule: `sensitive.${family}` });
   }
-  findSingleNames(text, out, hits);
+  findSingleNames(text, out, hits, lower);
   findCoordinated(text, out, from);
 }
 
@@ -421,8 +433,11 @@ const COORD_PREV = new RegExp(`(?<![\\p{L}\\p{N}@#])${COORD_NAME}${COORD_GAP}$`,
 function namesAThing(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 24), start);
   const after = text.slice(end, end + 16);
+  // "die autist van een Tijn", "dat joch van een Bram": a person called by what someone thinks of them.
+  if (EPITHET_BEFORE.test(before)) return false;
   return ARTICLE_BEFORE.test(before) || VENUE_BEFORE.test(before) || CALENDAR_NEXT.test(after) || SPEAKER.test(after);
 }
+const EPITHET_BEFORE = /\b(?:[Dd]ie|[Dd]at|[Dd]eze|[Zz]o'n|[Ww]at een)\s+(?:\p{Ll}+\s+)?\p{Ll}{3,} van een\s$/u;
 
 /**
  * Pupils listed with what identifies or exposes each — a class or a grade: "Yara Benali (6B),
@@ -452,6 +467,8 @@ function findNameLists(text: string, out: Candidate[]): void {
     const name = m[1]!;
     const first = name.split(' ')[0]!;
     if (notName(first) || NOT_PERSON.has(first.toLowerCase())) continue;
+    // In lower case only a given name the list knows that is no everyday word: "lotte 6a, sem 6b en dirk 6a".
+    if (first.charCodeAt(0) >= 97 && !isLowerCaseName(first)) continue;
     // Items of one list follow each other, separated by a comma, "en" or a semicolon.
     // After an item with its class, a space may be all that separates the next ("Mohamed Aziz – 3H2 Lotte Brinkman – 3H2").
     const gap = text.slice(lastEnd, m.index);
@@ -464,7 +481,7 @@ function findNameLists(text: string, out: Candidate[]): void {
 }
 // A name (a given name and maybe a surname) and what describes it: a class, a grade.
 const LIST_ITEM = new RegExp(
-  String.raw`(?<![\p{L}\p{N}@#])(\p{Lu}\p{Ll}+(?: (?:(?:van|de|der|den|el|ter|ten|van de|van der|van den|El) )?\p{Lu}[\p{Ll}'’-]*\p{Ll})?)` +
+  String.raw`(?<![\p{L}\p{N}@#])(\p{Lu}\p{Ll}+(?: (?:(?:van|de|der|den|el|ter|ten|van de|van der|van den|El) )?\p{Lu}[\p{Ll}'’-]*\p{Ll})?|\p{Ll}{2,})` +
     String.raw`(?: \((?:\d\s?[a-zA-Z]{1,4}\b[^)]{0,40}|groep \d[^)]{0,30}|klas \w+[^)]{0,30})\)| (?:[1-9]|10)(?:[,.]\d)?(?![\d:./A-Za-z-])| (?:ook )?uit (?:groep \d\w?|klas \w+|\d\s?[a-zA-Z]{1,4})\b| \d[A-Za-z]{1,2}\d?(?=[,;.]|\s+en\s|\s*$)| [–-] \d[A-Za-z]{1,3}\d?\b)`,
   'gu',
 );
@@ -498,7 +515,7 @@ const GREETED = /(?:^|[.!?\n]\s*)(?:lieve|beste|hoi|hey|hallo|dag|goedemorgen|go
 const ADDRESSED_AFTER = /^(?:\s*,|\s*[.!?]|\s*$)/;
 
 /** A first name alone (known given name, after a title like "juf", or spoken to) with a sensitive fact. */
-function findSingleNames(text: string, out: Candidate[], hits: () => Hit[]): void {
+function findSingleNames(text: string, out: Candidate[], hits: () => Hit[], lowerText: string): void {
   const fullNames = out.filter((c) => c.type === 'name_with_sensitive');
   SINGLE.lastIndex = 0;
   for (let m = SINGLE.exec(text); m !== null; m = SINGLE.exec(text)) {
@@ -553,7 +570,7 @@ function findSingleNames(text: string, out: Candidate[], hits: () => Hit[]): voi
     // "Jasmijn krijgt RT bij juf Wendy", "Dank aan meester Thomas": the teacher in a role; the
     // fact is about the pupil named before.
     if (titled && ROLE_BEFORE.test(text.slice(Math.max(0, start - 30), start)) && namedBefore(text, 0, start)) continue;
-    let family = familyWithin(hits(), Math.max(a, start - 40), Math.min(b, end + 60));
+    let family = familyWithin(hits(), Math.max(a, start - 40), Math.min(b, end + 60), lowerText, titled);
     // Someone addressed by name about where they are: "Ik zie je elke ochtend om 8.10 bij de ingang, Sophie."
     if (family === '' && familyWithin(hits(), a, b) === 'whereabouts') family = 'whereabouts';
     if (family === '') continue;
@@ -595,12 +612,14 @@ export function personNames(text: string): { start: number; end: number; value: 
     // A word of the lexicon as written ("Kanker!"), not one that only squeezes to one ("Bos").
     const lexical = entryOf(squeeze(lc))?.key === lc;
     if (notName(word) || NOT_PERSON.has(lc) || ORGANISATION_END.test(lc) || STREET_END.test(lc)) continue;
+    // A compound in lower case after a hyphen is a thing ("Cito-uitslagen", "Kerst-viering"); a name's second part is a capital ("Jan-Willem").
+    if (LOWER_AFTER_HYPHEN.test(word)) continue;
     if (ORGANISATION_NEXT.test(text.slice(end, end + 20)) || CALENDAR_NEXT.test(after)) continue;
     // "Joep: wie heeft …" in a chat transcript, "Team Geel:": a speaker or a heading, not
     // someone spoken about.
     if (SPEAKER.test(after)) continue;
     if (!titled) {
-      const known = FIRST_NAMES.has(lc);
+      const known = FIRST_NAMES.has(lc) || FIRST_NAMES.has(lc.split('-')[0]!);
       // "(11)", "(groep 6)", "uit 3b": only a person is described so.
       const described = DESCRIBED.test(after);
       if (lexical && !known) continue;
@@ -628,6 +647,7 @@ export function personNames(text: string): { start: number; end: number; value: 
 // What follows a person's name and nothing else's: an age, a class.
 const DESCRIBED = /^ \((?:\d{1,2}(?: jaar)?|groep \d|klas \w+|\d\s?[a-z]{1,4})[),]|^,? \d{1,2} jaar\b|^ uit (?:groep |klas )?\d/iu;
 const SPEAKER = /^:\s/;
+const LOWER_AFTER_HYPHEN = /-\p{Ll}/u;
 // A capitalised word right after an article is the name of a thing (a school, a shop, an
 // event); a person's tussenvoegsel follows a given name instead ("Tom de Wit"), so the word
 // before the article is not a capital.
@@ -638,7 +658,7 @@ const CALENDAR_NEXT = /^ (?:Maandag|Dinsdag|Woensdag|Donderdag|Vrijdag|Zaterdag|
 // After a sentence-initial word and a verb, a subject pronoun says the word was an adverb.
 const INVERTED = /^ \p{Ll}+ (?:ik|jij|je|hij|zij|ze|wij|we|jullie|u|men|ge|gij)\b/u;
 
-const CAP_WORD = /(?<![\p{L}\p{N}@#_'’-])\p{Lu}[\p{Ll}'’-]*\p{Ll}(?![\p{L}\p{N}@_])/gu;
+const CAP_WORD = /(?<![\p{L}\p{N}@#_'’-])\p{Lu}[\p{Ll}'’-]*\p{Ll}(?:-\p{Lu}\p{Ll}+)*(?![\p{L}\p{N}@_])/gu;
 const SURNAME_AFTER = /^((?: (?:van|de|der|den|el|ter|ten|van de|van der|van den))?) (\p{Lu}[\p{Ll}'’-]*\p{Ll})(?![\p{L}\p{N}@_])/u;
 const PLACE_BEFORE = /\b(?:in|naar|te|richting|uit)(?: het| de)?\s(?:\p{Lu}\p{Ll}+\s)?$/iu;
 const STREET_END = /(?:straat|laan|weg|pad|plein|singel|gracht|kade|dijk|steeg|dreef|markt|park|hof)$/;

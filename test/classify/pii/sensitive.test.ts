@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { values } from './helpers.ts';
+import { personNames } from '../../../src/classify/pii/sensitive.ts';
 
 describe('named person with a sensitive fact', () => {
   it.each([
@@ -34,6 +35,10 @@ describe('named person with a sensitive fact', () => {
     ['wist je dat Lotte lesbisch is?', 'Lotte'],
     ['Sanne valt op meisjes, zegt iedereen', 'Sanne'],
     ['Daan uit 3b is toch bi, dat weet heel de school', 'Daan'],
+    // A person called by what someone thinks of them: "die autist van een …".
+    ['Wat een sukkel van een Bram, hij is weer geschorst', 'Bram'],
+    // A parent who lost their job, a family that loses its house.
+    ['Sems vader is zijn baan kwijt en ze moeten hun huis uit', 'Sem'],
     // A class after a name the list does not know makes it a pupil's.
     ['Kadir van 3b zit in de time-out kamer, hij heeft weer gevochten', 'Kadir'],
     ['Amber uit 5B is zwanger, ik zweer het', 'Amber'],
@@ -169,6 +174,10 @@ describe('names that are no person, pupils in lists, teachers in a role', () => 
     ]);
     expect(values('Herkansers dictee: Lotte 4,8, Milan 5,2 en Sem 3,9. Oefenen jongens!', 'name_with_sensitive')).toEqual(['Lotte', 'Milan', 'Sem']);
     expect(values('Maak voor dinsdag Hoofdstuk 3, Paragraaf 4 en Opgave 7 af.', 'name_with_sensitive')).toEqual([]);
+    // In lower case: given names the list knows, but no everyday words with numbers.
+    expect(values('ruben 4b, noor 4a en femke 4b hebben een onvoldoende voor de toets', 'name_with_sensitive')).toEqual(['ruben', 'noor', 'femke']);
+    expect(values('de kosten zijn 5, de huur 7 en de rest 3, dat is toch een onvoldoende', 'name_with_sensitive')).toEqual([]);
+    expect(values('ik ben mijn sleutels kwijt, Emma heeft ze', 'name_with_sensitive')).toEqual([]);
   });
 
   it('gives the fact to the pupil, not to the teacher who helps', () => {
@@ -177,9 +186,38 @@ describe('names that are no person, pupils in lists, teachers in a role', () => 
 
   it('still finds a teacher who is the one the fact is about', () => {
     expect(values('Meneer Koopmans zit al weken thuis met een burn-out.', 'name_with_sensitive')).toEqual(['Koopmans']);
+    expect(values('juf Marloes is geschorst na dat incident op kamp', 'name_with_sensitive')).toEqual(['Marloes']);
+  });
+
+  it.each([
+    'mevrouw Peeters deelt strafwerk uit als je een keer te laat bent, echt belachelijk',
+    'Mijn zoon moest gisteren weer nablijven bij meneer Okafor, de derde keer deze week',
+    'Van juf Annelies kreeg ik een 4 voor mijn spreekbeurt, terwijl ik alles goed had',
+    'hij zat in de time-out omdat hij meester Gijs had uitgescholden',
+  ])('does not give a teacher the punishment or grade they hand out in %j', (text) => {
+    expect(values(text, 'name_with_sensitive')).toEqual([]);
+  });
+
+  it.each(['Meisje (14) opgepakt na winkeldiefstal in het centrum', 'Niels heeft per ongeluk de hele presentatie verwijderd, nu mogen we opnieuw beginnen'])(
+    'reads no person or punishment into %j',
+    (text) => {
+      expect(values(text, 'name_with_sensitive')).toEqual([]);
+    },
+  );
+
+  it('still reads a pupil sent out of the class or off the school as punished', () => {
+    expect(values('Tygo is gisteren uit de klas verwijderd', 'name_with_sensitive')).toEqual(['Tygo']);
+    expect(values('Ilse Doornbos is verwijderd van school na dat gevecht', 'name_with_sensitive')).toEqual(['Ilse Doornbos']);
   });
 
   it('finds a missing child described by age', () => {
     expect(values('Wie heeft Sienna Bakker (10) gezien? Ze is sinds vanmiddag vermist.', 'name_with_sensitive')).toEqual(['Sienna Bakker']);
+  });
+});
+
+describe('the people a text names (for personal data the model found and no recogniser placed)', () => {
+  it('takes names, hyphenated ones too, but no compound with a capital in front', () => {
+    const text = 'Raar hoe die Cito-uitslagen zijn gegaan: Bram van de Berg had maar 517 en Anne-Sophie ook.';
+    expect(personNames(text).map((n) => n.value)).toEqual(['Bram van de Berg', 'Anne-Sophie']);
   });
 });
