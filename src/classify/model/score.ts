@@ -106,7 +106,7 @@ export function createModelScorer(labels: readonly string[], model: Quantised) {
    * number into `tokCount`. Returns the token's hash, from which its pair features derive.
    */
   function ownFeatures(doc: Doc, k: number, quoted: Uint8Array, nameLike: Uint8Array): number {
-    tokSums.fill(0);
+    for (let l = 0; l < L; l++) tokSums[l] = 0;
     tokCount = 0;
     if (nameLike[k]) {
       addTo(tokSums, NAME_FEATURE, 1);
@@ -137,14 +137,26 @@ export function createModelScorer(labels: readonly string[], model: Quantised) {
    * features one by one, for training); returns how many there are.
    */
   function sumWindow(doc: Doc, from: number, to: number, quoted: Uint8Array, nameLike: Uint8Array): number {
-    sums.fill(0);
+    for (let l = 0; l < L; l++) sums[l] = 0;
     let n = 0;
     let prev = -1;
     let prev2 = -1;
+    const tokens = doc.tokens;
     for (let k = from; k < to; k++) {
-      const h0 = ownFeatures(doc, k, quoted, nameLike);
-      for (let l = 0; l < L; l++) sums[l] = sums[l]! + tokSums[l]!;
-      n += tokCount;
+      let h0: number;
+      const tok = tokens[k]!;
+      if (!nameLike[k] && !quoted[k] && isWordLike(tok)) {
+        // Most tokens: a plain word, whose own features are its record's (ownFeatures does the same).
+        const own = ownOf(tok.w);
+        const os = own.sums;
+        for (let l = 0; l < L; l++) sums[l] = sums[l]! + os[l]!;
+        n += own.count;
+        h0 = own.h;
+      } else {
+        h0 = ownFeatures(doc, k, quoted, nameLike);
+        for (let l = 0; l < L; l++) sums[l] = sums[l]! + tokSums[l]!;
+        n += tokCount;
+      }
       if (prev >= 0) {
         addTo(sums, bigramOf(prev, h0), 1);
         n++;
