@@ -196,6 +196,8 @@ function token(w: Word, kind: TokenKind, s: number, e: number, cap: boolean): To
 
 const EMAIL_AT = /[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/iy;
 
+const CURLY_APOSTROPHE = /(?<=\p{L})’(?=\p{L})/gu;
+
 const SPACED_SEPARATORS = new Set([' ', '.', '-', '*', '_']);
 
 /** Build the normalised view of a text. Pure; about a microsecond per short comment. */
@@ -212,6 +214,8 @@ export function normalize(text: string, options: NormalizeOptions = {}): Doc {
   } else if (NON_ASCII_LETTER.test(lower)) {
     lower = lower.replace(NON_ASCII_LETTER_G, (ch) => FOLD[ch] ?? ch);
   }
+  // A phone's typographic apostrophe inside a word is the plain one: "zo’n", "m’n", "foto’s".
+  if (text.includes('’')) lower = lower.replace(CURLY_APOSTROPHE, "'");
   let leetPatches: [number, string][] | null = null;
 
   const tokens: Token[] = [];

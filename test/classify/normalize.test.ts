@@ -54,6 +54,13 @@ describe('normalize', () => {
     expect(text.slice(span.start, span.end)).toBe('maak je AF');
   });
 
+  it('reads a typographic apostrophe inside a word as the plain one, and keeps quotes as they are', () => {
+    expect(forms('zo’n gymzaal, m’n foto’s')).toEqual(["zo'n", 'gymzaal', "m'n", "foto's"]);
+    const d = normalize('hij zei ‘kom’ en ging');
+    expect(d.lower.length).toBe(d.text.length);
+    expect(d.lower).toContain('‘kom’');
+  });
+
   it('handles empty and symbol-only text', () => {
     expect(normalize('').tokens).toEqual([]);
     expect(normalize('!!! ...').seq).toBe('');

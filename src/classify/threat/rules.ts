@@ -683,6 +683,30 @@ export const RULES: readonly Rule[] = [
     re: r(`\\b(?:ligt|staat|zit|liggen|leg|verstop) (?:er )?(?:[\\w']+ )?(?:een )?bom\\b|\\bbom (?:ligt|onder|in de|bij de|in het|bij het)\\b`),
   },
   {
+    id: 'vuurwerk-in',
+    // Heavy fireworks put in or under a place or someone's things: the bomb talk of a school yard.
+    examples: {
+      fires: [
+        'gooi gewoon een cobra in de brievenbus van die leraar',
+        'volgende week gaat er een vuurwerkbom onder zijn auto',
+        'iemand moet een paar strijkers in de kluisjes van de brugklas stoppen',
+      ],
+      quiet: [
+        'Vuurwerk in de brievenbus bij de bibliotheek: politie zoekt getuigen',
+        'Thijs is twee dagen geschorst omdat hij een strijker in de wc had gegooid',
+        'om twaalf uur kijken we naar het vuurwerk bij de haven',
+        'Neem geen vuurwerk mee naar school, het is verboden',
+      ],
+    },
+    family: 'cue',
+    harm: 'property',
+    w: 0.45,
+    keys: ['cobra', 'vuurwerkbom', 'strijker', 'nitraat', 'vuurwerk$'],
+    re: r(
+      `(?<!\\b(?:heeft|had|hadden|hebben|met|omdat|nadat) (?:[\\w']+ ){0,3})\\b(?:cobra|cobras|cobra's|vuurwerkbom\\w*|strijkers?|nitraatbom\\w*|zwaar vuurwerk|vuurwerk)\\b(?: [\\w']+){0,4}? (?:in|onder|door|achter) (?:de|het|zijn|haar|die|dat|je|jouw|jullie|hun|d'r|z'n)\\b(?: [\\w']+){0,2}? (?:wc|wcs|wc's|toilet\\w*|brievenbus\\w*|bureau|lokaal|lokalen|kluis\\w*|auto|raam|ramen|deur|tas|kantine|aula|gang|fiets|fietsenstalling|schuur|tuin)\\b(?! (?:[\\w']+ ){0,3}?(?:gegooid|gelegd|gestopt|gestoken|afgestoken|ontploft)\\b)|\\b(?:gooi|gooien|leg|leggen|stop|stoppen|steek|steken|zet|zetten|plak|plakken)\\b(?: [\\w']+){0,4}? (?:cobra|cobras|cobra's|vuurwerkbom\\w*|strijkers?|nitraatbom\\w*)\\b(?: [\\w']+){0,2}? (?:in|onder|door|bij)\\b`,
+    ),
+  },
+  {
     id: 'in-de-gaten',
     examples: {
       fires: [
@@ -759,34 +783,47 @@ export const RULES: readonly Rule[] = [
         'Die leraar woont op de Lindelaan 12, we gaan er vanavond allemaal langs',
         'Zijn adres is Kerkstraat 5, kom maar verhaal halen bij hem thuis',
         'ze woont in dat witte huis naast de snackbar, wie gaat er mee aanbellen vannacht?',
+        'de school doet niks dus ga maar met z’n allen naar hem toe, hij woont gewoon op de Beukenlaan 9',
+        'Zijn adres is Populierenlaan 4, ga daar maar eens naar hem toe met z’n allen',
       ],
       quiet: [
         'Wij wonen op de Lindelaan 12, kom gerust langs voor koffie',
         'Oma woont in de Kerkstraat, we gaan zondag bij haar langs',
         'Ik ga morgen verhaal halen bij de directeur over dat rooster',
+        'Ik ga zaterdag naar hem toe, hij woont sinds de zomer bij zijn vader',
       ],
     },
     family: 'cue',
     harm: 'implicit',
     w: 0.7,
-    keys: ['verhaal$', 'langs', 'aanbel', 'opwacht', 'opzoek', 'deur$', 'bezoekje$'],
+    keys: ['verhaal$', 'langs', 'aanbel', 'opwacht', 'opzoek', 'deur$', 'bezoekje$', 'toe$'],
     re: r(
-      `(?<!\\b(?:oma|opa|tante|oom|moeder|vader|ouders|zus|broer|zusje|broertje) )\\b(?:woont|zijn adres|haar adres|hun adres|zijn huis|haar huis|hun huis|bij hem thuis|bij haar thuis)\\b(?:[^.!?]{0,90}?)\\b(?:ga|gaan|gaat|kom|komen|komt|we|jullie|wie)\\b(?:[^.!?]{0,40}?)\\b(?:verhaal (?:halen|gaan halen)|(?:even |allemaal |maar )?langs(?:gaan|komen|lopen)?|aanbellen|aankloppen|opwachten|opzoeken|voor de deur|een bezoekje)\\b|\\b(?:verhaal halen|langsgaan|aanbellen|opwachten)\\b(?:[^.!?]{0,40}?)\\b(?:bij hem thuis|bij haar thuis|hij woont|ze woont|zij woont|zijn adres|haar adres)\\b`,
+      `(?<!\\b(?:oma|opa|tante|oom|moeder|vader|ouders|zus|broer|zusje|broertje) )\\b(?:woont|zijn adres|haar adres|hun adres|zijn huis|haar huis|hun huis|bij hem thuis|bij haar thuis)\\b(?:[^.!?]{0,90}?)\\b(?:ga|gaan|gaat|kom|komen|komt|we|jullie|wie)\\b(?:[^.!?]{0,40}?)\\b(?:verhaal (?:halen|gaan halen)|(?:even |allemaal |maar )?langs(?:gaan|komen|lopen)?|aanbellen|aankloppen|opwachten|opzoeken|voor de deur|een bezoekje|naar (?:hem|haar|hen) toe)\\b|\\b(?:verhaal halen|langsgaan|aanbellen|opwachten|(?<!\\b(?:ik|we|wij|ze|zij|hij|jij|je|u) )(?:ga|gaan) (?:[\\w']+ ){0,4}?naar (?:hem|haar|hen) toe)\\b(?:[^.!?]{0,40}?)\\b(?:bij hem thuis|bij haar thuis|hij woont|ze woont|zij woont|zijn adres|haar adres)\\b`,
     ),
   },
   {
     id: 'voorstel-brand-bom',
     // Fire or a bomb at a school as a question or a proposal: "wat als iemand …", "zou grappig zijn".
     examples: {
-      fires: ['wat als iemand de kantine in de fik steekt tijdens de pauze, zou wel lachen zijn', 'stel dat er een bom in de aula ligt morgen, wie durft?'],
-      quiet: ['wat als er brand is in de school, waar moeten we dan verzamelen?', 'zou wel grappig zijn als de kantine pizza had'],
+      fires: [
+        'wat als iemand de kantine in de fik steekt tijdens de pauze, zou wel lachen zijn',
+        'stel dat er een bom in de aula ligt morgen, wie durft?',
+        'hoeveel benzine heb je eigenlijk nodig om zo’n gymzaal plat te branden? vraag voor een vriend',
+        'hoeveel strijkers zijn nodig om die fietsenstalling op te blazen',
+      ],
+      quiet: [
+        'wat als er brand is in de school, waar moeten we dan verzamelen?',
+        'zou wel grappig zijn als de kantine pizza had',
+        'hoeveel ballonnen heb je nodig om de aula te versieren?',
+        'Hoeveel vuurwerk is er dit jaar afgestoken in de gemeente?',
+      ],
     },
     family: 'cue',
     harm: 'property',
     w: 0.55,
-    keys: ['fik$', 'brand$', 'bom$', 'bommen$', 'opblaz', 'aanslag$', 'sticht'],
+    keys: ['fik$', 'brand$', 'bom$', 'bommen$', 'opblaz', 'aanslag$', 'sticht', 'hoeveel$'],
     re: r(
-      `\\b(?:wat als|stel dat|zullen we|wie durft|zou (?:echt |wel |toch )?(?:grappig|lachen|leuk|vet|mooi|episch|chill) zijn)\\b(?:[^.!?]{0,70}?)\\b(?:in de fik|fik|brand (?:sticht\\w*|steekt|steken)|opblaz\\w*|opgeblazen|een bom|bommen|aanslag)\\b|\\b(?:in de fik|brand (?:sticht\\w*|steekt|steken)|opblaz\\w*|een bom)\\b(?:[^.!?]{0,70}?)\\b(?:zou (?:echt |wel |toch )?(?:grappig|lachen|leuk|vet|mooi|episch|chill) zijn|wie (?:doet|durft) (?:er )?mee|wie durft)\\b`,
+      `\\b(?:wat als|stel dat|zullen we|wie durft|zou (?:echt |wel |toch )?(?:grappig|lachen|leuk|vet|mooi|episch|chill) zijn)\\b(?:[^.!?]{0,70}?)\\b(?:in de fik|fik|brand (?:sticht\\w*|steekt|steken)|opblaz\\w*|opgeblazen|een bom|bommen|aanslag)\\b|\\b(?:in de fik|brand (?:sticht\\w*|steekt|steken)|opblaz\\w*|een bom)\\b(?:[^.!?]{0,70}?)\\b(?:zou (?:echt |wel |toch )?(?:grappig|lachen|leuk|vet|mooi|episch|chill) zijn|wie (?:doet|durft) (?:er )?mee|wie durft)\\b|\\bhoeveel\\b(?: [\\w']+){1,6}? (?:heb je|heb jij|hebben we|is|zijn) (?:er )?(?:eigenlijk |ongeveer )?nodig (?:om|voor)\\b(?: [\\w']+){1,8}? (?:plat te (?:krijgen|branden|leggen|gooien)|op te blazen|de lucht in|in de fik|in brand te steken|af te branden|(?:een )?bom(?:men)? te (?:maken|bouwen))\\b`,
     ),
   },
   {
