@@ -447,7 +447,8 @@ const EPITHET_BEFORE = /\b(?:[Dd]ie|[Dd]at|[Dd]eze|[Zz]o'n|[Ww]at een)\s+(?:\p{L
  */
 function findNameLists(text: string, out: Candidate[]): void {
   if (!HAS_DIGIT.test(text)) return;
-  LIST_ITEM.lastIndex = 0;
+  const items = LOWER_BEFORE_CLASS.test(text) ? LIST_ITEM_OR_LOWER : LIST_ITEM;
+  items.lastIndex = 0;
   let run: { start: number; end: number; bracket: boolean }[] = [];
   let lastEnd = -1;
   const flush = () => {
@@ -463,7 +464,7 @@ function findNameLists(text: string, out: Candidate[]): void {
     }
     run = [];
   };
-  for (let m = LIST_ITEM.exec(text); m !== null; m = LIST_ITEM.exec(text)) {
+  for (let m = items.exec(text); m !== null; m = items.exec(text)) {
     const name = m[1]!;
     const first = name.split(' ')[0]!;
     if (notName(first) || NOT_PERSON.has(first.toLowerCase())) continue;
@@ -479,12 +480,16 @@ function findNameLists(text: string, out: Candidate[]): void {
   }
   flush();
 }
-// A name (a given name and maybe a surname) and what describes it: a class, a grade.
-const LIST_ITEM = new RegExp(
-  String.raw`(?<![\p{L}\p{N}@#])(\p{Lu}\p{Ll}+(?: (?:(?:van|de|der|den|el|ter|ten|van de|van der|van den|El) )?\p{Lu}[\p{Ll}'’-]*\p{Ll})?|\p{Ll}{2,})` +
-    String.raw`(?: \((?:\d\s?[a-zA-Z]{1,4}\b[^)]{0,40}|groep \d[^)]{0,30}|klas \w+[^)]{0,30})\)| (?:[1-9]|10)(?:[,.]\d)?(?![\d:./A-Za-z-])| (?:ook )?uit (?:groep \d\w?|klas \w+|\d\s?[a-zA-Z]{1,4})\b| \d[A-Za-z]{1,2}\d?(?=[,;.]|\s+en\s|\s*$)| [–-] \d[A-Za-z]{1,3}\d?\b)`,
-  'gu',
-);
+// A name (a given name and maybe a surname, or a given name in lower case) and what describes it.
+const LIST_NAME = String.raw`(?<![\p{L}\p{N}@#])(\p{Lu}\p{Ll}+(?: (?:(?:van|de|der|den|el|ter|ten|van de|van der|van den|El) )?\p{Lu}[\p{Ll}'’-]*\p{Ll})?)`;
+const LIST_NAME_OR_LOWER = String.raw`(?<![\p{L}\p{N}@#])(\p{Lu}\p{Ll}+(?: (?:(?:van|de|der|den|el|ter|ten|van de|van der|van den|El) )?\p{Lu}[\p{Ll}'’-]*\p{Ll})?|\p{Ll}{2,})`;
+const LIST_DESCRIPTION = String.raw`(?: \((?:\d\s?[a-zA-Z]{1,4}\b[^)]{0,40}|groep \d[^)]{0,30}|klas \w+[^)]{0,30})\)| (?:[1-9]|10)(?:[,.]\d)?(?![\d:./A-Za-z-])| (?:ook )?uit (?:groep \d\w?|klas \w+|\d\s?[a-zA-Z]{1,4})\b| \d[A-Za-z]{1,2}\d?(?=[,;.]|\s+en\s|\s*$)| [–-] \d[A-Za-z]{1,3}\d?\b)`;
+const LIST_ITEM = new RegExp(LIST_NAME + LIST_DESCRIPTION, 'gu');
+// Lower-case items ("lotte 6a, sem 6b") are tried only when a lower-case letter stands before
+// what may start a description (a bracket, a digit, a dash, "uit"): trying every lower-case word
+// of every text with a digit would cost more than the rest of the scan.
+const LIST_ITEM_OR_LOWER = new RegExp(LIST_NAME_OR_LOWER + LIST_DESCRIPTION, 'gu');
+const LOWER_BEFORE_CLASS = /\p{Ll} (?:[(\d–-]|(?:ook )?uit )/u;
 const ROLE_BEFORE = /\b(?:bij|met|aan|van|door|voor)\s+(?:juf|juffrouw|meester|meneer|mevrouw|mevr\.?|dhr\.?)\s?(?:(?:van|de|der|den|ter|ten) )?$/i;
 /** Is someone (a given name the list knows) named in [a, at)? */
 function namedBefore(text: string, a: number, at: number): boolean {
