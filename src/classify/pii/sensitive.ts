@@ -575,6 +575,8 @@ function findSingleNames(text: string, out: Candidate[], hits: () => Hit[], lowe
     // "Jasmijn krijgt RT bij juf Wendy", "Dank aan meester Thomas": the teacher in a role; the
     // fact is about the pupil named before.
     if (titled && ROLE_BEFORE.test(text.slice(Math.max(0, start - 30), start)) && namedBefore(text, 0, start)) continue;
+    // "Speciaal dank aan juf Naomi, die de hele nacht bij Sven bleef": a teacher thanked is in a role too.
+    if (titled && THANKED_BEFORE.test(text.slice(Math.max(0, start - 48), start))) continue;
     let family = familyWithin(hits(), Math.max(a, start - 40), Math.min(b, end + 60), lowerText, titled);
     // Someone addressed by name about where they are: "Ik zie je elke ochtend om 8.10 bij de ingang, Sophie."
     if (family === '' && familyWithin(hits(), a, b) === 'whereabouts') family = 'whereabouts';
@@ -623,6 +625,9 @@ export function personNames(text: string): { start: number; end: number; value: 
     // "Joep: wie heeft …" in a chat transcript, "Team Geel:": a speaker or a heading, not
     // someone spoken about.
     if (SPEAKER.test(after)) continue;
+    // Whoever is thanked or signs the text, and an illness named after someone ("de ziekte van
+    // Pfeiffer"), is not whom the personal data is about.
+    if (THANKED_BEFORE.test(text.slice(Math.max(0, start - 48), start)) || SIGNED_BEFORE.test(before) || EPONYM_BEFORE.test(before)) continue;
     if (!titled) {
       const known = FIRST_NAMES.has(lc) || FIRST_NAMES.has(lc.split('-')[0]!);
       // "(11)", "(groep 6)", "uit 3b": only a person is described so.
@@ -652,6 +657,9 @@ export function personNames(text: string): { start: number; end: number; value: 
 // What follows a person's name and nothing else's: an age, a class.
 const DESCRIBED = /^ \((?:\d{1,2}(?: jaar)?|groep \d|klas \w+|\d\s?[a-z]{1,4})[),]|^,? \d{1,2} jaar\b|^ uit (?:groep |klas )?\d/iu;
 const SPEAKER = /^:\s/;
+const THANKED_BEFORE = /\b(?:dank(?:jewel|je wel|u wel|jullie wel)?|bedankt|dankzij|complimenten)\b[^.!?\n]{0,30}$/iu;
+const SIGNED_BEFORE = /\b(?:groet(?:en|jes)?|liefs|mvg)\b[,.!]?\s*(?:(?:juf|juffrouw|meester|meneer|mevrouw)\s)?$/iu;
+const EPONYM_BEFORE = /\b(?:ziekte|syndroom) van\s$/iu;
 const LOWER_AFTER_HYPHEN = /-\p{Ll}/u;
 // A capitalised word right after an article is the name of a thing (a school, a shop, an
 // event); a person's tussenvoegsel follows a given name instead ("Tom de Wit"), so the word
@@ -684,7 +692,12 @@ const NOT_PERSON = new Set(
     // Words that open a sentence and are capitalised there only.
     'daarom daarna dus seffens amai allez awel nou tja zeg kijk sindsdien vroeger straks binnenkort ineens opeens toevallig ' +
     'eigenlijk overigens bovendien verder tenslotte uiteindelijk voorlopig re ps update info edit nb gezocht vermist welkom ' +
-    'gefeliciteerd bedankt dankjewel proficiat succes beterschap'
+    'gefeliciteerd bedankt dankjewel proficiat succes beterschap inmiddels vervolgens ondertussen achteraf ' +
+    // Medicines and the apps and platforms a school's parents name, written with a capital.
+    'ritalin concerta medikinet strattera equasym dexamfetamine depakine keppra melatonine paracetamol ibuprofen ' +
+    'insuline salbutamol ventolin prednison antibiotica epipen ' +
+    'parro magister somtoday smartschool teams zoom strava spotify youtube netflix roblox fortnite minecraft ' +
+    'google marktplaats bol'
   ).split(/\s+/),
 );
 const ORGANISATION_END = /(?:school|college|lyceum|ziekenhuis|kliniek|centrum|stichting|gemeente|bibliotheek|vereniging|club)$/;

@@ -180,8 +180,9 @@ describe('names that are no person, pupils in lists, teachers in a role', () => 
     expect(values('ik ben mijn sleutels kwijt, Emma heeft ze', 'name_with_sensitive')).toEqual([]);
   });
 
-  it('gives the fact to the pupil, not to the teacher who helps', () => {
+  it('gives the fact to the pupil, not to the teacher who helps or is thanked', () => {
     expect(values('Jesse heeft dyslexie en oefent nu twee keer per week met juf Hanneke.', 'name_with_sensitive')).toEqual(['Jesse']);
+    expect(values('Speciaal dank aan juf Sanne, die bij Ilias bleef toen hij op kamp een astma-aanval kreeg.', 'name_with_sensitive')).toEqual(['Ilias']);
   });
 
   it('still finds a teacher who is the one the fact is about', () => {
@@ -219,5 +220,13 @@ describe('the people a text names (for personal data the model found and no reco
   it('takes names, hyphenated ones too, but no compound with a capital in front', () => {
     const text = 'Raar hoe die Cito-uitslagen zijn gegaan: Bram van de Berg had maar 517 en Anne-Sophie ook.';
     expect(personNames(text).map((n) => n.value)).toEqual(['Bram van de Berg', 'Anne-Sophie']);
+  });
+
+  it.each([
+    ['Onze Jip heeft na de ziekte van Pfeiffer weer een volle week gedraaid. Dank aan zijn mentor, meneer Dijkman, voor het geduld!', ['Jip']],
+    ['Sinds Mees Concerta slikt gaat het veel beter in de klas. Groetjes, juf Anouk', ['Mees']],
+    ['Fijn dat Elin weer meedoet met gym na haar operatie. Bedankt meester Koen voor het extra oefenen op Parro.', ['Elin']],
+  ])('leaves out who is thanked or signs, an illness named after someone, medicines and apps in %j', (text, names) => {
+    expect(personNames(text).map((n) => n.value)).toEqual(names);
   });
 });
