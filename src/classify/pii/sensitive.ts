@@ -136,7 +136,7 @@ const SENSITIVE: Array<[string, RegExp]> = [
     // Where someone is, or will be, at a given time: "staat nu in de Albert Heijn", "elke ochtend om 8.10 bij de ingang";
     // a routine with a place ("elke avond aan uw straat", "iedere dag langs jouw huis"); where the
     // one addressed lives or sleeps ("ik weet waar je woont", "tegenover jouw huis", "jouw kamer").
-    /\b(?:staat|zit|is|loopt|fietst|werkt|sport|traint|zwemt|wacht) (?:nu|nu net|op dit moment|vanavond|elke \w+|iedere \w+|altijd) (?:in|bij|op|aan) (?:de|het|'t)\b|\b(?:elke|iedere) (?:ochtend|middag|avond|dag|nacht|pauze|les|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|week) (?:om|rond|tussen|vanaf) \d{1,2}(?:[:.]\d{2})?\b[^.!?\n]{0,40}?\b(?:bij|in|op|aan|naar) (?:de|het)\b|\b(?:elke|iedere) (?:ochtend|middag|avond|dag|nacht|pauze|les|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b[^.!?\n]{0,40}?\b(?:bij|aan|op|langs|tegenover|voor|naar) (?:de|het|'t|je|jouw|uw|jullie) (?:\w+ )?(?:huis|straat|deur|raam|hek|schoolhek|ingang|uitgang|halte|bushalte|tramhalte|fietsenrek\w*|fietsenstalling|sporthal|kantine|bieb|bibliotheek|club|training|supermarkt|winkel|werk)\b|\bwaar (?:je|jij|u|ge|gij) (?:woont|slaapt|werkt|traint|bent)\b|\b(?:langs|tegenover|voor|bij|aan) (?:jouw|je|uw|jullie) (?:huis|straat|deur|raam|kamer)\b|\b(?:jouw|je|uw) (?:slaapkamer|kamer) (?:is|ligt|zit)\b/,
+    /\b(?:staat|zit|is|loopt|fietst|werkt|sport|traint|zwemt|wacht) (?:nu|nu net|op dit moment|vanavond|elke \w+|iedere \w+|altijd) (?:in|bij|op|aan) (?:de|het|'t)\b|\b(?:elke|iedere) (?:ochtend|middag|avond|dag|nacht|pauze|les|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|week) (?:om|rond|tussen|vanaf) \d{1,2}(?:[:.]\d{2})?\b[^.!?\n]{0,40}?\b(?:bij|in|op|aan|naar) (?:de|het)\b|\b(?:elke|iedere) (?:ochtend|middag|avond|dag|nacht|pauze|les|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b[^.!?\n]{0,40}?\b(?:bij|aan|op|langs|tegenover|voor|naar|achter|naast) (?:de|het|'t|je|jouw|uw|jullie) (?:\w+ )?(?:huis|straat|deur|raam|hek|schoolhek|ingang|uitgang|halte|bushalte|tramhalte|fietsenrek\w*|fietsenstalling|sporthal|kantine|bieb|bibliotheek|club|training|supermarkt|winkel|werk|zwembad|sportschool|station|snackbar|bakker|speeltuin|skatebaan|voetbalveld|park)\b|\bwaar (?:je|jij|u|ge|gij) (?:woont|slaapt|werkt|traint|bent|uithangt|rondhangt|(?:je|jouw|uw) fiets (?:neerzet|parkeert|stalt|zet))\b|\b(?:langs|tegenover|voor|bij|aan) (?:jouw|je|uw|jullie) (?:huis|straat|deur|raam|kamer)\b|\b(?:jouw|je|uw) (?:slaapkamer|kamer) (?:is|ligt|zit)\b/,
   ],
 ];
 
@@ -233,7 +233,7 @@ const TRIGGERS = new Set(
     'tehuis gezinshuis begrafenis rouwt weeskind corona covid tumor hersentumor ziekte ziektewet dyspraxie gediagnosticeerd diagnose dementie hartaanval beroerte hartstilstand verlamd gips revalidatie revalideert ' +
     'alcoholist werkloos kwijt bijstand uitkering huisuitzetting weggelopen vermist gezocht thuisgekomen laatst kinderbescherming opvanghuis ' +
     'insta instagram tiktok snap snapchat account twitter facebook discord privéaccount priveaccount woont ' +
-    'elke iedere staat zit loopt traint sport zwemt ' +
+    'elke iedere staat zit loopt traint sport zwemt uithangt rondhangt neerzet parkeert stalt ' +
     'allergie allergisch intolerant epipen koorts griep buikgriep overgegeven overgeven gespuugd ziek ziekgemeld dieet diëtist ms reuma crohn eczeem sclerose ' +
     'noodopvang vrouwenopvang slaapt slapen sliep sliepen time gestuurd attest straatverbod contactverbod huisverbod gebiedsverbod zittenblijver dokter huisarts tandarts orthodontist fysio fysiotherapeut hartoperatie pgb vertrouwenspersoon weegt drank rijbewijs hartinfarct herseninfarct bevallen bevalling vechtscheiding ' +
     'homo homoseksueel lesbisch lesbienne lesbo biseksueel bi gay transgender trans nonbinair non binair queer kast valt'
@@ -450,13 +450,16 @@ function findNameLists(text: string, out: Candidate[]): void {
   const items = LOWER_BEFORE_CLASS.test(text) ? LIST_ITEM_OR_LOWER : LIST_ITEM;
   items.lastIndex = 0;
   let run: { start: number; end: number; bracket: boolean }[] = [];
+  let listed = false;
   let lastEnd = -1;
   const flush = () => {
     // Given names the list knows — most of them, unless each comes with a class (in brackets, or "uit 5a"):
     // "Hoofdstuk 3, Les 4, Opdracht 5" lists no one.
     const known = run.filter((r) => FIRST_NAMES.has(text.slice(r.start, r.end).split(' ')[0]!.toLowerCase())).length;
     const classes = run.every((r) => r.bracket);
-    if (run.length >= 3 && known > 0 && (classes || known * 2 > run.length)) {
+    // A list may go on after a heading of its own: "bus 1 = Rosa Kok 2A, …; bus 2 = Jill Wever 2C, Gerrit Bos 2C".
+    if ((run.length >= 3 || (listed && run.length > 0)) && known > 0 && (classes || known * 2 > run.length)) {
+      listed = true;
       for (const r of run) {
         if (out.some((c) => c.start < r.end && r.start < c.end)) continue;
         out.push({ type: 'name_with_sensitive', start: r.start, end: r.end, value: text.slice(r.start, r.end), score: 0.8, rule: 'sensitive.list' });
@@ -467,7 +470,11 @@ function findNameLists(text: string, out: Candidate[]): void {
   for (let m = items.exec(text); m !== null; m = items.exec(text)) {
     const name = m[1]!;
     const first = name.split(' ')[0]!;
-    if (notName(first) || NOT_PERSON.has(first.toLowerCase())) continue;
+    if (notName(first) || NOT_PERSON.has(first.toLowerCase()) || LIST_WORD.has(first.toLowerCase())) {
+      // "Links Ella (3B)": the word before the name is no part of it; try again from the name.
+      if (first.length < name.length) items.lastIndex = m.index + first.length + 1;
+      continue;
+    }
     // In lower case only a given name the list knows that is no everyday word: "lotte 6a, sem 6b en dirk 6a".
     if (first.charCodeAt(0) >= 97 && !isLowerCaseName(first)) continue;
     // Items of one list follow each other, separated by a comma, "en" or a semicolon.
@@ -483,8 +490,26 @@ function findNameLists(text: string, out: Candidate[]): void {
 // A name (a given name and maybe a surname, or a given name in lower case) and what describes it.
 const LIST_NAME = String.raw`(?<![\p{L}\p{N}@#])(\p{Lu}\p{Ll}+(?: (?:(?:van|de|der|den|el|ter|ten|van de|van der|van den|El) )?\p{Lu}[\p{Ll}'’-]*\p{Ll})?)`;
 const LIST_NAME_OR_LOWER = String.raw`(?<![\p{L}\p{N}@#])(\p{Lu}\p{Ll}+(?: (?:(?:van|de|der|den|el|ter|ten|van de|van der|van den|El) )?\p{Lu}[\p{Ll}'’-]*\p{Ll})?|\p{Ll}{2,})`;
-const LIST_DESCRIPTION = String.raw`(?: \((?:\d\s?[a-zA-Z]{1,4}\b[^)]{0,40}|groep \d[^)]{0,30}|klas \w+[^)]{0,30})\)| (?:[1-9]|10)(?:[,.]\d)?(?![\d:./A-Za-z-])| (?:ook )?uit (?:groep \d\w?|klas \w+|\d\s?[a-zA-Z]{1,4})\b| \d[A-Za-z]{1,2}\d?(?=[,;.]|\s+en\s|\s*$)| [–-] \d[A-Za-z]{1,3}\d?\b)`;
+const LIST_DESCRIPTION = String.raw`(?: \((?:\d\s?[a-zA-Z]{1,4}\b[^)]{0,40}|groep \d[^)]{0,30}|klas \w+[^)]{0,30})\)| (?:[1-9]|10)(?:[,.]\d)?(?![\d:./A-Za-z-])| (?:ook )?uit (?:groep \d\w?|klas \w+|\d\s?[a-zA-Z]{1,4})\b| \d[A-Za-z]{1,2}\d?(?=[,;.]|\s+en\s|\s*$|\s+(?:mogen|moeten|zijn|hebben|gaan|komen|zitten|krijgen|blijven|kunnen|doen)\b)| [–-] \d[A-Za-z]{1,3}\d?\b)`;
 const LIST_ITEM = new RegExp(LIST_NAME + LIST_DESCRIPTION, 'gu');
+// Words that open a list or a caption and are capitalised there: "Links Ella (3B), dan Mo (3B)".
+const LIST_WORD = new Set([
+  'links',
+  'rechts',
+  'midden',
+  'achter',
+  'voor',
+  'boven',
+  'onder',
+  'vooraan',
+  'achteraan',
+  'staand',
+  'zittend',
+  'bus',
+  'tafel',
+  'groepje',
+  'team',
+]);
 // Lower-case items ("lotte 6a, sem 6b") are tried only when a lower-case letter stands before
 // what may start a description (a bracket, a digit, a dash, "uit"): trying every lower-case word
 // of every text with a digit would cost more than the rest of the scan.
@@ -496,7 +521,7 @@ function namedBefore(text: string, a: number, at: number): boolean {
   for (const w of text.slice(a, at).match(/(?<![\p{L}])\p{Lu}\p{Ll}+/gu) ?? []) if (FIRST_NAMES.has(w.toLowerCase())) return true;
   return false;
 }
-const LIST_GAP = /^\s*(?:[,;–-]|en|[,;] en)\s*$/;
+const LIST_GAP = /^\s*(?:[,;–-]|en|[,;] en|[,;]? ?(?:en )?dan)\s*$/;
 
 const FAILING_GRADE =
   /\b(?:een|'n|n) (?:[1-4](?:[,.]\d)?|5(?:[,.][0-4])?) |blijft zitten|blijven zitten|bleef zitten|gezakt|onvoldoende|krijgt (?:een|'n) [1-5]/i;

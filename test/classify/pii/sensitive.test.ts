@@ -138,6 +138,8 @@ describe('named person with whereabouts or a username', () => {
     ['Ik weet waar je woont, Jessy. Je kamer is aan de achterkant.', 'Jessy'],
     ['Lieve Zeynep, ik sta elke avond even bij jouw huis.', 'Zeynep'],
     ['Ik wacht iedere dag na school bij jouw tramhalte, Esmee', 'Esmee'],
+    ['ik zie je elke pauze naast de snackbar staan, Bo', 'Bo'],
+    ['Ik weet waar je je fiets neerzet, Kiki, en wanneer je hem weer ophaalt', 'Kiki'],
   ])('finds %j', (text, value) => {
     expect(values(text, 'name_with_sensitive')).toEqual([value]);
   });
@@ -177,6 +179,16 @@ describe('names that are no person, pupils in lists, teachers in a role', () => 
     // In lower case: given names the list knows, but no everyday words with numbers.
     expect(values('ruben 4b, noor 4a en femke 4b hebben een onvoldoende voor de toets', 'name_with_sensitive')).toEqual(['ruben', 'noor', 'femke']);
     expect(values('de kosten zijn 5, de huur 7 en de rest 3, dat is toch een onvoldoende', 'name_with_sensitive')).toEqual([]);
+    // The last item before the verb, a caption word before the first, "dan" between, a list going on after a heading.
+    expect(values('jesse 7b, amira 7a en thomas 7b moeten morgen nablijven', 'name_with_sensitive')).toEqual(['jesse', 'amira', 'thomas']);
+    expect(values('Klassenfoto: Staand Noor (4C), dan Yara (4C), Milan (4B) en Daan (4C)', 'name_with_sensitive')).toEqual(['Noor', 'Yara', 'Milan', 'Daan']);
+    expect(values('Tafel 1: Lars Bos 6B, Emma Wit 6A, Finn Kok 6B. Tafel 2: Julia Stam 6A, Ruben Vos 6B', 'name_with_sensitive')).toEqual([
+      'Lars Bos',
+      'Emma Wit',
+      'Finn Kok',
+      'Julia Stam',
+      'Ruben Vos',
+    ]);
     expect(values('ik ben mijn sleutels kwijt, Emma heeft ze', 'name_with_sensitive')).toEqual([]);
   });
 
