@@ -128,8 +128,9 @@ const SENSITIVE: Array<[string, RegExp]> = [
   [
     'orientation',
     // Sexual orientation or gender identity told of someone ("is toch bi", "is lesbisch", "is
-    // uit de kast gekomen", "is trans en heet nu …", "valt op jongens"), also when said as a jibe.
-    /\b(?:homo(?:seksueel)?|lesbisch|lesbienne|lesbo|biseksueel|bi(?![-\w])|gay|transgender|trans(?![-\w])|non-?binair|queer|uit de kast (?:gekomen|gekomen is|komen|gaan)|valt op (?:jongens|meisjes|mannen|vrouwen))\b/,
+    // uit de kast gekomen", "is trans en heet nu …", "valt op jongens"), also when said as a jibe;
+    // and a partner of the same sex ("gaat trouwen met zijn vriend", "woont samen met haar vrouw").
+    /\b(?:homo(?:seksueel)?|lesbisch|lesbienne|lesbo|biseksueel|bi(?![-\w])|gay|transgender|trans(?![-\w])|non-?binair|queer|uit de kast (?:gekomen|gekomen is|komen|gaan)|valt op (?:jongens|meisjes|mannen|vrouwen)|(?:(?:trouw\w*|getrouwd|verkering|een relatie|samenwon\w*)(?: [\w']+){0,3}?|(?:woont|wonen|woonde|woonden)(?: [\w']+){0,3}? samen) met (?:(?:zijn|z'n) (?:vriend|man|verloofde)|(?:haar|d'r) (?:vriendin|vrouw|verloofde)))\b/,
   ],
   [
     'whereabouts',
@@ -236,7 +237,8 @@ const TRIGGERS = new Set(
     'elke iedere staat zit loopt traint sport zwemt uithangt rondhangt neerzet parkeert stalt ' +
     'allergie allergisch intolerant epipen koorts griep buikgriep overgegeven overgeven gespuugd ziek ziekgemeld dieet diëtist ms reuma crohn eczeem sclerose ' +
     'noodopvang vrouwenopvang slaapt slapen sliep sliepen time gestuurd attest straatverbod contactverbod huisverbod gebiedsverbod zittenblijver dokter huisarts tandarts orthodontist fysio fysiotherapeut hartoperatie pgb vertrouwenspersoon weegt drank rijbewijs hartinfarct herseninfarct bevallen bevalling vechtscheiding ' +
-    'homo homoseksueel lesbisch lesbienne lesbo biseksueel bi gay transgender trans nonbinair non binair queer kast valt'
+    'homo homoseksueel lesbisch lesbienne lesbo biseksueel bi gay transgender trans nonbinair non binair queer kast valt ' +
+    'trouwen trouwt getrouwd samenwonen samenwoont samen verkering relatie'
   ).split(/\s+/),
 );
 // Five-letter stems of words that come in many forms (autisme, autistisch, epileptische, …).
@@ -543,6 +545,8 @@ const CLASS_NAMED = /^ (?:uit|van|in) (?:groep \d|klas \w|\d\s?[a-z]{1,4}\b|[a-z
 const ADDRESSED_BEFORE = /(?:(?:^|[.!?\n]\s*)(?:lieve|beste|hoi|hey|hallo|hé|he|yo|dag)\s+|,\s*)$/i;
 const GREETED = /(?:^|[.!?\n]\s*)(?:lieve|beste|hoi|hey|hallo|dag|goedemorgen|goedemiddag|vraag voor)\s+(?:juf|juffrouw|meester|meneer|mevrouw|mevr\.?)\s?$/i;
 const ADDRESSED_AFTER = /^(?:\s*,|\s*[.!?]|\s*$)/;
+const SPOKEN_TO_NEXT = /^ (?:jij|je|u|ge|gij)\b/i;
+const OPENS_SENTENCE = /(?:^|[.!?\n]\s*|@[\w.]+\s+)$/;
 
 /** A first name alone (known given name, after a title like "juf", or spoken to) with a sensitive fact. */
 function findSingleNames(text: string, out: Candidate[], hits: () => Hit[], lowerText: string): void {
@@ -578,7 +582,10 @@ function findSingleNames(text: string, out: Candidate[], hits: () => Hit[], lowe
     const start = m.index;
     const end = start + name.length;
     // Whoever is spoken to by name is a person, a name the list knows or not: "…, Jessy." "Lieve Zeynep, …"
-    const addressed = ADDRESSED_AFTER.test(text.slice(end, end + 3)) && ADDRESSED_BEFORE.test(text.slice(Math.max(0, start - 12), start));
+    const addressed =
+      (ADDRESSED_AFTER.test(text.slice(end, end + 3)) && ADDRESSED_BEFORE.test(text.slice(Math.max(0, start - 12), start))) ||
+      // "Ayla jij bent toch bi?": a name that opens the sentence and is then spoken to.
+      (SPOKEN_TO_NEXT.test(text.slice(end, end + 6)) && OPENS_SENTENCE.test(text.slice(Math.max(0, start - 40), start)));
     // A class after the name makes it a pupil's, a name the list knows or not: "Kadir van 3b", "Amber uit 5B".
     const classed = !lower && !NOT_PERSON.has(lc) && (CLASS_NAMED.test(text.slice(end, end + 20)) || KIN_OF.test(text.slice(end, end + 24)));
     if (!titled && !known && !addressed && !classed) continue;

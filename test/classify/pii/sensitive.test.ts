@@ -35,6 +35,11 @@ describe('named person with a sensitive fact', () => {
     ['wist je dat Lotte lesbisch is?', 'Lotte'],
     ['Sanne valt op meisjes, zegt iedereen', 'Sanne'],
     ['Daan uit 3b is toch bi, dat weet heel de school', 'Daan'],
+    // A partner of the same sex.
+    ['Wist je dat meester Wouter gaat trouwen met zijn vriend? Super leuk', 'Wouter'],
+    ['juf Ilse woont al jaren samen met haar vrouw in Tiel', 'Ilse'],
+    // A name that opens the sentence and is then spoken to.
+    ['Ayla jij bent toch lesbisch? zeg het nou gewoon', 'Ayla'],
     // A person called by what someone thinks of them: "die autist van een …".
     ['Wat een sukkel van een Bram, hij is weer geschorst', 'Bram'],
     // A parent who lost their job, a family that loses its house.
@@ -201,6 +206,13 @@ describe('names that are no person, pupils in lists, teachers in a role', () => 
     expect(values('Meneer Koopmans zit al weken thuis met een burn-out.', 'name_with_sensitive')).toEqual(['Koopmans']);
     expect(values('juf Marloes is geschorst na dat incident op kamp', 'name_with_sensitive')).toEqual(['Marloes']);
   });
+
+  it.each(['Meester Bas gaat trouwen met zijn vriendin, gefeliciteerd!', 'Sanne gaat op vakantie met haar vriendin naar Texel'])(
+    'reads no orientation into %j',
+    (text) => {
+      expect(values(text, 'name_with_sensitive')).toEqual([]);
+    },
+  );
 
   it.each([
     'mevrouw Peeters deelt strafwerk uit als je een keer te laat bent, echt belachelijk',
