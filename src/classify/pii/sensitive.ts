@@ -104,7 +104,7 @@ const SENSITIVE: Array<[string, RegExp]> = [
   ],
   [
     'punishment',
-    /\b(?:geschorst|schorsing|strafwerk|nablijven|van school (?:gestuurd|getrapt|gegooid|verwijderd|af)|verwijderd van (?:school|het terrein)|(?:uit de (?:klas|les)|van het (?:plein|schoolplein)) verwijderd|betrapt|ontslagen|op non-actief|gearresteerd|opgepakt|taakstraf|strafblad|spieken|gespiekt|drugs|officiële waarschuwing|halt-straf|naar halt|diefstal|gestolen|gejat|winkeldiefstal|politie opgehaald|aangifte tegen|time-?out(?:kamer|ruimte|lokaal)?|straatverbod|contactverbod|rijbewijs kwijt|rijbewijs ingenomen|rijbewijs ingevorderd|huisverbod|gebiedsverbod|uit de klas gestuurd|eruit gestuurd|er uit gestuurd)\b/,
+    /\b(?:geschorst|schorsing|strafwerk|nablijven|van school (?:gestuurd|getrapt|gegooid|verwijderd|af)|verwijderd van (?:school|het terrein)|(?:uit de (?:klas|les)|van het (?:plein|schoolplein)) verwijderd|betrapt|ontslagen|op non-actief|gearresteerd|opgepakt|taakstraf|strafblad|enkelband|spieken|gespiekt|drugs|officiële waarschuwing|halt-straf|naar halt|diefstal|gestolen|gejat|winkeldiefstal|politie opgehaald|aangifte tegen|time-?out(?:kamer|ruimte|lokaal)?|straatverbod|contactverbod|rijbewijs kwijt|rijbewijs ingenomen|rijbewijs ingevorderd|huisverbod|gebiedsverbod|uit de klas gestuurd|eruit gestuurd|er uit gestuurd)\b/,
   ],
   [
     'grades',
@@ -112,7 +112,7 @@ const SENSITIVE: Array<[string, RegExp]> = [
   ],
   [
     'home',
-    /\b(?:scheiden|gescheiden|\w*scheiding|pleeggezin|pleegouders|pleegkind|jeugdzorg|voogd|uit huis geplaatst|ondertoezichtstelling|veilig thuis|huiselijk geweld|overleden|schulden|armoede|voedselbank|dakloos|daklozen\w*|azc|mishandel\w*|woont nu bij|in de gevangenis|aan de drank|aan de drugs|gevangenis|zit vast|zit in de bak|in de bak|aan de drank|aan de drugs|verslaafd|alcoholist|werkloos|(?:zijn|haar|z'n|d'r|hun) (?:baan|werk) kwijt|(?:hun|het|ons|jullie) huis uit moeten|moeten (?:hun|het|uit hun) huis uit|in de bijstand|uitkering|huisuitzetting|uit huis gezet|weggelopen|vermist|kinderbescherming|blijf-van-mijn-lijfhuis|opvanghuis|tehuis|gezinshuis|begrafenis|rouwt|weeskind|noodopvang|vrouwenopvang|(?:slaapt|slapen|sliep|sliepen|woont|wonen) (?:al (?:\w+ ){0,2}|nu |sinds (?:\w+ ){1,2})?in (?:de|een|hun|z'n|zijn|haar) (?:auto|caravan|tent|opvang|daklozenopvang))\b/,
+    /\b(?:scheiden|gescheiden|\w*scheiding|pleeggezin|pleegouders|pleegkind|jeugdzorg|voogd|uit huis geplaatst|ondertoezichtstelling|veilig thuis|huiselijk geweld|overleden|schulden|\w*schuldsanering|schuldhulp\w*|deurwaarder|beslag (?:gelegd|op)|armoede|voedselbank|uitgezet naar|uitzetting|teruggestuurd naar|verblijfsvergunning|asielzoeker\w*|asielaanvraag|asiel|gevlucht uit|vluchteling\w*|dakloos|daklozen\w*|azc|mishandel\w*|woont nu bij|in de gevangenis|aan de drank|aan de drugs|gevangenis|zit vast|zit in de bak|in de bak|aan de drank|aan de drugs|verslaafd|alcoholist|werkloos|(?:zijn|haar|z'n|d'r|hun) (?:baan|werk) kwijt|(?:hun|het|ons|jullie) huis uit moeten|moeten (?:hun|het|uit hun) huis uit|in de bijstand|uitkering|huisuitzetting|uit huis gezet|weggelopen|vermist|kinderbescherming|blijf-van-mijn-lijfhuis|opvanghuis|tehuis|gezinshuis|begrafenis|rouwt|weeskind|noodopvang|vrouwenopvang|(?:slaapt|slapen|sliep|sliepen|woont|wonen) (?:al (?:\w+ ){0,2}|nu |sinds (?:\w+ ){1,2})?in (?:de|een|hun|z'n|zijn|haar) (?:auto|caravan|tent|opvang|daklozenopvang))\b/,
   ],
   [
     'missing',
@@ -137,7 +137,7 @@ const SENSITIVE: Array<[string, RegExp]> = [
     // Where someone is, or will be, at a given time: "staat nu in de Albert Heijn", "elke ochtend om 8.10 bij de ingang";
     // a routine with a place ("elke avond aan uw straat", "iedere dag langs jouw huis"); where the
     // one addressed lives or sleeps ("ik weet waar je woont", "tegenover jouw huis", "jouw kamer").
-    /\b(?:staat|zit|is|loopt|fietst|werkt|sport|traint|zwemt|wacht) (?:nu|nu net|op dit moment|vanavond|elke \w+|iedere \w+|altijd) (?:in|bij|op|aan) (?:de|het|'t)\b|\b(?:elke|iedere) (?:ochtend|middag|avond|dag|nacht|pauze|les|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|week) (?:om|rond|tussen|vanaf) \d{1,2}(?:[:.]\d{2})?\b[^.!?\n]{0,40}?\b(?:bij|in|op|aan|naar) (?:de|het)\b|\b(?:elke|iedere) (?:ochtend|middag|avond|dag|nacht|pauze|les|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b[^.!?\n]{0,40}?\b(?:bij|aan|op|langs|tegenover|voor|naar|achter|naast) (?:de|het|'t|je|jouw|uw|jullie) (?:\w+ )?(?:huis|straat|deur|raam|hek|schoolhek|ingang|uitgang|halte|bushalte|tramhalte|fietsenrek\w*|fietsenstalling|sporthal|kantine|bieb|bibliotheek|club|training|supermarkt|winkel|werk|zwembad|sportschool|station|snackbar|bakker|speeltuin|skatebaan|voetbalveld|park)\b|\bwaar (?:je|jij|u|ge|gij) (?:woont|slaapt|werkt|traint|bent|uithangt|rondhangt|(?:je|jouw|uw) fiets (?:neerzet|parkeert|stalt|zet))\b|\b(?:langs|tegenover|voor|bij|aan) (?:jouw|je|uw|jullie) (?:huis|straat|deur|raam|kamer)\b|\b(?:jouw|je|uw) (?:slaapkamer|kamer) (?:is|ligt|zit)\b/,
+    /\b(?:staat|zit|is|loopt|fietst|werkt|sport|traint|zwemt|wacht) (?:nu|nu net|op dit moment|vanavond|elke \w+|iedere \w+|altijd)(?: (?:al|alleen|een|uur|half|kwartier|tijdje|sinds|vanaf|\d{1,2}(?:[:.]\d{2})?)){0,5} (?:in|bij|op|aan) (?:de|het|'t)\b|\b(?:elke|iedere) (?:ochtend|middag|avond|dag|nacht|pauze|les|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|week) (?:om|rond|tussen|vanaf) \d{1,2}(?:[:.]\d{2})?\b[^.!?\n]{0,40}?\b(?:bij|in|op|aan|naar) (?:de|het)\b|\b(?:elke|iedere) (?:ochtend|middag|avond|dag|nacht|pauze|les|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b[^.!?\n]{0,40}?\b(?:bij|aan|op|langs|tegenover|voor|naar|achter|naast) (?:de|het|'t|je|jouw|uw|jullie) (?:\w+ )?(?:huis|straat|deur|raam|hek|schoolhek|ingang|uitgang|halte|bushalte|tramhalte|fietsenrek\w*|fietsenstalling|sporthal|kantine|bieb|bibliotheek|club|training|supermarkt|winkel|werk|zwembad|sportschool|station|snackbar|bakker|speeltuin|skatebaan|voetbalveld|park)\b|\bwaar (?:je|jij|u|ge|gij) (?:woont|slaapt|werkt|traint|bent|uithangt|rondhangt|(?:je|jouw|uw) fiets (?:neerzet|parkeert|stalt|zet))\b|\b(?:langs|tegenover|voor|bij|aan) (?:jouw|je|uw|jullie) (?:huis|straat|deur|raam|kamer)\b|\b(?:jouw|je|uw) (?:slaapkamer|kamer) (?:is|ligt|zit)\b/,
   ],
 ];
 
@@ -227,12 +227,12 @@ const TRIGGERS = new Set(
     'antidepressiva medicatie spoedeisende hulp operatie geopereerd ic intensive ongeluk gebroken miskraam ' +
     'hoofdluis luizen bedplassen bedplasser stottert slechthorend doof blind rugzakje speciaal cluster ' +
     'geschorst schorsing strafwerk nablijven gestuurd getrapt gegooid verwijderd betrapt ontslagen non gearresteerd opgepakt ' +
-    'taakstraf strafblad spieken gespiekt drugs officiële halt diefstal gestolen gejat winkeldiefstal politie ' +
+    'taakstraf strafblad enkelband spieken gespiekt drugs officiële halt diefstal gestolen gejat winkeldiefstal politie ' +
     'aangifte gehaald gescoord krijgt zitten zittenblijven gezakt onvoldoende onvoldoendes cijferlijst ' +
     'scheiden gescheiden scheiding pleeggezin pleegouders pleegkind jeugdzorg voogd geplaatst gezet ondertoezichtstelling ' +
     'veilig huiselijk overleden schulden armoede voedselbank dakloos azc gevangenis vast bak drank verslaafd ' +
     'tehuis gezinshuis begrafenis rouwt weeskind corona covid tumor hersentumor ziekte ziektewet dyspraxie gediagnosticeerd diagnose dementie hartaanval beroerte hartstilstand verlamd gips revalidatie revalideert ' +
-    'alcoholist werkloos kwijt bijstand uitkering huisuitzetting weggelopen vermist gezocht thuisgekomen laatst kinderbescherming opvanghuis ' +
+    'alcoholist werkloos kwijt schuldsanering schuldhulp schuldhulpverlening deurwaarder beslag uitgezet uitzetting teruggestuurd verblijfsvergunning asielzoeker asielzoekers asielaanvraag asiel gevlucht vluchteling vluchtelingen bijstand uitkering huisuitzetting weggelopen vermist gezocht thuisgekomen laatst kinderbescherming opvanghuis ' +
     'insta instagram tiktok snap snapchat account twitter facebook discord privéaccount priveaccount woont ' +
     'elke iedere staat zit loopt traint sport zwemt uithangt rondhangt neerzet parkeert stalt ' +
     'allergie allergisch intolerant epipen koorts griep buikgriep overgegeven overgeven gespuugd ziek ziekgemeld dieet diëtist ms reuma crohn eczeem sclerose ' +
@@ -472,7 +472,9 @@ function findNameLists(text: string, out: Candidate[]): void {
   for (let m = items.exec(text); m !== null; m = items.exec(text)) {
     const name = m[1]!;
     const first = name.split(' ')[0]!;
-    if (notName(first) || NOT_PERSON.has(first.toLowerCase()) || LIST_WORD.has(first.toLowerCase())) {
+    // A given name that is an everyday word too counts with a surname after it: "Lieve Bos (5A)".
+    const fullName = first.length < name.length && isCap(first) && (FIRST_NAMES.has(first.toLowerCase()) || AMBIGUOUS_FIRST.has(first.toLowerCase()));
+    if (!fullName && (notName(first) || NOT_PERSON.has(first.toLowerCase()) || LIST_WORD.has(first.toLowerCase()))) {
       // "Links Ella (3B)": the word before the name is no part of it; try again from the name.
       if (first.length < name.length) items.lastIndex = m.index + first.length + 1;
       continue;

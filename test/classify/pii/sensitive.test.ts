@@ -42,8 +42,12 @@ describe('named person with a sensitive fact', () => {
     ['Ayla jij bent toch lesbisch? zeg het nou gewoon', 'Ayla'],
     // A person called by what someone thinks of them: "die autist van een …".
     ['Wat een sukkel van een Bram, hij is weer geschorst', 'Bram'],
-    // A parent who lost their job, a family that loses its house.
+    // A parent who lost their job, a family that loses its house, debts, asylum, a deported parent.
     ['Sems vader is zijn baan kwijt en ze moeten hun huis uit', 'Sem'],
+    ['De ouders van Jurre zitten in de schuldhulpverlening, er staat elke week een deurwaarder', 'Jurre'],
+    ['Wist je dat de moeder van Noah nog steeds op haar verblijfsvergunning wacht?', 'Noah'],
+    // An ankle monitor is a punishment.
+    ['Ruben uit 4a loopt rond met een enkelband, lekker dan', 'Ruben'],
     // A class after a name the list does not know makes it a pupil's.
     ['Kadir van 3b zit in de time-out kamer, hij heeft weer gevochten', 'Kadir'],
     ['Amber uit 5B is zwanger, ik zweer het', 'Amber'],
@@ -144,6 +148,7 @@ describe('named person with whereabouts or a username', () => {
     ['Lieve Zeynep, ik sta elke avond even bij jouw huis.', 'Zeynep'],
     ['Ik wacht iedere dag na school bij jouw tramhalte, Esmee', 'Esmee'],
     ['ik zie je elke pauze naast de snackbar staan, Bo', 'Bo'],
+    ['Milan uit groep 6 zit nu al een half uur alleen bij de ingang te wachten', 'Milan'],
     ['Ik weet waar je je fiets neerzet, Kiki, en wanneer je hem weer ophaalt', 'Kiki'],
   ])('finds %j', (text, value) => {
     expect(values(text, 'name_with_sensitive')).toEqual([value]);
@@ -184,6 +189,8 @@ describe('names that are no person, pupils in lists, teachers in a role', () => 
     // In lower case: given names the list knows, but no everyday words with numbers.
     expect(values('ruben 4b, noor 4a en femke 4b hebben een onvoldoende voor de toets', 'name_with_sensitive')).toEqual(['ruben', 'noor', 'femke']);
     expect(values('de kosten zijn 5, de huur 7 en de rest 3, dat is toch een onvoldoende', 'name_with_sensitive')).toEqual([]);
+    // A given name that is an everyday word too, with a surname: "Lieve Bos (5A)".
+    expect(values('Team Geel: Lieve Bos (5A), Daan Kok (5B) en Iris Pool (5A)', 'name_with_sensitive')).toEqual(['Lieve Bos', 'Daan Kok', 'Iris Pool']);
     // The last item before the verb, a caption word before the first, "dan" between, a list going on after a heading.
     expect(values('jesse 7b, amira 7a en thomas 7b moeten morgen nablijven', 'name_with_sensitive')).toEqual(['jesse', 'amira', 'thomas']);
     expect(values('Klassenfoto: Staand Noor (4C), dan Yara (4C), Milan (4B) en Daan (4C)', 'name_with_sensitive')).toEqual(['Noor', 'Yara', 'Milan', 'Daan']);
