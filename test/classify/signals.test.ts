@@ -12,20 +12,21 @@ function named(rule: string, weight: number): PiiResult {
 const score = (combined: number, pd: PiiResult) => personalDataScore(combined, piiSignals(pd, 'Yara …'), pd);
 
 describe('personal-data floors', () => {
-  it('a named person tied to where they are at set times is personal data as likely as not', () => {
-    expect(score(0.2, named('sensitive.whereabouts.first_name', 0.65))).toBe(0.5);
-    expect(score(0.8, named('sensitive.whereabouts', 0.85))).toBe(0.8);
-  });
-  it('so is a named person tied to an orientation, a diagnosis, a punishment, a result or a home situation', () => {
-    expect(score(0.1, named('sensitive.orientation.first_name', 0.65))).toBe(0.5);
-    expect(score(0.1, named('sensitive.health', 0.85))).toBe(0.5);
-    expect(score(0.3, named('sensitive.punishment.first_name', 0.75))).toBe(0.5);
-    expect(score(0.2, named('sensitive.grades.coordinated', 0.65))).toBe(0.5);
-    expect(score(0.2, named('sensitive.home', 0.75))).toBe(0.5);
-  });
-  it('leaves the score alone for a weaker tie or a missing child (half of those texts are no personal data)', () => {
-    expect(score(0.2, named('sensitive.whereabouts.first_name', 0.6))).toBe(0.2);
-    expect(score(0.2, named('sensitive.missing.first_name', 0.65))).toBe(0.2);
-    expect(score(0.2, named('sensitive.missing', 0.75))).toBe(0.2);
+  // A named person tied to where they are at set times, an orientation, a diagnosis, a
+  // punishment, a result or a home situation is personal data as likely as not.
+  it.each([
+    [0.2, 'sensitive.whereabouts.first_name', 0.65, 0.5],
+    [0.8, 'sensitive.whereabouts', 0.85, 0.8],
+    [0.1, 'sensitive.orientation.first_name', 0.65, 0.5],
+    [0.1, 'sensitive.health', 0.85, 0.5],
+    [0.3, 'sensitive.punishment.first_name', 0.75, 0.5],
+    [0.2, 'sensitive.grades.coordinated', 0.65, 0.5],
+    [0.2, 'sensitive.home', 0.75, 0.5],
+    // A weaker tie, or a missing child (half of those texts are no personal data), leaves the score alone.
+    [0.2, 'sensitive.whereabouts.first_name', 0.6, 0.2],
+    [0.2, 'sensitive.missing.first_name', 0.65, 0.2],
+    [0.2, 'sensitive.missing', 0.75, 0.2],
+  ])('combined %d with %s at %d gives %d', (combined, rule, weight, expected) => {
+    expect(score(combined, named(rule, weight))).toBe(expected);
   });
 });

@@ -339,8 +339,9 @@ export function findNamesWithSensitive(text: string, out: Candidate[]): void {
   if (!hasSensitiveWord(text) && !(HAS_DIGIT.test(text) && GRADE.test(text))) return;
   // The facts are looked for when a name is found (most texts with a trigger word name nobody).
   let found: Hit[] | undefined;
-  const lower = text.toLowerCase();
-  const hits = () => (found ??= sensitiveHits(lower));
+  let lowerMemo: string | undefined;
+  const lowered = () => (lowerMemo ??= text.toLowerCase());
+  const hits = () => (found ??= sensitiveHits(lowered()));
   NAME.lastIndex = nextNameStart(text, 0);
   for (let m = NAME.exec(text); m !== null; m = NAME.exec(text)) {
     const first = m[1] ?? '';
@@ -372,7 +373,7 @@ export function findNamesWithSensitive(text: string, out: Candidate[]): void {
     }
     const [a, b] = sentenceBounds(text, start, end);
     const titled = TITLE.test(text.slice(Math.max(0, start - 24), start));
-    const family = familyWithin(hits(), a, b, lower, titled);
+    const family = familyWithin(hits(), a, b, lowered(), titled);
     if (family === '') {
       NAME.lastIndex = end - last.length;
       continue;
@@ -380,7 +381,7 @@ export function findNamesWithSensitive(text: string, out: Candidate[]): void {
     const score = titled || known ? 0.85 : SURNAMES.has(lastLc) ? 0.75 : 0.65;
     out.push({ type: 'name_with_sensitive', start, end, value: m[0], score, rule: `sensitive.${family}` });
   }
-  findSingleNames(text, out, hits, lower);
+  findSingleNames(text, out, hits, lowered);
   findCoordinated(text, out, from);
 }
 
@@ -492,28 +493,13 @@ function findNameLists(text: string, out: Candidate[]): void {
   flush();
 }
 // A name (a given name and maybe a surname, or a given name in lower case) and what describes it.
-const LIST_NAME = String.raw`(?<![\p{L}\p{N}@#])(\p{Lu}\p{Ll}+(?: (?:(?:van|de|der|den|el|ter|ten|van de|van der|van den|El) )?\p{Lu}[\p{Ll}'’-]*\p{Ll})?)`;
-const LIST_NAME_OR_LOWER = String.raw`(?<![\p{L}\p{N}@#])(\p{Lu}\p{Ll}+(?: (?:(?:van|de|der|den|el|ter|ten|van de|van der|van den|El) )?\p{Lu}[\p{Ll}'’-]*\p{Ll})?|\p{Ll}{2,})`;
+const LIST_FULL_NAME = String.raw`\p{Lu}\p{Ll}+(?: (?:(?:van|de|der|den|el|ter|ten|van de|van der|van den|El) )?\p{Lu}[\p{Ll}'’-]*\p{Ll})?`;
+const LIST_NAME = String.raw`(?<![\p{L}\p{N}@#])(${LIST_FULL_NAME})`;
+const LIST_NAME_OR_LOWER = String.raw`(?<![\p{L}\p{N}@#])(${LIST_FULL_NAME}|\p{Ll}{2,})`;
 const LIST_DESCRIPTION = String.raw`(?: \((?:\d\s?[a-zA-Z]{1,4}\b[^)]{0,40}|groep \d[^)]{0,30}|klas \w+[^)]{0,30})\)| (?:[1-9]|10)(?:[,.]\d)?(?![\d:./A-Za-z-])| (?:ook )?uit (?:groep \d\w?|klas \w+|\d\s?[a-zA-Z]{1,4})\b| \d[A-Za-z]{1,2}\d?(?=[,;.]|\s+en\s|\s*$|\s+(?:mogen|moeten|zijn|hebben|gaan|komen|zitten|krijgen|blijven|kunnen|doen)\b)| [–-] \d[A-Za-z]{1,3}\d?\b)`;
 const LIST_ITEM = new RegExp(LIST_NAME + LIST_DESCRIPTION, 'gu');
 // Words that open a list or a caption and are capitalised there: "Links Ella (3B), dan Mo (3B)".
-const LIST_WORD = new Set([
-  'links',
-  'rechts',
-  'midden',
-  'achter',
-  'voor',
-  'boven',
-  'onder',
-  'vooraan',
-  'achteraan',
-  'staand',
-  'zittend',
-  'bus',
-  'tafel',
-  'groepje',
-  'team',
-]);
+const LIST_WORD = new Set('links rechts midden achter voor boven onder vooraan achteraan staand zittend bus tafel groepje team'.split(' '));
 // Lower-case items ("lotte 6a, sem 6b") are tried only when a lower-case letter stands before
 // what may start a description (a bracket, a digit, a dash, "uit"): trying every lower-case word
 // of every text with a digit would cost more than the rest of the scan.
@@ -551,7 +537,7 @@ const SPOKEN_TO_NEXT = /^ (?:jij|je|u|ge|gij)\b/i;
 const OPENS_SENTENCE = /(?:^|[.!?\n]\s*|@[\w.]+\s+)$/;
 
 /** A first name alone (known given name, after a title like "juf", or spoken to) with a sensitive fact. */
-function findSingleNames(text: string, out: Candidate[], hits: () => Hit[], lowerText: string): void {
+function findSingleNames(text: string, out: Candidate[], hits: () => Hit[], lowered: () => string): void {
   const fullNames = out.filter((c) => c.type === 'name_with_sensitive');
   SINGLE.lastIndex = 0;
   for (let m = SINGLE.exec(text); m !== null; m = SINGLE.exec(text)) {
@@ -611,7 +597,7 @@ function findSingleNames(text: string, out: Candidate[], hits: () => Hit[], lowe
     if (titled && ROLE_BEFORE.test(text.slice(Math.max(0, start - 30), start)) && namedBefore(text, 0, start)) continue;
     // "Speciaal dank aan juf Naomi, die de hele nacht bij Sven bleef": a teacher thanked is in a role too.
     if (titled && THANKED_BEFORE.test(text.slice(Math.max(0, start - 48), start))) continue;
-    let family = familyWithin(hits(), Math.max(a, start - 40), Math.min(b, end + 60), lowerText, titled);
+    let family = familyWithin(hits(), Math.max(a, start - 40), Math.min(b, end + 60), lowered(), titled);
     // Someone addressed by name about where they are: "Ik zie je elke ochtend om 8.10 bij de ingang, Sophie."
     if (family === '' && familyWithin(hits(), a, b) === 'whereabouts') family = 'whereabouts';
     if (family === '') continue;
