@@ -96,6 +96,9 @@ export function evaluateLabelled(records: LabelledRecord[], base: ClassifierOpti
   const counts = Object.fromEntries(LABELS.map((l) => [l, { tp: 0, fp: 0, fn: 0 }])) as Record<Label, Counts>;
   const ent: Record<string, Counts> = {};
   const entAll: Counts = { tp: 0, fp: 0, fn: 0 };
+  // A file that marks entities marks them on every text that has any: an entity reported on a
+  // text without marks is a false one, and counts against precision.
+  const marked = records.some((r) => r.entities);
   let hasEntities = false;
   let allowedFlagged = 0;
   const misses: (Miss & { weight: number })[] = [];
@@ -115,11 +118,12 @@ export function evaluateLabelled(records: LabelledRecord[], base: ClassifierOpti
         misses.push({ id: r.id, kind: 'missed', label: l, score: out.scores[l], text: r.text, weight: 1 - out.scores[l] });
       }
     }
-    if (r.entities) {
+    const goldEntities = r.entities ?? (marked ? [] : null);
+    if (goldEntities) {
       hasEntities = true;
       const used = new Set<number>();
       for (const p of out.entities) {
-        const i = r.entities.findIndex((g, k) => !used.has(k) && g.type === p.type && overlaps(g, p));
+        const i = goldEntities.findIndex((g, k) => !used.has(k) && g.type === p.type && overlaps(g, p));
         const c = (ent[p.type] ??= { tp: 0, fp: 0, fn: 0 });
         if (i >= 0) {
           used.add(i);
@@ -130,7 +134,7 @@ export function evaluateLabelled(records: LabelledRecord[], base: ClassifierOpti
           entAll.fp++;
         }
       }
-      r.entities.forEach((g, k) => {
+      goldEntities.forEach((g, k) => {
         if (used.has(k)) return;
         const c = (ent[g.type] ??= { tp: 0, fp: 0, fn: 0 });
         c.fn++;

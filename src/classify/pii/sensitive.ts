@@ -13,7 +13,8 @@ const AMBIGUOUS_FIRST = new Set(
   (
     'wil els ans bo job ids sep ton cor can lev max ' +
     // flowers, trees, birds, colours and everyday Dutch or English words
-    'roos fleur floor mark bas iris jade rosa lieve merel linde ivy frank jan rob harm joke nick robin milan mees julie'
+    'roos fleur floor mark bas iris jade rosa lieve merel linde ivy frank jan rob harm joke nick robin milan mees julie ' +
+    'amber margriet nova kay mart'
   ).split(' '),
 );
 // Common given names in Dutch schools; lets lower-case names ("fenna dekker") be recognised.
@@ -41,7 +42,25 @@ const FIRST_NAMES = new Set(
     'pien rosa roos sam selin senna shirin sofie sterre suze tara tessa valerie veerle vera yasmin zoey ' +
     'aisha amal hiba imane inaya lina malak maryam nour rania safa soufiane hajar meryem zeynep ecem ' +
     'henk gert jos ton rene marcel johan harm bert wil gerrit cor theo ria truus els ans joke marga ' +
-    'annemarie mariska yvonne jolanda angela martine sabine heleen ingrid janneke mieke renate'
+    'annemarie mariska yvonne jolanda angela martine sabine heleen ingrid janneke mieke renate ' +
+    // More boys' names: Dutch, Frisian, Flemish, Turkish, Moroccan, Surinamese, Polish
+    'tobias arne rik kai mika milo jay mo mounir kyan kars jort timo brent tyler wesley lowie kobe ravi kaan ' +
+    'robbe wout jules lander jarne tuur seppe warre senne ferre mathis matthias stan jesper hamid rachid karim ' +
+    'nordin mehdi soufian anouar ilyas yassine hicham mourad khalid tarik younes sami amir emir yunus arda burak ' +
+    'berat efe mert onur serkan deniz ozan cem umut volkan jayson dwayne shurandy quincy romano melvin jermaine ' +
+    'anand vikash ashwin gerben jelmer sietse douwe wybe sjoerd hessel tjeerd fedde sytse jorrit marnix jurriaan ' +
+    'maurits olaf bastiaan jochem lennard lennart leon mart twan jurgen bjorn björn roel ralph raymond remco roy ' +
+    'sjors tijmen xander yorick yoran youri joey kay mathijs melle mitchell quinn reinier sil silas stef jakub ' +
+    'kacper szymon mateusz piotr dawid arjan eric herman pascal harry maurice luc marc filip steven kristof geert ' +
+    'giovanni gino kenneth erwin anton frits joop karel patrick ferry ' +
+    // and girls' names
+    'amber milou jolien nova jinte lise lizzy norah yfke ilona jolijn jildou lore hanne lien kato ines fien marthe ' +
+    'febe jana axelle nore samira naima hatice sevgi gülsen gülay ilham soraya malika khadija latifa hafsa ayla ' +
+    'aylin büşra busra esma zehra defne derya ebru melek hira iman jamila ikram houda loubna nisrine rachida sanae ' +
+    'siham zineb kawtar agnieszka zuzanna oliwia maja olga kasia gerda tineke anke marleen liesbeth nathalie ' +
+    'wilma kelly maaike hennie henny rianne mariëlle margriet carolien annelies rosalie marjan anita joyce nicole ' +
+    'sharon claudia brenda judith annet marian irene hilde sonja tamara miranda astrid desiree danielle daniëlle ' +
+    'katrien griet nele karolien natasha shanice gianna kiara priya sunita radha hanneke jolanda fenne'
   ).split(/\s+/),
 );
 // Frequent Dutch surnames (with their tussenvoegsel dropped) for lower-case names.
@@ -100,7 +119,7 @@ const TITLE =
 const SENSITIVE: Array<[string, RegExp]> = [
   [
     'health',
-    /\b(?:burn-?out|overspannen|depressie|depressief|adhd|add|autis\w*|asperger|dyslexie|dyscalculie|diabetes|epilep\w*|(?:heeft|met|aan|tegen|is) kanker|kanker (?:vastgesteld|gediagnosticeerd|geconstateerd)|leukemie|anorexia|boulimia|eetstoornis|pdd-?nos|tourette|astma|ziekenhuis|ambulance|opgenomen|psycholoog|psychiater|therapie|medicijnen|ritalin|zelfmoord\w*|suïcid\w*|zwanger|hiv|aids|soa|hersenschudding|chronisch ziek|ernstig ziek|doodziek|gehandicapt|rolstoel|ggz|angststoornis|paniekaanval\w*|automutilatie|snijdt zichzelf|zelfbeschadiging|kliniek|afkickkliniek|antidepressiva|medicatie|spoedeisende hulp|eerste hulp|\w*operatie|pgb|vertrouwenspersoon|(?:bij|naar) de (?:dokter|huisarts|tandarts|orthodontist|fysio(?:therapeut)?)|weegt (?:nog maar |maar |pas )?\d+ kilo|geopereerd|ic|intensive care|ongeluk gehad|gebroken (?:been|arm|enkel|pols)|miskraam|hoofdluis|luizen|bedplassen|bedplasser|stottert|slechthorend|doof|blind|adhd-\w+|rugzakje|speciaal onderwijs|cluster 4|corona|covid|tumor|hersentumor|\w*ziekte|ziektewet|hartinfarct|herseninfarct|bevallen van|bevalling|\w*ontsteking|(?:heeft|met|aan) (?:ms|als|reuma|crohn|eczeem|epilepsie)|multiple sclerose|reuma|ziekte van crohn|eczeem|dyspraxie|gediagnosticeerd|diagnose|dementie|hartaanval|beroerte|hartstilstand|verlamd|gips|revalidatie|revalideert|\w*allergi\w*|allergisch|\w*intolerant|epipen|koorts|\w*griep|overgegeven|overgeven|gespuugd|ziek gemeld|ziekgemeld|ziek thuis|(?:is|ligt|lag|was|werd) (?:al (?:een )?(?:\w+ )?|nog |erg |heel |flink |weer )?ziek(?! goed| vet| mooi| hard| van)|dieet|diëtist)\b/,
+    /\b(?:burn-?out|overspannen|depressie|depressief|adhd|add|autis\w*|asperger|dyslexie\w*|dyscalculie\w*|diabetes\w*|epilep\w*|eet (?:bijna |haast |nauwelijks |amper |al weken |nog maar )?(?:niks|niets|niet)(?: meer)?(?! van| op| aan| bij| mee)|(?:heeft|met|aan|tegen|is) kanker|kanker (?:vastgesteld|gediagnosticeerd|geconstateerd)|leukemie|anorexia|boulimia|eetstoornis|pdd-?nos|tourette|astma|ziekenhuis|ambulance|opgenomen|psycholoog|psychiater|therapie|medicijnen|ritalin|zelfmoord\w*|suïcid\w*|zwanger|hiv|aids|soa|hersenschudding|chronisch ziek|ernstig ziek|doodziek|gehandicapt|rolstoel|ggz|angststoornis|paniekaanval\w*|automutilatie|snijdt zichzelf|zelfbeschadiging|kliniek|afkickkliniek|antidepressiva|medicatie|spoedeisende hulp|eerste hulp|\w*operatie|pgb|vertrouwenspersoon|(?:bij|naar) de (?:dokter|huisarts|tandarts|orthodontist|fysio(?:therapeut)?)|weegt (?:nog maar |maar |pas )?\d+ kilo|geopereerd|ic|intensive care|ongeluk gehad|gebroken (?:been|arm|enkel|pols)|miskraam|hoofdluis|luizen|bedplassen|bedplasser|stottert|slechthorend|doof|blind|adhd-\w+|rugzakje|speciaal onderwijs|cluster 4|corona|covid|tumor|hersentumor|\w*ziekte|ziektewet|hartinfarct|herseninfarct|bevallen van|bevalling|\w*ontsteking|(?:heeft|met|aan) (?:ms|als|reuma|crohn|eczeem|epilepsie)|multiple sclerose|reuma|ziekte van crohn|eczeem|dyspraxie|gediagnosticeerd|diagnose|dementie|hartaanval|beroerte|hartstilstand|verlamd|gips|revalidatie|revalideert|\w*allergi\w*|allergisch|\w*intolerant|epipen|koorts|\w*griep|overgegeven|overgeven|gespuugd|ziek gemeld|ziekgemeld|ziek thuis|(?:is|ligt|lag|was|werd) (?:al (?:een )?(?:\w+ )?|nog |erg |heel |flink |weer )?ziek(?! goed| vet| mooi| hard| van)|dieet|diëtist)\b/,
   ],
   [
     'punishment',
@@ -108,7 +127,7 @@ const SENSITIVE: Array<[string, RegExp]> = [
   ],
   [
     'grades',
-    /(?:\b(?:een|'n|n) (?:[1-9]|10)(?:[,.]\d)? (?:voor|op|gehaald|gescoord)\b|\bkrijgt (?:een|'n) (?:[1-5])(?:[,.]\d)?\b|\b[bc]-attest\b|\bzittenblijver\b|\bblijft zitten\b|\bblijven zitten\b|\bbleef zitten\b|\bzittenblijven\b|\bgezakt\b|\bonvoldoendes?\b|\bcijferlijst\b)/,
+    /(?:\b(?:een|'n|n) (?:[1-9]|10)(?:[,.]\d)? (?:voor|op|gehaald|gescoord)\b|\b(?:had|heeft|kreeg|krijgt|haalde|haalt|scoorde|heb|hadden) (?:zelfs |maar |ook |nog |wel |gewoon |weer |toch |echt )?(?:een|'n) (?:[1-9]|10)(?:[,.]\d)?(?![\d,.]?\d|[-%a-z]| (?:jaar|jarig\w*|uur|kinderen|weken|dagen|maanden|minuten|euro|keer|km|kilo|procent|x)\b)|\bkrijgt (?:een|'n) (?:[1-5])(?:[,.]\d)?\b|\b[bc]-attest\b|\bzittenblijver\b|\bblijft zitten\b|\bblijven zitten\b|\bbleef zitten\b|\bzittenblijven\b|\bgezakt\b|\bonvoldoendes?\b|\bcijferlijst\b)/,
   ],
   [
     'home',
@@ -117,7 +136,7 @@ const SENSITIVE: Array<[string, RegExp]> = [
   [
     'missing',
     // A child someone is looking for: "is sinds 15.30 niet thuisgekomen", "voor het laatst gezien".
-    /\b(?:niet (?:meer )?thuis ?gekomen|niet thuisgekomen|voor het laatst gezien|wordt vermist|is vermist|sinds \w+ vermist|weggelopen|gezocht|vermist)\b/,
+    /\b(?:niet (?:meer )?thuis ?gekomen|niet thuisgekomen|voor het laatst gezien|wordt vermist|is vermist|sinds \w+ vermist|weggelopen|wordt (?:nog (?:steeds )?|dringend |door de politie )?gezocht|gezocht\s*[:!]|vermist)(?:\b|(?<=[:!]))/,
   ],
   [
     'account',
@@ -130,14 +149,14 @@ const SENSITIVE: Array<[string, RegExp]> = [
     // Sexual orientation or gender identity told of someone ("is toch bi", "is lesbisch", "is
     // uit de kast gekomen", "is trans en heet nu …", "valt op jongens"), also when said as a jibe;
     // and a partner of the same sex ("gaat trouwen met zijn vriend", "woont samen met haar vrouw").
-    /\b(?:homo(?:seksueel)?|lesbisch|lesbienne|lesbo|biseksueel|bi(?![-\w])|gay|transgender|trans(?![-\w])|non-?binair|queer|uit de kast (?:gekomen|gekomen is|komen|gaan)|valt op (?:jongens|meisjes|mannen|vrouwen)|(?:(?:trouw\w*|getrouwd|verkering|een relatie|samenwon\w*)(?: [\w']+){0,3}?|(?:woont|wonen|woonde|woonden)(?: [\w']+){0,3}? samen) met (?:(?:zijn|z'n) (?:vriend|man|verloofde)|(?:haar|d'r) (?:vriendin|vrouw|verloofde)))\b/,
+    /\b(?:homo(?:seksueel)?|lesbisch|lesbienne|lesbo|biseksueel|bi(?![-\w])|gay|transgender|trans(?![-\w])|non-?binair|queer|uit de kast (?:gekomen|gekomen is|komen|gaan)|(?:valt|vallen|viel) op (?:jongens|meisjes|mannen|vrouwen)|op (?:jongens|meisjes|mannen|vrouwen) (?:valt|vallen|viel)\b|(?:(?:trouw\w*|getrouwd|verkering|een relatie|samenwon\w*)(?: [\w']+){0,3}?|(?:woont|wonen|woonde|woonden)(?: [\w']+){0,3}? samen) met (?:(?:zijn|z'n) (?:vriend|man|verloofde)|(?:haar|d'r) (?:vriendin|vrouw|verloofde)))\b/,
   ],
   [
     'whereabouts',
     // Where someone is, or will be, at a given time: "staat nu in de Albert Heijn", "elke ochtend om 8.10 bij de ingang";
     // a routine with a place ("elke avond aan uw straat", "iedere dag langs jouw huis"); where the
     // one addressed lives or sleeps ("ik weet waar je woont", "tegenover jouw huis", "jouw kamer").
-    /\b(?:staat|zit|is|loopt|fietst|werkt|sport|traint|zwemt|wacht) (?:nu|nu net|op dit moment|vanavond|elke \w+|iedere \w+|altijd)(?: (?:al|alleen|een|uur|half|kwartier|tijdje|sinds|vanaf|\d{1,2}(?:[:.]\d{2})?)){0,5} (?:in|bij|op|aan) (?:de|het|'t)\b|\b(?:elke|iedere) (?:ochtend|middag|avond|dag|nacht|pauze|les|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|week) (?:om|rond|tussen|vanaf) \d{1,2}(?:[:.]\d{2})?\b[^.!?\n]{0,40}?\b(?:bij|in|op|aan|naar) (?:de|het)\b|\b(?:elke|iedere) (?:ochtend|middag|avond|dag|nacht|pauze|les|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b[^.!?\n]{0,40}?\b(?:bij|aan|op|langs|tegenover|voor|naar|achter|naast) (?:de|het|'t|je|jouw|uw|jullie) (?:\w+ )?(?:huis|straat|deur|raam|hek|schoolhek|ingang|uitgang|halte|bushalte|tramhalte|fietsenrek\w*|fietsenstalling|sporthal|kantine|bieb|bibliotheek|club|training|supermarkt|winkel|werk|zwembad|sportschool|station|snackbar|bakker|speeltuin|skatebaan|voetbalveld|park)\b|\bwaar (?:je|jij|u|ge|gij) (?:woont|slaapt|werkt|traint|bent|uithangt|rondhangt|(?:je|jouw|uw) fiets (?:neerzet|parkeert|stalt|zet))\b|\b(?:langs|tegenover|voor|bij|aan) (?:jouw|je|uw|jullie) (?:huis|straat|deur|raam|kamer)\b|\b(?:jouw|je|uw) (?:slaapkamer|kamer) (?:is|ligt|zit)\b/,
+    /\b(?:staat|zit|is|loopt|fietst|werkt|sport|traint|zwemt|wacht) (?:nu|nu net|op dit moment|vanavond|elke \w+|iedere \w+|altijd)(?: (?:al|alleen|een|uur|half|kwartier|tijdje|sinds|vanaf|\d{1,2}(?:[:.]\d{2})?)){0,5} (?:in|bij|op|aan) (?:de|het|'t)\b|\b(?:elke|iedere) (?:ochtend|middag|avond|dag|nacht|pauze|les|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|week) (?:om|rond|tussen|vanaf|van) (?:\d{1,2}(?:[:.]\d{2})?\b|(?:(?:kwart|vijf|tien) (?:over|voor) (?:half )?|half )?(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|\d{1,2})\b)[^.!?\n]{0,50}?\b(?:bij|in|op|aan|naar|via|langs|achter|naast|tegenover) (?:de|het|'t)\b|\balleen (?:thuis|in huis)\b|\b(?:elke|iedere) (?:ochtend|middag|avond|dag|nacht|pauze|les|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b[^.!?\n]{0,40}?\b(?:bij|aan|op|langs|tegenover|voor|naar|achter|naast) (?:de|het|'t|je|jouw|uw|jullie) (?:\w+ )?(?:huis|straat|deur|raam|hek|schoolhek|ingang|uitgang|halte|bushalte|tramhalte|fietsenrek\w*|fietsenstalling|sporthal|kantine|bieb|bibliotheek|club|training|supermarkt|winkel|werk|zwembad|sportschool|station|snackbar|bakker|speeltuin|skatebaan|voetbalveld|park)\b|\bwaar (?:je|jij|u|ge|gij) (?:woont|slaapt|werkt|traint|bent|uithangt|rondhangt|(?:je|jouw|uw) fiets (?:neerzet|parkeert|stalt|zet))\b|\b(?:langs|tegenover|voor|bij|aan) (?:jouw|je|uw|jullie) (?:huis|straat|deur|raam|kamer)\b|\b(?:jouw|je|uw) (?:slaapkamer|kamer) (?:is|ligt|zit)\b/,
   ],
 ];
 
@@ -200,9 +219,11 @@ function sensitiveHits(lower: string): Hit[] {
  * detention, a time-out — are the pupil's, not theirs ("mevrouw Dekker gaf me een 4", "nablijven
  * bij meneer Hak").
  */
-function familyWithin(hits: Hit[], a: number, b: number, lower = '', staff = false): string {
+function familyWithin(hits: Hit[], a: number, b: number, lower = '', staff = false, name?: { start: number; end: number }): string {
   for (const h of hits) {
     if (!(h.start >= a && (h.end <= b || (h.family === 'account' && h.start < b)))) continue;
+    // "Stichting Voedselbank Rivierenland": a fact inside the name itself is none.
+    if (name && h.start >= name.start && h.end <= name.end) continue;
     if (staff && (h.family === 'grades' || (h.family === 'punishment' && GIVEN_BY_STAFF.test(lower.slice(h.start, h.end))))) continue;
     return h.family;
   }
@@ -238,13 +259,14 @@ const TRIGGERS = new Set(
     'allergie allergisch intolerant epipen koorts griep buikgriep overgegeven overgeven gespuugd ziek ziekgemeld dieet diëtist ms reuma crohn eczeem sclerose ' +
     'noodopvang vrouwenopvang slaapt slapen sliep sliepen time gestuurd attest straatverbod contactverbod huisverbod gebiedsverbod zittenblijver dokter huisarts tandarts orthodontist fysio fysiotherapeut hartoperatie pgb vertrouwenspersoon weegt drank rijbewijs hartinfarct herseninfarct bevallen bevalling vechtscheiding ' +
     'homo homoseksueel lesbisch lesbienne lesbo biseksueel bi gay transgender trans nonbinair non binair queer kast valt ' +
-    'trouwen trouwt getrouwd samenwonen samenwoont samen verkering relatie'
+    'trouwen trouwt getrouwd samenwonen samenwoont samen verkering relatie alleen eet'
   ).split(/\s+/),
 );
 // Five-letter stems of words that come in many forms (autisme, autistisch, epileptische, …).
-const TRIGGER_STEMS = ['autis', 'epile', 'zelfm', 'suïci', 'suici', 'misha', 'daklo', 'panie'];
+const TRIGGER_STEMS = ['autis', 'epile', 'zelfm', 'suïci', 'suici', 'misha', 'daklo', 'panie', 'dysle', 'dysca', 'diabe'];
 const HAS_DIGIT = /\d/;
-const GRADE = /\b(?:een|'n|n) (?:[1-9]|10)(?:[,.]\d)? (?:voor|op|gehaald|gescoord)\b/i;
+const GRADE =
+  /\b(?:een|'n|n) (?:[1-9]|10)(?:[,.]\d)? (?:voor|op|gehaald|gescoord)\b|\b(?:had|heeft|kreeg|krijgt|haalde|haalt|scoorde|heb|hadden) (?:\w+ )?(?:een|'n) (?:[1-9]|10)\b/i;
 
 // Words are compared by a 32-bit hash computed while scanning, so the scan allocates nothing.
 // A collision only means a needless (but correct) name scan.
@@ -373,7 +395,7 @@ export function findNamesWithSensitive(text: string, out: Candidate[]): void {
     }
     const [a, b] = sentenceBounds(text, start, end);
     const titled = TITLE.test(text.slice(Math.max(0, start - 24), start));
-    const family = familyWithin(hits(), a, b, lowered(), titled);
+    const family = familyWithin(hits(), a, b, lowered(), titled, { start, end });
     if (family === '') {
       NAME.lastIndex = end - last.length;
       continue;
@@ -496,7 +518,7 @@ function findNameLists(text: string, out: Candidate[]): void {
 const LIST_FULL_NAME = String.raw`\p{Lu}\p{Ll}+(?: (?:(?:van|de|der|den|el|ter|ten|van de|van der|van den|El) )?\p{Lu}[\p{Ll}'’-]*\p{Ll})?`;
 const LIST_NAME = String.raw`(?<![\p{L}\p{N}@#])(${LIST_FULL_NAME})`;
 const LIST_NAME_OR_LOWER = String.raw`(?<![\p{L}\p{N}@#])(${LIST_FULL_NAME}|\p{Ll}{2,})`;
-const LIST_DESCRIPTION = String.raw`(?: \((?:\d\s?[a-zA-Z]{1,4}\b[^)]{0,40}|groep \d[^)]{0,30}|klas \w+[^)]{0,30})\)| (?:[1-9]|10)(?:[,.]\d)?(?![\d:./A-Za-z-])| (?:ook )?uit (?:groep \d\w?|klas \w+|\d\s?[a-zA-Z]{1,4})\b| \d[A-Za-z]{1,2}\d?(?=[,;.]|\s+en\s|\s*$|\s+(?:mogen|moeten|zijn|hebben|gaan|komen|zitten|krijgen|blijven|kunnen|doen)\b)| [–-] \d[A-Za-z]{1,3}\d?\b)`;
+const LIST_DESCRIPTION = String.raw`(?: \((?:1?\d(?=\))|\d\s?[a-zA-Z]{1,4}\b[^)]{0,40}|groep \d[^)]{0,30}|klas \w+[^)]{0,30})\)| (?:[1-9]|10)(?:[,.]\d)?(?![\d:./A-Za-z-])| (?:ook )?uit (?:groep \d\w?|klas \w+|\d\s?[a-zA-Z]{1,4})\b| \d[A-Za-z]{1,2}\d?(?=[,;.]|\s+en\s|\s*$|\s+(?:mogen|moeten|zijn|hebben|gaan|komen|zitten|krijgen|blijven|kunnen|doen)\b)| [–-] \d[A-Za-z]{1,3}\d?\b)`;
 const LIST_ITEM = new RegExp(LIST_NAME + LIST_DESCRIPTION, 'gu');
 // Words that open a list or a caption and are capitalised there: "Links Ella (3B), dan Mo (3B)".
 const LIST_WORD = new Set('links rechts midden achter voor boven onder vooraan achteraan staand zittend bus tafel groepje team'.split(' '));
@@ -514,7 +536,7 @@ function namedBefore(text: string, a: number, at: number): boolean {
 const LIST_GAP = /^\s*(?:[,;–-]|en|[,;] en|[,;]? ?(?:en )?dan)\s*$/;
 
 const FAILING_GRADE =
-  /\b(?:een|'n|n) (?:[1-4](?:[,.]\d)?|5(?:[,.][0-4])?) |blijft zitten|blijven zitten|bleef zitten|gezakt|onvoldoende|krijgt (?:een|'n) [1-5]/i;
+  /\b(?:een|'n|n) (?:[1-4](?:[,.]\d)?|5(?:[,.][0-4])?)(?![\d,.]?\d)|blijft zitten|blijven zitten|bleef zitten|gezakt|onvoldoende|krijgt (?:een|'n) [1-5]/i;
 const TUSSEN_BEFORE = /(?<=\s)(?:(?:van|de|der|den|el|ter|ten) ){1,2}$/i;
 const SINGLE = /(?<![\w@#-])([A-Za-z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)(?![\w@-])/g;
 // "Seppe zijn moeder", "Milou haar vader": whoever has a mother is a person.
@@ -535,6 +557,17 @@ const GREETED = /(?:^|[.!?\n]\s*)(?:lieve|beste|hoi|hey|hallo|dag|goedemorgen|go
 const ADDRESSED_AFTER = /^(?:\s*,|\s*[.!?]|\s*$)/;
 const SPOKEN_TO_NEXT = /^ (?:jij|je|u|ge|gij)\b/i;
 const OPENS_SENTENCE = /(?:^|[.!?\n]\s*|@[\w.]+\s+)$/;
+// The subject of its sentence, perhaps after "onze" or "mijn zoon": "Onze Fleur is …", "Mijn zoon Sem en …".
+const SUBJECT_BEFORE =
+  /(?:^|[.!?\n:]\s*|@[\w.]+\s+)(?:(?:onze|ons|mijn|m'n|den|de) (?:(?:zoon|dochter|kind|zoontje|dochtertje|jongste|oudste|broer(?:tje)?|zus(?:je)?|neef(?:je)?|nichtje|buurjongen|buurmeisje) )?)?$/i;
+// "Ons Jonas vertelde dat Lander …": who tells is not whom it is about.
+const TELLS_OF_OTHER = /^ (?:vertelde|vertelt|zei|zegt|hoorde|hoort|schreef|appte|zag)(?: \p{Ll}+){0,2} dat \p{Lu}/u;
+/** A given name that is an everyday word too ("jade", "roos"), opening the text or a sentence, before a verb: "jade is met haar …". */
+function openingLowerName(text: string, at: number, name: string): boolean {
+  return (
+    isGivenName(name) && OPENS_SENTENCE.test(text.slice(Math.max(0, at - 40), at)) && VERB_FOLLOWS.test(text.slice(at + name.length, at + name.length + 12))
+  );
+}
 
 /** A first name alone (known given name, after a title like "juf", or spoken to) with a sensitive fact. */
 function findSingleNames(text: string, out: Candidate[], hits: () => Hit[], lowered: () => string): void {
@@ -548,7 +581,7 @@ function findSingleNames(text: string, out: Candidate[], hits: () => Hit[], lowe
     const lower = name.charCodeAt(0) >= 97;
     if (
       lower &&
-      (!isLowerCaseName(name) ||
+      (!(isLowerCaseName(name) || openingLowerName(text, m.index, name)) ||
         /^[._]\w/.test(text.slice(m.index + name.length, m.index + name.length + 2)) ||
         (m.index > 0 && '._'.includes(text[m.index - 1]!)))
     )
@@ -564,7 +597,7 @@ function findSingleNames(text: string, out: Candidate[], hits: () => Hit[], lowe
       name = name.slice(0, -1);
       lc = lc.slice(0, -1);
     }
-    if (notName(name)) continue;
+    if (notName(name) || NOT_PERSON.has(lc)) continue;
     const titled = TITLE.test(text.slice(Math.max(0, m.index - 24), m.index));
     const known = FIRST_NAMES.has(lc);
     const start = m.index;
@@ -597,7 +630,11 @@ function findSingleNames(text: string, out: Candidate[], hits: () => Hit[], lowe
     if (titled && ROLE_BEFORE.test(text.slice(Math.max(0, start - 30), start)) && namedBefore(text, 0, start)) continue;
     // "Speciaal dank aan juf Naomi, die de hele nacht bij Sven bleef": a teacher thanked is in a role too.
     if (titled && THANKED_BEFORE.test(text.slice(Math.max(0, start - 48), start))) continue;
-    let family = familyWithin(hits(), Math.max(a, start - 40), Math.min(b, end + 60), lowered(), titled);
+    // "Ons Jonas vertelde dat Lander …": the one who tells.
+    if (TELLS_OF_OTHER.test(text.slice(end, end + 40))) continue;
+    // The subject that opens its sentence has the whole sentence: "Ruben (10) uit groep 7 van De Wegwijzer is … niet thuisgekomen".
+    const subject = SUBJECT_BEFORE.test(text.slice(Math.max(0, start - 24), start));
+    let family = familyWithin(hits(), Math.max(a, start - 40), subject ? b : Math.min(b, end + 60), lowered(), titled, { start, end });
     // Someone addressed by name about where they are: "Ik zie je elke ochtend om 8.10 bij de ingang, Sophie."
     if (family === '' && familyWithin(hits(), a, b) === 'whereabouts') family = 'whereabouts';
     if (family === '') continue;
@@ -647,7 +684,15 @@ export function personNames(text: string): { start: number; end: number; value: 
     if (SPEAKER.test(after)) continue;
     // Whoever is thanked or signs the text, and an illness named after someone ("de ziekte van
     // Pfeiffer"), is not whom the personal data is about.
-    if (THANKED_BEFORE.test(text.slice(Math.max(0, start - 48), start)) || SIGNED_BEFORE.test(before) || EPONYM_BEFORE.test(before)) continue;
+    if (
+      THANKED_BEFORE.test(text.slice(Math.max(0, start - 48), start)) ||
+      THANKED_AFTER.test(text.slice(end, end + 40)) ||
+      SIGNED_BEFORE.test(before) ||
+      EPONYM_BEFORE.test(before)
+    )
+      continue;
+    // "Tess krijgt RT van juf Hanneke", "… en Nova bij juf Carla": a teacher in a role, after the pupils named.
+    if (titled && out.length > 0 && ROLE_BEFORE.test(text.slice(Math.max(0, start - 30), start))) continue;
     if (!titled) {
       const known = FIRST_NAMES.has(lc) || FIRST_NAMES.has(lc.split('-')[0]!);
       // "(11)", "(groep 6)", "uit 3b": only a person is described so.
@@ -658,8 +703,12 @@ export function personNames(text: string): { start: number; end: number; value: 
       if (!known && !described) {
         if (PLACE_BEFORE.test(before)) continue;
         const initial = atSentenceStart(text, start);
-        // "Hopelijk komt hij": a sentence-initial word, the verb and then its subject.
+        // "Hopelijk komt hij", "Hopelijk mag Amira blijven": a sentence-initial word, the verb and then its subject;
+        // "Filmen mag, als …": a verb as the subject.
         if (initial && !(NAME_FOLLOWS.test(after) || (VERB_FOLLOWS.test(after) && !INVERTED.test(after)))) continue;
+        if (initial && ADVERB_END.test(lc)) continue;
+        // "Zie je …", "Kun je …", "Heb jij …": a verb that opens a question.
+        if (initial && PRONOUN_NEXT.test(after)) continue;
       }
     }
     // A surname after it: "Lisa Jansen", "Noah de Wit".
@@ -677,6 +726,7 @@ export function personNames(text: string): { start: number; end: number; value: 
 // What follows a person's name and nothing else's: an age, a class.
 const DESCRIBED = /^ \((?:\d{1,2}(?: jaar)?|groep \d|klas \w+|\d\s?[a-z]{1,4})[),]|^,? \d{1,2} jaar\b|^ uit (?:groep |klas )?\d/iu;
 const SPEAKER = /^:\s/;
+const THANKED_AFTER = /^ (?:\p{Ll}+ ){0,3}(?:bedanken|danken)\b/u;
 const THANKED_BEFORE = /\b(?:dank(?:jewel|je wel|u wel|jullie wel)?|bedankt|dankzij|complimenten)\b[^.!?\n]{0,30}$/iu;
 const SIGNED_BEFORE = /\b(?:groet(?:en|jes)?|liefs|mvg)\b[,.!]?\s*(?:(?:juf|juffrouw|meester|meneer|mevrouw)\s)?$/iu;
 const EPONYM_BEFORE = /\b(?:ziekte|syndroom) van\s$/iu;
@@ -689,7 +739,9 @@ const VENUE_BEFORE =
   /\b(?:café|cafe|camping|hotel|restaurant|halte|station|winkel|supermarkt|club|hockeyclub|voetbalclub|sportclub|vereniging|vv|sv|hc|kv|zv)\s$/iu;
 const CALENDAR_NEXT = /^ (?:Maandag|Dinsdag|Woensdag|Donderdag|Vrijdag|Zaterdag|Zondag|Dag|Week|Festival|Markt)\b/u;
 // After a sentence-initial word and a verb, a subject pronoun says the word was an adverb.
-const INVERTED = /^ \p{Ll}+ (?:ik|jij|je|hij|zij|ze|wij|we|jullie|u|men|ge|gij)\b/u;
+const INVERTED = /^ \p{Ll}+(?: (?:ik|jij|je|hij|zij|ze|wij|we|jullie|u|men|ge|gij)\b|,)/u;
+const ADVERB_END = /(?:lijk|lijks|erwijs|halve)$/;
+const PRONOUN_NEXT = /^ (?:je|jij|u|ge|gij|jullie|we|wij|ik|hij|zij|ze)\b/;
 
 const CAP_WORD = /(?<![\p{L}\p{N}@#_'’-])\p{Lu}[\p{Ll}'’-]*\p{Ll}(?:-\p{Lu}\p{Ll}+)*(?![\p{L}\p{N}@_])/gu;
 const SURNAME_AFTER = /^((?: (?:van|de|der|den|el|ter|ten|van de|van der|van den))?) (\p{Lu}[\p{Ll}'’-]*\p{Ll})(?![\p{L}\p{N}@_])/u;
