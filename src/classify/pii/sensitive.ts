@@ -420,6 +420,7 @@ function findCoordinated(text: string, out: Candidate[], from: number): void {
     const end = start + name.length;
     const first = name.split(' ')[0]!;
     if (notName(first) || NOT_PERSON.has(first.toLowerCase()) || taken(start, end) || namesAThing(text, start, end)) return false;
+    if (PLACE_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return false;
     // Not the greeted reader: "Hoi meester Wim, Isa heeft …".
     if (GREETED.test(text.slice(Math.max(0, start - 30), start))) return false;
     const family = c.rule.split('.')[1] ?? 'coordinated';
@@ -445,7 +446,7 @@ function findCoordinated(text: string, out: Candidate[], from: number): void {
     }
   }
 }
-const COORD_NAME = String.raw`(\p{Lu}\p{Ll}+(?: (?:(?:van|de|der|den|el|ter|ten|van de|van der|van den) )?\p{Lu}[\p{Ll}'’-]*\p{Ll})?)`;
+const COORD_NAME = String.raw`(\p{Lu}\p{Ll}+(?: (?:(?:van|de|der|den|el|ter|ten|van de|van der|van den|El|Ait|Aït|Ben|Abu|Al|Da|Di|Dos|Du|Le|La) )?\p{Lu}[\p{Ll}'’-]*\p{Ll})?)`;
 const COORD_GAP = String.raw`(?: ?\([^()]{1,24}\))?(?:\s*,\s*(?:en\s+)?|\s+(?:en|&)\s+)`;
 const COORD_NEXT = new RegExp(`^${COORD_GAP}${COORD_NAME}(?![\\p{L}\\p{N}@])`, 'u');
 const COORD_PREV = new RegExp(`(?<![\\p{L}\\p{N}@#])${COORD_NAME}${COORD_GAP}$`, 'u');
@@ -515,7 +516,7 @@ function findNameLists(text: string, out: Candidate[]): void {
   flush();
 }
 // A name (a given name and maybe a surname, or a given name in lower case) and what describes it.
-const LIST_FULL_NAME = String.raw`\p{Lu}\p{Ll}+(?: (?:(?:van|de|der|den|el|ter|ten|van de|van der|van den|El) )?\p{Lu}[\p{Ll}'’-]*\p{Ll})?`;
+const LIST_FULL_NAME = String.raw`\p{Lu}\p{Ll}+(?: (?:(?:van|de|der|den|el|ter|ten|van de|van der|van den|El|Ait|Aït|Ben|Abu|Al|Da|Di|Dos|Du|Le|La) )?\p{Lu}[\p{Ll}'’-]*\p{Ll})?`;
 const LIST_NAME = String.raw`(?<![\p{L}\p{N}@#])(${LIST_FULL_NAME})`;
 const LIST_NAME_OR_LOWER = String.raw`(?<![\p{L}\p{N}@#])(${LIST_FULL_NAME}|\p{Ll}{2,})`;
 const LIST_DESCRIPTION = String.raw`(?: \((?:1?\d(?=\))|\d\s?[a-zA-Z]{1,4}\b[^)]{0,40}|groep \d[^)]{0,30}|klas \w+[^)]{0,30})\)| (?:[1-9]|10)(?:[,.]\d)?(?![\d:./A-Za-z-])| (?:ook )?uit (?:groep \d\w?|klas \w+|\d\s?[a-zA-Z]{1,4})\b| \d[A-Za-z]{1,2}\d?(?=[,;.]|\s+en\s|\s*$|\s+(?:mogen|moeten|zijn|hebben|gaan|komen|zitten|krijgen|blijven|kunnen|doen)\b)| [–-] \d[A-Za-z]{1,3}\d?\b)`;
@@ -559,9 +560,20 @@ const SPOKEN_TO_NEXT = /^ (?:jij|je|u|ge|gij)\b/i;
 const OPENS_SENTENCE = /(?:^|[.!?\n]\s*|@[\w.]+\s+)$/;
 // The subject of its sentence, perhaps after "onze" or "mijn zoon": "Onze Fleur is …", "Mijn zoon Sem en …".
 const SUBJECT_BEFORE =
-  /(?:^|[.!?\n:]\s*|@[\w.]+\s+)(?:(?:onze|ons|mijn|m'n|den|de) (?:(?:zoon|dochter|kind|zoontje|dochtertje|jongste|oudste|broer(?:tje)?|zus(?:je)?|neef(?:je)?|nichtje|buurjongen|buurmeisje) )?)?$/i;
+  /(?:^|[.!?\n:]\s*|@[\w.]+\s+)(?:(?:onze|ons|mijn|m'n|den|de) (?:(?:zoon|dochter|kind|zoontje|dochtertje|jongste|oudste|broer(?:tje)?|zus(?:je)?|neef(?:je)?|nichtje|buurjongen|buurmeisje) )?|(?:juf|juffrouw|meester|meneer|mevrouw|mevr\.?|dhr\.?) (?:(?:van|de|der|den|ter|ten) )?)?$/i;
 // "Ons Jonas vertelde dat Lander …": who tells is not whom it is about.
 const TELLS_OF_OTHER = /^ (?:vertelde|vertelt|zei|zegt|hoorde|hoort|schreef|appte|zag)(?: \p{Ll}+){0,2} dat \p{Lu}/u;
+const PARTNER_BEFORE = /\b(?:zijn|z'n|haar|d'r) (?:vriend|vriendin|man|vrouw|verloofde|partner)\s$/i;
+/**
+ * One person, two names: "Dana … vorig jaar nog Daan heette", "Alex heette vroeger Alexandra".
+ * Once someone is named, a name given as the one they had or have is the same person.
+ */
+function renamed(text: string, start: number, end: number, someoneNamed: boolean): boolean {
+  return someoneNamed && (RENAMED_BEFORE.test(text.slice(Math.max(0, start - 30), start)) || RENAMED_AFTER.test(text.slice(end, end + 10)));
+}
+const RENAMED_BEFORE = /\b(?:heette|heet|heten|noemt zich|noemde zich)\b[^.!?\n]{0,20}\s$/;
+const RENAMED_AFTER = /^ (?:heette|heet|heten)\b/;
+
 /** A given name that is an everyday word too ("jade", "roos"), opening the text or a sentence, before a verb: "jade is met haar …". */
 function openingLowerName(text: string, at: number, name: string): boolean {
   return (
@@ -638,6 +650,17 @@ function findSingleNames(text: string, out: Candidate[], hits: () => Hit[], lowe
     // Someone addressed by name about where they are: "Ik zie je elke ochtend om 8.10 bij de ingang, Sophie."
     if (family === '' && familyWithin(hits(), a, b) === 'whereabouts') family = 'whereabouts';
     if (family === '') continue;
+    // "… gaat trouwen met zijn vriend Joris": the one whose orientation is told, not the partner.
+    if (family === 'orientation' && PARTNER_BEFORE.test(text.slice(Math.max(0, start - 20), start))) continue;
+    if (
+      renamed(
+        text,
+        start,
+        end,
+        out.some((c) => c.type === 'name_with_sensitive'),
+      )
+    )
+      continue;
     const identified = titled || CLASS_AFTER.test(text.slice(end, end + 20));
     // A good grade next to a lone first name is praise, not exposure ("Lotte heeft een 9!").
     if (family === 'grades' && !FAILING_GRADE.test(text.slice(start, Math.min(b, end + 60)))) continue;
@@ -693,6 +716,9 @@ export function personNames(text: string): { start: number; end: number; value: 
       continue;
     // "Tess krijgt RT van juf Hanneke", "… en Nova bij juf Carla": a teacher in a role, after the pupils named.
     if (titled && out.length > 0 && ROLE_BEFORE.test(text.slice(Math.max(0, start - 30), start))) continue;
+    // The partner of someone named, and a second name of someone named.
+    if (out.length > 0 && PARTNER_BEFORE.test(text.slice(Math.max(0, start - 20), start))) continue;
+    if (renamed(text, start, end, out.length > 0)) continue;
     if (!titled) {
       const known = FIRST_NAMES.has(lc) || FIRST_NAMES.has(lc.split('-')[0]!);
       // "(11)", "(groep 6)", "uit 3b": only a person is described so.
@@ -744,7 +770,8 @@ const ADVERB_END = /(?:lijk|lijks|erwijs|halve)$/;
 const PRONOUN_NEXT = /^ (?:je|jij|u|ge|gij|jullie|we|wij|ik|hij|zij|ze)\b/;
 
 const CAP_WORD = /(?<![\p{L}\p{N}@#_'’-])\p{Lu}[\p{Ll}'’-]*\p{Ll}(?:-\p{Lu}\p{Ll}+)*(?![\p{L}\p{N}@_])/gu;
-const SURNAME_AFTER = /^((?: (?:van|de|der|den|el|ter|ten|van de|van der|van den))?) (\p{Lu}[\p{Ll}'’-]*\p{Ll})(?![\p{L}\p{N}@_])/u;
+const SURNAME_AFTER =
+  /^((?: (?:van|de|der|den|el|ter|ten|van de|van der|van den|El|Ait|Aït|Ben|Abu|Al|Da|Di|Dos|Du|Le|La)(?= \p{Lu}))?) (\p{Lu}[\p{Ll}'’-]*\p{Ll})(?![\p{L}\p{N}@_])/u;
 const PLACE_BEFORE = /\b(?:in|naar|te|richting|uit)(?: het| de)?\s(?:\p{Lu}\p{Ll}+\s)?$/iu;
 const STREET_END = /(?:straat|laan|weg|pad|plein|singel|gracht|kade|dijk|steeg|dreef|markt|park|hof)$/;
 const ORGANISATION_NEXT =
@@ -769,7 +796,11 @@ const NOT_PERSON = new Set(
     'ritalin concerta medikinet strattera equasym dexamfetamine depakine keppra melatonine paracetamol ibuprofen ' +
     'insuline salbutamol ventolin prednison antibiotica epipen ' +
     'parro magister somtoday smartschool teams zoom strava spotify youtube netflix roblox fortnite minecraft ' +
-    'google marktplaats bol'
+    'google marktplaats bol snap ' +
+    // Makes and models of cars, named with a licence plate
+    'skoda volkswagen vw golf polo passat opel corsa astra ford fiesta focus toyota yaris aygo peugeot renault clio ' +
+    'citroën citroen kia picanto hyundai bmw audi mercedes tesla fiat panda seat ibiza volvo mazda nissan suzuki ' +
+    'swift dacia sandero mini smart lexus jeep'
   ).split(/\s+/),
 );
 const ORGANISATION_END = /(?:school|college|lyceum|ziekenhuis|kliniek|centrum|stichting|gemeente|bibliotheek|vereniging|club)$/;

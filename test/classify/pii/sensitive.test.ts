@@ -69,8 +69,10 @@ describe('named person with a sensitive fact', () => {
     // The subject that opens a sentence has the whole sentence; a name that is an everyday word too opens it.
     ['Sven (9) uit groep 6 van basisschool de Klimop in Zeist is sinds gisteravond niet thuisgekomen', 'Sven'],
     ['roos heeft sinds vorige week een gebroken arm', 'roos'],
-    // Who tells is not whom it is about.
+    // Who tells is not whom it is about; the partner is not whose orientation is told; one person, two names.
     ['Onze Milan zei gisteren dat Kobe uit zijn klas op jongens valt', 'Kobe'],
+    ['Meester Sjoerd van groep 5 vertelde vandaag aan de kinderen dat hij gaat trouwen met zijn vriend Thijs', 'Sjoerd'],
+    ['Noa uit 3b is transgender en heette vorig jaar nog Lotte', 'Noa'],
     // Whoever has a mother is a person; an operation in a compound; a weight; a parent who drinks.
     ['Seppe zijn moeder zegt dat hij een hersenschudding heeft', 'Seppe'],
     ['Mijn zoontje Jurre heeft morgen zijn hartoperatie', 'Jurre'],
@@ -204,6 +206,14 @@ describe('names that are no person, pupils in lists, teachers in a role', () => 
       'Wessel Bruins',
       'Noor Aksoy',
     ]);
+    expect(values('Sinds kort zit er een meisje uit Syrië, Rania Haddad, in de klas. Ze woont met haar moeder in het azc', 'name_with_sensitive')).toEqual([
+      'Rania Haddad',
+    ]);
+    expect(values('Tafel 2: Yara Ait Amar (6a), Sem Bos (6b) en Malak El Idrissi (6a)', 'name_with_sensitive')).toEqual([
+      'Yara Ait Amar',
+      'Sem Bos',
+      'Malak El Idrissi',
+    ]);
     expect(values('Schaakteam: Noor Aydin (7), Lucas Smit (8) en Fenna de Graaf (6).', 'name_with_sensitive')).toEqual([
       'Noor Aydin',
       'Lucas Smit',
@@ -289,6 +299,8 @@ describe('the people a text names (for personal data the model found and no reco
     // A verb that opens a question; a teacher to be thanked.
     ['Zie je juf Petra nog wel eens? Die is ziek', ['Petra']],
     ['Ik wil juffrouw Smits bedanken voor alle hulp toen Mila ziek was', ['Mila']],
+    // A car is no person; nor is a country before the name of the one from there.
+    ['De grijze Skoda van Jesse staat elke nacht voor de deur', ['Jesse']],
   ])('leaves out who is thanked or signs, an illness named after someone, medicines and apps in %j', (text, names) => {
     expect(personNames(text).map((n) => n.value)).toEqual(names);
   });
