@@ -119,7 +119,7 @@ const TITLE =
 const SENSITIVE: Array<[string, RegExp]> = [
   [
     'health',
-    /\b(?:burn-?out|overspannen|depressie|depressief|adhd|add|autis\w*|asperger|dyslexie\w*|dyscalculie\w*|diabetes\w*|epilep\w*|eet (?:bijna |haast |nauwelijks |amper |al weken |nog maar )?(?:niks|niets|niet)(?: meer)?(?! van| op| aan| bij| mee)|(?:heeft|met|aan|tegen|is) kanker|kanker (?:vastgesteld|gediagnosticeerd|geconstateerd)|leukemie|anorexia|boulimia|eetstoornis|pdd-?nos|tourette|astma|ziekenhuis|ambulance|opgenomen|psycholoog|psychiater|therapie|medicijnen|ritalin|zelfmoord\w*|suïcid\w*|zwanger|hiv|aids|soa|hersenschudding|chronisch ziek|ernstig ziek|doodziek|gehandicapt|rolstoel|ggz|angststoornis|paniekaanval\w*|automutilatie|snijdt zichzelf|zelfbeschadiging|kliniek|afkickkliniek|antidepressiva|medicatie|spoedeisende hulp|eerste hulp|\w*operatie|pgb|vertrouwenspersoon|(?:bij|naar) de (?:dokter|huisarts|tandarts|orthodontist|fysio(?:therapeut)?)|weegt (?:nog maar |maar |pas )?\d+ kilo|geopereerd|ic|intensive care|ongeluk gehad|gebroken (?:been|arm|enkel|pols)|miskraam|hoofdluis|luizen|bedplassen|bedplasser|stottert|slechthorend|doof|blind|adhd-\w+|rugzakje|speciaal onderwijs|cluster 4|corona|covid|tumor|hersentumor|\w*ziekte|ziektewet|hartinfarct|herseninfarct|bevallen van|bevalling|\w*ontsteking|(?:heeft|met|aan) (?:ms|als|reuma|crohn|eczeem|epilepsie)|multiple sclerose|reuma|ziekte van crohn|eczeem|dyspraxie|gediagnosticeerd|diagnose|dementie|hartaanval|beroerte|hartstilstand|verlamd|gips|revalidatie|revalideert|\w*allergi\w*|allergisch|\w*intolerant|epipen|koorts|\w*griep|overgegeven|overgeven|gespuugd|ziek gemeld|ziekgemeld|ziek thuis|(?:is|ligt|lag|was|werd) (?:al (?:een )?(?:\w+ )?|nog |erg |heel |flink |weer )?ziek(?! goed| vet| mooi| hard| van)|dieet|diëtist)\b/,
+    /\b(?:burn-?out|overspannen|depressie|depressief|adhd|add|autis\w*|asperger|dyslexie\w*|dyscalculie\w*|diabetes\w*|epilep\w*|eet (?:bijna |haast |nauwelijks |amper |al weken |nog maar )?(?:niks|niets|niet)(?: meer)?(?! van| op| aan| bij| mee)|(?:heeft|met|aan|tegen|is) kanker|kanker (?:vastgesteld|gediagnosticeerd|geconstateerd)|leukemie|anorexia|boulimia|eetstoornis|pdd-?nos|tourette|astma|ziekenhuis|ambulance|opgenomen|psycholoog|psychiater|therapie|medicijnen|ritalin|zelfmoord\w*|suïcid\w*|zwanger|hiv|aids|soa|hersenschudding|chronisch ziek|ernstig ziek|doodziek|gehandicapt|rolstoel|ggz|angststoornis|paniekaanval\w*|automutilatie|snijdt zichzelf|zelfbeschadiging|kliniek|afkickkliniek|antidepressiva|medicatie|spoedeisende hulp|eerste hulp|\w*operatie|pgb|vertrouwenspersoon|(?:bij|naar) de (?:dokter|huisarts|tandarts|orthodontist|fysio(?:therapeut)?)|weegt (?:nog maar |maar |pas )?\d+ kilo|geopereerd|ic|intensive care|ongeluk gehad|gebroken (?:been|arm|enkel|pols)|miskraam|hoofdluis|luizen|bedplassen|bedplasser|stottert|slechthorend|doof|blind|adhd-\w+|rugzakje|speciaal onderwijs|cluster 4|corona|covid|tumor|hersentumor|\w*ziekte|ziektewet|hartinfarct|herseninfarct|hart(?:afwijking|kwaal|probleem|problemen|ruis|operatie)|bevallen van|bevalling|\w*ontsteking|(?:heeft|met|aan) (?:ms|als|reuma|crohn|eczeem|epilepsie)|multiple sclerose|reuma|ziekte van crohn|eczeem|dyspraxie|gediagnosticeerd|diagnose|dementie|hartaanval|beroerte|hartstilstand|verlamd|gips|revalidatie|revalideert|\w*allergi\w*|allergisch|\w*intolerant|epipen|koorts|\w*griep|overgegeven|overgeven|gespuugd|ziek gemeld|ziekgemeld|ziek thuis|(?:is|ligt|lag|was|werd) (?:al (?:een )?(?:\w+ )?|nog |erg |heel |flink |weer )?ziek(?! goed| vet| mooi| hard| van)|dieet|diëtist)\b/,
   ],
   [
     'punishment',
@@ -127,7 +127,7 @@ const SENSITIVE: Array<[string, RegExp]> = [
   ],
   [
     'grades',
-    /(?:\b(?:een|'n|n) (?:[1-9]|10)(?:[,.]\d)? (?:voor|op|gehaald|gescoord)\b|\b(?:had|heeft|kreeg|krijgt|haalde|haalt|scoorde|heb|hadden) (?:zelfs |maar |ook |nog |wel |gewoon |weer |toch |echt )?(?:een|'n) (?:[1-9]|10)(?:[,.]\d)?(?![\d,.]?\d|[-%a-z]| (?:jaar|jarig\w*|uur|kinderen|weken|dagen|maanden|minuten|euro|keer|km|kilo|procent|x)\b)|\bkrijgt (?:een|'n) (?:[1-5])(?:[,.]\d)?\b|\b[bc]-attest\b|\bzittenblijver\b|\bblijft zitten\b|\bblijven zitten\b|\bbleef zitten\b|\bzittenblijven\b|\bgezakt\b|\bonvoldoendes?\b|\bcijferlijst\b)/,
+    /(?:\b(?:een|'n|n) (?:[1-9]|10)(?:[,.]\d)? (?:voor|op|gehaald|gescoord)\b|\b(?:had|heeft|kreeg|krijgt|haalde|haalt|scoorde|heb|hadden) (?:zelfs |maar |ook |nog |wel |gewoon |weer |toch |echt )?(?:een|'n) (?:[1-9]|10)(?:[,.]\d)?(?![\d,.]?\d|[-%a-z]| (?:jaar|jarig\w*|uur|kinderen|weken|dagen|maanden|minuten|euro|keer|km|kilo|procent|x)\b)|\bkrijgt (?:een|'n) (?:[1-5])(?:[,.]\d)?\b|\b[bc]-attest\b|\bzittenblijver\b|\bblijft zitten\b|\bblijven zitten\b|\bbleef zitten\b|\bzittenblijven\b|\bgezakt\b|\bonvoldoendes?\b|\bcijferlijst\b|\b(?:\d{3}|[12][fs])\b[^.!?\n]{0,25}\b(?:doorstroomtoets|eindtoets|cito|iep)\b|\b(?:doorstroomtoets|eindtoets|cito|iep)\w*\b[^.!?\n]{0,25}\b\d{3}\b|\b(?:vmbo|mavo|havo|vwo|kader|basis|pro)(?:\/\w+)?-?advies\b)/,
   ],
   [
     'home',
@@ -136,7 +136,7 @@ const SENSITIVE: Array<[string, RegExp]> = [
   [
     'missing',
     // A child someone is looking for: "is sinds 15.30 niet thuisgekomen", "voor het laatst gezien".
-    /\b(?:niet (?:meer )?thuis ?gekomen|niet thuisgekomen|voor het laatst gezien|wordt vermist|is vermist|sinds \w+ vermist|weggelopen|wordt (?:nog (?:steeds )?|dringend |door de politie )?gezocht|gezocht\s*[:!]|vermist)(?:\b|(?<=[:!]))/,
+    /\b(?:niet (?:meer )?thuis ?gekomen|niet thuisgekomen|voor het laatst gezien|wordt vermist|is vermist|sinds \w+ vermist|weggelopen|wordt (?:nog (?:steeds )?|dringend |door de politie )?gezocht|(?:wie heeft|heeft iemand|iemand)\b[^.!?\n]{1,50}\bgezien(?=\?)|gezocht\s*[:!]|vermist)(?:\b|(?<=[:!]))/,
   ],
   [
     'account',
@@ -156,7 +156,7 @@ const SENSITIVE: Array<[string, RegExp]> = [
     // Where someone is, or will be, at a given time: "staat nu in de Albert Heijn", "elke ochtend om 8.10 bij de ingang";
     // a routine with a place ("elke avond aan uw straat", "iedere dag langs jouw huis"); where the
     // one addressed lives or sleeps ("ik weet waar je woont", "tegenover jouw huis", "jouw kamer").
-    /\b(?:staat|zit|is|loopt|fietst|werkt|sport|traint|zwemt|wacht) (?:nu|nu net|op dit moment|vanavond|elke \w+|iedere \w+|altijd)(?: (?:al|alleen|een|uur|half|kwartier|tijdje|sinds|vanaf|\d{1,2}(?:[:.]\d{2})?)){0,5} (?:in|bij|op|aan) (?:de|het|'t)\b|\b(?:elke|iedere) (?:ochtend|middag|avond|dag|nacht|pauze|les|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|week) (?:om|rond|tussen|vanaf|van) (?:\d{1,2}(?:[:.]\d{2})?\b|(?:(?:kwart|vijf|tien) (?:over|voor) (?:half )?|half )?(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|\d{1,2})\b)[^.!?\n]{0,50}?\b(?:bij|in|op|aan|naar|via|langs|achter|naast|tegenover) (?:de|het|'t)\b|\balleen (?:thuis|in huis)\b|\b(?:elke|iedere) (?:ochtend|middag|avond|dag|nacht|pauze|les|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b[^.!?\n]{0,40}?\b(?:bij|aan|op|langs|tegenover|voor|naar|achter|naast) (?:de|het|'t|je|jouw|uw|jullie) (?:\w+ )?(?:huis|straat|deur|raam|hek|schoolhek|ingang|uitgang|halte|bushalte|tramhalte|fietsenrek\w*|fietsenstalling|sporthal|kantine|bieb|bibliotheek|club|training|supermarkt|winkel|werk|zwembad|sportschool|station|snackbar|bakker|speeltuin|skatebaan|voetbalveld|park)\b|\bwaar (?:je|jij|u|ge|gij) (?:woont|slaapt|werkt|traint|bent|uithangt|rondhangt|(?:je|jouw|uw) fiets (?:neerzet|parkeert|stalt|zet))\b|\b(?:langs|tegenover|voor|bij|aan) (?:jouw|je|uw|jullie) (?:huis|straat|deur|raam|kamer)\b|\b(?:jouw|je|uw) (?:slaapkamer|kamer) (?:is|ligt|zit)\b/,
+    /\b(?:staat|zit|is|loopt|fietst|werkt|sport|traint|zwemt|wacht) (?:nu|nu net|op dit moment|vanavond|elke \w+|iedere \w+|altijd)(?: (?:al|alleen|een|uur|half|kwartier|tijdje|sinds|vanaf|tot|om|rond|kwart|voor|over|na|\d{1,2}(?:[:.]\d{2})?)){0,6} (?:in|bij|op|aan|achter|naast|tegenover|voor) (?:de|het|'t)\b|\b(?:elke|iedere) (?:ochtend|middag|avond|dag|nacht|pauze|les|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|week) (?:om|rond|tussen|vanaf|van) (?:\d{1,2}(?:[:.]\d{2})?\b|(?:(?:kwart|vijf|tien) (?:over|voor) (?:half )?|half )?(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|\d{1,2})\b)[^.!?\n]{0,50}?\b(?:bij|in|op|aan|naar|via|langs|achter|naast|tegenover) (?:de|het|'t)\b|\balleen (?:thuis|in huis)\b|\b(?:elke|iedere) (?:ochtend|middag|avond|dag|nacht|pauze|les|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b[^.!?\n]{0,40}?\b(?:bij|aan|op|langs|tegenover|voor|naar|achter|naast) (?:de|het|'t|je|jouw|uw|jullie) (?:\w+ )?(?:huis|straat|deur|raam|hek|schoolhek|ingang|uitgang|halte|bushalte|tramhalte|fietsenrek\w*|fietsenstalling|sporthal|kantine|bieb|bibliotheek|club|training|supermarkt|winkel|werk|zwembad|sportschool|station|snackbar|bakker|speeltuin|skatebaan|voetbalveld|park)\b|\bwaar (?:je|jij|u|ge|gij) (?:woont|slaapt|werkt|traint|bent|uithangt|rondhangt|(?:je|jouw|uw) fiets (?:neerzet|parkeert|stalt|zet))\b|\b(?:langs|tegenover|voor|bij|aan) (?:jouw|je|uw|jullie) (?:huis|straat|deur|raam|kamer)\b|\b(?:jouw|je|uw) (?:slaapkamer|kamer) (?:is|ligt|zit)\b/,
   ],
 ];
 
@@ -183,6 +183,14 @@ function sentenceBounds(text: string, start: number, end: number): [number, numb
     if (c === 46 && b + 1 < text.length && text.charCodeAt(b + 1) === 32) break;
     b++;
   }
+  // "… ze weegt nog maar 35 kilo. Lore Maes uit 2B.": a name that makes a sentence of its own (with
+  // a class or a word or two) is whom the sentence before is about.
+  if (a > 0 && b - a - (end - start) < 24 && NAME_ONLY.test(text.slice(a, b).replace(text.slice(start, end), ''))) {
+    let p = a - 1;
+    const minP = Math.max(0, a - 140);
+    while (p > minP && !'.!?\n'.includes(text[p - 1]!)) p--;
+    a = p;
+  }
   // "Amira Yilmaz is er niet. Ze heeft epilepsie.": the next sentence about the same person.
   if (b < text.length) {
     const next = NEXT_ABOUT_SAME.exec(text.slice(b, b + 140));
@@ -190,6 +198,7 @@ function sentenceBounds(text: string, start: number, end: number): [number, numb
   }
   return [a, b];
 }
+const NAME_ONLY = /^[\s.,!?:()]*(?:(?:uit |van |groep |klas )?\(?\d\s?\w{0,6}\)?|\d\w* leerjaar)?[\s.,!?()]*$/;
 // (A transcribed chat line may start with "[20:14] Lotte: ".)
 const NEXT_ABOUT_SAME = /^[.!?\n]+\s*(?:\[?\d{1,2}[:.]\d{2}\]?\s*[^\s:]{1,30}:\s*)?(?:ze|zij|hij|haar|zijn|die)\b[^.!?\n]{0,120}/i;
 
@@ -249,7 +258,7 @@ const TRIGGERS = new Set(
     'hoofdluis luizen bedplassen bedplasser stottert slechthorend doof blind rugzakje speciaal cluster ' +
     'geschorst schorsing strafwerk nablijven gestuurd getrapt gegooid verwijderd betrapt ontslagen non gearresteerd opgepakt ' +
     'taakstraf strafblad enkelband spieken gespiekt drugs officiële halt diefstal gestolen gejat winkeldiefstal politie ' +
-    'aangifte gehaald gescoord krijgt zitten zittenblijven gezakt onvoldoende onvoldoendes cijferlijst ' +
+    'aangifte gehaald gescoord gezien doorstroomtoets eindtoets cito iep advies hartafwijking hartkwaal hartprobleem hartproblemen hartruis krijgt zitten zittenblijven gezakt onvoldoende onvoldoendes cijferlijst ' +
     'scheiden gescheiden scheiding pleeggezin pleegouders pleegkind jeugdzorg voogd geplaatst gezet ondertoezichtstelling ' +
     'veilig huiselijk overleden schulden armoede voedselbank dakloos azc gevangenis vast bak drank verslaafd ' +
     'tehuis gezinshuis begrafenis rouwt weeskind corona covid tumor hersentumor ziekte ziektewet dyspraxie gediagnosticeerd diagnose dementie hartaanval beroerte hartstilstand verlamd gips revalidatie revalideert ' +
@@ -538,6 +547,7 @@ const LIST_GAP = /^\s*(?:[,;–-]|en|[,;] en|[,;]? ?(?:en )?dan)\s*$/;
 
 const FAILING_GRADE =
   /\b(?:een|'n|n) (?:[1-4](?:[,.]\d)?|5(?:[,.][0-4])?)(?![\d,.]?\d)|blijft zitten|blijven zitten|bleef zitten|gezakt|onvoldoende|krijgt (?:een|'n) [1-5]/i;
+const TEST_RESULT = /doorstroomtoets|eindtoets|cito|iep\b|advies/;
 const TUSSEN_BEFORE = /(?<=\s)(?:(?:van|de|der|den|el|ter|ten) ){1,2}$/i;
 const SINGLE = /(?<![\w@#-])([A-Za-z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)(?![\w@-])/g;
 // "Seppe zijn moeder", "Milou haar vader": whoever has a mother is a person.
@@ -663,7 +673,13 @@ function findSingleNames(text: string, out: Candidate[], hits: () => Hit[], lowe
       continue;
     const identified = titled || CLASS_AFTER.test(text.slice(end, end + 20));
     // A good grade next to a lone first name is praise, not exposure ("Lotte heeft een 9!").
-    if (family === 'grades' && !FAILING_GRADE.test(text.slice(start, Math.min(b, end + 60)))) continue;
+    // (A test score or a school advice is told, good or bad.)
+    if (
+      family === 'grades' &&
+      !FAILING_GRADE.test(text.slice(start, Math.min(b, end + 60))) &&
+      !TEST_RESULT.test(lowered().slice(Math.max(a, start - 40), Math.min(b, end + 60)))
+    )
+      continue;
     // "Mevrouw De Groot": the tussenvoegsel belongs to the surname.
     const tv = titled ? TUSSEN_BEFORE.exec(text.slice(Math.max(0, start - 9), start)) : null;
     const from = tv ? start - tv[0].length : start;

@@ -69,6 +69,13 @@ describe('named person with a sensitive fact', () => {
     // The subject that opens a sentence has the whole sentence; a name that is an everyday word too opens it.
     ['Sven (9) uit groep 6 van basisschool de Klimop in Zeist is sinds gisteravond niet thuisgekomen', 'Sven'],
     ['roos heeft sinds vorige week een gebroken arm', 'roos'],
+    // A name that makes a sentence of its own; a child sought; a test score or school advice; a heart
+    // condition; where a teacher's car stands every day.
+    ['Ze heeft een eetstoornis en weegt bijna niks meer. Noor Visser uit 3c.', 'Noor Visser'],
+    ['Wie heeft Daan (8) gezien? Blauwe jas, rode pet', 'Daan'],
+    ['Bij de doorstroomtoets had Sem maar 512, dus vmbo-advies', 'Sem'],
+    ['Levi mag niet mee met gym vanwege zijn hartafwijking', 'Levi'],
+    ['De auto van juf Anja staat elke dag tot 6 uur achter de school', 'Anja'],
     // Who tells is not whom it is about; the partner is not whose orientation is told; one person, two names.
     ['Onze Milan zei gisteren dat Kobe uit zijn klas op jongens valt', 'Kobe'],
     ['Meester Sjoerd van groep 5 vertelde vandaag aan de kinderen dat hij gaat trouwen met zijn vriend Thijs', 'Sjoerd'],
