@@ -30,7 +30,7 @@ function yearOf(date: string): number {
   return yy + (2000 + yy > THIS_YEAR ? 1900 : 2000);
 }
 // "… is op 23.12.2020 geboren".
-const BIRTH_AFTER = /^[ ,]{0,2}(?:[a-zà-ÿ]+ ){0,3}(?:geboren|ter wereld gekomen)\b|^[ ,]{0,2}jarig\b/i;
+const BIRTH_AFTER = /^[ ,]{0,2}(?:[a-zà-ÿ]+ ){0,3}(?:geboren|geboortedatum|geboortedag|ter wereld gekomen)\b|^[ ,]{0,2}jarig\b/i;
 // A name just before the date: "Sem (", "Lotte Bakker: ", "Noah de Wit – ".
 const NAME_THEN = /(?:^|[\s,;(])[A-Z][a-zà-ÿ'-]+(?: (?:van |de |der |den |el |ter |ten |van de |van der )?[A-Z][a-zà-ÿ'-]+)?\s?(?:\(|[:\-–]\s?)$/;
 // In a list the name may be lower case, and a class may stand between: "Amber Kok, 3A, 10-01-2010", "fatima (2-12-2012)".

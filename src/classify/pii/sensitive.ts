@@ -60,7 +60,10 @@ const FIRST_NAMES = new Set(
     'siham zineb kawtar agnieszka zuzanna oliwia maja olga kasia gerda tineke anke marleen liesbeth nathalie ' +
     'wilma kelly maaike hennie henny rianne mariëlle margriet carolien annelies rosalie marjan anita joyce nicole ' +
     'sharon claudia brenda judith annet marian irene hilde sonja tamara miranda astrid desiree danielle daniëlle ' +
-    'katrien griet nele karolien natasha shanice gianna kiara priya sunita radha hanneke jolanda fenne'
+    'katrien griet nele karolien natasha shanice gianna kiara priya sunita radha hanneke jolanda fenne isabella ' +
+    // Ukrainian, Syrian, Eritrean and Afghan names of children who fled
+    'olena oksana iryna yulia anastasia sofiia maksym dmytro andriy bohdan artem selam yonas dawit ahmad khaled lamar ' +
+    'mariam omid farid'
   ).split(/\s+/),
 );
 // Frequent Dutch surnames (with their tussenvoegsel dropped) for lower-case names.
@@ -119,11 +122,11 @@ const TITLE =
 const SENSITIVE: Array<[string, RegExp]> = [
   [
     'health',
-    /\b(?:burn-?out|overspannen|depressie|depressief|adhd|add|autis\w*|asperger|dyslexie\w*|dyscalculie\w*|diabetes\w*|epilep\w*|eet (?:bijna |haast |nauwelijks |amper |al weken |nog maar )?(?:niks|niets|niet)(?: meer)?(?! van| op| aan| bij| mee)|(?:heeft|met|aan|tegen|is) kanker|kanker (?:vastgesteld|gediagnosticeerd|geconstateerd)|leukemie|anorexia|boulimia|eetstoornis|pdd-?nos|tourette|astma|ziekenhuis|ambulance|opgenomen|psycholoog|psychiater|therapie|medicijnen|ritalin|zelfmoord\w*|suïcid\w*|zwanger|hiv|aids|soa|hersenschudding|chronisch ziek|ernstig ziek|doodziek|gehandicapt|rolstoel|ggz|angststoornis|paniekaanval\w*|automutilatie|snijdt zichzelf|zelfbeschadiging|kliniek|afkickkliniek|antidepressiva|medicatie|spoedeisende hulp|eerste hulp|\w*operatie|pgb|vertrouwenspersoon|(?:bij|naar) de (?:dokter|huisarts|tandarts|orthodontist|fysio(?:therapeut)?)|weegt (?:nog maar |maar |pas )?\d+ kilo|geopereerd|ic|intensive care|ongeluk gehad|gebroken (?:been|arm|enkel|pols)|miskraam|hoofdluis|luizen|bedplassen|bedplasser|stottert|slechthorend|doof|blind|adhd-\w+|rugzakje|speciaal onderwijs|cluster 4|corona|covid|tumor|hersentumor|\w*ziekte|ziektewet|hartinfarct|herseninfarct|hart(?:afwijking|kwaal|probleem|problemen|ruis|operatie)|bevallen van|bevalling|\w*ontsteking|(?:heeft|met|aan) (?:ms|als|reuma|crohn|eczeem|epilepsie)|multiple sclerose|reuma|ziekte van crohn|eczeem|dyspraxie|gediagnosticeerd|diagnose|dementie|hartaanval|beroerte|hartstilstand|verlamd|gips|revalidatie|revalideert|\w*allergi\w*|allergisch|\w*intolerant|epipen|koorts|\w*griep|overgegeven|overgeven|gespuugd|ziek gemeld|ziekgemeld|ziek thuis|(?:is|ligt|lag|was|werd) (?:al (?:een )?(?:\w+ )?|nog |erg |heel |flink |weer )?ziek(?! goed| vet| mooi| hard| van)|dieet|diëtist)\b/,
+    /\b(?:burn-?out|overspannen|depressie|depressief|adhd|add|autis\w*|asperger|dyslexie\w*|dyscalculie\w*|diabetes\w*|epilep\w*|eet (?:bijna |haast |nauwelijks |amper |al weken |nog maar )?(?:niks|niets|niet)(?: meer)?(?! van| op| aan| bij| mee)|(?:heeft|met|aan|tegen|is) kanker|kanker (?:vastgesteld|gediagnosticeerd|geconstateerd)|leukemie|anorexia|boulimia|eetstoornis|pdd-?nos|tourette|astma|ziekenhuis|ambulance|opgenomen|psycholoog|psychiater|therapie|medicijnen|ritalin|zelfmoord\w*|suïcid\w*|zwanger|hiv|aids|soa|hersenschudding|chronisch ziek|ernstig ziek|doodziek|gehandicapt|rolstoel|ggz|angststoornis|paniekaanval\w*|automutilatie|snijdt zichzelf|zelfbeschadiging|kliniek|afkickkliniek|antidepressiva|medicatie|insuline\w*|spoedeisende hulp|eerste hulp|\w*operatie|pgb|vertrouwenspersoon|(?:bij|naar) de (?:dokter|huisarts|tandarts|orthodontist|fysio(?:therapeut)?)|weegt (?:nog maar |maar |pas )?\d+ kilo|geopereerd|ic|intensive care|ongeluk gehad|gebroken (?:been|arm|enkel|pols)|miskraam|hoofdluis|luizen|bedplassen|bedplasser|stottert|slechthorend|doof|blind|adhd-\w+|rugzakje|speciaal onderwijs|cluster 4|corona|covid|tumor|hersentumor|\w*ziekte|ziektewet|hartinfarct|herseninfarct|hart(?:afwijking|kwaal|probleem|problemen|ruis|operatie)|bevallen van|bevalling|\w*ontsteking|(?:heeft|met|aan) (?:ms|als|reuma|crohn|eczeem|epilepsie)|multiple sclerose|reuma|ziekte van crohn|eczeem|dyspraxie|gediagnosticeerd|diagnose|dementie|hartaanval|beroerte|hartstilstand|verlamd|gips|revalidatie|revalideert|\w*allergi\w*|allergisch|\w*intolerant|epipen|koorts|\w*griep|overgegeven|overgeven|gespuugd|ziek gemeld|ziekgemeld|ziek thuis|(?:is|ligt|lag|was|werd) (?:al (?:een )?(?:\w+ )?|nog |erg |heel |flink |weer )?ziek(?! goed| vet| mooi| hard| van)|dieet|diëtist)\b/,
   ],
   [
     'punishment',
-    /\b(?:geschorst|schorsing|strafwerk|nablijven|van school (?:gestuurd|getrapt|gegooid|verwijderd|af)|verwijderd van (?:school|het terrein)|(?:uit de (?:klas|les)|van het (?:plein|schoolplein)) verwijderd|betrapt|ontslagen|op non-actief|gearresteerd|opgepakt|taakstraf|strafblad|enkelband|spieken|gespiekt|drugs|officiële waarschuwing|halt-straf|naar halt|diefstal|gestolen|gejat|winkeldiefstal|politie opgehaald|aangifte tegen|time-?out(?:kamer|ruimte|lokaal)?|straatverbod|contactverbod|rijbewijs kwijt|rijbewijs ingenomen|rijbewijs ingevorderd|huisverbod|gebiedsverbod|uit de klas gestuurd|eruit gestuurd|er uit gestuurd)\b/,
+    /\b(?:geschorst|schorsing|strafwerk|nablijven|van school (?:gestuurd|getrapt|gegooid|verwijderd|af)|verwijderd van (?:school|het terrein)|(?:uit de (?:klas|les)|van het (?:plein|schoolplein)) verwijderd|betrapt|ontslagen|op non-actief|gearresteerd|opgepakt|taakstraf|strafblad|enkelband|spieken|gespiekt|drugs|officiële waarschuwing|halt-straf|naar halt|diefstal|gestolen|gejat|winkeldiefstal|politie opgehaald|aangifte tegen|time-?out(?:kamer|ruimte|lokaal)?|straatverbod|contactverbod|rijbewijs kwijt|rijbewijs ingenomen|rijbewijs ingevorderd|huisverbod|gebiedsverbod|schoolverbod|toegangsverbod|terreinverbod|verbod om (?:de school|het (?:school)?terrein)|uit de klas gestuurd|eruit gestuurd|er uit gestuurd)\b/,
   ],
   [
     'grades',
@@ -131,7 +134,7 @@ const SENSITIVE: Array<[string, RegExp]> = [
   ],
   [
     'home',
-    /\b(?:scheiden|gescheiden|\w*scheiding|pleeggezin|pleegouders|pleegkind|jeugdzorg|voogd|uit huis geplaatst|ondertoezichtstelling|veilig thuis|huiselijk geweld|overleden|schulden|\w*schuldsanering|schuldhulp\w*|deurwaarder|beslag (?:gelegd|op)|armoede|voedselbank|uitgezet naar|uitzetting|teruggestuurd naar|verblijfsvergunning|asielzoeker\w*|asielaanvraag|asiel|gevlucht uit|vluchteling\w*|dakloos|daklozen\w*|azc|mishandel\w*|woont nu bij|in de gevangenis|aan de drank|aan de drugs|gevangenis|zit vast|zit in de bak|in de bak|aan de drank|aan de drugs|verslaafd|alcoholist|werkloos|(?:zijn|haar|z'n|d'r|hun) (?:baan|werk) kwijt|(?:hun|het|ons|jullie) huis uit moeten|moeten (?:hun|het|uit hun) huis uit|in de bijstand|uitkering|huisuitzetting|uit huis gezet|weggelopen|vermist|kinderbescherming|blijf-van-mijn-lijfhuis|opvanghuis|tehuis|gezinshuis|begrafenis|rouwt|weeskind|noodopvang|vrouwenopvang|(?:slaapt|slapen|sliep|sliepen|woont|wonen) (?:al (?:\w+ ){0,2}|nu |sinds (?:\w+ ){1,2})?in (?:de|een|hun|z'n|zijn|haar) (?:auto|caravan|tent|opvang|daklozenopvang))\b/,
+    /\b(?:scheiden|gescheiden|\w*scheiding|pleeggezin|pleegouders|pleegkind|jeugdzorg|voogd|uit huis geplaatst|ondertoezichtstelling|veilig thuis|huiselijk geweld|overleden|schulden|\w*schuldsanering|schuldhulp\w*|deurwaarder|beslag (?:gelegd|op)|armoede|voedselbank|uitgezet naar|uitzetting|teruggestuurd naar|verblijfsvergunning|asielzoeker\w*|asielaanvraag|asiel|gevlucht\b|vluchteling\w*|dakloos|daklozen\w*|azc|mishandel\w*|woont nu bij|in de gevangenis|aan de drank|aan de drugs|gevangenis|zit vast|zit in de bak|in de bak|aan de drank|aan de drugs|verslaafd|alcoholist|werkloos|(?:zijn|haar|z'n|d'r|hun) (?:baan|werk) kwijt|(?:hun|het|ons|jullie) huis uit moeten|moeten (?:hun|het|uit hun) huis uit|in de bijstand|uitkering|huisuitzetting|uit huis gezet|weggelopen|vermist|kinderbescherming|blijf-van-mijn-lijfhuis|opvanghuis|tehuis|gezinshuis|begrafenis|rouwt|weeskind|noodopvang|vrouwenopvang|(?:slaapt|slapen|sliep|sliepen|woont|wonen) (?:al (?:\w+ ){0,2}|nu |sinds (?:\w+ ){1,2})?in (?:de|een|hun|z'n|zijn|haar) (?:auto|caravan|tent|opvang|daklozenopvang))\b/,
   ],
   [
     'missing',
@@ -263,7 +266,7 @@ const TRIGGERS = new Set(
     'veilig huiselijk overleden schulden armoede voedselbank dakloos azc gevangenis vast bak drank verslaafd ' +
     'tehuis gezinshuis begrafenis rouwt weeskind corona covid tumor hersentumor ziekte ziektewet dyspraxie gediagnosticeerd diagnose dementie hartaanval beroerte hartstilstand verlamd gips revalidatie revalideert ' +
     'alcoholist werkloos kwijt schuldsanering schuldhulp schuldhulpverlening deurwaarder beslag uitgezet uitzetting teruggestuurd verblijfsvergunning asielzoeker asielzoekers asielaanvraag asiel gevlucht vluchteling vluchtelingen bijstand uitkering huisuitzetting weggelopen vermist gezocht thuisgekomen laatst kinderbescherming opvanghuis ' +
-    'insta instagram tiktok snap snapchat account twitter facebook discord privéaccount priveaccount woont ' +
+    'insuline insulinepomp schoolverbod toegangsverbod terreinverbod verbod insta instagram tiktok snap snapchat account twitter facebook discord privéaccount priveaccount woont ' +
     'elke iedere staat zit loopt traint sport zwemt uithangt rondhangt neerzet parkeert stalt ' +
     'allergie allergisch intolerant epipen koorts griep buikgriep overgegeven overgeven gespuugd ziek ziekgemeld dieet diëtist ms reuma crohn eczeem sclerose ' +
     'noodopvang vrouwenopvang slaapt slapen sliep sliepen time gestuurd attest straatverbod contactverbod huisverbod gebiedsverbod zittenblijver dokter huisarts tandarts orthodontist fysio fysiotherapeut hartoperatie pgb vertrouwenspersoon weegt drank rijbewijs hartinfarct herseninfarct bevallen bevalling vechtscheiding ' +
@@ -340,7 +343,16 @@ export function isGivenName(word: string): boolean {
 
 /** A given name written in lower case ("sven", "lotte") that is no everyday word too ("roos", "mark"). */
 export function isLowerCaseName(word: string): boolean {
-  return FIRST_NAMES.has(word) && !AMBIGUOUS_FIRST.has(word);
+  return (FIRST_NAMES.has(word) && !AMBIGUOUS_FIRST.has(word)) || isDiminutive(word);
+}
+
+/** A given name we know, made small: "Daantje", "lotje", "Keesje", "Annetje". */
+function isDiminutive(lc: string): boolean {
+  const n = lc.length;
+  if (n < 5 || lc.charCodeAt(n - 1) !== 101 || lc.charCodeAt(n - 2) !== 106) return false;
+  const stem = lc.slice(0, lc.endsWith('tje') ? -3 : -2);
+  if (stem.length < 3 || AMBIGUOUS_FIRST.has(stem)) return false;
+  return FIRST_NAMES.has(stem) || FIRST_NAMES.has(stem + 'te') || FIRST_NAMES.has(stem + 'e');
 }
 
 /** Does the text contain a word that may start a sensitive fact? (dashes split words) */
@@ -470,8 +482,15 @@ function namesAThing(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 16);
   // "die autist van een Tijn", "dat joch van een Bram": a person called by what someone thinks of them.
   if (EPITHET_BEFORE.test(before)) return false;
-  return ARTICLE_BEFORE.test(before) || VENUE_BEFORE.test(before) || CALENDAR_NEXT.test(after) || SPEAKER.test(after);
+  // "blauwe Paw Patrol rugzak": a brand before what it is on; "in Den Dolder": a place, unless a given name we know.
+  if (BRAND_NEXT.test(after) || (PLACE_BEFORE.test(before) && !isGivenName(text.slice(start, end).split(' ')[0]!))) return true;
+  // "Aan de ouders van Isabella: ze heeft …" is no speaker.
+  const speaker = SPEAKER.test(after) && !PREPOSITION_BEFORE.test(before);
+  return ARTICLE_BEFORE.test(before) || VENUE_BEFORE.test(before) || CALENDAR_NEXT.test(after) || speaker;
 }
+const BRAND_NEXT =
+  /^ (?:rugzak|rugtas|schooltas|tas|jas|jasje|jack|shirt|t-shirt|trui|hoodie|vest|muts|pet|schoenen|sneakers|broek|fiets|scooter|hanger|sticker|beker|etui)\b/i;
+const PREPOSITION_BEFORE = /\b(?:van|aan|voor|met|bij|over)\s$/;
 const EPITHET_BEFORE = /\b(?:[Dd]ie|[Dd]at|[Dd]eze|[Zz]o'n|[Ww]at een)\s+(?:\p{Ll}+\s+)?\p{Ll}{3,} van een\s$/u;
 
 /**
@@ -528,7 +547,7 @@ function findNameLists(text: string, out: Candidate[]): void {
 const LIST_FULL_NAME = String.raw`\p{Lu}\p{Ll}+(?: (?:(?:van|de|der|den|el|ter|ten|van de|van der|van den|El|Ait|Aït|Ben|Abu|Al|Da|Di|Dos|Du|Le|La) )?\p{Lu}[\p{Ll}'’-]*\p{Ll})?`;
 const LIST_NAME = String.raw`(?<![\p{L}\p{N}@#])(${LIST_FULL_NAME})`;
 const LIST_NAME_OR_LOWER = String.raw`(?<![\p{L}\p{N}@#])(${LIST_FULL_NAME}|\p{Ll}{2,})`;
-const LIST_DESCRIPTION = String.raw`(?: \((?:1?\d(?=\))|\d\s?[a-zA-Z]{1,4}\b[^)]{0,40}|groep \d[^)]{0,30}|klas \w+[^)]{0,30})\)| (?:[1-9]|10)(?:[,.]\d)?(?![\d:./A-Za-z-])| (?:ook )?uit (?:groep \d\w?|klas \w+|\d\s?[a-zA-Z]{1,4})\b| \d[A-Za-z]{1,2}\d?(?=[,;.]|\s+en\s|\s*$|\s+(?:mogen|moeten|zijn|hebben|gaan|komen|zitten|krijgen|blijven|kunnen|doen)\b)| [–-] \d[A-Za-z]{1,3}\d?\b)`;
+const LIST_DESCRIPTION = String.raw`(?: \((?:1?\d(?=\))|\d\s?[a-zA-Z]{1,4}\b[^)]{0,40}|groep \d[^)]{0,30}|klas \w+[^)]{0,30})\)| (?:[1-9]|10|5[0-5]\d)(?:[,.]\d)?(?![\d:./A-Za-z-])| (?:onvoldoende|voldoende|ruim voldoende|matig)(?=[,;.]|\s+en\s|\s*$)| (?:ook )?uit (?:groep \d\w?|klas \w+|\d\s?[a-zA-Z]{1,4})\b| \d[A-Za-z]{1,2}\d?(?=[,;.]|\s+en\s|\s*$|\s+(?:mogen|moeten|zijn|hebben|gaan|komen|zitten|krijgen|blijven|kunnen|doen)\b)| [–-] \d[A-Za-z]{1,3}\d?\b)`;
 const LIST_ITEM = new RegExp(LIST_NAME + LIST_DESCRIPTION, 'gu');
 // Words that open a list or a caption and are capitalised there: "Links Ella (3B), dan Mo (3B)".
 const LIST_WORD = new Set('links rechts midden achter voor boven onder vooraan achteraan staand zittend bus tafel groepje team'.split(' '));
@@ -551,7 +570,7 @@ const TEST_RESULT = /doorstroomtoets|eindtoets|cito|iep\b|advies/;
 const TUSSEN_BEFORE = /(?<=\s)(?:(?:van|de|der|den|el|ter|ten) ){1,2}$/i;
 const SINGLE = /(?<![\w@#-])([A-Za-z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)(?![\w@-])/g;
 // "Seppe zijn moeder", "Milou haar vader": whoever has a mother is a person.
-const KIN_OF = /^ (?:zijn|haar|z'n|d'r) (?:moeder|vader|ouders|mama|papa|broer(?:tje)?|zus(?:je)?|oma|opa|stiefvader|stiefmoeder|pleegouders)\b/i;
+const KIN_OF = /^ (?:en )?(?:zijn|haar|z'n|d'r) (?:moeder|vader|ouders|mama|papa|broer(?:tje)?|zus(?:je)?|oma|opa|stiefvader|stiefmoeder|pleegouders)\b/i;
 // "Daans moeder", "Sanders vader": a given name with the possessive s before kin.
 const KIN_NEXT = /^ (?:moeder|vader|ouders|mama|papa|moeke|vake|broer(?:tje)?|zus(?:je)?|oma|opa|stiefvader|stiefmoeder|pleegouders|familie|gezin)\b/i;
 // "Sara uit 2C", "Lucas uit groep 6", "Ruben (brugklas)": a first name made identifiable.
@@ -566,13 +585,16 @@ const CLASS_NAMED = /^ (?:uit|van|in) (?:groep \d|klas \w|\d\s?[a-z]{1,4}\b|[a-z
 const ADDRESSED_BEFORE = /(?:(?:^|[.!?\n]\s*)(?:lieve|beste|hoi|hey|hallo|hé|he|yo|dag)\s+|,\s*)$/i;
 const GREETED = /(?:^|[.!?\n]\s*)(?:lieve|beste|hoi|hey|hallo|dag|goedemorgen|goedemiddag|vraag voor)\s+(?:juf|juffrouw|meester|meneer|mevrouw|mevr\.?)\s?$/i;
 const ADDRESSED_AFTER = /^(?:\s*,|\s*[.!?]|\s*$)/;
-const SPOKEN_TO_NEXT = /^ (?:jij|je|u|ge|gij)\b/i;
+const SPOKEN_TO_NEXT =
+  /^ (?:jij|je|u|ge|gij) (?:bent|zijt|hebt|heb|moet|kan|kunt|mag|gaat|weet|zit|doet|denkt|wil|wilt|was|had|zegt|zei|krijgt|komt|snapt|zou|zal|zult|hoeft|blijft|woont|loopt|liegt|praat)\b/i;
 const OPENS_SENTENCE = /(?:^|[.!?\n]\s*|@[\w.]+\s+)$/;
 // The subject of its sentence, perhaps after "onze" or "mijn zoon": "Onze Fleur is …", "Mijn zoon Sem en …".
 const SUBJECT_BEFORE =
   /(?:^|[.!?\n:]\s*|@[\w.]+\s+)(?:(?:onze|ons|mijn|m'n|den|de) (?:(?:zoon|dochter|kind|zoontje|dochtertje|jongste|oudste|broer(?:tje)?|zus(?:je)?|neef(?:je)?|nichtje|buurjongen|buurmeisje) )?|(?:juf|juffrouw|meester|meneer|mevrouw|mevr\.?|dhr\.?) (?:(?:van|de|der|den|ter|ten) )?)?$/i;
 // "Ons Jonas vertelde dat Lander …": who tells is not whom it is about.
 const TELLS_OF_OTHER = /^ (?:vertelde|vertelt|zei|zegt|hoorde|hoort|schreef|appte|zag)(?: \p{Ll}+){0,2} dat \p{Lu}/u;
+const ROLE_NOUN_BEFORE =
+  /\b(?:vertrouwenspersoon|mentor|mentrix|zorgcoördinator|zorgcoordinator|intern begeleider|ib'er|conciërge|directeur|directrice|teamleider|coördinator|coordinator|schoolpsycholoog|orthopedagoog|schoolmaatschappelijk werker|aandachtsfunctionaris|contactpersoon)(?:,| is| was)? (?:(?:juf|juffrouw|meester|meneer|mevrouw|mevr\.?|dhr\.?)\s?(?:(?:van|de|der|den|ter|ten) )?)$/i;
 const PARTNER_BEFORE = /\b(?:zijn|z'n|haar|d'r) (?:vriend|vriendin|man|vrouw|verloofde|partner)\s$/i;
 /**
  * One person, two names: "Dana … vorig jaar nog Daan heette", "Alex heette vroeger Alexandra".
@@ -621,7 +643,7 @@ function findSingleNames(text: string, out: Candidate[], hits: () => Hit[], lowe
     }
     if (notName(name) || NOT_PERSON.has(lc)) continue;
     const titled = TITLE.test(text.slice(Math.max(0, m.index - 24), m.index));
-    const known = FIRST_NAMES.has(lc);
+    const known = FIRST_NAMES.has(lc) || isDiminutive(lc);
     const start = m.index;
     const end = start + name.length;
     // Whoever is spoken to by name is a person, a name the list knows or not: "…, Jessy." "Lieve Zeynep, …"
@@ -650,6 +672,8 @@ function findSingleNames(text: string, out: Candidate[], hits: () => Hit[], lowe
     // "Jasmijn krijgt RT bij juf Wendy", "Dank aan meester Thomas": the teacher in a role; the
     // fact is about the pupil named before.
     if (titled && ROLE_BEFORE.test(text.slice(Math.max(0, start - 30), start)) && namedBefore(text, 0, start)) continue;
+    // "onze vertrouwenspersoon, mevrouw Ouali", "de mentor, meneer Dijk": the person named for a role.
+    if (titled && ROLE_NOUN_BEFORE.test(text.slice(Math.max(0, start - 50), start))) continue;
     // "Speciaal dank aan juf Naomi, die de hele nacht bij Sven bleef": a teacher thanked is in a role too.
     if (titled && THANKED_BEFORE.test(text.slice(Math.max(0, start - 48), start))) continue;
     // "Ons Jonas vertelde dat Lander …": the one who tells.
@@ -776,7 +800,7 @@ const LOWER_AFTER_HYPHEN = /-\p{Ll}/u;
 // A capitalised word right after an article is the name of a thing (a school, a shop, an
 // event); a person's tussenvoegsel follows a given name instead ("Tom de Wit"), so the word
 // before the article is not a capital.
-const ARTICLE_BEFORE = /(?:^|[^\p{Lu}\p{Ll}]|\b\p{Ll}+)\s*(?<![\p{Lu}][\p{Ll}]+ )(?:de|het|'t|De|Het|een)\s$/u;
+const ARTICLE_BEFORE = /(?<![\p{Lu}][\p{Ll}]+ )(?<![\p{L}'’])(?:de|het|'t|De|Het|een)\s$/u;
 const VENUE_BEFORE =
   /\b(?:café|cafe|camping|hotel|restaurant|halte|station|winkel|supermarkt|club|hockeyclub|voetbalclub|sportclub|vereniging|vv|sv|hc|kv|zv)\s$/iu;
 const CALENDAR_NEXT = /^ (?:Maandag|Dinsdag|Woensdag|Donderdag|Vrijdag|Zaterdag|Zondag|Dag|Week|Festival|Markt)\b/u;

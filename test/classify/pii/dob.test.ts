@@ -17,6 +17,7 @@ describe('date of birth', () => {
     ['Noah ° 12/03/2014 te Gent', '12/03/2014'],
     ['de geboortedatum van onze jongste, Daan: 12-03-2014', '12-03-2014'],
     ['12-03-2014 is onze Daan geboren', '12-03-2014'],
+    ['14-9-2012 is de geboortedatum van Jesse, dus hij mag mee', '14-9-2012'],
     ['Lotte Bakker: 5-7-2013', '5-7-2013'],
     ['op de lijst staat ook Sem (12-03-2014)', '12-03-2014'],
   ])('finds %j', (text, value) => {
