@@ -2,6 +2,7 @@
 // says, and a named person tied to a sensitive fact, which the learned model sometimes reads as
 // something else (whereabouts mostly as a threat).
 import { describe, expect, it } from 'vitest';
+import { createPiiRecogniser } from '../../src/classify/pii/index.ts';
 import { personalDataScore, piiSignals } from '../../src/classify/signals.ts';
 import type { Evidence, PiiResult } from '../../src/classify/types.ts';
 
@@ -28,5 +29,29 @@ describe('personal-data floors', () => {
     [0.2, 'sensitive.missing', 0.75, 0.2],
   ])('combined %d with %s at %d gives %d', (combined, rule, weight, expected) => {
     expect(score(combined, named(rule, weight))).toBe(expected);
+  });
+});
+
+describe('whose contact detail it is', () => {
+  const recognise = createPiiRecogniser({});
+  const signals = (text: string) => piiSignals(recognise(text), text);
+  it.each([
+    // The holder after "t.n.v." is a person, or an organisation.
+    ['Wie doet mee met het cadeau? Maak €4 over naar NL02ABNA0123456789 t.n.v. J. van Dam', 'person'],
+    ['Wie doet mee met het cadeau? Maak €4 over naar NL02ABNA0123456789 t.n.v. Sanne Vos', 'person'],
+    ['De ouderbijdrage graag naar NL02ABNA0123456789 t.n.v. Stichting Ouderraad De Klimop', 'org'],
+    // One's own number, even in a sentence that names a service.
+    ['mijn nummer is 06-12345678 voor wie wil ruilen met de overblijfdienst', 'person'],
+    ['mijn nummer is nul zes een twee drie vier vijf zes zeven acht voor wie wil ruilen met de overblijfdienst', 'person'],
+  ])('%j is a detail of a %s', (text, owner) => {
+    const s = signals(text);
+    expect(s.structured).toBeGreaterThan(0);
+    if (owner === 'person') {
+      expect(s.personal).toBeGreaterThan(0);
+      expect(s.sure).toBeGreaterThan(0);
+    } else {
+      expect(s.organisation).toBeGreaterThan(0);
+      expect(s.sure).toBe(0);
+    }
   });
 });

@@ -105,6 +105,14 @@ const SERVICE = /^(?:0800|0900|0909|0906|088|14\s?0\d{2,3}\b|\+?31\s?88)/;
 const PERSON =
   /\b(?:mijn|m'n|mn|mij|privé|prive|privenummer|thuis|woont|woon|wonen|woonachtig|adres van|nummer van|rekening van|(?:zijn|z'n|haar|hun|jouw|je|ze|d'r) (?:eigen )?(?:nummer|telefoon|telefoonnummer|06|mobiel|adres|huis|mail|e-mail|mailadres|rekening|rekeningnummer|iban)|bel (?:me|mij|hem|haar)|app (?:me|mij|hem|haar)|sms (?:me|mij)|mail (?:me|mij)|sla me op|juf|meester|meneer|mevrouw|mevr\.?|dhr\.?|ouders van|moeder van|vader van|mama van|papa van|dat ben ik|ons huis|bij ons thuis)\b/;
 
+/** One's own detail, whatever else the sentence names: "mijn nummer is … voor de overblijfdienst", "bel me". */
+const OWN =
+  /\b(?:mijn|m'n|mn) (?:eigen |privé|prive)?(?:nummer|telefoonnummer|06|mobiel|adres|huisadres|rekening|rekeningnummer|iban|mail|e-mail|mailadres)\b|\b(?:bel|app|sms|mail) (?:me|mij)\b|\bsla me op\b/;
+/** "t.n.v." and what follows it. */
+const HOLDER_AFTER = /^[\s,.:;-]{0,3}(?:t\.?\s?n\.?\s?v\.?|ten name van)\s+(\S.{0,40})/i;
+/** A holder that is a person: "W. de Jong", "mevr. Bakker", "Sanne Vos", "fam. Yilmaz". */
+const PERSON_HOLDER =
+  /^(?:(?:mevr|mw|dhr|hr|fam)\.?\s|[A-Z]\.(?:\s?[A-Z]\.)*\s?(?:(?:van|de|der|den|van de|van der|ter|ten) )?[A-Z][a-z]|[A-Z][a-z]+ (?:(?:van|de|der|den|van de|van der|ter|ten) )?[A-Z][a-z]+(?![a-z]))/;
 /** Abbreviations whose full stop does not end a sentence. */
 const ABBREVIATION = /(?:^|[^a-z])(?:tel|nr|no|mevr|dhr|mr|st|ca|bijv|evt|o\.a|t\.a\.v|tav|tnv|t\.n\.v|z\.s\.m|ma|di|wo|do|vr|za|zo)$/i;
 
@@ -143,6 +151,7 @@ function ownerOfShape(type: PiiType, value: string): Owner {
   }
   if (type === 'phone') {
     const v = value.trim();
+    if (/^nul zes\b/i.test(v)) return 'person';
     if (SERVICE.test(v)) return 'org';
     if (MOBILE.test(v)) return 'person';
   }
@@ -167,10 +176,13 @@ export function ownerOf(
   value: string,
   wholeText: () => boolean = () => namesOnlyAnOrganisation(text),
 ): Owner {
+  // "NL67ABNA… t.n.v. W. de Jong": the holder the text names.
+  const holder = HOLDER_AFTER.exec(text.slice(end, end + 60));
+  if (holder && PERSON_HOLDER.test(holder[1]!) && !ORGANISATION.test(holder[1]!.toLowerCase())) return 'person';
   const around = sentenceAround(text, start, end);
   const org = ORGANISATION.test(around);
   const person = PERSON.test(around);
-  if (person && !org) return 'person';
+  if (person && (!org || OWN.test(around))) return 'person';
   // A mobile number or a person's mailbox is a person's even in a sentence about the swimming pool.
   const shape = ownerOfShape(type, value);
   if (shape === 'person') return shape;
