@@ -43,6 +43,9 @@ describe('whose contact detail it is', () => {
     // One's own number, even in a sentence that names a service.
     ['mijn nummer is 06-12345678 voor wie wil ruilen met de overblijfdienst', 'person'],
     ['mijn nummer is nul zes een twee drie vier vijf zes zeven acht voor wie wil ruilen met de overblijfdienst', 'person'],
+    // A text that names no organisation, by someone writing about themselves; and one that does.
+    ['Wie wil er morgen mee naar het zwemfeest? Ik rijd om 9 uur weg vanaf Lijsterbeslaan 14, 4205 BK Gorinchem', 'person'],
+    ['Het zwemfeest is morgen in zwembad De Wiel, Lijsterbeslaan 14, 4205 BK Gorinchem. Wij zien jullie daar!', 'org'],
   ])('%j is a detail of a %s', (text, owner) => {
     const s = signals(text);
     expect(s.structured).toBeGreaterThan(0);

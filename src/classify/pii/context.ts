@@ -190,5 +190,9 @@ export function ownerOf(
   if (shape) return shape;
   if (org || person) return null;
   // Nothing in the sentence: an announcement naming an organisation elsewhere in the text.
-  return wholeText() ? 'org' : null;
+  if (wholeText()) return 'org';
+  // A text that names no organisation anywhere, written by someone about themselves ("Wie wil
+  // meerijden? Ik vertrek vanaf Merelhof 9", "Op te halen bij ons"): their own detail.
+  return FIRST_PERSON.test(text) && !ORGANISATION.test(text.toLowerCase().replace(HANDLE_OR_LINK, ' ')) ? 'person' : null;
 }
+const FIRST_PERSON = /\b(?:ik|me|mij|mijn|m'n|ons|onze|wij|we)\b/i;
