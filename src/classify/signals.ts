@@ -117,9 +117,18 @@ export function piiSignals(pd: PiiResult, text: string): PiiSignals {
  */
 export const ALLOWED_ONLY_CAP = 0.3;
 
+/**
+ * At most this for a text whose only personal-data-like numbers fail their checksum — a BSN that
+ * fails the 11-proof, an IBAN that fails mod-97 (LABELS.md: no personal data). The model reads the
+ * words "BSN" and "rekeningnummer", not whether the number is one.
+ */
+export const LOOKALIKE_CAP = 0.3;
+
 /** The personal-data score: the combiner's, but never below what a surely personal entity, or a named person tied to a sensitive fact, says. */
 export function personalDataScore(combined: number, pii: PiiSignals, pd: PiiResult): number {
   if (pd.allowedFound > 0 && pd.entities.length === 0) return Math.min(combined, ALLOWED_ONLY_CAP);
+  // "Het BSN-nummer 804714166 klopt niet": a number that only looks like personal data.
+  if ((pd.lookalikes ?? 0) > 0 && pd.entities.length === 0) return Math.min(combined, LOOKALIKE_CAP);
   return Math.max(combined, pii.sure, namedFactFloor(pd));
 }
 

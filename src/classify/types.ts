@@ -68,4 +68,6 @@ export interface PiiResult extends LabelResult {
   entities: Entity[];
   /** How many of the school's own (allowed) contact details the recognisers found and left out. */
   allowedFound: number;
+  /** How many numbers look like a BSN or an IBAN but fail their checksum (counted only when no entity is found). */
+  lookalikes?: number;
 }

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { createClassifier, DEFAULT_THRESHOLDS, LABELS, MAX_EVIDENCE } from '../../src/classify/index.ts';
 import { coreRange } from '../../src/classify/cues.ts';
 import { normalize } from '../../src/classify/normalize.ts';
-import { ALLOWED_ONLY_CAP } from '../../src/classify/signals.ts';
+import { ALLOWED_ONLY_CAP, LOOKALIKE_CAP } from '../../src/classify/signals.ts';
 
 const classifier = createClassifier();
 const classify = (text: string) => classifier.classify(text);
@@ -62,6 +62,23 @@ describe('scores', () => {
     expect(allowed.labels).not.toContain('personal_data');
     expect(allowed.entities).toEqual([]);
     expect(allowed.scores.personal_data).toBeLessThanOrEqual(ALLOWED_ONLY_CAP);
+  });
+
+  it('count the school’s own mailbox as its own, also when its shape alone says little', () => {
+    const text = 'Beste mevrouw Smit, u kunt de verklaring mailen naar verzuim@deklimop.example.nl, dan kijkt de mentor ernaar.';
+    const allowed = createClassifier({ allowed: ['verzuim@deklimop.example.nl'] }).classify(text);
+    expect(allowed.labels).not.toContain('personal_data');
+    expect(allowed.scores.personal_data).toBeLessThanOrEqual(ALLOWED_ONLY_CAP);
+  });
+
+  it.each([
+    'Op het formulier staat 123456789 als voorbeeld van een BSN, moet ik daar het echte nummer invullen?',
+    'Het BSN 804714166 wordt niet geaccepteerd op de website, klopt dat wel?',
+    'Let op: een nepmail vraagt om geld over te maken naar NL12ABNA0123456788, dat is niet onze rekening!',
+  ])('do not take a number that fails its checksum for personal data: %j', (text) => {
+    const v = classify(text);
+    expect(v.entities).toEqual([]);
+    expect(v.scores.personal_data).toBeLessThanOrEqual(LOOKALIKE_CAP);
   });
 
   it('do not take an organisation’s published number for personal data', () => {

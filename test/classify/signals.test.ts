@@ -39,6 +39,8 @@ describe('whose contact detail it is', () => {
     // The holder after "t.n.v." is a person, or an organisation.
     ['Wie doet mee met het cadeau? Maak €4 over naar NL02ABNA0123456789 t.n.v. J. van Dam', 'person'],
     ['Wie doet mee met het cadeau? Maak €4 over naar NL02ABNA0123456789 t.n.v. Sanne Vos', 'person'],
+    ['Graag je deel overmaken op NL02ABNA0123456789 t.n.v. J. van Rijn? Dan hoeft de ouderraad het niet te doen', 'person'],
+    ['Betalen kan naar nl02abna0123456789 (t.n.v. R. Çelik), dan breng ik de kaartjes', 'person'],
     ['De ouderbijdrage graag naar NL02ABNA0123456789 t.n.v. Stichting Ouderraad De Klimop', 'org'],
     // One's own number, even in a sentence that names a service.
     ['mijn nummer is 06-12345678 voor wie wil ruilen met de overblijfdienst', 'person'],

@@ -37,3 +37,19 @@ export function findBsns(text: string, out: Candidate[]): void {
     });
   }
 }
+
+/**
+ * How many numbers the text calls a BSN that fail the 11-proof ("het BSN-nummer 804714166 klopt
+ * niet", "123456789 als voorbeeld"): no personal data (LABELS.md), whatever the words around say.
+ */
+export function countInvalidBsns(text: string): number {
+  let n = 0;
+  BSN.lastIndex = 0;
+  for (let m = BSN.exec(text); m !== null; m = BSN.exec(text)) {
+    const digits = m[0].length > 9 ? m[0].replace(/\D/g, '') : m[0];
+    if (isValidBsn(digits)) continue;
+    const end = m.index + m[0].length;
+    if (before(text, m.index, BSN_WORDS, 60) || BSN_WORDS.test(text.slice(end, end + 40).toLowerCase())) n++;
+  }
+  return n;
+}

@@ -109,10 +109,10 @@ const PERSON =
 const OWN =
   /\b(?:mijn|m'n|mn) (?:eigen |privé|prive)?(?:nummer|telefoonnummer|06|mobiel|adres|huisadres|rekening|rekeningnummer|iban|mail|e-mail|mailadres)\b|\b(?:bel|app|sms|mail) (?:me|mij)\b|\bsla me op\b/;
 /** "t.n.v." and what follows it. */
-const HOLDER_AFTER = /^[\s,.:;-]{0,3}(?:t\.?\s?n\.?\s?v\.?|ten name van)\s+(\S.{0,40})/i;
-/** A holder that is a person: "W. de Jong", "mevr. Bakker", "Sanne Vos", "fam. Yilmaz". */
+const HOLDER_AFTER = /^[\s,.:;(-]{0,3}(?:t\.?\s?n\.?\s?v\.?|ten name van)\s+(\S.{0,40})/i;
+/** A holder that is a person: "W. de Jong", "mevr. Bakker", "Sanne Vos", "fam. Yilmaz", "R. Çelik". */
 const PERSON_HOLDER =
-  /^(?:(?:mevr|mw|dhr|hr|fam)\.?\s|[A-Z]\.(?:\s?[A-Z]\.)*\s?(?:(?:van|de|der|den|van de|van der|ter|ten) )?[A-Z][a-z]|[A-Z][a-z]+ (?:(?:van|de|der|den|van de|van der|ter|ten) )?[A-Z][a-z]+(?![a-z]))/;
+  /^(?:(?:mevr|mw|dhr|hr|fam)\.?\s\p{Lu}\p{Ll}+|\p{Lu}\.(?:\s?\p{Lu}\.)*\s?(?:(?:van|de|der|den|van de|van der|ter|ten) )?\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+ (?:(?:van|de|der|den|van de|van der|ter|ten) )?\p{Lu}\p{Ll}+)(?![\p{L}])/u;
 /** Abbreviations whose full stop does not end a sentence. */
 const ABBREVIATION = /(?:^|[^a-z])(?:tel|nr|no|mevr|dhr|mr|st|ca|bijv|evt|o\.a|t\.a\.v|tav|tnv|t\.n\.v|z\.s\.m|ma|di|wo|do|vr|za|zo)$/i;
 
@@ -178,7 +178,8 @@ export function ownerOf(
 ): Owner {
   // "NL67ABNA… t.n.v. W. de Jong": the holder the text names.
   const holder = HOLDER_AFTER.exec(text.slice(end, end + 60));
-  if (holder && PERSON_HOLDER.test(holder[1]!) && !ORGANISATION.test(holder[1]!.toLowerCase())) return 'person';
+  const holderName = holder ? PERSON_HOLDER.exec(holder[1]!) : null;
+  if (holderName && !ORGANISATION.test(holderName[0].toLowerCase())) return 'person';
   const around = sentenceAround(text, start, end);
   const org = ORGANISATION.test(around);
   const person = PERSON.test(around);

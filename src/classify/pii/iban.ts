@@ -39,3 +39,17 @@ export function findIbans(text: string, out: Candidate[]): void {
     START.lastIndex = i;
   }
 }
+
+/** An account number in IBAN form, spaces and dashes allowed, that fails mod-97: no personal data (LABELS.md). */
+export function countInvalidIbans(text: string): number {
+  let n = 0;
+  SHAPE.lastIndex = 0;
+  for (let m = SHAPE.exec(text); m !== null; m = SHAPE.exec(text)) {
+    const compact = m[0].replace(/[ -]/g, '').toUpperCase();
+    const len = SPECS[compact.slice(0, 2)]?.chars;
+    if (!len || compact.length < len) continue;
+    if (!isValidIBAN(compact.slice(0, len))) n++;
+  }
+  return n;
+}
+const SHAPE = /(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]){11,30}/g;

@@ -5,12 +5,12 @@
 import type { Entity, Evidence, PiiResult } from '../types.ts';
 import { findAddresses } from './address.ts';
 import { AllowedSet } from './allowed.ts';
-import { findBsns } from './bsn.ts';
+import { countInvalidBsns, findBsns } from './bsn.ts';
 import type { Candidate } from './context.ts';
 import { findDatesOfBirth } from './dob.ts';
 import { findEmails } from './email.ts';
 import { findHandles } from './handle.ts';
-import { findIbans } from './iban.ts';
+import { countInvalidIbans, findIbans } from './iban.ts';
 import { findPhones, findSpelledPhones } from './phone.ts';
 import { findPlates } from './plate.ts';
 import { findNamesWithSensitive } from './sensitive.ts';
@@ -91,15 +91,18 @@ export function createPiiRecogniser(opts: PiiOptions = {}): (text: string) => Pi
     let score = 0;
     let allowedFound = 0;
     for (const c of cands) {
-      if (c.score < MIN_ENTITY_SCORE) continue;
+      // The school's own contact counts as found even when its shape alone says little
+      // ("info@school.nl" is a role's mailbox): the text is about reaching the school.
       if (allowed.has(c.value)) {
         allowedFound++;
         continue;
       }
+      if (c.score < MIN_ENTITY_SCORE) continue;
       entities.push({ type: c.type, start: c.start, end: c.end, value: c.value, score: c.score });
       evidence.push({ label: 'personal_data', kind: c.type, detail: c.rule, start: c.start, end: c.end, weight: c.score });
       if (c.score > score) score = c.score;
     }
-    return { score, evidence, entities, allowedFound };
+    const lookalikes = entities.length === 0 && countDigits(text) >= 9 ? countInvalidBsns(text) + countInvalidIbans(text) : 0;
+    return { score, evidence, entities, allowedFound, lookalikes };
   };
 }

@@ -22,7 +22,13 @@ describe('createPiiRecogniser', () => {
   });
 
   it('scores zero with no entities for an ordinary comment', () => {
-    expect(pii('Wat een mooie musical vandaag, groep 8! Om 19.30 uur begint het.')).toEqual({ score: 0, evidence: [], entities: [], allowedFound: 0 });
+    expect(pii('Wat een mooie musical vandaag, groep 8! Om 19.30 uur begint het.')).toEqual({
+      score: 0,
+      evidence: [],
+      entities: [],
+      allowedFound: 0,
+      lookalikes: 0,
+    });
   });
 
   it('keeps the most confident of overlapping candidates', () => {
