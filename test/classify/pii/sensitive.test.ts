@@ -81,6 +81,14 @@ describe('named person with a sensitive fact', () => {
     ['die gestoorde Daan heeft ADHD en gaat elke les los', 'Daan'],
     ['Heb je gehoord dat Esmee uit 4b zwanger is?', 'Esmee'],
     ['Daantje uit groep 3 heeft diabetes', 'Daantje'],
+    // The police and youth detention; care at school; a compound operation.
+    ['Vraag het Jurre maar, die zat vorige week nog bij de politie', 'Jurre'],
+    ['Sven zit nog twee maanden in een justitiële jeugdinrichting', 'Sven'],
+    ['Iris zit weer bij de schoolmaatschappelijk werker', 'Iris'],
+    ['Beterschap lieve Fenna, hopelijk herstel je snel van je knieoperatie', 'Fenna'],
+    // A mark is told, good or bad (LABELS.md: also when meant kindly).
+    ['Lotte heeft een 9 voor wiskunde, knap hoor!', 'Lotte'],
+    ['waarom krijgt Stijn wel een 8 en ik niet?', 'Stijn'],
     ['Aan de ouders van Isabella: ze heeft vandaag een allergische reactie gehad', 'Isabella'],
     ['Oud-leerling Kevin Smit heeft een schoolverbod gekregen', 'Kevin Smit'],
     ['Mijn zoon Bram heeft sinds gisteren een insulinepomp', 'Bram'],
@@ -148,7 +156,6 @@ describe('named person with a sensitive fact', () => {
 
   it.each([
     'juf Anja was geweldig vandaag',
-    'Lotte heeft een 9 voor wiskunde, knap hoor!',
     'Emma, wees lief voor je broertje',
     'Emma Mulder heeft een goede instelling',
     'Tess Meijer heeft de voorleeswedstrijd gewonnen!',
