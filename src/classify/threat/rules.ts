@@ -354,15 +354,17 @@ export const RULES: readonly Rule[] = [
         'Ik ga zijn auto in de fik steken vannacht',
         'steek die hele school maar in de fik',
         'ik ga vannacht brand stichten in die gymzaal',
+        'vannacht zet ik die hele keet in de hens',
+        'we gaan vuur stichten in de kleedkamer',
       ],
       quiet: ['De brandweer kwam langs voor een brandoefening, super leerzaam', 'De politie heeft de man opgepakt die dreigde de school in brand te steken'],
     },
     family: 'act',
     harm: 'property',
     w: 0.85,
-    keys: ['afbrand', 'afgebrand$', 'platbrand', 'fik$', 'brand$', 'brandstapel$', 'brandsticht', 'sticht', 'gesticht$'],
+    keys: ['afbrand', 'afgebrand$', 'platbrand', 'fik$', 'hens$', 'brand$', 'brandstapel$', 'brandsticht', 'sticht', 'gesticht$'],
     re: r(
-      `\\b(?:steek|steken|zet|zetten|stak)\\b(?: [\\w']+){0,5}? in (?:de )?(?:brand|fik)\\b|\\b(?:afbrand\\w*|afgebrand|platbrand\\w*|in de fik\\b|in brand (?:steken|steek|gestoken|zetten|zet|gezet)|brandstapel|brandstichten|brand (?:stichten|sticht|stichtte|stichtten|gesticht)|fik (?:erin|d'r in))`,
+      `\\b(?:steek|steken|zet|zetten|stak)\\b(?: [\\w']+){0,5}? in (?:de )?(?:brand|fik|hens)\\b|\\bvuur (?:te )?(?:stichten|sticht|stichtte)\\b|\\b(?:afbrand\\w*|afgebrand|platbrand\\w*|in de (?:fik|hens)\\b|in brand (?:steken|steek|gestoken|zetten|zet|gezet)|brandstapel|brandstichten|brand (?:stichten|sticht|stichtte|stichtten|gesticht)|fik (?:erin|d'r in))`,
     ),
   },
   {
@@ -810,6 +812,7 @@ export const RULES: readonly Rule[] = [
         'stel dat er een bom in de aula ligt morgen, wie durft?',
         'hoeveel benzine heb je eigenlijk nodig om zo’n gymzaal plat te branden? vraag voor een vriend',
         'hoeveel strijkers zijn nodig om die fietsenstalling op te blazen',
+        'iemand een idee hoe je de gymzaal in de hens zet zonder dat iemand het ziet?',
       ],
       quiet: [
         'wat als er brand is in de school, waar moeten we dan verzamelen?',
@@ -821,9 +824,29 @@ export const RULES: readonly Rule[] = [
     family: 'cue',
     harm: 'property',
     w: 0.55,
-    keys: ['fik$', 'brand$', 'bom$', 'bommen$', 'opblaz', 'aanslag$', 'sticht', 'hoeveel$'],
+    keys: ['fik$', 'hens$', 'brand$', 'vuur$', 'bom$', 'bommen$', 'opblaz', 'aanslag$', 'sticht', 'hoeveel$', 'hoe$'],
     re: r(
-      `\\b(?:wat als|stel dat|zullen we|wie durft|zou (?:echt |wel |toch )?(?:grappig|lachen|leuk|vet|mooi|episch|chill) zijn)\\b(?:[^.!?]{0,70}?)\\b(?:in de fik|fik|brand (?:sticht\\w*|steekt|steken)|opblaz\\w*|opgeblazen|een bom|bommen|aanslag)\\b|\\b(?:in de fik|brand (?:sticht\\w*|steekt|steken)|opblaz\\w*|een bom)\\b(?:[^.!?]{0,70}?)\\b(?:zou (?:echt |wel |toch )?(?:grappig|lachen|leuk|vet|mooi|episch|chill) zijn|wie (?:doet|durft) (?:er )?mee|wie durft)\\b|\\bhoeveel\\b(?: [\\w']+){1,6}? (?:heb je|heb jij|hebben we|is|zijn) (?:er )?(?:eigenlijk |ongeveer )?nodig (?:om|voor)\\b(?: [\\w']+){1,8}? (?:plat te (?:krijgen|branden|leggen|gooien)|op te blazen|de lucht in|in de fik|in brand te steken|af te branden|(?:een )?bom(?:men)? te (?:maken|bouwen))\\b`,
+      `\\b(?:wat als|stel dat|zullen we|wie durft|zou (?:echt |wel |toch )?(?:grappig|lachen|leuk|vet|mooi|episch|chill) zijn)\\b(?:[^.!?]{0,70}?)\\b(?:in de fik|fik|in de hens|brand (?:sticht\\w*|steekt|steken)|vuur (?:te )?sticht\\w*|opblaz\\w*|opgeblazen|een bom|bommen|aanslag)\\b|\\bhoe (?:je|jij|we|ik|iemand) (?:[\\w']+ ){0,8}?(?:in de fik|in de hens|in brand) (?:zet|steekt|krijgt|steek|zetten|steken)\\b|\\b(?:in de fik|brand (?:sticht\\w*|steekt|steken)|opblaz\\w*|een bom)\\b(?:[^.!?]{0,70}?)\\b(?:zou (?:echt |wel |toch )?(?:grappig|lachen|leuk|vet|mooi|episch|chill) zijn|wie (?:doet|durft) (?:er )?mee|wie durft)\\b|\\bhoeveel\\b(?: [\\w']+){1,6}? (?:heb je|heb jij|hebben we|is|zijn) (?:er )?(?:eigenlijk |ongeveer )?nodig (?:om|voor)\\b(?: [\\w']+){1,8}? (?:plat te (?:krijgen|branden|leggen|gooien)|op te blazen|de lucht in|in de fik|in brand te steken|af te branden|(?:een )?bom(?:men)? te (?:maken|bouwen))\\b`,
+    ),
+  },
+  {
+    id: 'english',
+    // Threats in English, as pupils mix it in: "im gonna smash his face in", "ur done", "watch your back".
+    examples: {
+      fires: [
+        'if that teacher takes my phone again im gonna smash his face in',
+        'if you snitch to the mentor ur done, i promise',
+        'watch your back after school',
+        "i swear i'll kill him tomorrow",
+      ],
+      quiet: ["i'm gonna kill this exam tomorrow", "we're gonna smash it at the finals", 'are you done with the homework?', 'im dead 💀 that video lol'],
+    },
+    family: 'cue',
+    harm: 'person',
+    w: 0.6,
+    keys: ['gonna$', 'going$', "i'll$", 'ill$', 'ima$', 'imma$', 'will$', 'dead$', 'done$', 'finished$', 'watch$'],
+    re: r(
+      `\\b(?:i'?m|im|i am|we'?re|we are|i|we)? ?(?:gonna|going to|ima|imma|will|'ll|ll)\\b (?:[\\w']+ ){0,2}?(?:kill|smash|beat|hurt|stab|shoot|punch|murder|jump|destroy|end) (?:you|u|ya|him|her|them|ur|your|his|that (?:kid|guy|teacher|boy|girl|dude|bitch))\\b|\\b(?:you'?re|youre|you are|ur|u r|u are) (?:so |literally |actually )?(?:dead|done|finished)\\b(?! (?:with|for|yet|\\?))|\\bwatch (?:your|ur|yo) back\\b|\\bi know where (?:you|u) live\\b`,
     ),
   },
   {
