@@ -400,7 +400,7 @@ export function findNamesWithSensitive(text: string, out: Candidate[]): void {
       // A capitalised given name before a lower-case word is a given name alone ("Nina luizen heeft").
       else if (!capFirst && isLowerCaseName(firstLc) && !isCap(last) && last.length >= 3) ok = true;
       // "Leonie van Engels" teaches English: a subject or school type is no surname.
-      if (ok && (NOT_NAME.has(firstLc) || notName(last) || NOT_PERSON.has(last.toLowerCase()))) ok = false;
+      if (ok && (NOT_NAME.has(firstLc) || NOT_PERSON.has(firstLc) || notName(last) || NOT_PERSON.has(last.toLowerCase()))) ok = false;
     }
     const lastLc = ok ? last.toLowerCase() : '';
     if (!ok) {
@@ -484,6 +484,7 @@ function namesAThing(text: string, start: number, end: number): boolean {
   if (EPITHET_BEFORE.test(before)) return false;
   // "blauwe Paw Patrol rugzak": a brand before what it is on; "in Den Dolder": a place, unless a given name we know.
   if (BRAND_NEXT.test(after) || (PLACE_BEFORE.test(before) && !isGivenName(text.slice(start, end).split(' ')[0]!))) return true;
+  if ((STREET_NUMBER_AFTER.test(after) || POSTCODE_BEFORE.test(before)) && !isGivenName(text.slice(start, end).split(' ')[0]!)) return true;
   // "Aan de ouders van Isabella: ze heeft …" is no speaker.
   const speaker = SPEAKER.test(after) && !PREPOSITION_BEFORE.test(before);
   return ARTICLE_BEFORE.test(before) || VENUE_BEFORE.test(before) || CALENDAR_NEXT.test(after) || speaker;
@@ -592,6 +593,8 @@ const SUBJECT_BEFORE =
 const TELLS_OF_OTHER = /^ (?:vertelde|vertelt|zei|zegt|hoorde|hoort|schreef|appte|zag)(?: \p{Ll}+){0,2} dat \p{Lu}/u;
 const ROLE_NOUN_BEFORE =
   /\b(?:vertrouwenspersoon|mentor|mentrix|zorgcoördinator|zorgcoordinator|intern begeleider|ib'er|conciërge|directeur|directrice|teamleider|coördinator|coordinator|schoolpsycholoog|orthopedagoog|schoolmaatschappelijk werker|aandachtsfunctionaris|contactpersoon)(?:,| is| was)? (?:(?:juf|juffrouw|meester|meneer|mevrouw|mevr\.?|dhr\.?)\s?(?:(?:van|de|der|den|ter|ten) )?)$/i;
+const ROLE_VERB_AFTER =
+  /^ (?:[a-zà-ÿ]+ ){0,2}?(?:vervangt|vervangen|neemt (?:[a-zà-ÿ]+ ){0,2}over|meedenkt|denkt (?:[a-zà-ÿ]+ )?mee|begeleidt|valt in|invalt)\b/;
 const PARTNER_BEFORE = /\b(?:zijn|z'n|haar|d'r) (?:vriend|vriendin|man|vrouw|verloofde|partner)\s$/i;
 /**
  * One person, two names: "Dana … vorig jaar nog Daan heette", "Alex heette vroeger Alexandra".
@@ -600,8 +603,8 @@ const PARTNER_BEFORE = /\b(?:zijn|z'n|haar|d'r) (?:vriend|vriendin|man|vrouw|ver
 function renamed(text: string, start: number, end: number, someoneNamed: boolean): boolean {
   return someoneNamed && (RENAMED_BEFORE.test(text.slice(Math.max(0, start - 30), start)) || RENAMED_AFTER.test(text.slice(end, end + 10)));
 }
-const RENAMED_BEFORE = /\b(?:heette|heet|heten|noemt zich|noemde zich)\b[^.!?\n]{0,20}\s$/;
-const RENAMED_AFTER = /^ (?:heette|heet|heten)\b/;
+const RENAMED_BEFORE = /\b(?:heette|heet|heten|noemt|noemen|noemde|genoemd)\b[^.!?\n]{0,20}\s$/;
+const RENAMED_AFTER = /^ (?:heette|heet|heten|genoemd|noemen|noemde)\b/;
 
 /** A given name that is an everyday word too ("jade", "roos"), opening the text or a sentence, before a verb: "jade is met haar …". */
 function openingLowerName(text: string, at: number, name: string): boolean {
@@ -669,8 +672,9 @@ function findSingleNames(text: string, out: Candidate[], hits: () => Hit[], lowe
     // "Jasmijn krijgt RT bij juf Wendy", "Dank aan meester Thomas": the teacher in a role; the
     // fact is about the pupil named before.
     if (titled && ROLE_BEFORE.test(text.slice(Math.max(0, start - 30), start)) && namedBefore(text, 0, start)) continue;
-    // "onze vertrouwenspersoon, mevrouw Ouali", "de mentor, meneer Dijk": the person named for a role.
-    if (titled && ROLE_NOUN_BEFORE.test(text.slice(Math.max(0, start - 50), start))) continue;
+    // "onze vertrouwenspersoon, mevrouw Ouali", "de mentor, meneer Dijk": the person named for a role;
+    // "meester Ali vervangt haar", "fijn dat juf Ellen zo meedenkt": a teacher doing their work.
+    if (titled && (ROLE_NOUN_BEFORE.test(text.slice(Math.max(0, start - 50), start)) || ROLE_VERB_AFTER.test(text.slice(end, end + 30)))) continue;
     // "Speciaal dank aan juf Naomi, die de hele nacht bij Sven bleef": a teacher thanked is in a role too.
     if (titled && THANKED_BEFORE.test(text.slice(Math.max(0, start - 48), start))) continue;
     // "Ons Jonas vertelde dat Lander …": the one who tells.
@@ -731,6 +735,7 @@ export function personNames(text: string): { start: number; end: number; value: 
     // A compound in lower case after a hyphen is a thing ("Cito-uitslagen", "Kerst-viering"); a name's second part is a capital ("Jan-Willem").
     if (LOWER_AFTER_HYPHEN.test(word)) continue;
     if (ORGANISATION_NEXT.test(text.slice(end, end + 20)) || CALENDAR_NEXT.test(after)) continue;
+    if (BRAND_NEXT.test(after) || ((STREET_NUMBER_AFTER.test(after) || POSTCODE_BEFORE.test(before)) && !isGivenName(lc))) continue;
     // "Joep: wie heeft …" in a chat transcript, "Team Geel:": a speaker or a heading, not
     // someone spoken about.
     if (SPEAKER.test(after)) continue;
@@ -801,7 +806,10 @@ const PRONOUN_NEXT = /^ (?:je|jij|u|ge|gij|jullie|we|wij|ik|hij|zij|ze)\b/;
 const CAP_WORD = /(?<![\p{L}\p{N}@#_'’-])\p{Lu}[\p{Ll}'’-]*\p{Ll}(?:-\p{Lu}\p{Ll}+)*(?![\p{L}\p{N}@_])/gu;
 const SURNAME_AFTER =
   /^((?: (?:van|de|der|den|el|ter|ten|van de|van der|van den|El|Ait|Aït|Ben|Abu|Al|Da|Di|Dos|Du|Le|La)(?= \p{Lu}))?) (\p{Lu}[\p{Ll}'’-]*\p{Ll})(?![\p{L}\p{N}@_])/u;
-const PLACE_BEFORE = /\b(?:in|naar|te|richting|uit)(?: het| de)?\s(?:\p{Lu}\p{Ll}+\s)?$/iu;
+const PLACE_BEFORE = /\b(?:in|naar|te|richting|uit|op)(?: het| de)?\s(?:\p{Lu}\p{Ll}+\s)?$/iu;
+// "Zonnedauw 5, 7906 KL Hoogeveen": a street before its house number, a town after its postcode.
+const STREET_NUMBER_AFTER = /^ \d{1,4}[a-z]?\b(?![.:,]\d)/;
+const POSTCODE_BEFORE = /\b\d{4} ?[A-Z]{2},? $/;
 const STREET_END = /(?:straat|laan|weg|pad|plein|singel|gracht|kade|dijk|steeg|dreef|markt|park|hof)$/;
 const ORGANISATION_NEXT =
   /^ (?:\p{Lu}\p{Ll}+ )?(?:College|Lyceum|School|Ziekenhuis|Kinderziekenhuis|Kliniek|Academie|Gymnasium|Instituut|Centrum|Stichting)\b/u;
@@ -825,7 +833,9 @@ const NOT_PERSON = new Set(
     'ritalin concerta medikinet strattera equasym dexamfetamine depakine keppra melatonine paracetamol ibuprofen ' +
     'insuline salbutamol ventolin prednison antibiotica epipen ' +
     'parro magister somtoday smartschool teams zoom strava spotify youtube netflix roblox fortnite minecraft ' +
-    'google marktplaats bol snap ' +
+    'google marktplaats bol snap dank camping hotel hostel vakantiepark ' +
+    // Brands of clothes and bags in a description
+    'adidas nike puma eastpak fila reebok vans converse ' +
     // Makes and models of cars, named with a licence plate
     'skoda volkswagen vw golf polo passat opel corsa astra ford fiesta focus toyota yaris aygo peugeot renault clio ' +
     'citroën citroen kia picanto hyundai bmw audi mercedes tesla fiat panda seat ibiza volvo mazda nissan suzuki ' +
@@ -839,7 +849,8 @@ function atSentenceStart(text: string, i: number): boolean {
   for (let k = i - 1; k >= 0; k--) {
     const c = text[k]!;
     if (c === ' ' || c === '\t' || c === '"' || c === "'" || c === '(') continue;
-    return c === '.' || c === '!' || c === '?' || c === '\n' || c === ':';
+    // After an emoji or a symbol ("… een 7,5 🥳 Dank je") a new sentence starts too.
+    return c === '.' || c === '!' || c === '?' || c === '\n' || c === ':' || !/[\p{L}\p{N},;&-]/u.test(c);
   }
   return true;
 }

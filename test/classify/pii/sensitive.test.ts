@@ -215,6 +215,9 @@ describe('names that are no person, pupils in lists, teachers in a role', () => 
     'Oppas gezocht voor woensdagmiddag, ik ben Mirjam, bel me gerust',
     'Vrijwilligers gezocht! Meld je bij juf Carla',
     'Sem heeft een 2 weken durende vakantie gehad',
+    // A place after "op"; an organisation word first; a teacher doing their work.
+    'Hij zit met zijn ouders drie weken op Curaçao en hun huis staat leeg',
+    'Leerling van Atheneum Zonnedauw opgepakt na vernielingen',
     // A fact word inside the name of an organisation; a brand on a bag; a place; a role named.
     'Giften graag naar Stichting Voedselbank Rivierenland',
     'Laatst gezien met een groene Jurassic Park rugzak, hij wordt vermist',
@@ -306,6 +309,10 @@ describe('names that are no person, pupils in lists, teachers in a role', () => 
     expect(values('Ilse Doornbos is verwijderd van school na dat gevecht', 'name_with_sensitive')).toEqual(['Ilse Doornbos']);
   });
 
+  it('gives the illness to the teacher who is ill, not to the one who stands in', () => {
+    expect(values('Juf Sanne is ziek, meester Ali vervangt haar deze week', 'name_with_sensitive')).toEqual(['Sanne']);
+  });
+
   it('finds a missing child described by age', () => {
     expect(values('Wie heeft Sienna Bakker (10) gezien? Ze is sinds vanmiddag vermist.', 'name_with_sensitive')).toEqual(['Sienna Bakker']);
   });
@@ -325,6 +332,11 @@ describe('the people a text names (for personal data the model found and no reco
     ['Hopelijk mag Ravi blijven, zijn familie wacht nog op asiel', ['Ravi']],
     ['Filmen mag, maar Joep moet het wel eerst vragen', ['Joep']],
     ['Tess krijgt extra rekenles van juf Hanneke', ['Tess']],
+    // A brand on a jacket; a street and a town next to an address; "Dank" after an emoji; a second name.
+    ['Daan (13) is van huis weg, rode Adidas jas, heeft een step bij zich', ['Daan']],
+    ['Kaartje voor juf Ellen sturen? Zonnedauw 5, 7906 KL Hoogeveen', ['Ellen']],
+    ['Eerst een 3 en nu een 7,5 🥳 Dank je meester Sven!', []],
+    ['Robin uit 3b is trans en wil nu Sam genoemd worden', ['Robin']],
     // A verb that opens a question; a teacher to be thanked.
     ['Zie je juf Petra nog wel eens? Die is ziek', ['Petra']],
     ['Ik wil juffrouw Smits bedanken voor alle hulp toen Mila ziek was', ['Mila']],
