@@ -261,17 +261,17 @@ const TRIGGERS = new Set(
     'hoofdluis luizen bedplassen bedplasser stottert slechthorend doof blind rugzakje speciaal cluster ' +
     'geschorst schorsing strafwerk nablijven gestuurd getrapt gegooid verwijderd betrapt ontslagen non gearresteerd opgepakt ' +
     'taakstraf strafblad enkelband spieken gespiekt drugs officiële halt diefstal gestolen gejat winkeldiefstal politie ' +
-    'aangifte gehaald gescoord gezien doorstroomtoets eindtoets cito iep advies hartafwijking hartkwaal hartprobleem hartproblemen hartruis krijgt zitten zittenblijven gezakt onvoldoende onvoldoendes cijferlijst ' +
+    'aangifte gehaald gescoord doorstroomtoets eindtoets cito iep advies hartafwijking hartkwaal hartprobleem hartproblemen hartruis krijgt zitten zittenblijven gezakt onvoldoende onvoldoendes cijferlijst ' +
     'scheiden gescheiden scheiding pleeggezin pleegouders pleegkind jeugdzorg voogd geplaatst gezet ondertoezichtstelling ' +
     'veilig huiselijk overleden schulden armoede voedselbank dakloos azc gevangenis vast bak drank verslaafd ' +
     'tehuis gezinshuis begrafenis rouwt weeskind corona covid tumor hersentumor ziekte ziektewet dyspraxie gediagnosticeerd diagnose dementie hartaanval beroerte hartstilstand verlamd gips revalidatie revalideert ' +
     'alcoholist werkloos kwijt schuldsanering schuldhulp schuldhulpverlening deurwaarder beslag uitgezet uitzetting teruggestuurd verblijfsvergunning asielzoeker asielzoekers asielaanvraag asiel gevlucht vluchteling vluchtelingen bijstand uitkering huisuitzetting weggelopen vermist gezocht thuisgekomen laatst kinderbescherming opvanghuis ' +
-    'jeugdinrichting jeugdgevangenis detentie celstraf cel aangehouden politiebureau maatschappelijk schoolmaatschappelijk jeugdarts logopedist logopediste bed geplast insuline insulinepomp schoolverbod toegangsverbod terreinverbod verbod insta instagram tiktok snap snapchat account twitter facebook discord privéaccount priveaccount woont ' +
+    'jeugdinrichting jeugdgevangenis detentie celstraf cel aangehouden politiebureau maatschappelijk schoolmaatschappelijk jeugdarts logopedist logopediste geplast plast insuline insulinepomp schoolverbod toegangsverbod terreinverbod verbod insta instagram tiktok snap snapchat account twitter facebook discord privéaccount priveaccount woont ' +
     'elke iedere staat zit loopt traint sport zwemt uithangt rondhangt neerzet parkeert stalt ' +
     'allergie allergisch intolerant epipen koorts griep buikgriep overgegeven overgeven gespuugd ziek ziekgemeld dieet diëtist ms reuma crohn eczeem sclerose ' +
     'noodopvang vrouwenopvang slaapt slapen sliep sliepen time gestuurd attest straatverbod contactverbod huisverbod gebiedsverbod zittenblijver dokter huisarts tandarts orthodontist fysio fysiotherapeut hartoperatie pgb vertrouwenspersoon weegt drank rijbewijs hartinfarct herseninfarct bevallen bevalling vechtscheiding ' +
     'homo homoseksueel lesbisch lesbienne lesbo biseksueel bi gay transgender trans nonbinair non binair queer kast valt ' +
-    'trouwen trouwt getrouwd samenwonen samenwoont samen verkering relatie alleen eet'
+    'trouwen trouwt getrouwd samenwonen samenwoont samen verkering relatie eet'
   ).split(/\s+/),
 );
 // Five-letter stems of words that come in many forms (autisme, autistisch, epileptische, …).
@@ -371,10 +371,11 @@ export function hasSensitiveWord(text: string): boolean {
       len = 0;
     }
   }
-  // Compounds whose tail is the fact: "notenallergie", "glutenintolerant", "buikgriep", "nierziekte", "oorontsteking".
+  // Compounds whose tail is the fact: "notenallergie", "glutenintolerant", "buikgriep", "nierziekte", "oorontsteking";
+  // and facts of two words whose words alone are everyday ones: "alleen thuis", "… gezien?".
   return COMPOUND_TAIL.test(text);
 }
-const COMPOUND_TAIL = /allergi|intoleran|griep|ziekte|ontsteking|operatie/i;
+const COMPOUND_TAIL = /allergi|intoleran|griep|ziekte|ontsteking|operatie|alleen (?:thuis|in huis)|gezien\?/i;
 
 export function findNamesWithSensitive(text: string, out: Candidate[]): void {
   findNameLists(text, out);
