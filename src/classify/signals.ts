@@ -13,7 +13,8 @@ import { categoryOfDetail } from './offensive/lexicon.ts';
 import type { Cat } from './offensive/lexicon.ts';
 import { PHRASES } from './offensive/patterns.ts';
 import { scoreThreat } from './threat/index.ts';
-import { namesOnlyAnOrganisation, ownerOf } from './pii/context.ts';
+import { ownerOf, wholeTextOwners } from './pii/context.ts';
+import type { WholeText } from './pii/context.ts';
 import { PII_TYPES } from './types.ts';
 import type { Evidence, Label, LabelResult, PiiResult, PiiType } from './types.ts';
 
@@ -92,8 +93,8 @@ export function piiSignals(pd: PiiResult, text: string): PiiSignals {
   let organisation = 0;
   let sure = 0;
   const types = PII_TYPES.map(() => 0);
-  let whole: boolean | undefined;
-  const wholeText = () => (whole ??= namesOnlyAnOrganisation(text));
+  let whole: WholeText | undefined;
+  const wholeText = () => (whole ??= wholeTextOwners(text));
   for (const e of pd.entities) {
     const t = PII_TYPES.indexOf(e.type);
     types[t] = Math.max(types[t]!, e.score);

@@ -158,15 +158,19 @@ function ownerOfShape(type: PiiType, value: string): Owner {
   return null;
 }
 
-/** What the text as a whole says: it names an organisation, and no private owner. Computed once per text. */
-export function namesOnlyAnOrganisation(text: string): boolean {
+/** What the text as a whole says about owners: whether it names an organisation, and a private owner. Computed once per text. */
+export interface WholeText {
+  org: boolean;
+  person: boolean;
+}
+export function wholeTextOwners(text: string): WholeText {
   const whole = text.toLowerCase().replace(HANDLE_OR_LINK, ' ');
-  return ORGANISATION.test(whole) && !PERSON.test(whole);
+  return { org: ORGANISATION.test(whole), person: PERSON.test(whole) };
 }
 
 /**
  * 'org' when the value belongs to an organisation, 'person' when to a private person, null when
- * nothing says. `wholeText` is `namesOnlyAnOrganisation(text)`, asked only when the sentence is silent.
+ * nothing says. `wholeText` is `wholeTextOwners(text)`, asked only when the sentence is silent.
  */
 export function ownerOf(
   text: string,
@@ -174,7 +178,7 @@ export function ownerOf(
   start: number,
   end: number,
   value: string,
-  wholeText: () => boolean = () => namesOnlyAnOrganisation(text),
+  wholeText: () => WholeText = () => wholeTextOwners(text),
 ): Owner {
   // "NL67ABNA… t.n.v. W. de Jong": the holder the text names.
   const holder = HOLDER_AFTER.exec(text.slice(end, end + 60));
@@ -191,9 +195,10 @@ export function ownerOf(
   if (shape) return shape;
   if (org || person) return null;
   // Nothing in the sentence: an announcement naming an organisation elsewhere in the text.
-  if (wholeText()) return 'org';
+  const whole = wholeText();
+  if (whole.org && !whole.person) return 'org';
   // A text that names no organisation anywhere, written by someone about themselves ("Wie wil
   // meerijden? Ik vertrek vanaf Merelhof 9", "Op te halen bij ons"): their own detail.
-  return FIRST_PERSON.test(text) && !ORGANISATION.test(text.toLowerCase().replace(HANDLE_OR_LINK, ' ')) ? 'person' : null;
+  return !whole.org && FIRST_PERSON.test(text) ? 'person' : null;
 }
 const FIRST_PERSON = /\b(?:ik|me|mij|mijn|m'n|ons|onze|wij|we)\b/i;

@@ -13,7 +13,12 @@ function isAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-export function findIbans(text: string, out: Candidate[]): void {
+/**
+ * Every run that has an IBAN's shape — a country, check digits and as many alphanumerics as that
+ * country's IBAN has, one space or dash allowed between them — and whether it is one: it ends
+ * there and passes mod-97.
+ */
+function* ibanShapes(text: string): Generator<{ start: number; end: number; valid: boolean }> {
   START.lastIndex = 0;
   for (let m = START.exec(text); m !== null; m = START.exec(text)) {
     const country = m[0].slice(0, 2).toUpperCase();
@@ -33,23 +38,23 @@ export function findIbans(text: string, out: Candidate[]): void {
         i++;
       } else break;
     }
-    if (n !== len || (i < text.length && isAlnum(text.charCodeAt(i)))) continue;
-    if (!isValidIBAN(compact.toUpperCase())) continue;
-    out.push({ type: 'iban', start: m.index, end: i, value: text.slice(m.index, i), score: 0.95, rule: 'iban.mod97' });
-    START.lastIndex = i;
+    if (n !== len) continue;
+    // A run that goes on past the IBAN's length ("NL16 INGB 0663 9233 214") is none, but looks like one.
+    const valid = !(i < text.length && isAlnum(text.charCodeAt(i))) && isValidIBAN(compact.toUpperCase());
+    yield { start: m.index, end: i, valid };
+    if (valid) START.lastIndex = i;
   }
 }
 
-/** An account number in IBAN form, spaces and dashes allowed, that fails mod-97: no personal data (LABELS.md). */
+export function findIbans(text: string, out: Candidate[]): void {
+  for (const { start, end, valid } of ibanShapes(text)) {
+    if (valid) out.push({ type: 'iban', start, end, value: text.slice(start, end), score: 0.95, rule: 'iban.mod97' });
+  }
+}
+
+/** An account number in IBAN form that fails mod-97: no personal data (LABELS.md). */
 export function countInvalidIbans(text: string): number {
   let n = 0;
-  SHAPE.lastIndex = 0;
-  for (let m = SHAPE.exec(text); m !== null; m = SHAPE.exec(text)) {
-    const compact = m[0].replace(/[ -]/g, '').toUpperCase();
-    const len = SPECS[compact.slice(0, 2)]?.chars;
-    if (!len || compact.length < len) continue;
-    if (!isValidIBAN(compact.slice(0, len))) n++;
-  }
+  for (const { valid } of ibanShapes(text)) if (!valid) n++;
   return n;
 }
-const SHAPE = /(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]){11,30}/g;

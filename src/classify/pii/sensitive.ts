@@ -60,7 +60,7 @@ const FIRST_NAMES = new Set(
     'siham zineb kawtar agnieszka zuzanna oliwia maja olga kasia gerda tineke anke marleen liesbeth nathalie ' +
     'wilma kelly maaike hennie henny rianne mariëlle margriet carolien annelies rosalie marjan anita joyce nicole ' +
     'sharon claudia brenda judith annet marian irene hilde sonja tamara miranda astrid desiree danielle daniëlle ' +
-    'katrien griet nele karolien natasha shanice gianna kiara priya sunita radha hanneke jolanda fenne isabella ' +
+    'katrien griet nele karolien natasha shanice gianna kiara priya sunita radha hanneke fenne isabella ' +
     // Ukrainian, Syrian, Eritrean and Afghan names of children who fled
     'olena oksana iryna yulia anastasia sofiia maksym dmytro andriy bohdan artem selam yonas dawit ahmad khaled lamar ' +
     'mariam omid farid'
@@ -483,9 +483,12 @@ function namesAThing(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 16);
   // "die autist van een Tijn", "dat joch van een Bram": a person called by what someone thinks of them.
   if (EPITHET_BEFORE.test(before)) return false;
-  // "blauwe Paw Patrol rugzak": a brand before what it is on; "in Den Dolder": a place, unless a given name we know.
-  if (BRAND_NEXT.test(after) || (PLACE_BEFORE.test(before) && !isGivenName(text.slice(start, end).split(' ')[0]!))) return true;
-  if ((STREET_NUMBER_AFTER.test(after) || POSTCODE_BEFORE.test(before)) && !isGivenName(text.slice(start, end).split(' ')[0]!)) return true;
+  // "blauwe Paw Patrol rugzak": a brand before what it is on.
+  if (BRAND_NEXT.test(after)) return true;
+  // "in Den Dolder", "Zonnedauw 5", "7906 KL Hoogeveen": a place, a street before its number or a
+  // town after its postcode, unless a given name we know.
+  if ((PLACE_BEFORE.test(before) || STREET_NUMBER_AFTER.test(after) || POSTCODE_BEFORE.test(before)) && !isGivenName(text.slice(start, end).split(' ')[0]!))
+    return true;
   // "Aan de ouders van Isabella: ze heeft …" is no speaker.
   const speaker = SPEAKER.test(after) && !PREPOSITION_BEFORE.test(before);
   return ARTICLE_BEFORE.test(before) || VENUE_BEFORE.test(before) || CALENDAR_NEXT.test(after) || speaker;
