@@ -110,14 +110,19 @@ function atFirstMention(text: string, entities: Entity[]): Entity[] {
   let moved = false;
   const out = entities.map((e) => {
     if (e.type !== 'name_with_sensitive' || e.value.length < 2) return e;
-    for (let at = text.indexOf(e.value); at >= 0 && at < e.start; at = text.indexOf(e.value, at + 1)) {
-      const end = at + e.value.length;
-      if (WORD_CHAR.test(text[at - 1] ?? '') || WORD_CHAR.test(text[end] ?? '')) continue;
-      if (entities.some((o) => o !== e && o.start < end && at < o.end)) continue;
-      moved = true;
-      return { ...e, start: at, end };
-    }
-    return e;
+    const earlier = (value: string): Entity | undefined => {
+      for (let at = text.indexOf(value); at >= 0 && at < e.start; at = text.indexOf(value, at + 1)) {
+        const end = at + value.length;
+        if (WORD_CHAR.test(text[at - 1] ?? '') || WORD_CHAR.test(text[end] ?? '')) continue;
+        if (entities.some((o) => o !== e && o.start < end && at < o.end)) continue;
+        return { ...e, start: at, end, value };
+      }
+      return undefined;
+    };
+    const at = earlier(e.value);
+    if (at === undefined) return e;
+    moved = true;
+    return at;
   });
   return moved ? out.sort((a, b) => a.start - b.start) : entities;
 }
@@ -132,10 +137,11 @@ function oncePerPerson(entities: Entity[]): Entity[] {
   const seen = new Set<string>();
   return entities.filter((e) => {
     if (e.type !== 'name_with_sensitive') return true;
-    const words = e.value.match(NAME_WORD) ?? [];
+    // A possessive is the same person: "Daan … Daans moeder", "Lina's".
+    const words = (e.value.match(NAME_WORD) ?? []).map((w) => w.toLowerCase().replace(/['’]s$/, ''));
     if (words.length === 0) return true;
-    const again = words.every((w) => seen.has(w.toLowerCase()));
-    for (const w of words) seen.add(w.toLowerCase());
+    const again = words.every((w) => seen.has(w) || (w.endsWith('s') && seen.has(w.slice(0, -1))));
+    for (const w of words) seen.add(w);
     return !again;
   });
 }

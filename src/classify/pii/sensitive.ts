@@ -122,24 +122,24 @@ const TITLE =
 const SENSITIVE: Array<[string, RegExp]> = [
   [
     'health',
-    /\b(?:burn-?out|overspannen|depressie|depressief|adhd|add|autis\w*|asperger|dyslexie\w*|dyscalculie\w*|diabetes\w*|epilep\w*|eet (?:bijna |haast |nauwelijks |amper |al weken |nog maar )?(?:niks|niets|niet)(?: meer)?(?! van| op| aan| bij| mee)|(?:heeft|met|aan|tegen|is) kanker|kanker (?:vastgesteld|gediagnosticeerd|geconstateerd)|leukemie|anorexia|boulimia|eetstoornis|pdd-?nos|tourette|astma|ziekenhuis|ambulance|opgenomen|psycholoog|psychiater|therapie|medicijnen|ritalin|zelfmoord\w*|suïcid\w*|zwanger|hiv|aids|soa|hersenschudding|chronisch ziek|ernstig ziek|doodziek|gehandicapt|rolstoel|ggz|angststoornis|paniekaanval\w*|automutilatie|snijdt zichzelf|zelfbeschadiging|kliniek|afkickkliniek|antidepressiva|medicatie|insuline\w*|spoedeisende hulp|eerste hulp|\w*operatie|pgb|vertrouwenspersoon|(?:bij|naar) de (?:schoolmaatschappelijk werker|maatschappelijk werker|jeugdarts|jeugdverpleegkundige|logopedist\w*|schoolpsycholoog)|in (?:zijn|haar|z'n|d'r) bed (?:geplast|plast|geplast heeft)|(?:bij|naar) de (?:dokter|huisarts|tandarts|orthodontist|fysio(?:therapeut)?)|weegt (?:nog maar |maar |pas )?\d+ kilo|geopereerd|ic|intensive care|ongeluk gehad|gebroken (?:been|arm|enkel|pols)|miskraam|hoofdluis|luizen|bedplassen|bedplasser|stottert|slechthorend|doof|blind|adhd-\w+|rugzakje|speciaal onderwijs|cluster 4|corona|covid|tumor|hersentumor|\w*ziekte|ziektewet|hartinfarct|herseninfarct|hart(?:afwijking|kwaal|probleem|problemen|ruis|operatie)|bevallen van|bevalling|\w*ontsteking|(?:heeft|met|aan) (?:ms|als|reuma|crohn|eczeem|epilepsie)|multiple sclerose|reuma|ziekte van crohn|eczeem|dyspraxie|gediagnosticeerd|diagnose|dementie|hartaanval|beroerte|hartstilstand|verlamd|gips|revalidatie|revalideert|\w*allergi\w*|allergisch|\w*intolerant|epipen|koorts|\w*griep|overgegeven|overgeven|gespuugd|ziek gemeld|ziekgemeld|ziek thuis|(?:is|ligt|lag|was|werd) (?:al (?:een )?(?:\w+ )?|nog |erg |heel |flink |weer )?ziek(?! goed| vet| mooi| hard| van)|dieet|diëtist)\b/,
+    /\b(?:burn-?out|overspannen|depressie|depressief|adhd|add|autis\w*|asperger|dyslexie\w*|dyscalculie\w*|diabetes\w*|epilep\w*|eet (?:bijna |haast |nauwelijks |amper |al weken |nog maar )?(?:niks|niets|niet)(?: meer)?(?! van| op| aan| bij| mee)|(?:heeft|met|aan|tegen|is) kanker|kanker (?:vastgesteld|gediagnosticeerd|geconstateerd)|leukemie|anorexia|boulimia|eetstoornis|pdd-?nos|tourette|astma|ziekenhuis|ambulance|opgenomen|psycholoog|psychiater|therapie|medicijnen|ritalin|zelfmoord\w*|suïcid\w*|zwanger|hiv|aids|soa|hersenschudding|chronisch ziek|ernstig ziek|doodziek|gehandicapt|rolstoel|ggz|angststoornis|paniekaanval\w*|automutilatie|snijdt zichzelf|zelfbeschadiging|kliniek|afkickkliniek|antidepressiva|medicatie|insuline\w*|spoedeisende hulp|eerste hulp|\w*operatie|pgb|vertrouwenspersoon|(?:bij|naar) de (?:schoolmaatschappelijk werker|maatschappelijk werker|jeugdarts|jeugdverpleegkundige|logopedist\w*|schoolpsycholoog)|in (?:zijn|haar|z'n|d'r) bed (?:geplast|plast|geplast heeft)|(?:bij|naar) de (?:dokter|huisarts|tandarts|orthodontist|fysio(?:therapeut)?)|weegt (?:nog maar |maar |pas )?\d+ kilo|geopereerd|ic|intensive care|ongeluk gehad|gebroken (?:been|arm|enkel|pols)|miskraam|hoofdluis|luizen|bedplassen|bedplasser|stottert|slechthorend|doof|blind|adhd-\w+|rugzakje|speciaal onderwijs|cluster 4|corona|covid|tumor|hersentumor|\w*ziekte|ziektewet|hartinfarct|herseninfarct|hart(?:afwijking|kwaal|probleem|problemen|ruis|operatie)|bevallen van|bevalling|\w*ontsteking|(?:heeft|met|aan) (?:ms|als|reuma|crohn|eczeem|epilepsie)|multiple sclerose|reuma|ziekte van crohn|eczeem|dyspraxie|gediagnosticeerd|diagnose|dementie|hartaanval|beroerte|hartstilstand|verlamd|gips|revalidatie|revalideert|\w*allergi\w*|allergisch|\w*intolerant|epipen|koorts|\w*griep|overgegeven|overgeven|gespuugd|ziek gemeld|ziekgemeld|ziek thuis|(?:is|ligt|lag|was|werd) (?:al (?:een )?(?:\w+ )?|nog |erg |heel |flink |weer )?ziek(?! goed| vet| mooi| hard| van)|dieet|diëtist|psychiatr\w*|\w*inzinking|ingestort|\w*stoornis|\w*syndroom|syndroom van \w+|\w+(?:letsel|beschadiging|bloeding)|(?:been|arm|bot|pols|enkel|sleutelbeen|heup|knie|rib|neus|teen|vinger|schedel|kaak|rug|nek|elleboog|schouder)breuk\w*|(?:zijn|haar|z'n|d'r|de|het) (?:been|benen|arm|armen|enkel|pols|sleutelbeen|heup|knie|rib|ribben|neus|teen|tenen|vinger|hand|voet|elleboog|schouder|kaak|rug|nek) (?:\w+ )?(?:gebroken|gekneusd|verstuikt|ontwricht|uit de kom)|(?:op|met) krukken|(?:paniek|angst|astma|hart|migraine|epilepsie|woede)-?aanval\w*|panic ?attacks?|aanvall?e?n? van (?:paniek|angst|benauwdheid)|(?:ze|zij|hij|ie|die|u|jij|je|hem|haar) (?:\w+ ){0,2}kanker (?:heeft|had|hebben|heb|kreeg|gekregen)|\w*pillen|(?:slikt|slikken|slikte|neemt|nemen|innemen|inneemt) (?:\w+ ){0,2}(?:pillen|pil|medicijnen|medicatie)|(?:on)?gevaccineerd|ingeënt|ingeent|bed ?plas\w*|bedgeplast|\w+kanker|chemo\w*|bestraling\w*)\b/,
   ],
   [
     'punishment',
-    /\b(?:geschorst|schorsing|strafwerk|nablijven|van school (?:gestuurd|getrapt|gegooid|verwijderd|af)|verwijderd van (?:school|het terrein)|(?:uit de (?:klas|les)|van het (?:plein|schoolplein)) verwijderd|betrapt|ontslagen|op non-actief|gearresteerd|opgepakt|taakstraf|strafblad|enkelband|spieken|gespiekt|drugs|officiële waarschuwing|halt-straf|naar halt|diefstal|gestolen|gejat|winkeldiefstal|politie opgehaald|aangifte tegen|jeugdinrichting|jeugdgevangenis|justitiële|detentie|celstraf|in de cel|(?:is|werd|zijn|werden) (?:\w+ ){0,3}aangehouden|(?:zat|zit|zaten|moest|moet) (?:\w+ ){0,3}(?:bij de politie|op het politiebureau)|time-?out(?:kamer|ruimte|lokaal)?|straatverbod|contactverbod|rijbewijs kwijt|rijbewijs ingenomen|rijbewijs ingevorderd|huisverbod|gebiedsverbod|schoolverbod|toegangsverbod|terreinverbod|verbod om (?:de school|het (?:school)?terrein)|uit de klas gestuurd|eruit gestuurd|er uit gestuurd)\b/,
+    /\b(?:geschorst|schorsing|strafwerk|nablijven|van school (?:gestuurd|getrapt|gegooid|verwijderd|af)|verwijderd van (?:school|het terrein)|(?:uit de (?:klas|les)|van het (?:plein|schoolplein)) verwijderd|betrapt|ontslagen|op non-actief|gearresteerd|opgepakt|taakstraf|strafblad|enkelband|spieken|gespiekt|drugs|officiële waarschuwing|halt-straf|naar halt|diefstal|gestolen|gejat|winkeldiefstal|politie opgehaald|aangifte tegen|jeugdinrichting|jeugdgevangenis|justitiële|detentie|celstraf|in de cel|(?:is|werd|zijn|werden) (?:\w+ ){0,3}aangehouden|(?:zat|zit|zaten|moest|moet) (?:\w+ ){0,3}(?:bij de politie|op het politiebureau)|time-?out(?:kamer|ruimte|lokaal)?|straatverbod|contactverbod|rijbewijs kwijt|rijbewijs ingenomen|rijbewijs ingevorderd|huisverbod|gebiedsverbod|schoolverbod|toegangsverbod|terreinverbod|verbod om (?:de school|het (?:school)?terrein)|uit de klas gestuurd|eruit gestuurd|er uit gestuurd|buiten ?gezet|buiten ?gegooid|naar huis gestuurd|(?:uit de (?:klas|les)|eruit|er uit) (?:gezet|gegooid|geschopt)|(?:dag|dagen|week|weken) (?:\w+ )?uitgesloten|uitgesloten van (?:de les|de lessen|les|school|het kamp|kamp|de excursie|de schoolreis|het schoolreisje)|strafstudie|strafcorvee)\b/,
   ],
   [
     'grades',
-    /(?:\b(?:een|'n|n) (?:[1-9]|10)(?:[,.]\d)? (?:voor|op|gehaald|gescoord)\b|\b(?:had|heeft|kreeg|krijgt|haalde|haalt|scoorde|heb|hadden) (?:[a-zà-ÿ]+ )?(?:zelfs |maar |ook |nog |wel |gewoon |weer |toch |echt )?(?:een|'n) (?:[1-9]|10)(?:[,.]\d)?(?![\d,.]?\d|[-%a-z]| (?:jaar|jarig\w*|uur|kinderen|weken|dagen|maanden|minuten|euro|keer|km|kilo|procent|x)\b)|\bkrijgt (?:een|'n) (?:[1-5])(?:[,.]\d)?\b|\b[bc]-attest\b|\bzittenblijver\b|\bblijft zitten\b|\bblijven zitten\b|\bbleef zitten\b|\bzittenblijven\b|\bgezakt\b|\bonvoldoendes?\b|\bcijferlijst\b|\b(?:\d{3}|[12][fs])\b[^.!?\n]{0,25}\b(?:doorstroomtoets|eindtoets|cito|iep)\b|\b(?:doorstroomtoets|eindtoets|cito|iep)\w*\b[^.!?\n]{0,25}\b\d{3}\b|\b(?:vmbo|mavo|havo|vwo|kader|basis|pro)(?:\/\w+)?-?advies\b)/,
+    /(?:\b(?:een|'n|n) (?:[1-9]|10)(?:[,.]\d)? (?:voor|op|gehaald|gescoord)\b|\b(?:had|heeft|kreeg|krijgt|haalde|haalt|scoorde|heb|hadden) (?:[a-zà-ÿ]+ )?(?:zelfs |maar |ook |nog |wel |gewoon |weer |toch |echt )?(?:een|'n) (?:[1-9]|10)(?:[,.]\d)?(?![\d,.]?\d|[-%a-z]| (?:jaar|jarig\w*|uur|kinderen|weken|dagen|maanden|minuten|euro|keer|km|kilo|procent|x)\b)|\bkrijgt (?:een|'n) (?:[1-5])(?:[,.]\d)?\b|\b[bc]-attest\b|\bzittenblijver\b|\bblijft zitten\b|\bblijven zitten\b|\bbleef zitten\b|\bzittenblijven\b|\bgezakt\b|\bonvoldoendes?\b|\bcijferlijst\b|\b(?:\d{3}|[12][fs])\b[^.!?\n]{0,25}\b(?:doorstroomtoets|eindtoets|cito|iep)\b|\b(?:doorstroomtoets|eindtoets|cito|iep)\w*\b[^.!?\n]{0,25}\b\d{3}\b|\b(?:vmbo|mavo|havo|vwo|kader|basis|pro)(?:\/\w+)?-?advies\b|\b(?:zakte|zakt|zakken|zakten) voor\b|\brt-?(?:groep\w*|lessen|les)\b|\bremedial teach\w*|\b(?:krijgt|kreeg|krijgen|heeft|had|volgt|moet naar|gaat naar|naar de) (?:\w+ ){0,3}bijles\b|\b(?:verlengde|extra) (?:toets)?tijd\b|\bmeer tijd bij (?:de )?toets(?:en)?\b|\b(?:eind|her|rij)?examens?\b(?: \w+){0,2} (?:verpest|verknald|verprutst|niet gehaald|over moeten doen|overdoen|overmaken)\b|\b(?:toets|toetsen|proefwerk|tentamen|repetitie|se|pta)\b(?: \w+){0,2} (?:verpest|verknald|verprutst|niet gehaald)\b)/,
   ],
   [
     'home',
-    /\b(?:scheiden|gescheiden|\w*scheiding|pleeggezin|pleegouders|pleegkind|jeugdzorg|voogd|uit huis geplaatst|ondertoezichtstelling|veilig thuis|huiselijk geweld|overleden|schulden|\w*schuldsanering|schuldhulp\w*|deurwaarder|beslag (?:gelegd|op)|armoede|voedselbank|uitgezet naar|uitzetting|teruggestuurd naar|verblijfsvergunning|asielzoeker\w*|asielaanvraag|asiel|gevlucht\b|vluchteling\w*|dakloos|daklozen\w*|azc|mishandel\w*|woont nu bij|in de gevangenis|aan de drank|aan de drugs|gevangenis|zit vast|zit in de bak|in de bak|aan de drank|aan de drugs|verslaafd|alcoholist|werkloos|(?:zijn|haar|z'n|d'r|hun) (?:baan|werk) kwijt|(?:hun|het|ons|jullie) huis uit moeten|moeten (?:hun|het|uit hun) huis uit|in de bijstand|uitkering|huisuitzetting|uit huis gezet|weggelopen|vermist|kinderbescherming|blijf-van-mijn-lijfhuis|opvanghuis|tehuis|gezinshuis|begrafenis|rouwt|weeskind|noodopvang|vrouwenopvang|(?:slaapt|slapen|sliep|sliepen|woont|wonen) (?:al (?:\w+ ){0,2}|nu |sinds (?:\w+ ){1,2})?in (?:de|een|hun|z'n|zijn|haar) (?:auto|caravan|tent|opvang|daklozenopvang))\b/,
+    /\b(?:scheiden|gescheiden|\w*scheiding|pleeggezin|pleegouders|pleegkind|jeugdzorg|voogd|uit huis geplaatst|ondertoezichtstelling|veilig thuis|huiselijk geweld|overleden|schulden|\w*schuldsanering|schuldhulp\w*|deurwaarder|beslag (?:gelegd|op)|armoede|voedselbank|uitgezet naar|uitzetting|teruggestuurd naar|verblijfsvergunning|asielzoeker\w*|asielaanvraag|asiel|gevlucht\b|vluchteling\w*|dakloos|daklozen\w*|azc|mishandel\w*|woont nu bij|in de gevangenis|aan de drank|aan de drugs|gevangenis|(?:zit|zat|zitten|zaten) (?:al |nu |sinds )?(?:\w+ ){0,2}vast(?=\s*[,.!?;]|\s*$| in de (?:gevangenis|cel|bak)| (?:toch|hoor|he|hè|of zo|sinds|voor|wegens|vanwege)\b)|vastzit(?:ten)?(?= in de (?:gevangenis|cel|bak))|vastgezet|(?:vader|moeder|pa|ma|papa|mama|ouders|stiefvader|stiefmoeder)(?: van \w+)? (?:zuipt|zuipen|drinkt|drinken)(?=\s*[,.!?;]|\s*$| (?:te veel|veel|weer|elke dag|iedere dag|al jaren|zich))|(?:vader|moeder|pa|ma|papa|mama|stiefvader|stiefmoeder)(?: van \w+)? (?:slaat|sloeg|mishandelt) (?:hem|haar|ze|hen|de kinderen)|voedselpakket\w*|zit in de bak|in de bak|aan de drank|aan de drugs|verslaafd|alcoholist|werkloos|(?:zijn|haar|z'n|d'r|hun) (?:baan|werk) kwijt|(?:hun|het|ons|jullie) huis uit moeten|moeten (?:hun|het|uit hun) huis uit|in de bijstand|uitkering|huisuitzetting|uit huis gezet|weggelopen|vermist|kinderbescherming|blijf-van-mijn-lijfhuis|opvanghuis|tehuis|gezinshuis|begrafenis|rouwt|weeskind|noodopvang|vrouwenopvang|(?:slaapt|slapen|sliep|sliepen|woont|wonen) (?:al (?:\w+ ){0,2}|nu |sinds (?:\w+ ){1,2})?in (?:de|een|hun|z'n|zijn|haar) (?:auto|caravan|tent|opvang|daklozenopvang))\b/,
   ],
   [
     'missing',
     // A child someone is looking for: "is sinds 15.30 niet thuisgekomen", "voor het laatst gezien".
-    /\b(?:niet (?:meer )?thuis ?gekomen|niet thuisgekomen|voor het laatst gezien|wordt vermist|is vermist|sinds \w+ vermist|weggelopen|wordt (?:nog (?:steeds )?|dringend |door de politie )?gezocht|(?:wie heeft|heeft iemand|iemand)\b[^.!?\n]{1,50}\bgezien(?=\?)|gezocht\s*[:!]|vermist)(?:\b|(?<=[:!]))/,
+    /\b(?:niet (?:meer )?thuis ?gekomen|niet thuisgekomen|voor het laatst gezien|wordt vermist|is vermist|sinds \w+ vermist|weggelopen|wordt (?:nog (?:steeds )?|dringend |door de politie )?gezocht|(?:wie heeft|heeft iemand|iemand)\b[^.!?\n]{1,50}\bgezien(?=\?| of\b)|gezocht\s*[:!]|vermist|laatst (?:gezien|gesignaleerd)|(?:is|zijn) (?:al |nog steeds )?(?:weg|zoek) sinds)(?:\b|(?<=[:!]))/,
   ],
   [
     'account',
@@ -164,7 +164,7 @@ const SENSITIVE: Array<[string, RegExp]> = [
 ];
 
 /** Bounds of the sentence around [start, end), plus the next one when it goes on about "ze"/"hij". */
-function sentenceBounds(text: string, start: number, end: number): [number, number] {
+function sentenceBounds(text: string, start: number, end: number, reach = 110): [number, number, number] {
   let a = start;
   const minA = Math.max(0, start - 70);
   while (a > minA) {
@@ -178,7 +178,7 @@ function sentenceBounds(text: string, start: number, end: number): [number, numb
     a--;
   }
   let b = end;
-  const maxB = Math.min(text.length, end + 110);
+  const maxB = Math.min(text.length, end + reach);
   while (b < maxB) {
     const c = text.charCodeAt(b);
     if (c === 33 || c === 63 || c === 10) break;
@@ -195,12 +195,16 @@ function sentenceBounds(text: string, start: number, end: number): [number, numb
     a = p;
   }
   // "Amira Yilmaz is er niet. Ze heeft epilepsie.": the next sentence about the same person.
+  const own = b;
   if (b < text.length) {
     const next = NEXT_ABOUT_SAME.exec(text.slice(b, b + 140));
     if (next) b += next[0].length;
   }
-  return [a, b];
+  return [a, b, own];
 }
+const APPOSITION = /^,\s(?:die|dat|wie)\b[^,.!?\n]{1,60},/;
+// Someone else named after a name, in its sentence: a capitalised word or a title.
+const LATER_PERSON = /\s\p{Lu}\p{Ll}|\b(?:juf|juffrouw|meester|meneer|mevrouw|mijn|onze|ons|zijn|haar) \p{Ll}/u;
 const NAME_ONLY = /^[\s.,!?:()]*(?:(?:uit |van |groep |klas )?\(?\d\s?\w{0,6}\)?|\d\w* leerjaar)?[\s.,!?()]*$/;
 // (A transcribed chat line may start with "[20:14] Lotte: ".)
 const NEXT_ABOUT_SAME = /^[.!?\n]+\s*(?:\[?\d{1,2}[:.]\d{2}\]?\s*[^\s:]{1,30}:\s*)?(?:ze|zij|hij|haar|zijn|die)\b[^.!?\n]{0,120}/i;
@@ -236,12 +240,17 @@ function familyWithin(hits: Hit[], a: number, b: number, lower = '', staff = fal
     if (!(h.start >= a && (h.end <= b || (h.family === 'account' && h.start < b)))) continue;
     // "Stichting Voedselbank Rivierenland": a fact inside the name itself is none.
     if (name && h.start >= name.start && h.end <= name.end) continue;
+    // "Ze las voor uit 'Gips'": a word in quotes on its own is a title.
+    if (lower !== '' && QUOTE_OPEN.includes(lower[h.start - 1] ?? ' ') && QUOTE_CLOSE.includes(lower[h.end] ?? ' ')) continue;
     if (staff && (h.family === 'grades' || (h.family === 'punishment' && GIVEN_BY_STAFF.test(lower.slice(h.start, h.end))))) continue;
     return h.family;
   }
   return '';
 }
-const GIVEN_BY_STAFF = /^(?:strafwerk|nablijven|time-?out|uit de klas gestuurd|eruit gestuurd|er uit gestuurd|spieken|gespiekt|officiële waarschuwing)/;
+const QUOTE_OPEN = `'"‘“`;
+const QUOTE_CLOSE = `'"’”`;
+const GIVEN_BY_STAFF =
+  /^(?:strafwerk|nablijven|time-?out|uit de klas gestuurd|eruit gestuurd|er uit gestuurd|spieken|gespiekt|officiële waarschuwing|buiten ?gezet|buiten ?gegooid|naar huis gestuurd|uit de (?:klas|les) (?:gezet|gegooid|geschopt)|eruit (?:gezet|gegooid|geschopt)|er uit (?:gezet|gegooid|geschopt)|(?:dag|dagen|week|weken) (?:\w+ )?uitgesloten|uitgesloten van|strafstudie|strafcorvee)/;
 
 function isCap(w: string): boolean {
   const c = w.charCodeAt(0);
@@ -271,11 +280,14 @@ const TRIGGERS = new Set(
     'allergie allergisch intolerant epipen koorts griep buikgriep overgegeven overgeven gespuugd ziek ziekgemeld dieet diëtist ms reuma crohn eczeem sclerose ' +
     'noodopvang vrouwenopvang slaapt slapen sliep sliepen time gestuurd attest straatverbod contactverbod huisverbod gebiedsverbod zittenblijver dokter huisarts tandarts orthodontist fysio fysiotherapeut hartoperatie pgb vertrouwenspersoon weegt drank rijbewijs hartinfarct herseninfarct bevallen bevalling vechtscheiding ' +
     'homo homoseksueel lesbisch lesbienne lesbo biseksueel bi gay transgender trans nonbinair non binair queer kast valt ' +
-    'trouwen trouwt getrouwd samenwonen samenwoont samen verkering relatie eet'
+    'trouwen trouwt getrouwd samenwonen samenwoont samen verkering relatie eet ' +
+    'inzinking ingestort krukken panic attack gekneusd verstuikt ontwricht pil ' +
+    'gevaccineerd ongevaccineerd ingeënt ingeent bedplast bedgeplast buitengezet buitengegooid geschopt uitgesloten strafstudie strafcorvee ' +
+    'chemo chemotherapie bestraling bestralingen rt remedial bijles verlengde toetstijd weg zoek zakte zakt zakken zakten verpest verknald verprutst overdoen overmaken vastzit vastzitten vastgezet zuipt zuipen drinkt drinken sloeg mishandelt slaat'
   ).split(/\s+/),
 );
 // Five-letter stems of words that come in many forms (autisme, autistisch, epileptische, …).
-const TRIGGER_STEMS = ['autis', 'epile', 'zelfm', 'suïci', 'suici', 'misha', 'daklo', 'panie', 'dysle', 'dysca', 'diabe'];
+const TRIGGER_STEMS = ['autis', 'epile', 'zelfm', 'suïci', 'suici', 'misha', 'daklo', 'panie', 'dysle', 'dysca', 'diabe', 'psych'];
 const HAS_DIGIT = /\d/;
 const GRADE =
   /\b(?:een|'n|n) (?:[1-9]|10)(?:[,.]\d)? (?:voor|op|gehaald|gescoord)\b|\b(?:had|heeft|kreeg|krijgt|haalde|haalt|scoorde|heb|hadden) (?:\w+ )?(?:een|'n) (?:[1-9]|10)\b/i;
@@ -375,7 +387,8 @@ export function hasSensitiveWord(text: string): boolean {
   // and facts of two words whose words alone are everyday ones: "alleen thuis", "… gezien?".
   return COMPOUND_TAIL.test(text);
 }
-const COMPOUND_TAIL = /allergi|intoleran|griep|ziekte|ontsteking|operatie|alleen (?:thuis|in huis)|gezien\?/i;
+const COMPOUND_TAIL =
+  /allergi|intoleran|griep|ziekte|ontsteking|operatie|stoornis|syndroom|letsel|beschadiging|bloeding|breuk|aanval|inzinking|pillen|pakket|kanker|rt-|alleen (?:thuis|in huis)|gezien(?:\?| of)/i;
 
 export function findNamesWithSensitive(text: string, out: Candidate[]): void {
   findNameLists(text, out);
@@ -402,6 +415,8 @@ export function findNamesWithSensitive(text: string, out: Candidate[]): void {
       else if (!capFirst && isLowerCaseName(firstLc) && !isCap(last) && last.length >= 3) ok = true;
       // "Leonie van Engels" teaches English: a subject or school type is no surname.
       if (ok && (NOT_NAME.has(firstLc) || NOT_PERSON.has(firstLc) || notName(last) || NOT_PERSON.has(last.toLowerCase()))) ok = false;
+      // "Karel Doormanweg 4": a street named after someone, before its house number.
+      if (ok && STREET_END.test(last) && STREET_NUMBER_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) ok = false;
     }
     const lastLc = ok ? last.toLowerCase() : '';
     if (!ok) {
@@ -585,7 +600,8 @@ const CLASS_NAMED = /^ (?:uit|van|in) (?:groep \d|klas \w|\d\s?[a-z]{1,4}\b|[a-z
 // between a comma and the end of the sentence (", Jessy."). A capital before a comma at the
 // start of a sentence may be anything ("Groningen, de stad waar …").
 const ADDRESSED_BEFORE = /(?:(?:^|[.!?\n]\s*)(?:lieve|beste|hoi|hey|hallo|hé|he|yo|dag)\s+|,\s*)$/i;
-const GREETED = /(?:^|[.!?\n]\s*)(?:lieve|beste|hoi|hey|hallo|dag|goedemorgen|goedemiddag|vraag voor)\s+(?:juf|juffrouw|meester|meneer|mevrouw|mevr\.?)\s?$/i;
+const GREETED =
+  /(?:^|[.!?\n]\s*)(?:(?:lieve|beste|hoi|hey|hai|hallo|dag|goedemorgen|goedemiddag|vraag voor)\s+)?(?:juf|juffrouw|meester|meneer|mevrouw|mevr\.?)\s?$/i;
 const ADDRESSED_AFTER = /^(?:\s*,|\s*[.!?]|\s*$)/;
 const SPOKEN_TO_NEXT =
   /^ (?:jij|je|u|ge|gij) (?:bent|zijt|hebt|heb|moet|kan|kunt|mag|gaat|weet|zit|doet|denkt|wil|wilt|was|had|zegt|zei|krijgt|komt|snapt|zou|zal|zult|hoeft|blijft|woont|loopt|liegt|praat)\b/i;
@@ -598,7 +614,11 @@ const TELLS_OF_OTHER = /^ (?:vertelde|vertelt|zei|zegt|hoorde|hoort|schreef|appt
 const ROLE_NOUN_BEFORE =
   /\b(?:vertrouwenspersoon|mentor|mentrix|zorgcoördinator|zorgcoordinator|intern begeleider|ib'er|conciërge|directeur|directrice|teamleider|coördinator|coordinator|schoolpsycholoog|orthopedagoog|schoolmaatschappelijk werker|aandachtsfunctionaris|contactpersoon)(?:,| is| was)? (?:(?:juf|juffrouw|meester|meneer|mevrouw|mevr\.?|dhr\.?)\s?(?:(?:van|de|der|den|ter|ten) )?)$/i;
 const ROLE_VERB_AFTER =
-  /^ (?:[a-zà-ÿ]+ ){0,2}?(?:vervangt|vervangen|neemt (?:[a-zà-ÿ]+ ){0,2}over|meedenkt|denkt (?:[a-zà-ÿ]+ )?mee|begeleidt|valt in|invalt)\b/;
+  /^ (?:[a-zà-ÿ]+ ){0,2}?(?:vervangt|vervangen|neemt (?:[a-zà-ÿ]+ ){0,2}over|meedenkt|denkt (?:[a-zà-ÿ]+ )?mee|begeleidt|valt in|invalt|opvangt|opvangen|ving (?:[a-zà-ÿ]+ ){0,2}op|helpt|hielp|steunt|ondersteunt|bijstaat|troost|troostte|in de gaten houdt)\b/;
+const KIN_BEFORE =
+  /\b(?:mijn|m'n|onze|ons|zijn|z'n|haar|d'r|hun|jouw|je) (?:zoon(?:tje)?|dochter(?:tje)?|kind|jongste|oudste|broer(?:tje)?|zus(?:je)?|neef(?:je)?|nicht(?:je)?|kleinzoon|kleindochter|stiefzoon|stiefdochter|pleegzoon|pleegdochter|pleegkind|buurjongen|buurmeisje|klasgenoot|klasgenote)\s$/i;
+// "de moeder van Kaylee", "het gezin van Bilal": whoever has a mother is a person.
+const KIN_OF_BEFORE = /\b(?:moeder|vader|ouders|mama|papa|broer(?:tje)?|zus(?:je)?|oma|opa|familie|gezin|stiefvader|stiefmoeder|pleegouders) van\s$/i;
 const PARTNER_BEFORE = /\b(?:zijn|z'n|haar|d'r) (?:vriend|vriendin|man|vrouw|verloofde|partner)\s$/i;
 /**
  * One person, two names: "Dana … vorig jaar nog Daan heette", "Alex heette vroeger Alexandra".
@@ -657,7 +677,12 @@ function findSingleNames(text: string, out: Candidate[], hits: () => Hit[], lowe
       (SPOKEN_TO_NEXT.test(text.slice(end, end + 6)) && OPENS_SENTENCE.test(text.slice(Math.max(0, start - 40), start)));
     // A class after the name makes it a pupil's, a name the list knows or not: "Kadir van 3b", "Amber uit 5B".
     const classed = !lower && !NOT_PERSON.has(lc) && (CLASS_NAMED.test(text.slice(end, end + 20)) || KIN_OF.test(text.slice(end, end + 24)));
-    if (!titled && !known && !addressed && !classed) continue;
+    // Whoever is introduced as someone's child, sibling or friend is a person: "mijn dochter Hasna", "haar broertje Ilyas".
+    const kin =
+      !lower &&
+      !NOT_PERSON.has(lc) &&
+      (KIN_BEFORE.test(text.slice(Math.max(0, start - 24), start)) || KIN_OF_BEFORE.test(text.slice(Math.max(0, start - 24), start)));
+    if (!titled && !known && !addressed && !classed && !kin) continue;
     if (!titled && namesAThing(text, start, end)) continue;
     // The greeted reader ("Hoi meester Wim, Isa heeft vannacht overgegeven") is who the text is
     // written to; the fact is about whoever it names next.
@@ -672,7 +697,12 @@ function findSingleNames(text: string, out: Candidate[], hits: () => Hit[], lowe
     // eens Finn Jacobs is geschorst" is not about the Niels before it).
     if (fullNames.some((c) => c.end > start && c.start < end + 100)) continue;
     // A narrower window than for full names: a run-on sentence often names someone else further on.
-    const [a, b] = sentenceBounds(text, start, end);
+    // The subject that opens its sentence has the whole sentence: "Ruben (10) uit groep 7 van De Wegwijzer is … niet thuisgekomen".
+    const subject = SUBJECT_BEFORE.test(text.slice(Math.max(0, start - 24), start));
+    const [a, b, own] = sentenceBounds(text, start, end, subject ? 180 : 110);
+    // "… is juf Petra niet op school geweest. Zij is met verlof …": the next sentence's "zij" is
+    // the last person the sentence named.
+    const lastNamed = b > own && !LATER_PERSON.test(text.slice(end, own));
     // "Jasmijn krijgt RT bij juf Wendy", "Dank aan meester Thomas": the teacher in a role; the
     // fact is about the pupil named before.
     if (titled && ROLE_BEFORE.test(text.slice(Math.max(0, start - 30), start)) && namedBefore(text, 0, start)) continue;
@@ -683,9 +713,13 @@ function findSingleNames(text: string, out: Candidate[], hits: () => Hit[], lowe
     if (titled && THANKED_BEFORE.test(text.slice(Math.max(0, start - 48), start))) continue;
     // "Ons Jonas vertelde dat Lander …": the one who tells.
     if (TELLS_OF_OTHER.test(text.slice(end, end + 40))) continue;
-    // The subject that opens its sentence has the whole sentence: "Ruben (10) uit groep 7 van De Wegwijzer is … niet thuisgekomen".
-    const subject = SUBJECT_BEFORE.test(text.slice(Math.max(0, start - 24), start));
-    let family = familyWithin(hits(), Math.max(a, start - 40), subject ? b : Math.min(b, end + 60), lowered(), titled, { start, end });
+    // "Ilias, die bij hem in de klas zit, heeft …": a clause about the name does not count towards the distance.
+    const apposition = APPOSITION.exec(text.slice(end, end + 70))?.[0].length ?? 0;
+    let family = familyWithin(hits(), Math.max(a, start - 40), subject ? b : Math.min(b, end + apposition + 60), lowered(), titled, { start, end });
+    if (family === '' && lastNamed) family = familyWithin(hits(), own, b, lowered(), titled, { start, end });
+    // A child missing is what the whole text is about: "Help! Mijn dochter Lina (groep 6) is … Heeft iemand haar gezien?"
+    if (family === '' && (kin || SUBJECT_BEFORE.test(text.slice(Math.max(0, start - 24), start))) && hits().some((h) => h.family === 'missing'))
+      family = 'missing';
     // Someone addressed by name about where they are: "Ik zie je elke ochtend om 8.10 bij de ingang, Sophie."
     if (family === '' && familyWithin(hits(), a, b) === 'whereabouts') family = 'whereabouts';
     if (family === '') continue;
@@ -703,17 +737,36 @@ function findSingleNames(text: string, out: Candidate[], hits: () => Hit[], lowe
     const identified = titled || CLASS_AFTER.test(text.slice(end, end + 20));
     // "Mevrouw De Groot": the tussenvoegsel belongs to the surname.
     const tv = titled ? TUSSEN_BEFORE.exec(text.slice(Math.max(0, start - 9), start)) : null;
-    const from = tv ? start - tv[0].length : start;
+    let from = tv ? start - tv[0].length : start;
+    let to = end;
+    // "… scoorden: Ayoub Benali, Lisa Mulder en Gijs Hermans. Gijs heeft daarnaast …": the given
+    // name again is the full name before it, where the text first names the person.
+    if (!titled && !lower) {
+      const full = fullNameBefore(text, name, start);
+      if (full) [from, to] = full;
+    }
     out.push({
       type: 'name_with_sensitive',
       start: from,
-      end,
-      value: text.slice(from, end),
+      end: to,
+      value: text.slice(from, to),
       score: identified ? 0.75 : 0.65,
       rule: `sensitive.${family}.first_name`,
     });
   }
 }
+
+/** Where the text names `given` with a surname before `before` ("Gijs Hermans" for "Gijs"), or undefined. */
+function fullNameBefore(text: string, given: string, before: number): [number, number] | undefined {
+  const head = text.slice(0, before);
+  for (let at = head.indexOf(given + ' '); at >= 0; at = head.indexOf(given + ' ', at + 1)) {
+    if (at > 0 && /[\p{L}\p{N}@#]/u.test(head[at - 1]!)) continue;
+    const sur = FULL_AFTER.exec(text.slice(at + given.length, at + given.length + 30));
+    if (sur && !notName(sur[1]!) && !NOT_PERSON.has(sur[1]!.toLowerCase())) return [at, at + given.length + sur[0].length];
+  }
+  return undefined;
+}
+const FULL_AFTER = /^ (?:(?:van|de|der|den|van de|van der|van den|el|ter|ten|El|Ben) )?(\p{Lu}\p{Ll}[\p{Ll}'’-]*)(?![\p{L}\p{N}@_])/u;
 
 /**
  * The people a text names — a full name, a name after a title ("juf Anja", "meneer De Vries"),
@@ -723,13 +776,13 @@ function findSingleNames(text: string, out: Candidate[], hits: () => Hit[], lowe
  * while no recogniser found what, these are the names the alert must mask.
  */
 export function personNames(text: string): { start: number; end: number; value: string }[] {
-  const out: { start: number; end: number; value: string }[] = [];
+  const out: { start: number; end: number; value: string; titled?: boolean }[] = [];
   CAP_WORD.lastIndex = 0;
   for (let m = CAP_WORD.exec(text); m !== null; m = CAP_WORD.exec(text)) {
     const word = m[0];
     let start = m.index;
     let end = start + word.length;
-    const lc = word.toLowerCase();
+    let lc = word.toLowerCase();
     const before = text.slice(Math.max(0, start - 24), start);
     const titled = TITLE.test(before);
     const after = text.slice(end, end + 16);
@@ -757,6 +810,13 @@ export function personNames(text: string): { start: number; end: number; value: 
     // The partner of someone named, and a second name of someone named.
     if (out.length > 0 && PARTNER_BEFORE.test(text.slice(Math.max(0, start - 20), start))) continue;
     if (renamed(text, start, end, out.length > 0)) continue;
+    // The possessive: "Lina's familie" is Lina's, "Daans vader" Daan's.
+    if (/['’]s$/.test(lc) && FIRST_NAMES.has(lc.slice(0, -2))) {
+      end -= 2;
+      lc = lc.slice(0, -2);
+    } else if (lc.endsWith('s') && !FIRST_NAMES.has(lc) && FIRST_NAMES.has(lc.slice(0, -1)) && KIN_NEXT.test(after)) {
+      lc = lc.slice(0, -1);
+    }
     if (!titled) {
       const known = FIRST_NAMES.has(lc) || FIRST_NAMES.has(lc.split('-')[0]!);
       // "(11)", "(groep 6)", "uit 3b": only a person is described so.
@@ -765,7 +825,7 @@ export function personNames(text: string): { start: number; end: number; value: 
       // "de Vlinderboom", "op De Parel", "café De Zwaan", "VV Oranje": a place, club or event.
       if (ARTICLE_BEFORE.test(before) || VENUE_BEFORE.test(before)) continue;
       if (!known && !described) {
-        if (PLACE_BEFORE.test(before)) continue;
+        if (PLACE_BEFORE.test(before) || INSTITUTION_OF.test(before)) continue;
         const initial = atSentenceStart(text, start);
         // "Hopelijk komt hij", "Hopelijk mag Amira blijven": a sentence-initial word, the verb and then its subject;
         // "Filmen mag, als …": a verb as the subject.
@@ -781,11 +841,26 @@ export function personNames(text: string): { start: number; end: number; value: 
     const tv = titled ? TUSSEN_BEFORE.exec(text.slice(Math.max(0, start - 9), start)) : null;
     if (tv) start -= tv[0].length;
     if (out.some((c) => c.start < end && start < c.end)) continue;
-    out.push({ start, end, value: text.slice(start, end) });
+    out.push({ start, end, value: text.slice(start, end), titled });
     CAP_WORD.lastIndex = end;
   }
-  return out;
+  // A given name written in lower case that is no everyday word ("ivo uit 3b", "- bas"), not part of a handle.
+  LOWER_WORD.lastIndex = 0;
+  const capitals = out.length;
+  for (let m = LOWER_WORD.exec(text); m !== null; m = LOWER_WORD.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!isLowerCaseName(m[0]) || SPEAKER.test(text.slice(end, end + 2)) || /^[._]\w/.test(text.slice(end, end + 2))) continue;
+    if (out.some((c) => c.start < end && start < c.end)) continue;
+    out.push({ start, end, value: m[0] });
+  }
+  // A teacher next to a pupil is in a role: greeted, asked to pass a message on, giving a mark
+  // ("Lieve juf Esther, Finn heeft …", "meester Bart heeft mijn dochter een 3,2 gegeven, Fenna …").
+  const people = out.some((c) => !c.titled) ? out.filter((c) => !c.titled) : out;
+  const names = people.map(({ start, end, value }) => ({ start, end, value }));
+  return names.length > 1 && out.length > capitals ? names.sort((a, b) => a.start - b.start) : names;
 }
+const LOWER_WORD = /(?<![\p{L}\p{N}@#_.'’-])\p{Ll}{3,}(?![\p{L}\p{N}@_'’-])/gu;
 
 // What follows a person's name and nothing else's: an age, a class.
 const DESCRIBED = /^ \((?:\d{1,2}(?: jaar)?|groep \d|klas \w+|\d\s?[a-z]{1,4})[),]|^,? \d{1,2} jaar\b|^ uit (?:groep |klas )?\d/iu;
@@ -800,7 +875,7 @@ const LOWER_AFTER_HYPHEN = /-\p{Ll}/u;
 // before the article is not a capital.
 const ARTICLE_BEFORE = /(?<![\p{Lu}][\p{Ll}]+ )(?<![\p{L}'’])(?:de|het|'t|De|Het|een)\s$/u;
 const VENUE_BEFORE =
-  /\b(?:café|cafe|camping|hotel|restaurant|halte|station|winkel|supermarkt|club|hockeyclub|voetbalclub|sportclub|vereniging|vv|sv|hc|kv|zv)\s$/iu;
+  /\b(?:café|cafe|camping|hotel|restaurant|halte|station|winkel|supermarkt|club|hockeyclub|voetbalclub|sportclub|vereniging|vv|sv|hc|kv|zv)\s(?:(?:de|het|'t)\s)?$/iu;
 const CALENDAR_NEXT = /^ (?:Maandag|Dinsdag|Woensdag|Donderdag|Vrijdag|Zaterdag|Zondag|Dag|Week|Festival|Markt)\b/u;
 // After a sentence-initial word and a verb, a subject pronoun says the word was an adverb.
 const INVERTED = /^ \p{Ll}+(?: (?:ik|jij|je|hij|zij|ze|wij|we|jullie|u|men|ge|gij)\b|,)/u;
@@ -810,6 +885,9 @@ const PRONOUN_NEXT = /^ (?:je|jij|u|ge|gij|jullie|we|wij|ik|hij|zij|ze)\b/;
 const CAP_WORD = /(?<![\p{L}\p{N}@#_'’-])\p{Lu}[\p{Ll}'’-]*\p{Ll}(?:-\p{Lu}\p{Ll}+)*(?![\p{L}\p{N}@_])/gu;
 const SURNAME_AFTER =
   /^((?: (?:van|de|der|den|el|ter|ten|van de|van der|van den|El|Ait|Aït|Ben|Abu|Al|Da|Di|Dos|Du|Le|La)(?= \p{Lu}))?) (\p{Lu}[\p{Ll}'’-]*\p{Ll})(?![\p{L}\p{N}@_])/u;
+// "de gevangenis van Dordrecht", "de gemeente van Gorinchem": an institution's place.
+const INSTITUTION_OF =
+  /\b(?:gevangenis|ziekenhuis|gemeente|politie|rechtbank|kliniek|station|haven|universiteit|hogeschool|bibliotheek|stadhuis|centrum|regio|provincie|burgemeester|wethouder|markt|kermis|carnaval) van\s$/iu;
 const PLACE_BEFORE = /\b(?:in|naar|te|richting|uit|op)(?: het| de)?\s(?:\p{Lu}\p{Ll}+\s)?$/iu;
 // "Zonnedauw 5, 7906 KL Hoogeveen": a street before its house number, a town after its postcode.
 const STREET_NUMBER_AFTER = /^ \d{1,4}[a-z]?\b(?![.:,]\d)/;
@@ -843,7 +921,9 @@ const NOT_PERSON = new Set(
     // Makes and models of cars, named with a licence plate
     'skoda volkswagen vw golf polo passat opel corsa astra ford fiesta focus toyota yaris aygo peugeot renault clio ' +
     'citroën citroen kia picanto hyundai bmw audi mercedes tesla fiat panda seat ibiza volvo mazda nissan suzuki ' +
-    'swift dacia sandero mini smart lexus jeep'
+    'swift dacia sandero mini smart lexus jeep ' +
+    // News outlets and events, named with a capital
+    'nieuws dagblad courant krant omroep radio regio olympiade toernooi kampioenschap finale festival'
   ).split(/\s+/),
 );
 const ORGANISATION_END = /(?:school|college|lyceum|ziekenhuis|kliniek|centrum|stichting|gemeente|bibliotheek|vereniging|club)$/;

@@ -104,6 +104,41 @@ describe('named person with a sensitive fact', () => {
     // The scan jumps to words that may start a name: a capital, or a given name it knows in lower case.
     ['wist je dat zoë bakker diabetes heeft', 'zoë bakker'],
     ['volgens iedereen hier in de klas van meneer is Zoë Bakker geschorst', 'Zoë Bakker'],
+    // Conditions told by their compound's tail, psychiatric care, a breakdown, broken and sprained limbs in either order.
+    ['Wist je dat Jelle een angststoornis heeft?', 'Jelle'],
+    ['Tijn uit groep 5 heeft het syndroom van Down', 'Tijn'],
+    ['meester Kees is na zijn hersenbloeding nog niet terug', 'Kees'],
+    ['Juf Sanne zit in een psychiatrische instelling, zeggen ze', 'Sanne'],
+    ['Lotte heeft een zenuwinzinking gehad, daarom is ze er niet', 'Lotte'],
+    ['Floor van Dam heeft haar pols gebroken bij turnen', 'Floor van Dam'],
+    ['Ruben kan niet mee met de sportdag, hij heeft zijn enkel verstuikt', 'Ruben'],
+    ['Sem uit 6b loopt sinds zijn polsbreuk met gips', 'Sem'],
+    // An attack of a condition, cancer in a clause of its own or in a compound, pills, bed-wetting.
+    ['Noor had gisteren weer een paniekaanval in de gymzaal', 'Noor'],
+    ['Jayden kreeg een panic attack tijdens de toets', 'Jayden'],
+    ['Weet je dat meneer Dekker weg is omdat hij kanker heeft?', 'Dekker'],
+    ['juf Fatima is begonnen met de chemo voor haar borstkanker', 'Fatima'],
+    ['Mijn zoon Bart slikt sinds kort slaappillen', 'Bart'],
+    ['Milan plast nog in bed, hij is een bedplasser', 'Milan'],
+    ['Iedereen weet dat Sofie niet gevaccineerd is', 'Sofie'],
+    // A pupil sent home or out, excluded for days; an exam failed; learning support.
+    ['Kevin is vandaag buitengezet bij wiskunde', 'Kevin'],
+    ['Ilias is naar huis gestuurd na het gevecht', 'Ilias'],
+    ['Stijn is twee dagen uitgesloten van de lessen', 'Stijn'],
+    ['Eva zakte voor haar rijexamen, voor de derde keer', 'Eva'],
+    ['Thomas heeft zijn eindexamen verknald en moet het overdoen', 'Thomas'],
+    ['Lisa zit in het RT-groepje voor rekenen', 'Lisa'],
+    ['Yasmin krijgt al twee jaar bijles voor Frans', 'Yasmin'],
+    // A parent who drinks; a father held in jail; food parcels.
+    ['de moeder van Kaylee drinkt, dat ruik je gewoon', 'Kaylee'],
+    ['Sofia haar vader zit al een jaar vast.', 'Sofia'],
+    ['De familie van Bilal krijgt elke week voedselpakketten', 'Bilal'],
+    // Someone's child named, a name the list does not know; a missing child told across sentences.
+    ['Wie kent mijn dochter Eshal? Ze heeft de ziekte van Lyme en is vaak moe', 'Eshal'],
+    ['Help! Ons zoontje Liam is sinds vier uur weg. Hij draagt een rode jas. Heeft iemand hem gezien of gesproken?', 'Liam'],
+    // The next sentence's "ze" is the last person named; a clause about the name does not count towards the distance.
+    ['Zoals jullie weten is juf Petra een tijd niet op school geweest. Ze is met verlof vanwege een burn-out', 'Petra'],
+    ['Ondertussen heeft Ilias, die al jaren bij ons op school zit, voor bijna alle vakken een onvoldoende', 'Ilias'],
   ])('finds %j', (text, value) => {
     expect(values(text, 'name_with_sensitive')).toEqual([value]);
   });
@@ -166,6 +201,12 @@ describe('named person with a sensitive fact', () => {
     'voorlichting op het Lyceum Oost door Bureau Halt',
     'Die nieuwe beat van Sem is echt ziek goed',
     'Groningen, de stad waar je woont, heeft een mooie bieb',
+    // A street named after someone before its house number; a word in quotes on its own is a title.
+    'Prikdag voor groep 8 bij de GGD, Karel Doormanweg 4: kinderen die niet gevaccineerd zijn kunnen nog komen',
+    "Noor las voor uit 'Gips' en won de voorleeswedstrijd",
+    // An everyday "vast", "slaat" and "pillen" are no facts.
+    'Jesse zit vast in de file, hij komt later',
+    'Het is niet uitgesloten dat Daan morgen weer meedoet',
   ])('leaves %j alone', (text) => {
     expect(values(text, 'name_with_sensitive')).toEqual([]);
   });
@@ -273,6 +314,10 @@ describe('names that are no person, pupils in lists, teachers in a role', () => 
 
   it('gives the fact to the pupil, not to the teacher who helps or is thanked', () => {
     expect(values('Jesse heeft dyslexie en oefent nu twee keer per week met juf Hanneke.', 'name_with_sensitive')).toEqual(['Jesse']);
+    // A teacher who takes care of a pupil, one greeted at the opening without a greeting word, one who sends a pupil out.
+    expect(values('Onze Zara is sinds de scheiding erg stil, gelukkig dat juf Mirjam haar zo opvangt', 'name_with_sensitive')).toEqual(['Zara']);
+    expect(values('juf Anouk, Bram is vandaag ziek, hij heeft koorts', 'name_with_sensitive')).toEqual(['Bram']);
+    expect(values('Meneer Hoekstra, u heeft mijn zoon gisteren uit de klas gezet', 'name_with_sensitive')).toEqual([]);
     expect(values('Speciaal dank aan juf Sanne, die bij Ilias bleef toen hij op kamp een astma-aanval kreeg.', 'name_with_sensitive')).toEqual(['Ilias']);
   });
 
@@ -342,6 +387,15 @@ describe('the people a text names (for personal data the model found and no reco
     ['Ik wil juffrouw Smits bedanken voor alle hulp toen Mila ziek was', ['Mila']],
     // A car is no person; nor is a country before the name of the one from there.
     ['De grijze Skoda van Jesse staat elke nacht voor de deur', ['Jesse']],
+    // A possessive is its person; a given name in lower case; a teacher next to a pupil is in a role.
+    ["Mila's oma woont nu bij hen in", ['Mila']],
+    ['niemand mag weten dat sven uit 2b weer thuis zit', ['sven']],
+    ['Kan iemand aan juf Mariska doorgeven dat Sem morgen niet komt?', ['Sem']],
+    ['Lieve meester Joost, Amira mag deze week niet buiten spelen', ['Amira']],
+    // A camping after its article, a town after an institution, a news outlet and an event are no persons.
+    ['Meester Ruud zit op Camping De Duinen, zag ik', ['Ruud']],
+    ['Haar vader zit in de gevangenis van Leeuwarden, zegt Jolien', ['Jolien']],
+    ['Volgens Omroep Nieuws is Lara Smit uit 4b geschorst', ['Lara Smit']],
   ])('leaves out who is thanked or signs, an illness named after someone, medicines and apps in %j', (text, names) => {
     expect(personNames(text).map((n) => n.value)).toEqual(names);
   });
