@@ -4,7 +4,8 @@
 // apart and never measured, the rest is read in one pass.
 // Long texts are made by joining 20 different corpus texts each, so they are distinct too.
 // Figures: start-up (import + build, in a fresh process), resident memory after loading and
-// after the passes, texts per second on one core, and the CLI's `classify --jsonl` rate.
+// after the passes, texts per second on one core (the corpus as it is, its clean texts, its
+// comment-length texts of 2 to 35 words, long texts), and the CLI's `classify --jsonl` rate.
 
 import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -13,6 +14,9 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const TEXTS_DIR = new URL('../corpus/texts/', import.meta.url);
 const WARM_UP = 10_000;
+/** The blind comment sets' longest text, in words. */
+const COMMENT_WORDS = 35;
+const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 const LONG_PARTS = 20;
 
 interface Text {
@@ -75,11 +79,14 @@ export async function benchClassifier(): Promise<Record<string, number | string>
   const c = createClassifier();
   const all = corpusTexts();
   const warm = all.slice(0, WARM_UP).map((t) => t.text);
-  // Two disjoint parts: every other text as the corpus mixes them (43% flagged), and the clean
-  // texts among the rest, as most of a school's comments are (a flag costs an explanation).
+  // Three disjoint parts: every third text as the corpus mixes them (43% flagged); the clean
+  // texts among the next third, as most of a school's comments are (a flag costs an
+  // explanation); and the comment-length texts (2 to 35 words, as the blind comment sets are;
+  // the corpus runs to 120) among the last third, flagged or not.
   const rest = all.slice(WARM_UP);
-  const measured = rest.filter((_, i) => i % 2 === 0).map((t) => t.text);
-  const clean = rest.filter((t, i) => i % 2 === 1 && t.clean).map((t) => t.text);
+  const measured = rest.filter((_, i) => i % 3 === 0).map((t) => t.text);
+  const clean = rest.filter((t, i) => i % 3 === 1 && t.clean).map((t) => t.text);
+  const comments = rest.filter((t, i) => i % 3 === 2 && words(t.text) <= COMMENT_WORDS).map((t) => t.text);
   for (const t of warm) c.classify(t);
 
   let flagged = 0;
@@ -94,6 +101,13 @@ export async function benchClassifier(): Promise<Record<string, number | string>
   let cleanFlagged = 0;
   for (const t of clean) if (c.classify(t).labels.length) cleanFlagged++;
   const cleanElapsed = (performance.now() - t2) / 1000;
+  const t3 = performance.now();
+  let commentChars = 0;
+  for (const t of comments) {
+    c.classify(t);
+    commentChars += t.length;
+  }
+  const commentElapsed = (performance.now() - t3) / 1000;
 
   // Long texts: 20 texts of the first part joined, each group different.
   const long: string[] = [];
@@ -119,6 +133,9 @@ export async function benchClassifier(): Promise<Record<string, number | string>
     cleanTexts: clean.length,
     cleanFlaggedShare: Math.round((cleanFlagged / clean.length) * 1000) / 1000,
     cleanTextsPerSecond: Math.round(clean.length / cleanElapsed),
+    commentLengthTexts: comments.length,
+    commentLengthMeanLength: Math.round((commentChars / comments.length) * 10) / 10,
+    commentLengthTextsPerSecond: Math.round(comments.length / commentElapsed),
     longTexts: longMeasured.length,
     longMeanLength: Math.round(longChars / longMeasured.length),
     longTextsPerSecond: Math.round(longMeasured.length / longElapsed),
