@@ -138,7 +138,7 @@ function oncePerPerson(entities: Entity[]): Entity[] {
   return entities.filter((e) => {
     if (e.type !== 'name_with_sensitive') return true;
     // A possessive is the same person: "Daan … Daans moeder", "Lina's".
-    const words = (e.value.match(NAME_WORD) ?? []).map((w) => w.toLowerCase().replace(/['’]s$/, ''));
+    const words = (e.value.match(/^\p{Ll}+$/u) ? [e.value] : (e.value.match(NAME_WORD) ?? [])).map((w) => w.toLowerCase().replace(/['’]s$/, ''));
     if (words.length === 0) return true;
     const again = words.every((w) => seen.has(w) || (w.endsWith('s') && seen.has(w.slice(0, -1))));
     for (const w of words) seen.add(w);

@@ -106,7 +106,9 @@ const NOT_NAME = new Set(
     'kunnen willen gaan komen zitten liggen staan lopen doen maken maakt maakte zoekt zocht vraagt vroeg ' +
     'uit thuis school weg mee terug ook echt gewoon altijd nooit soms vaak weer alweer zelf samen alleen ' +
     'gisteren vandaag straks later eerder nog steeds zeker misschien bijna helemaal niks niets iets alles ' +
-    'lekker leuk stom raar ziek boos blij bang moe druk rustig stil arme arm lieve'
+    'lekker leuk stom raar ziek boos blij bang moe druk rustig stil arme arm lieve ' +
+    // imperatives that open a call for help ("Gezien? Bel zijn moeder …")
+    'bel mail app stuur meld deel neem'
   ).split(/\s+/),
 );
 function notName(w: string): boolean {
@@ -122,7 +124,7 @@ const TITLE =
 const SENSITIVE: Array<[string, RegExp]> = [
   [
     'health',
-    /\b(?:burn-?out|overspannen|depressie|depressief|adhd|add|autis\w*|asperger|dyslexie\w*|dyscalculie\w*|diabetes\w*|epilep\w*|eet (?:bijna |haast |nauwelijks |amper |al weken |nog maar )?(?:niks|niets|niet)(?: meer)?(?! van| op| aan| bij| mee)|(?:heeft|met|aan|tegen|is) kanker|kanker (?:vastgesteld|gediagnosticeerd|geconstateerd)|leukemie|anorexia|boulimia|eetstoornis|pdd-?nos|tourette|astma|ziekenhuis|ambulance|opgenomen|psycholoog|psychiater|therapie|medicijnen|ritalin|zelfmoord\w*|suïcid\w*|zwanger|hiv|aids|soa|hersenschudding|chronisch ziek|ernstig ziek|doodziek|gehandicapt|rolstoel|ggz|angststoornis|paniekaanval\w*|automutilatie|snijdt zichzelf|zelfbeschadiging|kliniek|afkickkliniek|antidepressiva|medicatie|insuline\w*|spoedeisende hulp|eerste hulp|\w*operatie|pgb|vertrouwenspersoon|(?:bij|naar) de (?:schoolmaatschappelijk werker|maatschappelijk werker|jeugdarts|jeugdverpleegkundige|logopedist\w*|schoolpsycholoog)|in (?:zijn|haar|z'n|d'r) bed (?:geplast|plast|geplast heeft)|(?:bij|naar) de (?:dokter|huisarts|tandarts|orthodontist|fysio(?:therapeut)?)|weegt (?:nog maar |maar |pas )?\d+ kilo|geopereerd|ic|intensive care|ongeluk gehad|gebroken (?:been|arm|enkel|pols)|miskraam|hoofdluis|luizen|bedplassen|bedplasser|stottert|slechthorend|doof|blind|adhd-\w+|rugzakje|speciaal onderwijs|cluster 4|corona|covid|tumor|hersentumor|\w*ziekte|ziektewet|hartinfarct|herseninfarct|hart(?:afwijking|kwaal|probleem|problemen|ruis|operatie)|bevallen van|bevalling|\w*ontsteking|(?:heeft|met|aan) (?:ms|als|reuma|crohn|eczeem|epilepsie)|multiple sclerose|reuma|ziekte van crohn|eczeem|dyspraxie|gediagnosticeerd|diagnose|dementie|hartaanval|beroerte|hartstilstand|verlamd|gips|revalidatie|revalideert|\w*allergi\w*|allergisch|\w*intolerant|epipen|koorts|\w*griep|overgegeven|overgeven|gespuugd|ziek gemeld|ziekgemeld|ziek thuis|(?:is|ligt|lag|was|werd) (?:al (?:een )?(?:\w+ )?|nog |erg |heel |flink |weer )?ziek(?! goed| vet| mooi| hard| van)|dieet|diëtist|psychiatr\w*|\w*inzinking|ingestort|\w*stoornis|\w*syndroom|syndroom van \w+|\w+(?:letsel|beschadiging|bloeding)|(?:been|arm|bot|pols|enkel|sleutelbeen|heup|knie|rib|neus|teen|vinger|schedel|kaak|rug|nek|elleboog|schouder)breuk\w*|(?:zijn|haar|z'n|d'r|de|het) (?:been|benen|arm|armen|enkel|pols|sleutelbeen|heup|knie|rib|ribben|neus|teen|tenen|vinger|hand|voet|elleboog|schouder|kaak|rug|nek) (?:\w+ )?(?:gebroken|gekneusd|verstuikt|ontwricht|uit de kom)|(?:op|met) krukken|(?:paniek|angst|astma|hart|migraine|epilepsie|woede)-?aanval\w*|panic ?attacks?|aanvall?e?n? van (?:paniek|angst|benauwdheid)|(?:ze|zij|hij|ie|die|u|jij|je|hem|haar) (?:\w+ ){0,2}kanker (?:heeft|had|hebben|heb|kreeg|gekregen)|\w*pillen|(?:slikt|slikken|slikte|neemt|nemen|innemen|inneemt) (?:\w+ ){0,2}(?:pillen|pil|medicijnen|medicatie)|(?:on)?gevaccineerd|ingeënt|ingeent|bed ?plas\w*|bedgeplast|\w+kanker|chemo\w*|bestraling\w*)\b/,
+    /\b(?:burn-?out|overspannen|depressie|depressief|adhd|add|autis\w*|asperger|dyslexie\w*|dyscalculie\w*|diabetes\w*|epilep\w*|eet (?:bijna |haast |nauwelijks |amper |al weken |nog maar )?(?:niks|niets|niet)(?: meer)?(?! van| op| aan| bij| mee)|(?:heeft|met|aan|tegen|is) kanker|kanker (?:vastgesteld|gediagnosticeerd|geconstateerd)|leukemie|anorexia|boulimia|eetstoornis|pdd-?nos|tourette|astma|ziekenhuis|ambulance|opgenomen|psycholoog|psychiater|therapie|medicijnen|ritalin|zelfmoord\w*|suïcid\w*|zwanger|hiv|aids|soa|hersenschudding|chronisch ziek|ernstig ziek|doodziek|gehandicapt|rolstoel|ggz|angststoornis|paniekaanval\w*|automutilatie|snijdt zichzelf|zelfbeschadiging|kliniek|afkickkliniek|antidepressiva|medicatie|insuline\w*|spoedeisende hulp|eerste hulp|\w*operatie|pgb|vertrouwenspersoon|(?:bij|naar) de (?:schoolmaatschappelijk werker|maatschappelijk werker|jeugdarts|jeugdverpleegkundige|logopedist\w*|schoolpsycholoog)|in (?:zijn|haar|z'n|d'r) bed (?:geplast|plast|geplast heeft)|(?:bij|naar) de (?:dokter|huisarts|tandarts|orthodontist|fysio(?:therapeut)?)|weegt (?:nog maar |maar |pas )?\d+ kilo|geopereerd|ic|intensive care|ongeluk gehad|gebroken (?:been|arm|enkel|pols)|miskraam|hoofdluis|luizen|bedplassen|bedplasser|stottert|slechthorend|doof|blind|adhd-\w+|rugzakje|speciaal onderwijs|cluster 4|corona|covid|tumor|hersentumor|\w*ziekte|ziektewet|hartinfarct|herseninfarct|hart(?:afwijking|kwaal|probleem|problemen|ruis|operatie)|bevallen van|bevalling|\w*ontsteking|(?:heeft|met|aan) (?:ms|als|reuma|crohn|eczeem|epilepsie)|multiple sclerose|reuma|ziekte van crohn|eczeem|dyspraxie|gediagnosticeerd|diagnose|dementie|hartaanval|beroerte|hartstilstand|verlamd|gips|revalidatie|revalideert|\w*allergi\w*|allergisch|\w*intolerant|epipen|koorts|\w*griep|overgegeven|overgeven|gespuugd|ziek gemeld|ziekgemeld|ziek thuis|(?:is|ligt|lag|was|werd) (?:al (?:een )?(?:\w+ )?|nog |erg |heel |flink |weer )?ziek(?! goed| vet| mooi| hard| van)|dieet|diëtist|psychiatr\w*|\w*inzinking|ingestort|\w*stoornis|\w*syndroom|syndroom van \w+|\w+(?:letsel|beschadiging|bloeding)|(?:been|arm|bot|pols|enkel|sleutelbeen|heup|knie|rib|neus|teen|vinger|schedel|kaak|rug|nek|elleboog|schouder)breuk\w*|(?:zijn|haar|z'n|d'r|de|het) (?:been|benen|arm|armen|enkel|pols|sleutelbeen|heup|knie|rib|ribben|neus|teen|tenen|vinger|hand|voet|elleboog|schouder|kaak|rug|nek) (?:\w+ )?(?:gebroken|gekneusd|verstuikt|ontwricht|uit de kom)|(?:op|met) krukken|(?:paniek|angst|astma|hart|migraine|epilepsie|woede)-?aanval\w*|panic ?attacks?|aanvall?e?n? van (?:paniek|angst|benauwdheid)|(?:ze|zij|hij|ie|die|u|jij|je|hem|haar) (?:\w+ ){0,2}kanker (?:heeft|had|hebben|heb|kreeg|gekregen)|\w*pillen|(?:slikt|slikken|slikte|neemt|nemen|innemen|inneemt) (?:\w+ ){0,2}(?:pillen|pil|medicijnen|medicatie)|(?:on)?gevaccineerd|ingeënt|ingeent|bed ?plas\w*|bedgeplast|\w+kanker|chemo\w*|bestraling\w*|zichzelf (?:snijdt|snijden|sneed|beschadigt|pijn doet)|(?:snijdt|snijden|sneed) (?:zich|zichzelf)|neten|kinderafdeling|oncologie|(?:ligt|lag|liggen|lagen) (?:\w+ ){0,3}op de \w*afdeling|(?:zich|zichzelf) ziek (?:gemeld|meldde|melden|meldt))\b/,
   ],
   [
     'punishment',
@@ -130,7 +132,7 @@ const SENSITIVE: Array<[string, RegExp]> = [
   ],
   [
     'grades',
-    /(?:\b(?:een|'n|n) (?:[1-9]|10)(?:[,.]\d)? (?:voor|op|gehaald|gescoord)\b|\b(?:had|heeft|kreeg|krijgt|haalde|haalt|scoorde|heb|hadden) (?:[a-zà-ÿ]+ )?(?:zelfs |maar |ook |nog |wel |gewoon |weer |toch |echt )?(?:een|'n) (?:[1-9]|10)(?:[,.]\d)?(?![\d,.]?\d|[-%a-z]| (?:jaar|jarig\w*|uur|kinderen|weken|dagen|maanden|minuten|euro|keer|km|kilo|procent|x)\b)|\bkrijgt (?:een|'n) (?:[1-5])(?:[,.]\d)?\b|\b[bc]-attest\b|\bzittenblijver\b|\bblijft zitten\b|\bblijven zitten\b|\bbleef zitten\b|\bzittenblijven\b|\bgezakt\b|\bonvoldoendes?\b|\bcijferlijst\b|\b(?:\d{3}|[12][fs])\b[^.!?\n]{0,25}\b(?:doorstroomtoets|eindtoets|cito|iep)\b|\b(?:doorstroomtoets|eindtoets|cito|iep)\w*\b[^.!?\n]{0,25}\b\d{3}\b|\b(?:vmbo|mavo|havo|vwo|kader|basis|pro)(?:\/\w+)?-?advies\b|\b(?:zakte|zakt|zakken|zakten) voor\b|\brt-?(?:groep\w*|lessen|les)\b|\bremedial teach\w*|\b(?:krijgt|kreeg|krijgen|heeft|had|volgt|moet naar|gaat naar|naar de) (?:\w+ ){0,3}bijles\b|\b(?:verlengde|extra) (?:toets)?tijd\b|\bmeer tijd bij (?:de )?toets(?:en)?\b|\b(?:eind|her|rij)?examens?\b(?: \w+){0,2} (?:verpest|verknald|verprutst|niet gehaald|over moeten doen|overdoen|overmaken)\b|\b(?:toets|toetsen|proefwerk|tentamen|repetitie|se|pta)\b(?: \w+){0,2} (?:verpest|verknald|verprutst|niet gehaald)\b)/,
+    /(?:\b(?:een|'n|n) (?:[1-9]|10)(?:[,.]\d)? (?:voor|op|gehaald|gescoord)\b|\b(?:had|heeft|kreeg|krijgt|haalde|haalt|scoorde|heb|hadden) (?:[a-zà-ÿ]+ )?(?:zelfs |maar |ook |nog |wel |gewoon |weer |toch |echt )?(?:een|'n) (?:[1-9]|10)(?:[,.]\d)?(?![\d,.]?\d|[-%a-z]| (?:jaar|jarig\w*|uur|kinderen|weken|dagen|maanden|minuten|euro|keer|km|kilo|procent|x)\b)|\bkrijgt (?:een|'n) (?:[1-5])(?:[,.]\d)?\b|\b[bc]-attest\b|\bzittenblijver\b|\bblijft zitten\b|\bblijven zitten\b|\bbleef zitten\b|\bzittenblijven\b|\bgezakt\b|\bonvoldoendes?\b|\bcijferlijst\b|\b(?:\d{3}|[12][fs])\b[^.!?\n]{0,25}\b(?:doorstroomtoets|eindtoets|cito|iep)\b|\b(?:doorstroomtoets|eindtoets|cito|iep)\w*\b[^.!?\n]{0,25}\b\d{3}\b|\b(?:vmbo|mavo|havo|vwo|kader|basis|pro)(?:\/\w+)?-?advies\b|\b(?:zakte|zakt|zakken|zakten) voor\b|\b(?:bijgesteld|opgehoogd|verhoogd|verlaagd|aangepast) (?:naar|tot) (?:een )?(?:vmbo|mavo|havo|vwo|gymnasium|kader|basis|pro)\w*|\brt-?(?:groep\w*|lessen|les)\b|\bremedial teach\w*|\b(?:krijgt|kreeg|krijgen|heeft|had|volgt|moet naar|gaat naar|naar de) (?:\w+ ){0,3}bijles\b|\b(?:verlengde|extra) (?:toets)?tijd\b|\bmeer tijd bij (?:de )?toets(?:en)?\b|\b(?:eind|her|rij)?examens?\b(?: \w+){0,2} (?:verpest|verknald|verprutst|niet gehaald|over moeten doen|overdoen|overmaken)\b|\b(?:toets|toetsen|proefwerk|tentamen|repetitie|se|pta)\b(?: \w+){0,2} (?:verpest|verknald|verprutst|niet gehaald)\b)/,
   ],
   [
     'home',
@@ -152,7 +154,7 @@ const SENSITIVE: Array<[string, RegExp]> = [
     // Sexual orientation or gender identity told of someone ("is toch bi", "is lesbisch", "is
     // uit de kast gekomen", "is trans en heet nu …", "valt op jongens"), also when said as a jibe;
     // and a partner of the same sex ("gaat trouwen met zijn vriend", "woont samen met haar vrouw").
-    /\b(?:homo(?:seksueel)?|lesbisch|lesbienne|lesbo|biseksueel|bi(?![-\w])|gay|transgender|trans(?![-\w])|non-?binair|queer|uit de kast (?:gekomen|gekomen is|komen|gaan)|(?:valt|vallen|viel) op (?:jongens|meisjes|mannen|vrouwen)|op (?:jongens|meisjes|mannen|vrouwen) (?:valt|vallen|viel)\b|(?:(?:trouw\w*|getrouwd|verkering|een relatie|samenwon\w*)(?: [\w']+){0,3}?|(?:woont|wonen|woonde|woonden)(?: [\w']+){0,3}? samen) met (?:(?:zijn|z'n) (?:vriend|man|verloofde)|(?:haar|d'r) (?:vriendin|vrouw|verloofde)))\b/,
+    /\b(?:homo(?:seksueel)?|lesbisch|lesbienne|lesbo|biseksueel|bi(?![-\w])|gay|transgender|trans(?![-\w])|non-?binair|queer|uit de kast (?:gekomen|gekomen is|komen|gaan)|(?:heette|heten|heetten) (?:vroeger|eerst|vorig jaar|toen|tot vorig jaar)\b|(?:vroeger|eerst|vorig jaar|toen|tot vorig jaar) (?:nog )?[a-zà-ÿ]+ heette|(?:wil|wilt|willen) (?:nu |voortaan |liever )?[a-zà-ÿ]+ (?:heten|genoemd worden)|voortaan [a-zà-ÿ]+ (?:heet|heten)|(?:valt|vallen|viel) op (?:jongens|meisjes|mannen|vrouwen)|op (?:jongens|meisjes|mannen|vrouwen) (?:valt|vallen|viel)\b|(?:(?:trouw\w*|getrouwd|verkering|een relatie|samenwon\w*)(?: [\w']+){0,3}?|(?:woont|wonen|woonde|woonden)(?: [\w']+){0,3}? samen) met (?:(?:zijn|z'n) (?:vriend|man|verloofde)|(?:haar|d'r) (?:vriendin|vrouw|verloofde)))\b/,
   ],
   [
     'whereabouts',
@@ -283,7 +285,7 @@ const TRIGGERS = new Set(
     'trouwen trouwt getrouwd samenwonen samenwoont samen verkering relatie eet ' +
     'inzinking ingestort krukken panic attack gekneusd verstuikt ontwricht pil ' +
     'gevaccineerd ongevaccineerd ingeënt ingeent bedplast bedgeplast buitengezet buitengegooid geschopt uitgesloten strafstudie strafcorvee ' +
-    'chemo chemotherapie bestraling bestralingen rt remedial bijles verlengde toetstijd weg zoek zakte zakt zakken zakten verpest verknald verprutst overdoen overmaken vastzit vastzitten vastgezet zuipt zuipen drinkt drinken sloeg mishandelt slaat'
+    'zichzelf snijdt sneed neten kinderafdeling oncologie afdeling heette vroeger voortaan genoemd heten bijgesteld opgehoogd verhoogd verlaagd aangepast chemo chemotherapie bestraling bestralingen rt remedial bijles verlengde toetstijd weg zoek zakte zakt zakken zakten verpest verknald verprutst overdoen overmaken vastzit vastzitten vastgezet zuipt zuipen drinkt drinken sloeg mishandelt slaat'
   ).split(/\s+/),
 );
 // Five-letter stems of words that come in many forms (autisme, autistisch, epileptische, …).
@@ -523,7 +525,7 @@ function findNameLists(text: string, out: Candidate[]): void {
   if (!HAS_DIGIT.test(text)) return;
   const items = LOWER_BEFORE_CLASS.test(text) ? LIST_ITEM_OR_LOWER : LIST_ITEM;
   items.lastIndex = 0;
-  let run: { start: number; end: number; bracket: boolean }[] = [];
+  let run: { start: number; end: number; bracket: boolean; graded: boolean }[] = [];
   let listed = false;
   let lastEnd = -1;
   const flush = () => {
@@ -556,9 +558,16 @@ function findNameLists(text: string, out: Candidate[]): void {
     // Items of one list follow each other, separated by a comma, "en" or a semicolon.
     // After an item with its class, a space may be all that separates the next ("Mohamed Aziz – 3H2 Lotte Brinkman – 3H2").
     const gap = text.slice(lastEnd, m.index);
-    if (lastEnd >= 0 && !LIST_GAP.test(gap) && !(run.at(-1)?.bracket && /^\s+$/.test(gap))) flush();
+    // So may a space after a grade: "Kaj 5,1 Ilse 6,8 Jesper 4,0".
+    const prev = run.at(-1);
+    if (lastEnd >= 0 && !LIST_GAP.test(gap) && !((prev?.bracket || prev?.graded) && /^\s+$/.test(gap))) flush();
     const after = text.slice(m.index + name.length, m.index + name.length + 10);
-    run.push({ start: m.index, end: m.index + name.length, bracket: after.startsWith(' (') || /^ (?:ook )?uit |^ \d[A-Za-z]{1,2}\d?\b|^ [–-] \d/.test(after) });
+    run.push({
+      start: m.index,
+      end: m.index + name.length,
+      bracket: after.startsWith(' (') || /^ (?:ook )?uit |^ \d[A-Za-z]{1,2}\d?\b|^ [–-] \d/.test(after),
+      graded: /^ (?:[1-9]|10)[,.]\d(?!\d)/.test(after),
+    });
     lastEnd = m.index + m[0].length;
   }
   flush();
@@ -805,6 +814,13 @@ export function personNames(text: string): { start: number; end: number; value: 
       EPONYM_BEFORE.test(before)
     )
       continue;
+    // "Bericht van wijkagent Mark de Haan": someone named in a public role.
+    if (PUBLIC_ROLE_BEFORE.test(before)) {
+      // (Their surname with them.)
+      const sur = SURNAME_AFTER.exec(text.slice(end, end + 30));
+      if (sur) CAP_WORD.lastIndex = end + sur[0].length;
+      continue;
+    }
     // "Tess krijgt RT van juf Hanneke", "… en Nova bij juf Carla": a teacher in a role, after the pupils named.
     if (titled && out.length > 0 && ROLE_BEFORE.test(text.slice(Math.max(0, start - 30), start))) continue;
     // The partner of someone named, and a second name of someone named.
@@ -825,7 +841,7 @@ export function personNames(text: string): { start: number; end: number; value: 
       // "de Vlinderboom", "op De Parel", "café De Zwaan", "VV Oranje": a place, club or event.
       if (ARTICLE_BEFORE.test(before) || VENUE_BEFORE.test(before)) continue;
       if (!known && !described) {
-        if (PLACE_BEFORE.test(before) || INSTITUTION_OF.test(before)) continue;
+        if (PLACE_BEFORE.test(before) || INSTITUTION_OF.test(before) || AREA_BEFORE.test(before)) continue;
         const initial = atSentenceStart(text, start);
         // "Hopelijk komt hij", "Hopelijk mag Amira blijven": a sentence-initial word, the verb and then its subject;
         // "Filmen mag, als …": a verb as the subject.
@@ -875,7 +891,7 @@ const LOWER_AFTER_HYPHEN = /-\p{Ll}/u;
 // before the article is not a capital.
 const ARTICLE_BEFORE = /(?<![\p{Lu}][\p{Ll}]+ )(?<![\p{L}'’])(?:de|het|'t|De|Het|een)\s$/u;
 const VENUE_BEFORE =
-  /\b(?:café|cafe|camping|hotel|restaurant|halte|station|winkel|supermarkt|club|hockeyclub|voetbalclub|sportclub|vereniging|vv|sv|hc|kv|zv)\s(?:(?:de|het|'t)\s)?$/iu;
+  /\b(?:café|cafe|camping|hotel|restaurant|halte|station|winkel|supermarkt|club|hockeyclub|voetbalclub|sportclub|vereniging|vv|sv|hc|kv|zv)\s(?:(?:de|het|'t)\s)?(?:\p{Lu}\p{Ll}+\s){0,2}$/iu;
 const CALENDAR_NEXT = /^ (?:Maandag|Dinsdag|Woensdag|Donderdag|Vrijdag|Zaterdag|Zondag|Dag|Week|Festival|Markt)\b/u;
 // After a sentence-initial word and a verb, a subject pronoun says the word was an adverb.
 const INVERTED = /^ \p{Ll}+(?: (?:ik|jij|je|hij|zij|ze|wij|we|jullie|u|men|ge|gij)\b|,)/u;
@@ -885,6 +901,10 @@ const PRONOUN_NEXT = /^ (?:je|jij|u|ge|gij|jullie|we|wij|ik|hij|zij|ze)\b/;
 const CAP_WORD = /(?<![\p{L}\p{N}@#_'’-])\p{Lu}[\p{Ll}'’-]*\p{Ll}(?:-\p{Lu}\p{Ll}+)*(?![\p{L}\p{N}@_])/gu;
 const SURNAME_AFTER =
   /^((?: (?:van|de|der|den|el|ter|ten|van de|van der|van den|El|Ait|Aït|Ben|Abu|Al|Da|Di|Dos|Du|Le|La)(?= \p{Lu}))?) (\p{Lu}[\p{Ll}'’-]*\p{Ll})(?![\p{L}\p{N}@_])/u;
+// "in de wijk Laag Dalem": a neighbourhood or village.
+const AREA_BEFORE = /\b(?:wijk|buurt|dorp|stad|stadsdeel|gemeente|regio|provincie)\s(?:\p{Lu}\p{Ll}+\s)?$/u;
+const PUBLIC_ROLE_BEFORE =
+  /\b(?:wijkagent|agent|burgemeester|wethouder|woordvoerder|voorzitter|leerplichtambtenaar|jeugdarts|politiewoordvoerder|raadslid|gedeputeerde|minister|predikant|pastoor|imam)\s$/iu;
 // "de gevangenis van Dordrecht", "de gemeente van Gorinchem": an institution's place.
 const INSTITUTION_OF =
   /\b(?:gevangenis|ziekenhuis|gemeente|politie|rechtbank|kliniek|station|haven|universiteit|hogeschool|bibliotheek|stadhuis|centrum|regio|provincie|burgemeester|wethouder|markt|kermis|carnaval) van\s$/iu;

@@ -139,6 +139,13 @@ describe('named person with a sensitive fact', () => {
     // The next sentence's "ze" is the last person named; a clause about the name does not count towards the distance.
     ['Zoals jullie weten is juf Petra een tijd niet op school geweest. Ze is met verlof vanwege een burn-out', 'Petra'],
     ['Ondertussen heeft Ilias, die al jaren bij ons op school zit, voor bijna alle vakken een onvoldoende', 'Ilias'],
+    // Self-harm in subordinate order, a hospital ward, nits, calling in sick, an advice adjusted, a name that used to be another.
+    ['Wist je dat Demi zichzelf snijdt?', 'Demi'],
+    ['Mees ligt nog tot maandag op de kinderafdeling', 'Mees'],
+    ['Er zijn neten gevonden bij Sara uit groep 4', 'Sara'],
+    ['Juf Ellen heeft zich ziek gemeld maar zit op het terras', 'Ellen'],
+    ['Het advies van Tim is bijgesteld naar havo', 'Tim'],
+    ['Ken je Alex uit 3c? Die heette vorig jaar nog Alexandra', 'Alex'],
   ])('finds %j', (text, value) => {
     expect(values(text, 'name_with_sensitive')).toEqual([value]);
   });
@@ -293,6 +300,8 @@ describe('names that are no person, pupils in lists, teachers in a role', () => 
       'Fenna de Graaf',
     ]);
     expect(values('Herkansers dictee: Lotte 4,8, Milan 5,2 en Sem 3,9. Oefenen jongens!', 'name_with_sensitive')).toEqual(['Lotte', 'Milan', 'Sem']);
+    // Grades separated by spaces only, as in a chat.
+    expect(values('cijfers toets: Bram 6,2 Yara 7,9 Noor 5,4 haha', 'name_with_sensitive')).toEqual(['Bram', 'Yara', 'Noor']);
     expect(values('Maak voor dinsdag Hoofdstuk 3, Paragraaf 4 en Opgave 7 af.', 'name_with_sensitive')).toEqual([]);
     // In lower case: given names the list knows, but no everyday words with numbers.
     expect(values('ruben 4b, noor 4a en femke 4b hebben een onvoldoende voor de toets', 'name_with_sensitive')).toEqual(['ruben', 'noor', 'femke']);
@@ -396,6 +405,11 @@ describe('the people a text names (for personal data the model found and no reco
     ['Meester Ruud zit op Camping De Duinen, zag ik', ['Ruud']],
     ['Haar vader zit in de gevangenis van Leeuwarden, zegt Jolien', ['Jolien']],
     ['Volgens Omroep Nieuws is Lara Smit uit 4b geschorst', ['Lara Smit']],
+    // An imperative that opens a call for help, a venue's name after its article, a public role, a neighbourhood.
+    ['Kobe (9) is weg. Gezien? Bel zijn vader', ['Kobe']],
+    ['Meester Joris zit elke avond in café De Zwarte Kat', ['Joris']],
+    ['Volgens wijkagent Kees Bakker zit Roel uit 4b vast', ['Roel']],
+    ['Romy uit 3a woont in de wijk Hoog Kanjel', ['Romy']],
   ])('leaves out who is thanked or signs, an illness named after someone, medicines and apps in %j', (text, names) => {
     expect(personNames(text).map((n) => n.value)).toEqual(names);
   });
