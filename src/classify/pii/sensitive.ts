@@ -364,9 +364,10 @@ export function isLowerCaseName(word: string): boolean {
 function isDiminutive(lc: string): boolean {
   const n = lc.length;
   if (n < 5 || lc.charCodeAt(n - 1) !== 101 || lc.charCodeAt(n - 2) !== 106) return false;
-  const stem = lc.slice(0, lc.endsWith('tje') ? -3 : -2);
-  if (stem.length < 3 || AMBIGUOUS_FIRST.has(stem)) return false;
-  return FIRST_NAMES.has(stem) || FIRST_NAMES.has(stem + 'te') || FIRST_NAMES.has(stem + 'e');
+  // "Daan-tje", "Lot-je" (Lotte), "Kees-je": the stem before -tje or before -je.
+  const known = (stem: string) =>
+    stem.length >= 3 && !AMBIGUOUS_FIRST.has(stem) && (FIRST_NAMES.has(stem) || FIRST_NAMES.has(stem + 'te') || FIRST_NAMES.has(stem + 'e'));
+  return (lc.endsWith('tje') && known(lc.slice(0, -3))) || known(lc.slice(0, -2));
 }
 
 /** Does the text contain a word that may start a sensitive fact? (dashes split words) */
@@ -537,6 +538,11 @@ function findNameLists(text: string, out: Candidate[]): void {
     if ((run.length >= 3 || (listed && run.length > 0)) && known > 0 && (classes || known * 2 > run.length)) {
       listed = true;
       for (const r of run) {
+        // "Team: Ryan 8a, Fedde 8a, Sami 8b, …": a name and a class, not a street without a suffix and its town.
+        for (let i = out.length - 1; i >= 0; i--) {
+          const c = out[i]!;
+          if (c.start < r.end && r.start < c.end && c.rule.startsWith('address.bare')) out.splice(i, 1);
+        }
         if (out.some((c) => c.start < r.end && r.start < c.end)) continue;
         out.push({ type: 'name_with_sensitive', start: r.start, end: r.end, value: text.slice(r.start, r.end), score: 0.8, rule: 'sensitive.list' });
       }
@@ -576,7 +582,7 @@ function findNameLists(text: string, out: Candidate[]): void {
 const LIST_FULL_NAME = String.raw`\p{Lu}\p{Ll}+(?: (?:(?:van|de|der|den|el|ter|ten|van de|van der|van den|El|Ait|Aït|Ben|Abu|Al|Da|Di|Dos|Du|Le|La) )?\p{Lu}[\p{Ll}'’-]*\p{Ll})?`;
 const LIST_NAME = String.raw`(?<![\p{L}\p{N}@#])(${LIST_FULL_NAME})`;
 const LIST_NAME_OR_LOWER = String.raw`(?<![\p{L}\p{N}@#])(${LIST_FULL_NAME}|\p{Ll}{2,})`;
-const LIST_DESCRIPTION = String.raw`(?: \((?:1?\d(?=\))|\d\s?[a-zA-Z]{1,4}\b[^)]{0,40}|groep \d[^)]{0,30}|klas \w+[^)]{0,30})\)| (?:[1-9]|10|5[0-5]\d)(?:[,.]\d)?(?![\d:./A-Za-z-])| (?:onvoldoende|voldoende|ruim voldoende|matig)(?=[,;.]|\s+en\s|\s*$)| (?:ook )?uit (?:groep \d\w?|klas \w+|\d\s?[a-zA-Z]{1,4})\b| \d[A-Za-z]{1,2}\d?(?=[,;.]|\s+en\s|\s*$|\s+(?:mogen|moeten|zijn|hebben|gaan|komen|zitten|krijgen|blijven|kunnen|doen)\b)| [–-] \d[A-Za-z]{1,3}\d?\b)`;
+const LIST_DESCRIPTION = String.raw`(?: \((?:1?\d(?=\))|\d\s?[a-zA-Z]{1,4}\d?\b[^)]{0,40}|groep \d[^)]{0,30}|klas \w+[^)]{0,30})\)| (?:[1-9]|10|5[0-5]\d)(?:[,.]\d)?(?![\d:/A-Za-z-]|\.\d)| (?:onvoldoende|voldoende|ruim voldoende|matig)(?=[,;.]|\s+en\s|\s*$)| (?:ook )?uit (?:groep \d\w?|klas \w+|\d\s?[a-zA-Z]{1,4})\b| \d[A-Za-z]{1,2}\d?(?=[,;.]|\s+en\s|\s*$|\s+(?:mogen|moeten|zijn|hebben|gaan|komen|zitten|krijgen|blijven|kunnen|doen)\b)| [–-] \d[A-Za-z]{1,3}\d?\b)`;
 const LIST_ITEM = new RegExp(LIST_NAME + LIST_DESCRIPTION, 'gu');
 // Words that open a list or a caption and are capitalised there: "Links Ella (3B), dan Mo (3B)".
 const LIST_WORD = new Set('links rechts midden achter voor boven onder vooraan achteraan staand zittend bus tafel groepje team'.split(' '));

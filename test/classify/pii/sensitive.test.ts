@@ -141,6 +141,8 @@ describe('named person with a sensitive fact', () => {
     ['Ondertussen heeft Ilias, die al jaren bij ons op school zit, voor bijna alle vakken een onvoldoende', 'Ilias'],
     // Self-harm in subordinate order, a hospital ward, nits, calling in sick, an advice adjusted, a name that used to be another.
     ['Wist je dat Demi zichzelf snijdt?', 'Demi'],
+    // A name made small whose stem keeps its t: "lotje" (Lotte).
+    ['lotje gaat elke week naar de psycholoog', 'lotje'],
     ['Mees ligt nog tot maandag op de kinderafdeling', 'Mees'],
     ['Er zijn neten gevonden bij Sara uit groep 4', 'Sara'],
     ['Juf Ellen heeft zich ziek gemeld maar zit op het terras', 'Ellen'],
@@ -302,6 +304,10 @@ describe('names that are no person, pupils in lists, teachers in a role', () => 
     expect(values('Herkansers dictee: Lotte 4,8, Milan 5,2 en Sem 3,9. Oefenen jongens!', 'name_with_sensitive')).toEqual(['Lotte', 'Milan', 'Sem']);
     // Grades separated by spaces only, as in a chat.
     expect(values('cijfers toets: Bram 6,2 Yara 7,9 Noor 5,4 haha', 'name_with_sensitive')).toEqual(['Bram', 'Yara', 'Noor']);
+    // A class code that ends in a digit, a score before a full stop, a team list over what looks like a street and a town.
+    expect(values('Geslaagd: Sanne (4V2), Mo (4V1) en Lieke (4V3).', 'name_with_sensitive')).toEqual(['Sanne', 'Mo', 'Lieke']);
+    expect(values('Cito-score: Joep 537, Fenna 541, Stijn 529. Knap!', 'name_with_sensitive')).toEqual(['Joep', 'Fenna', 'Stijn']);
+    expect(values('Korfbalteam: Jorik 7b, Fedde 7b, Sem 8a, Luuk 8c.', 'name_with_sensitive')).toEqual(['Jorik', 'Fedde', 'Sem', 'Luuk']);
     expect(values('Maak voor dinsdag Hoofdstuk 3, Paragraaf 4 en Opgave 7 af.', 'name_with_sensitive')).toEqual([]);
     // In lower case: given names the list knows, but no everyday words with numbers.
     expect(values('ruben 4b, noor 4a en femke 4b hebben een onvoldoende voor de toets', 'name_with_sensitive')).toEqual(['ruben', 'noor', 'femke']);
