@@ -249,6 +249,9 @@ export const SENSITIVE_FAMILY_WORDS: Record<string, Words> = {
   home: { nl: 'thuissituatie', en: 'home situation' },
   account: { nl: 'account op sociale media', en: 'social media account' },
   whereabouts: { nl: 'waar iemand is', en: 'whereabouts' },
+  missing: { nl: 'vermist kind', en: 'missing child' },
+  orientation: { nl: 'seksuele geaardheid of genderidentiteit', en: 'sexual orientation or gender identity' },
+  list: { nl: 'leerlingen met hun klas', en: 'pupils listed with their class' },
 };
 
 function piiLine(e: Evidence, language: ReasonLanguage): string {

@@ -8,6 +8,7 @@ import { PHRASES } from '../../src/classify/offensive/patterns.ts';
 import { RULES } from '../../src/classify/threat/rules.ts';
 import type { Finding } from '../../src/finding.ts';
 import { sampleFinding } from '../store/sample.ts';
+import { SENSITIVE_FAMILIES } from '../../src/classify/pii/sensitive.ts';
 
 /** Lexicon details as the offensive scorer writes them: the entry, perhaps "~how". */
 export const LEXICON_DETAILS = [
@@ -83,7 +84,7 @@ export const PII_EVIDENCE: { kind: string; detail: string }[] = [
   { kind: 'date_of_birth', detail: 'dob.birth_context' },
   { kind: 'date_of_birth', detail: 'dob.after_name' },
   ...['plate.compact', 'plate.sidecode', 'plate.belgian', 'plate.vowels'].map((detail) => ({ kind: 'licence_plate', detail })),
-  ...['health', 'punishment', 'grades', 'home', 'account', 'whereabouts', 'nieuwe_familie'].flatMap((f) => [
+  ...[...SENSITIVE_FAMILIES, 'nieuwe_familie'].flatMap((f) => [
     { kind: 'name_with_sensitive', detail: `sensitive.${f}` },
     { kind: 'name_with_sensitive', detail: `sensitive.${f}.first_name` },
   ]),

@@ -4,7 +4,8 @@
 // platform is named as people know it.
 import { describe, expect, it } from 'vitest';
 import { maskText } from '../../src/alerts/mask.ts';
-import { MAX_REASONS, platformName, reasonLines } from '../../src/alerts/reasons.ts';
+import { MAX_REASONS, platformName, reasonLines, SENSITIVE_FAMILY_WORDS } from '../../src/alerts/reasons.ts';
+import { SENSITIVE_FAMILIES } from '../../src/classify/pii/sensitive.ts';
 import type { Evidence } from '../../src/classify/types.ts';
 import { sampleFinding, sampleItem } from '../store/sample.ts';
 import { allEvidence, everyKindFinding, findingWith, forbiddenCodes } from './evidence.ts';
@@ -24,6 +25,15 @@ describe('reasonLines: every kind of evidence in words', () => {
       expect(lines[0]!.length, where).toBeGreaterThan(3);
       for (const code of codes) expect(lines[0], `${where} shows "${code}"`).not.toContain(code);
     }
+  });
+
+  it('says what each family of sensitive fact is about, in both languages', () => {
+    for (const family of SENSITIVE_FAMILIES) {
+      expect(SENSITIVE_FAMILY_WORDS[family]?.nl, family).toMatch(/\p{L}{3}/u);
+      expect(SENSITIVE_FAMILY_WORDS[family]?.en, family).toMatch(/\p{L}{3}/u);
+    }
+    const nl = reasonLines(findingWith([ev({ label: 'personal_data', kind: 'name_with_sensitive', detail: 'sensitive.missing.first_name' })]), TEXT, 'nl')[0];
+    expect(nl).toContain('vermist kind');
   });
 
   it('knows the codes the brief names and says them in Dutch', () => {

@@ -143,6 +143,15 @@ describe('named person with a sensitive fact', () => {
     ['Wist je dat Demi zichzelf snijdt?', 'Demi'],
     // A name made small whose stem keeps its t: "lotje" (Lotte).
     ['lotje gaat elke week naar de psycholoog', 'lotje'],
+    // A mark in subordinate order, the only high mark, an average, a year to do again, a parent's death, wetting the bed.
+    ['Lotte moet herkansen omdat ze een 4,6 had', 'Lotte'],
+    ['Stijn heeft als enige een 10 voor Engels', 'Stijn'],
+    ['de cijfers van Ilse zijn echt slecht, 4,8 gemiddeld', 'Ilse'],
+    ['Wist je dat Jurre groep 4 moet overdoen?', 'Jurre'],
+    ['Fijn dat Tamara er weer is na de dood van haar vader', 'Tamara'],
+    ['Kevin plast nog steeds in bed op kamp', 'Kevin'],
+    // A friend introduced by a possessive is a person.
+    ['Haar beste vriendin Anouk heeft een eetstoornis', 'Anouk'],
     ['Mees ligt nog tot maandag op de kinderafdeling', 'Mees'],
     ['Er zijn neten gevonden bij Sara uit groep 4', 'Sara'],
     ['Juf Ellen heeft zich ziek gemeld maar zit op het terras', 'Ellen'],
