@@ -135,6 +135,11 @@ const WORD_CHAR = /[\p{L}\p{N}_@]/u;
 function oncePerPerson(entities: Entity[]): Entity[] {
   if (entities.filter((e) => e.type === 'name_with_sensitive').length < 2) return entities;
   const seen = new Set<string>();
+  const fullLater = new Map<string, Entity>();
+  for (const e of entities) {
+    const m = e.type === 'name_with_sensitive' ? /^(\p{Lu}\p{Ll}+) (?:(?:van|de|der|den|van de|van der|van den|el|ter|ten) )?\p{Lu}/u.exec(e.value) : null;
+    if (m) fullLater.set(m[1]!.toLowerCase(), e);
+  }
   return entities.filter((e) => {
     if (e.type !== 'name_with_sensitive') return true;
     // A possessive is the same person: "Daan … Daans moeder", "Lina's".
@@ -142,7 +147,9 @@ function oncePerPerson(entities: Entity[]): Entity[] {
     if (words.length === 0) return true;
     const again = words.every((w) => seen.has(w) || (w.endsWith('s') && seen.has(w.slice(0, -1))));
     for (const w of words) seen.add(w);
-    return !again;
+    if (again) return false;
+    // A given name alone that the text names in full later is that person: "Onze Lore (13) … Lore Maes uit 2B."
+    return !(words.length === 1 && fullLater.has(words[0]!) && e !== fullLater.get(words[0]!));
   });
 }
 const NAME_WORD = /(?<![\p{L}])\p{Lu}[\p{Ll}'’-]*\p{Ll}/gu;

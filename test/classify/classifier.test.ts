@@ -195,6 +195,16 @@ describe('each person once', () => {
     expect(names.map((e) => e.value)).toEqual(['Thijmen Verbruggen']);
     expect(names[0]!.start).toBe(0);
   });
+  it('reports a given name and the full name the text gives later as one person, by the full name', () => {
+    const text = 'Onze Noor (12) zit al weken thuis met een burn-out. Noor Verbeek uit 1B.';
+    const names = classifier.classify(text).entities.filter((e) => e.type === 'name_with_sensitive');
+    expect(names.map((e) => e.value)).toEqual(['Noor Verbeek']);
+  });
+  it('takes "Lina\'s" and "Daans" for Lina and Daan', () => {
+    const text = 'Daan zit bij mijn zoon in de klas. Daans vader zit in de gevangenis, dat weet iedereen.';
+    const names = classifier.classify(text).entities.filter((e) => e.type === 'name_with_sensitive');
+    expect(names.map((e) => e.value)).toEqual(['Daan']);
+  });
   it('places a person whose fact comes with a later mention at the first one', () => {
     const text = 'Ons kind heet vanaf nu Sam. Sam is transgender en wil zo genoemd worden.';
     const out = classifier.classify(text);

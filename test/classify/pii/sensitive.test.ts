@@ -152,6 +152,11 @@ describe('named person with a sensitive fact', () => {
     ['Kevin plast nog steeds in bed op kamp', 'Kevin'],
     // A friend introduced by a possessive is a person.
     ['Haar beste vriendin Anouk heeft een eetstoornis', 'Anouk'],
+    // The subject after a verb (inversion), ill in subordinate order, made to fail, a year to do again, a family that cannot pay.
+    ['Zoals de meesten weten, is meester Gerrit sinds de zomer thuis vanwege zijn behandeling voor darmkanker', 'Gerrit'],
+    ['Ik regel het vervoer omdat meester Ruud ziek is', 'Ruud'],
+    ['Die leraar heeft onze Kobe laten zakken', 'Kobe'],
+    ['Het gezin van Lucas kan het schoolkamp echt niet betalen', 'Lucas'],
     ['Mees ligt nog tot maandag op de kinderafdeling', 'Mees'],
     ['Er zijn neten gevonden bij Sara uit groep 4', 'Sara'],
     ['Juf Ellen heeft zich ziek gemeld maar zit op het terras', 'Ellen'],
@@ -311,6 +316,13 @@ describe('names that are no person, pupils in lists, teachers in a role', () => 
       'Fenna de Graaf',
     ]);
     expect(values('Herkansers dictee: Lotte 4,8, Milan 5,2 en Sem 3,9. Oefenen jongens!', 'name_with_sensitive')).toEqual(['Lotte', 'Milan', 'Sem']);
+    // Marks with "een" before them; two teachers each with a fact of their own; a chat line's speaker is not whom it is about.
+    expect(values('Uitslag: Mees een 5,4, Jorien een 3,9 en Bilal een 2,8', 'name_with_sensitive')).toEqual(['Mees', 'Jorien', 'Bilal']);
+    expect(values('Meneer Koster is thuis met een burn-out, mevrouw Van der Heijden is na haar operatie nog niet terug', 'name_with_sensitive')).toEqual([
+      'Koster',
+      'Van der Heijden',
+    ]);
+    expect(values('Anouk (moeder Tess): weet iemand waarom Daan er niet is?\nPeter: die is geschorst', 'name_with_sensitive')).toEqual(['Daan']);
     // Grades separated by spaces only, as in a chat.
     expect(values('cijfers toets: Bram 6,2 Yara 7,9 Noor 5,4 haha', 'name_with_sensitive')).toEqual(['Bram', 'Yara', 'Noor']);
     // A class code that ends in a digit, a score before a full stop, a team list over what looks like a street and a town.
