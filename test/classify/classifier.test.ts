@@ -186,6 +186,12 @@ describe('long and hostile inputs', () => {
   });
 });
 
+describe('whose number it is', () => {
+  it('takes a mobile number with its prefix in brackets for a private person', () => {
+    expect(classifier.classify('Heeft iemand nog een jas maat 128 over? (06) 41 27 90 33 graag appen').labels).toContain('personal_data');
+  });
+});
+
 describe('each person once', () => {
   it('reports a person named twice with a sensitive fact once, at the first mention', () => {
     const text = 'Thijmen Verbruggen uit 6b is geschorst omdat hij vuurwerk afstak. Thijmen mag pas maandag terugkomen, zijn vader is woedend.';

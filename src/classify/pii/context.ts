@@ -97,7 +97,7 @@ const PROVIDER_DOMAIN =
   /@(?:[a-z0-9-]+\.)*(?:gmail|hotmail|outlook|live|icloud|me|yahoo|ziggo|kpnmail|kpnplanet|planet|xs4all|home|casema|upcmail|telenet|skynet|proximus|online|thuis|webmail|gezinspost|privemail|prive)\./i;
 /** Dutch mobile numbers (06, +31 6, +31(0)6) and Belgian ones written internationally (+32 4); a
  *  Belgian "04.." is left out: Dutch landlines start so too (0413 Veghel). */
-const MOBILE = /^(?:(?:\+|00)31[\s.-]*(?:\(0\)[\s.-]*)?|0)6|^(?:\+|00)32[\s.-]*4/;
+const MOBILE = /^(?:(?:\+|00)31[\s.-]*(?:\(0\)[\s.-]*)?|\(?0)6|^(?:\+|00)32[\s.-]*4/;
 /** Service and company numbers: free, paid, company-wide, municipal. */
 const SERVICE = /^(?:0800|0900|0909|0906|088|14\s?0\d{2,3}\b|\+?31\s?88)/;
 // Words that make the owner a private person. A bare "je", "zijn" or "hun" does not: "je kunt

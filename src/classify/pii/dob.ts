@@ -19,6 +19,8 @@ const BIRTH_BEFORE = /(?:\b(?:geboren|geb(?:\.\s?|-)?datum|geb\.|geb|gb|geboorte
 const BIRTHDAY_BEFORE = /\b(?:jarig|verjaardag)(?![a-z])[^\n.!?]{0,45}$/;
 // "mijn zoon is van 29-02-2016", "die van ons is van 2012-10-04": a person's date (years back).
 const IS_OF_BEFORE = /\b(?:is|ben|zijn|was) (?:echt |al |pas |ook )?van $/;
+// "Gefeliciteerd Ilias, 16 jaar! 7 juni 2009 …": an age told just before the date.
+const AGE_BEFORE = /\b\d{1,2} jaar(?: oud| geworden)?\s?[!.,]?\s*$/;
 const MIN_AGE_YEARS = 3;
 const THIS_YEAR = new Date().getFullYear();
 
@@ -43,7 +45,7 @@ const NOT_NAMES = new Set(
    versie update opening sluiting examen toets rapport ouderavond excursie kamp schoolreis vakantie afspraak`.split(/\s+/),
 );
 // …and the date stands alone after it: "(12-03-2014)", "12-03-2014, Fleur …", not "(12-03-2019 in dienst)".
-const ALONE_AFTER = /^\s?(?:[),;\n]|$|en\b|\.(?:\s|$))/;
+const ALONE_AFTER = /^\s?(?:[),;!\n]|$|en\b|\.(?:\s|$)|\p{Extended_Pictographic})/u;
 const lastWordBefore = (pre: string) => /([A-Za-zà-ÿ'-]+)[^A-Za-zà-ÿ]*$/.exec(pre)?.[1]?.toLowerCase() ?? '';
 
 export function findDatesOfBirth(text: string, out: Candidate[]): void {
@@ -55,7 +57,8 @@ export function findDatesOfBirth(text: string, out: Candidate[]): void {
     const preLc = pre.toLowerCase();
     const post = text.slice(end, end + 30);
     const old = yearOf(m[0]) <= THIS_YEAR - MIN_AGE_YEARS;
-    const birth = BIRTH_BEFORE.test(preLc) || BIRTH_AFTER.test(post) || ((BIRTHDAY_BEFORE.test(preLc) || IS_OF_BEFORE.test(preLc)) && old);
+    const birth =
+      BIRTH_BEFORE.test(preLc) || BIRTH_AFTER.test(post) || ((BIRTHDAY_BEFORE.test(preLc) || IS_OF_BEFORE.test(preLc) || AGE_BEFORE.test(preLc)) && old);
     const nameOk = old && ALONE_AFTER.test(post) && !NOT_NAMES.has(lastWordBefore(pre));
     dates.push({ start: m.index, end, value: m[0], birth, named: nameOk && NAME_THEN.test(pre), listed: nameOk && NAME_SPACE.test(pre) });
   }

@@ -4,7 +4,7 @@
 import type { Candidate } from './context.ts';
 
 const EMAIL =
-  /(?<![\w.%+\-@])[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![\w@\-])/g;
+  /(?<![\w.%+\-@À-ÿ])[A-Za-z0-9À-ÿ][A-Za-z0-9À-ÿ._%+\-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![\w@\-])/g;
 
 const ROLE =
   /^(?:info|contact|administratie|admin|secretariaat|receptie|no-?reply|office|support|helpdesk|klantenservice|service|sales|redactie|directie|leerlingadministratie|leerlingzaken|verzuim|ziekmelding|webmaster|postmaster|communicatie|pers|media|mr|ouderraad|onderwijs|planning|facturen|financien|finance|hr|vacatures|privacy|avg|fg|abuse)$/i;

@@ -47,7 +47,9 @@ export function findCandidates(text: string): Candidate[] {
     findAddresses(text, out);
     if (digits >= 4) findDatesOfBirth(text, out);
     findPlates(text, out);
-  } else findSpelledPhones(text, out);
+  }
+  // Spelled out, or spelled and then in digits ("nul zes 28 44 19 03"): looks for "nul" itself.
+  findSpelledPhones(text, out);
   findNamesWithSensitive(text, out);
   findHandles(text, out);
   return out;

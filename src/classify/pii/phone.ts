@@ -14,6 +14,9 @@ const NL = new RegExp(`(?<![\\w@+/])(?:((?:\\+|00)[ ]?31[ \\-]?(?:\\(0\\)[ \\-]?
 // BE: +32 / 0032, then eight (landline) or nine (mobile 4xx) digits.
 const BE = new RegExp(`(?<![\\w@+/])(?:\\+|00)[ ]?32[ \\-]?(?:\\(0\\)[ \\-]?)?([1-9](?:${SEP}\\d){7,8})(?!\\d)`, 'g');
 
+// BE in national form: a zero and eight digits in groups ("014 58 22 13", "02 512 34 56"); taken only after a phone word.
+const BE_NATIONAL = /(?<![\w@+/.,-])0[1-9]\d?[ ./]\d{2,3}[ ./]\d{2}[ ./]\d{2}(?![\d.,/-]?\d)/g;
+
 // Other countries: + and a country code (not 31/32), then 8 to 12 digits.
 const INTL = new RegExp(`(?<![\\w@+/])\\+(?!3[12])(?:1|7|[2-9]\\d{1,2})[ \\-]?(?:\\(0\\)[ ]?)?(\\d(?:${SEP}\\d){7,11})(?!\\d)`, 'g');
 
@@ -27,10 +30,12 @@ const DIGIT_WORDS: Record<string, number> = { nul: 0, een: 1, één: 1, twee: 2,
 const SPELLED = /\bnul(?:[ ,\-]{1,3}(?:nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)\b){9}/gi;
 
 const SPELLED_HINT = /\bnul\b/i;
+// Spelled words first, digits after: "nul zes 28 44 19 03".
+const SPELLED_MIXED = /\bnul(?:[ ,\-]{1,3}(?:nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)\b){1,8}(?:[ ,.\-]{1,3}\d{1,4}){1,8}(?!\d)/gi;
 
 /** Phone numbers spelled out digit by digit, starting with "nul". */
 export function findSpelledPhones(text: string, out: Candidate[]): void {
-  if (text.length < 40 || !SPELLED_HINT.test(text)) return;
+  if (text.length < 20 || !SPELLED_HINT.test(text)) return;
   SPELLED.lastIndex = 0;
   for (let m = SPELLED.exec(text); m !== null; m = SPELLED.exec(text)) {
     const digits = m[0]
@@ -38,6 +43,13 @@ export function findSpelledPhones(text: string, out: Candidate[]): void {
       .split(/[ ,\-]+/)
       .map((w) => DIGIT_WORDS[w]);
     if (digits[1] === 0) continue;
+    out.push({ type: 'phone', start: m.index, end: m.index + m[0].length, value: m[0], score: 0.8, rule: 'phone.spelled' });
+  }
+  SPELLED_MIXED.lastIndex = 0;
+  for (let m = SPELLED_MIXED.exec(text); m !== null; m = SPELLED_MIXED.exec(text)) {
+    const parts = m[0].toLowerCase().split(/[ ,.\-]+/);
+    const digits = parts.flatMap((w) => (w in DIGIT_WORDS ? [DIGIT_WORDS[w]!] : [...w].map(Number)));
+    if (digits.length !== 10 || digits[1] === 0 || out.some((c) => c.start < m.index + m[0].length && m.index < c.end)) continue;
     out.push({ type: 'phone', start: m.index, end: m.index + m[0].length, value: m[0], score: 0.8, rule: 'phone.spelled' });
   }
 }
@@ -74,6 +86,13 @@ export function findPhones(text: string, out: Candidate[]): void {
     const raise = before(text, m.index, PHONE_WORDS);
     const lower = beforeInClause(text, m.index, NOT_PERSONAL, 45);
     out.push({ type: 'phone', start: m.index, end: m.index + m[0].length, value: m[0], score: adjust(0.8, raise, lower), rule: 'phone.intl' });
+  }
+  BE_NATIONAL.lastIndex = 0;
+  for (let m = BE_NATIONAL.exec(text); m !== null; m = BE_NATIONAL.exec(text)) {
+    if (m[0].replace(/\D/g, '').length !== 9 || !before(text, m.index, PHONE_WORDS)) continue;
+    if (out.some((c) => c.start < m.index + m[0].length && m.index < c.end)) continue;
+    const lower = beforeInClause(text, m.index, NOT_PERSONAL, 45);
+    out.push({ type: 'phone', start: m.index, end: m.index + m[0].length, value: m[0], score: adjust(0.8, true, lower), rule: 'phone.be_landline' });
   }
   BE.lastIndex = 0;
   for (let m = BE.exec(text); m !== null; m = BE.exec(text)) {

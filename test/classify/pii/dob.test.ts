@@ -20,6 +20,8 @@ describe('date of birth', () => {
     ['14-9-2012 is de geboortedatum van Jesse, dus hij mag mee', '14-9-2012'],
     ['Lotte Bakker: 5-7-2013', '5-7-2013'],
     ['op de lijst staat ook Sem (12-03-2014)', '12-03-2014'],
+    // An age told just before the date.
+    ['Gefeliciteerd Fenna, 12 jaar! 3 mei 2014 lijkt gisteren', '3 mei 2014'],
   ])('finds %j', (text, value) => {
     expect(values(text, 'date_of_birth')).toEqual([value]);
   });
@@ -37,6 +39,14 @@ describe('date of birth', () => {
     `Ouderavond (12-03-${new Date().getFullYear()})`,
   ])('leaves the event date in %j alone', (text) => {
     expect(values(text, 'date_of_birth')).toEqual([]);
+  });
+
+  it('finds the last date of a list before an emoji', () => {
+    expect(values('Jarig deze maand: Noor 04-05-2016, Sem 11-05-2016 en Ravi 28-05-2015 🎉', 'date_of_birth')).toEqual([
+      '04-05-2016',
+      '11-05-2016',
+      '28-05-2015',
+    ]);
   });
 
   it('finds every date of a list of names with their dates', () => {

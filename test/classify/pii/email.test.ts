@@ -7,6 +7,8 @@ describe('e-mail addresses', () => {
     ['Mail: Karin.deBoer86@webmail.example.org.', 'Karin.deBoer86@webmail.example.org'],
     ['via petra_linden+school@gezinspost.example.nl!', 'petra_linden+school@gezinspost.example.nl'],
     ['mail me: rick.hermans [at] example [punt] nl', 'rick.hermans [at] example [punt] nl'],
+    // Letters with diacritics in the local part.
+    ['haar privémail is andré.privé@example.nl', 'andré.privé@example.nl'],
   ])('finds %j', (text, value) => {
     expect(values(text, 'email')).toEqual([value]);
   });

@@ -26,8 +26,16 @@ describe('phone numbers', () => {
     expect(values(text, 'phone')).toEqual([value]);
   });
 
-  it('finds a number spelled out digit by digit', () => {
+  it('finds a number spelled out digit by digit, or spelled first and then in digits', () => {
     expect(values('app me: nul zes, een twee, vier vier, negen acht, drie een', 'phone')).toHaveLength(1);
+    expect(values('mijn nummer is nul zes 31 77 20 48, app maar', 'phone')).toEqual(['nul zes 31 77 20 48']);
+    expect(values('nul zes twaalf is geen nummer, nul procent kans', 'phone')).toEqual([]);
+  });
+
+  it('finds a Belgian landline in national form after a phone word, and no BSN-like group without one', () => {
+    expect(values('of bel ons op 014 52 18 90 na zes uur', 'phone')).toEqual(['014 52 18 90']);
+    expect(values('bel 02 512 44 18', 'phone')).toEqual(['02 512 44 18']);
+    expect(values('de code is 014 52 18 90', 'phone')).toEqual([]);
   });
 
   it.each([
