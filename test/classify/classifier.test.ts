@@ -187,6 +187,12 @@ describe('long and hostile inputs', () => {
 });
 
 describe('whose number it is', () => {
+  it("takes an account number in a text that names no organisation for whoever asks for the money, and a club's for the club's", () => {
+    expect(classifier.classify('Maak vandaag 200 euro over op NL91ABNA0417164300 of iedereen ziet die foto').labels).toContain('personal_data');
+    const club =
+      'Contributie voor het nieuwe seizoen van v.v. De Meeuwen graag voor 1 mei op NL91ABNA0417164300. Vragen? penningmeester@vvdemeeuwen.example.nl';
+    expect(classifier.classify(club).labels).not.toContain('personal_data');
+  });
   it('takes a mobile number with its prefix in brackets for a private person', () => {
     expect(classifier.classify('Heeft iemand nog een jas maat 128 over? (06) 41 27 90 33 graag appen').labels).toContain('personal_data');
   });

@@ -70,7 +70,8 @@ export function adjust(base: number, raise: boolean, lower: boolean, up = 0.15, 
 //     "inschrijvingen@") is an organisation's, one named for a person ("erik81@", "b.bakker@")
 //     or at a mail provider is a person's;
 //   - failing those, the whole text: an announcement that names an organisation.
-const ORGANISATION_WORDS = `stichting bibliothe[ek]k? bieb gemeente ggd ggz jeugdzorg secretariaat administratie receptie balie
+const ORGANISATION_WORDS =
+  `stichting penningmeester contributie v\\.v\\. s\\.v\\. vv sv bibliothe[ek]k? bieb gemeente ggd ggz jeugdzorg secretariaat administratie receptie balie
   kantoor bureau centrum praktijk vereniging club zwembad kerk parochie moskee wijkraad buurthuis dorpshuis
   ouderraad medezeggenschapsraad ouderv?comit[eé] kinderopvang bso opvang kinderdagverblijf museum theater politie wijkagent
   huisartsenpost ziekenhuis apotheek brandweer kindertelefoon helpdesk klantenservice infolijn informatielijn
@@ -198,7 +199,8 @@ export function ownerOf(
   const whole = wholeText();
   if (whole.org && !whole.person) return 'org';
   // A text that names no organisation anywhere, written by someone about themselves ("Wie wil
-  // meerijden? Ik vertrek vanaf Merelhof 9", "Op te halen bij ons"): their own detail.
-  return !whole.org && FIRST_PERSON.test(text) ? 'person' : null;
+  // meerijden? Ik vertrek vanaf Merelhof 9", "Op te halen bij ons"): their own detail; and an
+  // account number there is whoever asks for the money ("Maak 300 euro over op NL…").
+  return !whole.org && (FIRST_PERSON.test(text) || type === 'iban') ? 'person' : null;
 }
 const FIRST_PERSON = /\b(?:ik|me|mij|mijn|m'n|ons|onze|wij|we)\b/i;
