@@ -21,7 +21,6 @@ describe('named person with a sensitive fact', () => {
     ['Yusuf uit groep 4 heeft een pinda-allergie, geen nootjes bij het trakteren aub', 'Yusuf'],
     ['Mijn zoon Thijs ligt ziek op bed, hij is er morgen niet', 'Thijs'],
     ['Vince en zijn moeder slapen al weken in de auto bij het station', 'Vince'],
-    ['zeg tegen iedereen dat Nina luizen heeft', 'Nina'],
     // The possessive s before kin: the name is the person's.
     ['Daans moeder zit toch in de gevangenis?', 'Daan'],
     ['Sanders vader is ontslagen en ze moeten misschien verhuizen naar de voedselbank', 'Sander'],
@@ -157,6 +156,13 @@ describe('named person with a sensitive fact', () => {
     ['Ik regel het vervoer omdat meester Ruud ziek is', 'Ruud'],
     ['Die leraar heeft onze Kobe laten zakken', 'Kobe'],
     ['Het gezin van Lucas kan het schoolkamp echt niet betalen', 'Lucas'],
+    // A parent who died, fear of failure, a school that wants to send a pupil off, an advice told after its noun, a teacher's own warning, English.
+    ['De vader van Sanne is vorige week gestorven', 'Sanne'],
+    ['Ook Ruben krijgt vanwege zijn faalangst extra begeleiding', 'Ruben'],
+    ['Als die school ons Milan echt van school wil sturen, stap ik naar de krant', 'Milan'],
+    ['Onze Fenna had een schooladvies havo', 'Fenna'],
+    ['Wist je dat meester Rik na zijn officiële waarschuwing nog steeds les geeft?', 'Rik'],
+    ['lol Emma from 3a failed every test this term', 'Emma'],
     ['Mees ligt nog tot maandag op de kinderafdeling', 'Mees'],
     ['Er zijn neten gevonden bij Sara uit groep 4', 'Sara'],
     ['Juf Ellen heeft zich ziek gemeld maar zit op het terras', 'Ellen'],
@@ -230,6 +236,10 @@ describe('named person with a sensitive fact', () => {
     // An everyday "vast", "slaat" and "pillen" are no facts.
     'Jesse zit vast in de file, hij komt later',
     'Het is niet uitgesloten dat Daan morgen weer meedoet',
+    // A smear to be spread is no fact that is told; dying of laughter is no death; lines a teacher hands out are not hers.
+    'zeg tegen iedereen dat Nina luizen heeft, dan wil niemand meer met haar spelen',
+    'Meester Stijn als Elvis, ik ben bijna gestorven van het lachen',
+    'mevr. Dijkstra kan de pot op met haar strafwerk',
   ])('leaves %j alone', (text) => {
     expect(values(text, 'name_with_sensitive')).toEqual([]);
   });
