@@ -110,19 +110,14 @@ function atFirstMention(text: string, entities: Entity[]): Entity[] {
   let moved = false;
   const out = entities.map((e) => {
     if (e.type !== 'name_with_sensitive' || e.value.length < 2) return e;
-    const earlier = (value: string): Entity | undefined => {
-      for (let at = text.indexOf(value); at >= 0 && at < e.start; at = text.indexOf(value, at + 1)) {
-        const end = at + value.length;
-        if (WORD_CHAR.test(text[at - 1] ?? '') || WORD_CHAR.test(text[end] ?? '')) continue;
-        if (entities.some((o) => o !== e && o.start < end && at < o.end)) continue;
-        return { ...e, start: at, end, value };
-      }
-      return undefined;
-    };
-    const at = earlier(e.value);
-    if (at === undefined) return e;
-    moved = true;
-    return at;
+    for (let at = text.indexOf(e.value); at >= 0 && at < e.start; at = text.indexOf(e.value, at + 1)) {
+      const end = at + e.value.length;
+      if (WORD_CHAR.test(text[at - 1] ?? '') || WORD_CHAR.test(text[end] ?? '')) continue;
+      if (entities.some((o) => o !== e && o.start < end && at < o.end)) continue;
+      moved = true;
+      return { ...e, start: at, end };
+    }
+    return e;
   });
   return moved ? out.sort((a, b) => a.start - b.start) : entities;
 }
@@ -135,10 +130,11 @@ const WORD_CHAR = /[\p{L}\p{N}_@]/u;
 function oncePerPerson(entities: Entity[]): Entity[] {
   if (entities.filter((e) => e.type === 'name_with_sensitive').length < 2) return entities;
   const seen = new Set<string>();
-  const fullLater = new Map<string, Entity>();
+  // Each full name the entities hold, by its given name.
+  const fullName = new Map<string, Entity>();
   for (const e of entities) {
-    const m = e.type === 'name_with_sensitive' ? /^(\p{Lu}\p{Ll}+) (?:(?:van|de|der|den|van de|van der|van den|el|ter|ten) )?\p{Lu}/u.exec(e.value) : null;
-    if (m) fullLater.set(m[1]!.toLowerCase(), e);
+    const given = e.type === 'name_with_sensitive' ? FULL_NAME.exec(e.value)?.[1] : undefined;
+    if (given) fullName.set(given.toLowerCase(), e);
   }
   return entities.filter((e) => {
     if (e.type !== 'name_with_sensitive') return true;
@@ -148,8 +144,10 @@ function oncePerPerson(entities: Entity[]): Entity[] {
     const again = words.every((w) => seen.has(w) || (w.endsWith('s') && seen.has(w.slice(0, -1))));
     for (const w of words) seen.add(w);
     if (again) return false;
-    // A given name alone that the text names in full later is that person: "Onze Lore (13) … Lore Maes uit 2B."
-    return !(words.length === 1 && fullLater.has(words[0]!) && e !== fullLater.get(words[0]!));
+    // A given name alone that the text also names in full is that person: "Onze Lore (13) … Lore Maes uit 2B."
+    const full = words.length === 1 ? fullName.get(words[0]!) : undefined;
+    return full === undefined || full === e;
   });
 }
 const NAME_WORD = /(?<![\p{L}])\p{Lu}[\p{Ll}'’-]*\p{Ll}/gu;
+const FULL_NAME = /^(\p{Lu}\p{Ll}+) (?:(?:van|de|der|den|van de|van der|van den|el|ter|ten) )?\p{Lu}/u;

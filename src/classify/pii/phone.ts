@@ -27,11 +27,12 @@ const PHONE_WORDS =
 
 // Digits written out in words ("nul zes, een twee, …"), a way to dodge filters.
 const DIGIT_WORDS: Record<string, number> = { nul: 0, een: 1, één: 1, twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8, negen: 9 };
-const SPELLED = /\bnul(?:[ ,\-]{1,3}(?:nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)\b){9}/gi;
+const DIGIT_WORD = `(?:${Object.keys(DIGIT_WORDS).join('|')})`;
+const SPELLED = new RegExp(`\\bnul(?:[ ,\\-]{1,3}${DIGIT_WORD}\\b){9}`, 'gi');
 
 const SPELLED_HINT = /\bnul\b/i;
 // Spelled words first, digits after: "nul zes 28 44 19 03".
-const SPELLED_MIXED = /\bnul(?:[ ,\-]{1,3}(?:nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)\b){1,8}(?:[ ,.\-]{1,3}\d{1,4}){1,8}(?!\d)/gi;
+const SPELLED_MIXED = new RegExp(`\\bnul(?:[ ,\\-]{1,3}${DIGIT_WORD}\\b){1,8}(?:[ ,.\\-]{1,3}\\d{1,4}){1,8}(?!\\d)`, 'gi');
 
 /** Phone numbers spelled out digit by digit, starting with "nul". */
 export function findSpelledPhones(text: string, out: Candidate[]): void {

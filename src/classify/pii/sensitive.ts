@@ -705,10 +705,8 @@ function findSingleNames(text: string, out: Candidate[], hits: () => Hit[], lowe
     // A class after the name makes it a pupil's, a name the list knows or not: "Kadir van 3b", "Amber uit 5B".
     const classed = !lower && !NOT_PERSON.has(lc) && (CLASS_NAMED.test(text.slice(end, end + 20)) || KIN_OF.test(text.slice(end, end + 24)));
     // Whoever is introduced as someone's child, sibling or friend is a person: "mijn dochter Hasna", "haar broertje Ilyas".
-    const kin =
-      !lower &&
-      !NOT_PERSON.has(lc) &&
-      (KIN_BEFORE.test(text.slice(Math.max(0, start - 24), start)) || KIN_OF_BEFORE.test(text.slice(Math.max(0, start - 24), start)));
+    const before24 = text.slice(Math.max(0, start - 24), start);
+    const kin = !lower && !NOT_PERSON.has(lc) && (KIN_BEFORE.test(before24) || KIN_OF_BEFORE.test(before24));
     if (!titled && !known && !addressed && !classed && !kin) continue;
     // "Anouk (moeder Tess): weet iemand …": the speaker of a chat line, not whom it is about.
     if (CHAT_SPEAKER.test(text.slice(end, end + 34)) && OPENS_SENTENCE.test(text.slice(Math.max(0, start - 40), start))) continue;
@@ -729,7 +727,7 @@ function findSingleNames(text: string, out: Candidate[], hits: () => Hit[], lowe
     if (fullAfter && (fullAfter.start <= end || familyWithin(hits(), end, fullAfter.start, lowered(), titled) === '')) continue;
     // A narrower window than for full names: a run-on sentence often names someone else further on.
     // The subject that opens its sentence has the whole sentence: "Ruben (10) uit groep 7 van De Wegwijzer is … niet thuisgekomen".
-    const subject = SUBJECT_BEFORE.test(text.slice(Math.max(0, start - 24), start));
+    const subject = SUBJECT_BEFORE.test(before24);
     const [a, b, own] = sentenceBounds(text, start, end, subject ? 180 : 110);
     // "… is juf Petra niet op school geweest. Zij is met verlof …": the next sentence's "zij" is
     // the last person the sentence named.
@@ -751,8 +749,7 @@ function findSingleNames(text: string, out: Candidate[], hits: () => Hit[], lowe
     let family = familyWithin(hits(), Math.max(a, start - 40), subject ? b : Math.min(b, end + apposition + 60), lowered(), titled, { start, end });
     if (family === '' && lastNamed) family = familyWithin(hits(), own, b, lowered(), titled, { start, end });
     // A child missing is what the whole text is about: "Help! Mijn dochter Lina (groep 6) is … Heeft iemand haar gezien?"
-    if (family === '' && (kin || SUBJECT_BEFORE.test(text.slice(Math.max(0, start - 24), start))) && hits().some((h) => h.family === 'missing'))
-      family = 'missing';
+    if (family === '' && (kin || subject) && hits().some((h) => h.family === 'missing')) family = 'missing';
     // Someone addressed by name about where they are: "Ik zie je elke ochtend om 8.10 bij de ingang, Sophie."
     if (family === '' && familyWithin(hits(), a, b) === 'whereabouts') family = 'whereabouts';
     if (family === '') continue;
