@@ -251,6 +251,7 @@ export const SENSITIVE_FAMILY_WORDS: Record<string, Words> = {
   whereabouts: { nl: 'waar iemand is', en: 'whereabouts' },
   missing: { nl: 'vermist kind', en: 'missing child' },
   orientation: { nl: 'seksuele geaardheid of genderidentiteit', en: 'sexual orientation or gender identity' },
+  absence: { nl: 'lang afwezig op school', en: 'long absence from school' },
   list: { nl: 'leerlingen met hun klas', en: 'pupils listed with their class' },
 };
 

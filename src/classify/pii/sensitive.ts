@@ -120,11 +120,38 @@ const NAME = new RegExp(`(?<![\\w@#])([A-Za-zÀ-ÿ][a-zà-ÿ]+)((?: ${TUSSEN})*)
 const TITLE =
   /\b(?:juf|juffrouw|meester|meneer|mevrouw|mevr\.?|mw\.?|dhr\.?|docent|leraar|lerares|mentor|directeur|directrice|conciërge|coach|trainer)\s?(?:(?:van|de|der|den|el|ter|ten|van de|van der|van den) )?$/i;
 
+const DAY = '(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)(?:avond|ochtend|middag)?';
+const WHEN = `(?:net|gisteren|gister|gisteravond|vanochtend|vanmiddag|vanavond|vandaag|vannacht|${DAY}|(?:elke|iedere) [a-zà-ÿ]+)`;
+const CLOCK = '(?:\\d{1,2}[:.]\\d{2}|(?:kwart|vijf|tien) (?:over|voor) (?:half )?[a-zà-ÿ]+|half [a-zà-ÿ]+)';
+/**
+ * Someone's routine or whereabouts told to them, in the second person, as whoever watches them
+ * writes it: "ik zag je net alleen bij de bushalte", "ik weet precies hoe laat je training hebt",
+ * "ik weet dat u op woensdag vroeg klaar bent", "tien over acht fiets je langs de bakker",
+ * "als jij elke dag van de bus komt", "ik ben u gevolgd", "ik stond bij jullie voor het huis".
+ */
+const SECOND_PERSON_ROUTINE = new RegExp(
+  [
+    // seen at a time or a place
+    `\\bik (?:zie|zag|spot|spotte|heb) (?:je|jou|u|jullie)(?: (?:echt|gewoon|nog steeds|wel|ook|toch))? (?:elke|iedere) [a-zà-ÿ]+`,
+    `\\b(?:ik (?:zie|zag|spot|spotte) (?:je|jou|u)|ik heb (?:je|jou|u) (?:${WHEN} )?gezien)(?: (?:${WHEN}|alleen|wel|weer|ook|gewoon|nog|steeds)){0,3} (?:bij|in|op|voor|langs|aan|achter) (?:de|het|'t|je|jouw|uw)\\b`,
+    // knowing when or where
+    `\\bweet (?:ik )?(?:precies |heel goed |allang |echt )?(?:hoe laat|wanneer|welke (?:route|bus|dagen|trein)|waar) (?:je|jij|u|ge|gij)\\b`,
+    `\\bik weet (?:ook |echt |heus |allang |precies |heel goed )?dat (?:je|jij|u|ge|gij) (?:[a-zà-ÿ]+ ){0,3}?(?:op ${DAY}|elke|iedere|altijd|om \\d|'s (?:ochtends|middags|avonds))`,
+    // the route at a time: "7.52 stap je uit", "op vrijdag fiets je alleen naar huis"
+    `(?:${CLOCK}|\\bop ${DAY}|\\b(?:elke|iedere) (?:ochtend|middag|avond|dag|${DAY})) (?:fiets|loop|stap|rij|neem|pak) (?:je|jij|u|ge)\\b`,
+    `\\b(?:je|jij|u|ge) (?:[a-zà-ÿ]+ ){0,2}?(?:elke|iedere|op) (?:ochtend|middag|avond|dag|nacht|week|${DAY})\\b[^.!?\\n]{0,40}?\\b(?:komt|thuiskomt|fietst|loopt|slaapt|traint|uitkomt)\\b`,
+    // followed, waited for at home
+    `\\bik (?:ben|heb) (?:je|jou|u|jullie) (?:[a-zà-ÿ]+ ){0,6}?gevolgd\\b`,
+    `\\bachter (?:je|jou|u) aan (?:gelopen|gefietst|gereden|lopen|fietsen|rijden)\\b`,
+    `\\bik (?:sta|stond|wacht|wachtte|zat) (?:[a-zà-ÿ]+ ){0,3}?(?:bij|voor|tegenover) (?:jullie|je|jouw|uw) (?:voor (?:het|de) )?(?:huis|deur|school|werk)\\b`,
+  ].join('|'),
+);
+
 // Sensitive facts (lower-cased text). Each alternative is one family; the id goes into evidence.
 const SENSITIVE: Array<[string, RegExp]> = [
   [
     'health',
-    /\b(?:burn-?out|overspannen|depressie|depressief|adhd|add|autis\w*|asperger|dyslexie\w*|dyscalculie\w*|diabetes\w*|epilep\w*|eet (?:bijna |haast |nauwelijks |amper |al weken |nog maar )?(?:niks|niets|niet)(?: meer)?(?! van| op| aan| bij| mee)|(?:heeft|met|aan|tegen|is) kanker|kanker (?:vastgesteld|gediagnosticeerd|geconstateerd)|leukemie|anorexia|boulimia|eetstoornis|pdd-?nos|tourette|astma|ziekenhuis|ambulance|opgenomen|psycholoog|psychiater|therapie|medicijnen|ritalin|zelfmoord\w*|suïcid\w*|zwanger|hiv|aids|soa|hersenschudding|chronisch ziek|ernstig ziek|doodziek|gehandicapt|rolstoel|ggz|angststoornis|paniekaanval\w*|automutilatie|snijdt zichzelf|zelfbeschadiging|kliniek|afkickkliniek|antidepressiva|medicatie|insuline\w*|spoedeisende hulp|eerste hulp|\w*operatie|pgb|vertrouwenspersoon|(?:bij|naar) de (?:schoolmaatschappelijk werker|maatschappelijk werker|jeugdarts|jeugdverpleegkundige|logopedist\w*|schoolpsycholoog)|in (?:zijn|haar|z'n|d'r) bed (?:geplast|plast|geplast heeft)|(?:bij|naar) de (?:dokter|huisarts|tandarts|orthodontist|fysio(?:therapeut)?)|weegt (?:nog maar |maar |pas )?\d+ kilo|geopereerd|ic|intensive care|ongeluk gehad|gebroken (?:been|arm|enkel|pols)|miskraam|hoofdluis|luizen|bedplassen|bedplasser|stottert|slechthorend|doof|blind|adhd-\w+|rugzakje|speciaal onderwijs|cluster 4|corona|covid|tumor|hersentumor|\w*ziekte|ziektewet|hartinfarct|herseninfarct|hart(?:afwijking|kwaal|probleem|problemen|ruis|operatie)|bevallen van|bevalling|\w*ontsteking|(?:heeft|met|aan) (?:ms|als|reuma|crohn|eczeem|epilepsie)|multiple sclerose|reuma|ziekte van crohn|eczeem|dyspraxie|gediagnosticeerd|diagnose|dementie|hartaanval|beroerte|hartstilstand|verlamd|gips|revalidatie|revalideert|\w*allergi\w*|allergisch|\w*intolerant|epipen|koorts|\w*griep|overgegeven|overgeven|gespuugd|ziek gemeld|ziekgemeld|ziek thuis|(?:is|ligt|lag|was|werd) (?:al (?:een )?(?:\w+ )?|nog |erg |heel |flink |weer )?ziek(?! goed| vet| mooi| hard| van)|(?:al |nog |erg |weer )?ziek (?:is|was|zijn|waren|werd|geworden is)\b|dieet|diëtist|psychiatr\w*|\w*inzinking|ingestort|\w*stoornis|\w*syndroom|syndroom van \w+|\w+(?:letsel|beschadiging|bloeding)|(?:been|arm|bot|pols|enkel|sleutelbeen|heup|knie|rib|neus|teen|vinger|schedel|kaak|rug|nek|elleboog|schouder)breuk\w*|(?:zijn|haar|z'n|d'r|de|het) (?:been|benen|arm|armen|enkel|pols|sleutelbeen|heup|knie|rib|ribben|neus|teen|tenen|vinger|hand|voet|elleboog|schouder|kaak|rug|nek) (?:\w+ )?(?:gebroken|gekneusd|verstuikt|ontwricht|uit de kom)|(?:op|met) krukken|(?:paniek|angst|astma|hart|migraine|epilepsie|woede)-?aanval\w*|panic ?attacks?|aanvall?e?n? van (?:paniek|angst|benauwdheid)|(?:ze|zij|hij|ie|die|u|jij|je|hem|haar) (?:\w+ ){0,2}kanker (?:heeft|had|hebben|heb|kreeg|gekregen)|\w*pillen|(?:slikt|slikken|slikte|neemt|nemen|innemen|inneemt) (?:\w+ ){0,2}(?:pillen|pil|medicijnen|medicatie)|(?:on)?gevaccineerd|ingeënt|ingeent|bed ?plas\w*|bedgeplast|faalangst\w*|plast (?:\w+ ){0,2}in (?:bed|(?:zijn|haar|z'n|d'r) broek)|\w+kanker|chemo\w*|bestraling\w*|zichzelf (?:snijdt|snijden|sneed|beschadigt|pijn doet)|(?:snijdt|snijden|sneed) (?:zich|zichzelf)|neten|kinderafdeling|oncologie|(?:ligt|lag|liggen|lagen) (?:\w+ ){0,3}op de \w*afdeling|(?:zich|zichzelf) ziek (?:gemeld|meldde|melden|meldt))\b/,
+    /\b(?:burn-?out|overspannen|depressie|depressief|adhd|add|autis\w*|asperger|dyslexie\w*|dyscalculie\w*|diabetes\w*|epilep\w*|eet (?:bijna |haast |nauwelijks |amper |al weken |nog maar )?(?:niks|niets|niet)(?: meer)?(?! van| op| aan| bij| mee)|(?:heeft|met|aan|tegen|is) kanker|kanker (?:vastgesteld|gediagnosticeerd|geconstateerd)|leukemie|anorexia|boulimia|eetstoornis|pdd-?nos|tourette|astma|ziekenhuis|ambulance|opgenomen|psycholoog|psychiater|therapie|medicijnen|ritalin|zelfmoord\w*|suïcid\w*|zwanger|hiv|aids|soa|hersenschudding|chronisch ziek|ernstig ziek|doodziek|gehandicapt|rolstoel|ggz|angststoornis|paniekaanval\w*|automutilatie|snijdt zichzelf|zelfbeschadiging|kliniek|afkickkliniek|antidepressiva|medicatie|insuline\w*|spoedeisende hulp|eerste hulp|\w*operatie|pgb|vertrouwenspersoon|(?:bij|naar) de (?:schoolmaatschappelijk werker|maatschappelijk werker|jeugdarts|jeugdverpleegkundige|logopedist\w*|schoolpsycholoog)|in (?:zijn|haar|z'n|d'r) bed (?:geplast|plast|geplast heeft)|(?:bij|naar) de (?:dokter|huisarts|tandarts|orthodontist|fysio(?:therapeut)?)|weegt (?:nog maar |maar |pas )?\d+ kilo|geopereerd|ic|intensive care|ongeluk gehad|gebroken (?:been|arm|enkel|pols)|miskraam|hoofdluis|luizen|bedplassen|bedplasser|stottert|slechthorend|doof|blind|adhd-\w+|rugzakje|speciaal onderwijs|cluster 4|corona|covid|tumor|hersentumor|\w*ziekte|ziektewet|hartinfarct|herseninfarct|hart(?:afwijking|kwaal|probleem|problemen|ruis|operatie)|bevallen van|bevalling|\w*ontsteking|(?:heeft|met|aan) (?:ms|reuma|crohn|eczeem|epilepsie)|(?:heeft|aan) als(?=\s*(?:[.,!?]|$)| (?:overleden|gestorven)\b)|multiple sclerose|reuma|ziekte van crohn|eczeem|dyspraxie|gediagnosticeerd|diagnose|dementie|hartaanval|beroerte|hartstilstand|verlamd|gips|revalidatie|revalideert|\w*allergi\w*|allergisch|\w*intolerant|epipen|koorts|\w*griep|overgegeven|overgeven|gespuugd|ziek gemeld|ziekgemeld|ziek thuis|(?:is|ligt|lag|was|werd) (?:al (?:een )?(?:\w+ )?|nog |erg |heel |flink |weer )?ziek(?! goed| vet| mooi| hard| van)|(?:al |nog |erg |weer )?ziek (?:is|was|zijn|waren|werd|geworden is)\b|dieet|diëtist|psychiatr\w*|\w*inzinking|ingestort|\w*stoornis|\w*syndroom|syndroom van \w+|\w+(?:letsel|beschadiging|bloeding)|(?:been|arm|bot|pols|enkel|sleutelbeen|heup|knie|rib|neus|teen|vinger|schedel|kaak|rug|nek|elleboog|schouder)breuk\w*|(?:zijn|haar|z'n|d'r|de|het) (?:been|benen|arm|armen|enkel|pols|sleutelbeen|heup|knie|rib|ribben|neus|teen|tenen|vinger|hand|voet|elleboog|schouder|kaak|rug|nek) (?:\w+ )?(?:gebroken|gekneusd|verstuikt|ontwricht|uit de kom)|(?:op|met) krukken|(?:paniek|angst|astma|hart|migraine|epilepsie|woede)-?aanval\w*|panic ?attacks?|aanvall?e?n? van (?:paniek|angst|benauwdheid)|(?:ze|zij|hij|ie|die|u|jij|je|hem|haar) (?:\w+ ){0,2}kanker (?:heeft|had|hebben|heb|kreeg|gekregen)|\w*pillen|(?:slikt|slikken|slikte|neemt|nemen|innemen|inneemt) (?:\w+ ){0,2}(?:pillen|pil|medicijnen|medicatie)|(?:on)?gevaccineerd|ingeënt|ingeent|bed ?plas\w*|bedgeplast|faalangst\w*|plast (?:\w+ ){0,2}in (?:bed|(?:zijn|haar|z'n|d'r) broek)|\w+kanker|chemo\w*|bestraling\w*|zichzelf (?:snijdt|snijden|sneed|beschadigt|pijn doet)|(?:snijdt|snijden|sneed) (?:zich|zichzelf)|neten|kinderafdeling|oncologie|(?:ligt|lag|liggen|lagen) (?:\w+ ){0,3}op de \w*afdeling|(?:zich|zichzelf) ziek (?:gemeld|meldde|melden|meldt))\b/,
   ],
   [
     'punishment',
@@ -136,7 +163,7 @@ const SENSITIVE: Array<[string, RegExp]> = [
   ],
   [
     'home',
-    /\b(?:scheiden|gescheiden|\w*scheiding|pleeggezin|pleegouders|pleegkind|jeugdzorg|voogd|uit huis geplaatst|ondertoezichtstelling|veilig thuis|huiselijk geweld|overleden|(?:vader|moeder|mama|papa|ouders|broer(?:tje)?|zus(?:je)?|opa|oma|stiefvader|stiefmoeder)(?: van \w+)? (?:is|zijn|was|waren) (?:\w+ ){0,3}(?:gestorven|omgekomen|verongelukt)|(?:kan|kunnen|kon|konden) (?:het |dat |de \w+ |het \w+ )?(?:\w+ )?niet (?:betalen|ophoesten)|geen geld (?:voor|om)|(?:dood|overlijden) van (?:zijn|haar|z'n|d'r|hun) (?:vader|moeder|papa|mama|broer(?:tje)?|zus(?:je)?|opa|oma|ouders)|schulden|\w*schuldsanering|schuldhulp\w*|deurwaarder|beslag (?:gelegd|op)|armoede|voedselbank|uitgezet naar|uitzetting|teruggestuurd naar|verblijfsvergunning|asielzoeker\w*|asielaanvraag|asiel|gevlucht\b|vluchteling\w*|dakloos|daklozen\w*|azc|mishandel\w*|woont nu bij|in de gevangenis|aan de drank|aan de drugs|gevangenis|(?:zit|zat|zitten|zaten) (?:al |nu |sinds )?(?:\w+ ){0,2}vast(?=\s*[,.!?;]|\s*$| in de (?:gevangenis|cel|bak)| (?:toch|hoor|he|hè|of zo|sinds|voor|wegens|vanwege)\b)|vastzit(?:ten)?(?= in de (?:gevangenis|cel|bak))|vastgezet|(?:vader|moeder|pa|ma|papa|mama|ouders|stiefvader|stiefmoeder)(?: van \w+)? (?:zuipt|zuipen|drinkt|drinken)(?=\s*[,.!?;]|\s*$| (?:te veel|veel|weer|elke dag|iedere dag|al jaren|zich))|(?:vader|moeder|pa|ma|papa|mama|stiefvader|stiefmoeder)(?: van \w+)? (?:slaat|sloeg|mishandelt) (?:hem|haar|ze|hen|de kinderen)|voedselpakket\w*|zit in de bak|in de bak|aan de drank|aan de drugs|verslaafd|alcoholist|werkloos|(?:zijn|haar|z'n|d'r|hun) (?:baan|werk) kwijt|(?:hun|het|ons|jullie) huis uit moeten|moeten (?:hun|het|uit hun) huis uit|in de bijstand|uitkering|huisuitzetting|uit huis gezet|weggelopen|vermist|kinderbescherming|blijf-van-mijn-lijfhuis|opvanghuis|tehuis|gezinshuis|begrafenis|rouwt|weeskind|noodopvang|vrouwenopvang|(?:slaapt|slapen|sliep|sliepen|woont|wonen) (?:al (?:\w+ ){0,2}|nu |sinds (?:\w+ ){1,2})?in (?:de|een|hun|z'n|zijn|haar) (?:auto|caravan|tent|opvang|daklozenopvang))\b/,
+    /\b(?:scheiden|gescheiden|\w*scheiding|pleeggezin|pleegouders|pleegkind|jeugdzorg|voogd|uit huis geplaatst|ondertoezichtstelling|veilig thuis|huiselijk geweld|overleden|(?:vader|moeder|mama|papa|ouders|broer(?:tje)?|zus(?:je)?|opa|oma|stiefvader|stiefmoeder)(?: van \w+)? (?:is|zijn|was|waren) (?:\w+ ){0,3}(?:gestorven|omgekomen|verongelukt)|(?:kan|kunnen|kon|konden) (?:het |dat |de \w+ |het \w+ )?(?:\w+ )?niet (?:betalen|ophoesten)|geen geld (?:voor|om)|(?:dood|overlijden) van (?:zijn|haar|z'n|d'r|hun) (?:vader|moeder|papa|mama|broer(?:tje)?|zus(?:je)?|opa|oma|ouders)|schulden|\w*schuldsanering|schuldhulp\w*|deurwaarder|beslag (?:gelegd|op)|armoede|(?<!\bvoor de )voedselbank(?! (?:ingezameld|gebracht|gedoneerd))|uitgezet naar|uitzetting|teruggestuurd naar|verblijfsvergunning|asielzoeker\w*|asielaanvraag|asiel|gevlucht\b|vluchteling\w*|dakloos|daklozen\w*|azc|mishandel\w*|woont nu bij|in de gevangenis|aan de drank|aan de drugs|gevangenis|(?:zit|zat|zitten|zaten) (?:al |nu |sinds )?(?:\w+ ){0,2}vast(?=\s*[,.!?;]|\s*$| in de (?:gevangenis|cel|bak)| (?:toch|hoor|he|hè|of zo|sinds|voor|wegens|vanwege)\b)|vastzit(?:ten)?(?= in de (?:gevangenis|cel|bak))|vastgezet|(?:vader|moeder|pa|ma|papa|mama|ouders|stiefvader|stiefmoeder)(?: van \w+)? (?:zuipt|zuipen|drinkt|drinken)(?=\s*[,.!?;]|\s*$| (?:te veel|veel|weer|elke dag|iedere dag|al jaren|zich))|(?:vader|moeder|pa|ma|papa|mama|stiefvader|stiefmoeder)(?: van \w+)? (?:slaat|sloeg|mishandelt) (?:hem|haar|ze|hen|de kinderen)|voedselpakket\w*|zit in de bak|in de bak|aan de drank|aan de drugs|verslaafd|alcoholist|werkloos|(?:zijn|haar|z'n|d'r|hun) (?:baan|werk) kwijt|(?:hun|het|ons|jullie) huis uit moeten|moeten (?:hun|het|uit hun) huis uit|in de bijstand|uitkering|huisuitzetting|uit huis gezet|weggelopen|vermist|kinderbescherming|blijf-van-mijn-lijfhuis|opvanghuis|tehuis|gezinshuis|begrafenis|rouwt|weeskind|noodopvang|vrouwenopvang|(?:slaapt|slapen|sliep|sliepen|woont|wonen) (?:al (?:\w+ ){0,2}|nu |sinds (?:\w+ ){1,2})?in (?:de|een|hun|z'n|zijn|haar) (?:auto|caravan|tent|opvang|daklozenopvang))\b/,
   ],
   [
     'missing',
@@ -161,7 +188,18 @@ const SENSITIVE: Array<[string, RegExp]> = [
     // Where someone is, or will be, at a given time: "staat nu in de Albert Heijn", "elke ochtend om 8.10 bij de ingang";
     // a routine with a place ("elke avond aan uw straat", "iedere dag langs jouw huis"); where the
     // one addressed lives or sleeps ("ik weet waar je woont", "tegenover jouw huis", "jouw kamer").
-    /\b(?:staat|zit|is|loopt|fietst|werkt|sport|traint|zwemt|wacht) (?:nu|nu net|op dit moment|vanavond|elke \w+|iedere \w+|altijd)(?: (?:al|alleen|een|uur|half|kwartier|tijdje|sinds|vanaf|tot|om|rond|kwart|voor|over|na|\d{1,2}(?:[:.]\d{2})?)){0,6} (?:in|bij|op|aan|achter|naast|tegenover|voor) (?:de|het|'t)\b|\b(?:elke|iedere) (?:ochtend|middag|avond|dag|nacht|pauze|les|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|week) (?:om|rond|tussen|vanaf|van) (?:\d{1,2}(?:[:.]\d{2})?\b|(?:(?:kwart|vijf|tien) (?:over|voor) (?:half )?|half )?(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|\d{1,2})\b)[^.!?\n]{0,50}?\b(?:bij|in|op|aan|naar|via|langs|achter|naast|tegenover) (?:de|het|'t)\b|\balleen (?:thuis|in huis)\b|\b(?:elke|iedere) (?:ochtend|middag|avond|dag|nacht|pauze|les|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b[^.!?\n]{0,40}?\b(?:bij|aan|op|langs|tegenover|voor|naar|achter|naast) (?:de|het|'t|je|jouw|uw|jullie) (?:\w+ )?(?:huis|straat|deur|raam|hek|schoolhek|ingang|uitgang|halte|bushalte|tramhalte|fietsenrek\w*|fietsenstalling|sporthal|kantine|bieb|bibliotheek|club|training|supermarkt|winkel|werk|zwembad|sportschool|station|snackbar|bakker|speeltuin|skatebaan|voetbalveld|park)\b|\bwaar (?:je|jij|u|ge|gij) (?:woont|slaapt|werkt|traint|bent|uithangt|rondhangt|(?:je|jouw|uw) fiets (?:neerzet|parkeert|stalt|zet))\b|\b(?:langs|tegenover|voor|bij|aan) (?:jouw|je|uw|jullie) (?:huis|straat|deur|raam|kamer)\b|\b(?:jouw|je|uw) (?:slaapkamer|kamer) (?:is|ligt|zit)\b/,
+    new RegExp(
+      /\b(?:staat|zit|is|loopt|fietst|werkt|sport|traint|zwemt|wacht) (?:nu|nu net|op dit moment|vanavond|elke \w+|iedere \w+|altijd)(?: (?:al|alleen|een|uur|half|kwartier|tijdje|sinds|vanaf|tot|om|rond|kwart|voor|over|na|\d{1,2}(?:[:.]\d{2})?)){0,6} (?:in|bij|op|aan|achter|naast|tegenover|voor) (?:de|het|'t)\b|\b(?:elke|iedere) (?:ochtend|middag|avond|dag|nacht|pauze|les|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|week) (?:om|rond|tussen|vanaf|van) (?:\d{1,2}(?:[:.]\d{2})?\b|(?:(?:kwart|vijf|tien) (?:over|voor) (?:half )?|half )?(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|\d{1,2})\b)[^.!?\n]{0,50}?\b(?:bij|in|op|aan|naar|via|langs|achter|naast|tegenover) (?:de|het|'t)\b|\balleen (?:thuis|in huis)\b|\b(?:elke|iedere) (?:ochtend|middag|avond|dag|nacht|pauze|les|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b[^.!?\n]{0,40}?\b(?:bij|aan|op|langs|tegenover|voor|naar|achter|naast) (?:de|het|'t|je|jouw|uw|jullie) (?:\w+ )?(?:huis|straat|deur|raam|hek|schoolhek|ingang|uitgang|halte|bushalte|tramhalte|fietsenrek\w*|fietsenstalling|sporthal|kantine|bieb|bibliotheek|club|training|supermarkt|winkel|werk|zwembad|sportschool|station|snackbar|bakker|speeltuin|skatebaan|voetbalveld|park)\b|\bwaar (?:je|jij|u|ge|gij) (?:woont|slaapt|werkt|traint|bent|uithangt|rondhangt|(?:je|jouw|uw) fiets (?:neerzet|parkeert|stalt|zet))\b|\b(?:langs|tegenover|voor|bij|aan) (?:jouw|je|uw|jullie) (?:huis|straat|deur|raam|kamer)\b|\b(?:jouw|je|uw) (?:slaapkamer|kamer) (?:is|ligt|zit)\b/
+        .source +
+        '|' +
+        SECOND_PERSON_ROUTINE.source,
+    ),
+  ],
+  [
+    'absence',
+    // A pupil or teacher long away from school, told or asked about: "is al twee weken niet op
+    // school", "komt sinds een paar weken niet meer naar school", "waarom Daan er al een week niet is".
+    /\b(?:al|sinds|ruim|bijna|inmiddels) (?:twee|drie|vier|vijf|zes|een paar|een|anderhalve|\d{1,2}) (?:dagen|weken|week|maanden|maand)\b(?: [a-zà-ÿ]+){0,2}? niet (?:meer )?(?:op|naar) school\b|\ber (?:al |nu al |sinds )?(?:(?:twee|drie|vier|vijf|een paar|een|\d{1,2}) (?:dagen|weken|week|maanden|maand)|deze week|de hele week) niet(?: meer)?(?: (?:is|was|geweest)\b|\s*[.!?]|\s*$)/,
   ],
 ];
 
@@ -204,6 +242,8 @@ function sentenceBounds(text: string, start: number, end: number, reach = 110): 
   }
   return [a, b, own];
 }
+const SPEAKER_LABEL_END = /^\)\s?:/;
+const SPEAKER_LABEL_OPEN = /(?:^|\n)(?:\[?\d{1,2}[:.]\d{2}\]?\s*)?[^\n:()]{1,30}\([^()\n:]{0,25}$/;
 const CHAT_SPEAKER = /^(?: \([^()\n]{1,30}\))?:\s/;
 const APPOSITION = /^,\s(?:die|dat|wie)\b[^,.!?\n]{1,60},/;
 // Someone else named after a name, in its sentence: a capitalised word or a title.
@@ -222,7 +262,7 @@ export const SENSITIVE_FAMILIES: readonly string[] = [...SENSITIVE.map(([id]) =>
 const SENSITIVE_G = SENSITIVE.map(([id, re]) => [id, new RegExp(re.source, 'g')] as const);
 
 /** Every sensitive fact in the lower-cased text, family by family. */
-function sensitiveHits(lower: string): Hit[] {
+export function sensitiveHits(lower: string): Hit[] {
   const hits: Hit[] = [];
   for (const [family, re] of SENSITIVE_G) {
     re.lastIndex = 0;
@@ -264,6 +304,16 @@ const QUOTE_CLOSE = `'"’”`;
 const GIVEN_BY_STAFF =
   /^(?:strafwerk|nablijven|time-?out|uit de klas gestuurd|eruit gestuurd|er uit gestuurd|spieken|gespiekt|officiële waarschuwing|buiten ?gezet|buiten ?gegooid|naar huis gestuurd|uit de (?:klas|les) (?:gezet|gegooid|geschopt)|eruit (?:gezet|gegooid|geschopt)|er uit (?:gezet|gegooid|geschopt)|(?:dag|dagen|week|weken) (?:\w+ )?uitgesloten|uitgesloten van|strafstudie|strafcorvee)/;
 
+/**
+ * Does a title stand before `at` ("juf Anja", "meneer De Vries", "mentor Bakker")? Not a role
+ * "of" something: "de directeur van De Schakel" names a school, "de mentor van Sanne" a pupil.
+ */
+function titledAt(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 24), at);
+  return TITLE.test(before) && !ROLE_OF.test(before);
+}
+const ROLE_OF = /\b(?:docent|leraar|lerares|mentor|directeur|directrice|conciërge|coach|trainer)\s+van (?:[Dd]e |[Hh]et |[Dd]en |'t )?$/;
+
 function isCap(w: string): boolean {
   const c = w.charCodeAt(0);
   return c >= 65 && c <= 90;
@@ -289,6 +339,8 @@ const TRIGGERS = new Set(
     'alcoholist werkloos kwijt schuldsanering schuldhulp schuldhulpverlening deurwaarder beslag uitgezet uitzetting teruggestuurd verblijfsvergunning asielzoeker asielzoekers asielaanvraag asiel gevlucht vluchteling vluchtelingen bijstand uitkering huisuitzetting weggelopen vermist gezocht thuisgekomen laatst kinderbescherming opvanghuis ' +
     'jeugdinrichting jeugdgevangenis detentie celstraf cel aangehouden politiebureau maatschappelijk schoolmaatschappelijk jeugdarts logopedist logopediste geplast plast insuline insulinepomp schoolverbod toegangsverbod terreinverbod verbod insta instagram tiktok snap snapchat account twitter facebook discord privéaccount priveaccount woont ' +
     'elke iedere staat zit loopt traint sport zwemt uithangt rondhangt neerzet parkeert stalt ' +
+    'zie zag spot spotte gezien weet gevolgd fiets stap rij sta stond wacht wachtte zat gefietst gelopen gereden ' +
+    'dagen weken week maanden maand ' +
     'allergie allergisch intolerant epipen koorts griep buikgriep overgegeven overgeven gespuugd ziek ziekgemeld dieet diëtist ms reuma crohn eczeem sclerose ' +
     'noodopvang vrouwenopvang slaapt slapen sliep sliepen time gestuurd attest straatverbod contactverbod huisverbod gebiedsverbod zittenblijver dokter huisarts tandarts orthodontist fysio fysiotherapeut hartoperatie pgb vertrouwenspersoon weegt drank rijbewijs hartinfarct herseninfarct bevallen bevalling vechtscheiding ' +
     'homo homoseksueel lesbisch lesbienne lesbo biseksueel bi gay transgender trans nonbinair non binair queer kast valt ' +
@@ -439,12 +491,12 @@ export function findNamesWithSensitive(text: string, out: Candidate[]): void {
     }
     const start = m.index;
     const end = m.index + m[0].length;
-    if (!TITLE.test(text.slice(Math.max(0, start - 24), start)) && namesAThing(text, start, end)) {
+    const titled = titledAt(text, start);
+    if (!titled && namesAThing(text, start, end)) {
       NAME.lastIndex = end - last.length;
       continue;
     }
     const [a, b] = sentenceBounds(text, start, end);
-    const titled = TITLE.test(text.slice(Math.max(0, start - 24), start));
     const family = familyWithin(hits(), a, b, lowered(), titled, { start, end });
     if (family === '') {
       NAME.lastIndex = end - last.length;
@@ -511,6 +563,8 @@ function namesAThing(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 16);
   // "die autist van een Tijn", "dat joch van een Bram": a person called by what someone thinks of them.
   if (EPITHET_BEFORE.test(before)) return false;
+  // "het syndroom van Gilles de la Tourette", "de ziekte van Lyme": an illness named after someone.
+  if (EPONYM_BEFORE.test(before)) return true;
   // "blauwe Paw Patrol rugzak": a brand before what it is on.
   if (BRAND_NEXT.test(after)) return true;
   // "in Den Dolder", "Zonnedauw 5", "7906 KL Hoogeveen": a place, a street before its number or a
@@ -548,10 +602,13 @@ function findNameLists(text: string, out: Candidate[]): void {
     if ((run.length >= 3 || (listed && run.length > 0)) && known > 0 && (classes || known * 2 > run.length)) {
       listed = true;
       for (const r of run) {
-        // "Team: Ryan 8a, Fedde 8a, Sami 8b, …": a name and a class, not a street without a suffix and its town.
+        // "Team: Ryan 8a, Fedde 8a, Sami 8b, …": a name and a class, not a street without a suffix and its town;
+        // "Lotte Bakker 6a, Mees van Dijk 6a, …": nor a street that begins with a given name ("-akker").
+        const given = FIRST_NAMES.has(text.slice(r.start, r.end).split(' ')[0]!.toLowerCase());
         for (let i = out.length - 1; i >= 0; i--) {
           const c = out[i]!;
-          if (c.start < r.end && r.start < c.end && c.rule.startsWith('address.bare')) out.splice(i, 1);
+          if (c.start < r.end && r.start < c.end && c.type === 'address' && (c.rule.startsWith('address.bare') || (given && c.start >= r.start)))
+            out.splice(i, 1);
         }
         if (out.some((c) => c.start < r.end && r.start < c.end)) continue;
         out.push({ type: 'name_with_sensitive', start: r.start, end: r.end, value: text.slice(r.start, r.end), score: 0.8, rule: 'sensitive.list' });
@@ -576,7 +633,8 @@ function findNameLists(text: string, out: Candidate[]): void {
     const gap = text.slice(lastEnd, m.index);
     // So may a space after a grade: "Kaj 5,1 Ilse 6,8 Jesper 4,0".
     const prev = run.at(-1);
-    if (lastEnd >= 0 && !LIST_GAP.test(gap) && !((prev?.bracket || prev?.graded) && /^\s+$/.test(gap))) flush();
+    // And after a class in brackets, a word or two on the part they play: "Saar (8a) als koningin, Luuk (8b) als draak".
+    if (lastEnd >= 0 && !LIST_GAP.test(gap) && !((prev?.bracket || prev?.graded) && /^\s+$/.test(gap)) && !(prev?.bracket && ROLE_GAP.test(gap))) flush();
     const after = text.slice(m.index + name.length, m.index + name.length + 10);
     run.push({
       start: m.index,
@@ -607,6 +665,7 @@ function namedBefore(text: string, a: number, at: number): boolean {
   for (const w of text.slice(a, at).match(/(?<![\p{L}])\p{Lu}\p{Ll}+/gu) ?? []) if (FIRST_NAMES.has(w.toLowerCase())) return true;
   return false;
 }
+const ROLE_GAP = /^ (?:als|is|wordt|speelt|doet) (?:de |het |een )?[a-zà-ÿ]+(?: [a-zà-ÿ]+)?\s*(?:[,;]|[,;]? en|&)\s*$/;
 const LIST_GAP = /^\s*(?:[,;–-]|en|[,;] en|[,;]? ?(?:en )?dan)\s*$/;
 
 const TUSSEN_BEFORE = /(?<=\s)(?:(?:van|de|der|den|el|ter|ten) ){1,2}$/i;
@@ -693,7 +752,7 @@ function findSingleNames(text: string, out: Candidate[], hits: () => Hit[], lowe
       lc = lc.slice(0, -1);
     }
     if (notName(name) || NOT_PERSON.has(lc)) continue;
-    const titled = TITLE.test(text.slice(Math.max(0, m.index - 24), m.index));
+    const titled = titledAt(text, m.index);
     const known = FIRST_NAMES.has(lc) || isDiminutive(lc);
     const start = m.index;
     const end = start + name.length;
@@ -710,6 +769,8 @@ function findSingleNames(text: string, out: Candidate[], hits: () => Hit[], lowe
     if (!titled && !known && !addressed && !classed && !kin) continue;
     // "Anouk (moeder Tess): weet iemand …": the speaker of a chat line, not whom it is about.
     if (CHAT_SPEAKER.test(text.slice(end, end + 34)) && OPENS_SENTENCE.test(text.slice(Math.max(0, start - 40), start))) continue;
+    // "Anouk (moeder Tess): …": whose parent the speaker is, part of the speaker's label.
+    if (SPEAKER_LABEL_END.test(text.slice(end, end + 3)) && SPEAKER_LABEL_OPEN.test(text.slice(Math.max(0, start - 40), start))) continue;
     if (!titled && namesAThing(text, start, end)) continue;
     // The greeted reader ("Hoi meester Wim, Isa heeft vannacht overgegeven") is who the text is
     // written to; the fact is about whoever it names next.
@@ -752,6 +813,9 @@ function findSingleNames(text: string, out: Candidate[], hits: () => Hit[], lowe
     if (family === '' && (kin || subject) && hits().some((h) => h.family === 'missing')) family = 'missing';
     // Someone addressed by name about where they are: "Ik zie je elke ochtend om 8.10 bij de ingang, Sophie."
     if (family === '' && familyWithin(hits(), a, b) === 'whereabouts') family = 'whereabouts';
+    // Whoever the text is written to, when it tells them their own routine, anywhere in it:
+    // "Lotte ik weet dat je dit leest. … ik zie je elke ochtend om 8.10 langs de Jumbo fietsen".
+    if (family === '' && (addressed || spokenTo(text, start, end, titled)) && toldTheirRoutine(hits(), lowered())) family = 'whereabouts';
     if (family === '') continue;
     // "… gaat trouwen met zijn vriend Joris": the one whose orientation is told, not the partner.
     if (family === 'orientation' && PARTNER_BEFORE.test(text.slice(Math.max(0, start - 20), start))) continue;
@@ -784,6 +848,31 @@ function findSingleNames(text: string, out: Candidate[], hits: () => Hit[], lowe
       rule: `sensitive.${family}.first_name`,
     });
   }
+}
+
+/**
+ * Is the name at [start, end) the one the text speaks to? Opening the text or a sentence before
+ * words to them ("Lotte ik weet dat je …", "Juf Karin, ik weet dat u …"), or closing a clause that
+ * speaks to them ("ben je weer laat vandaag Noor?", "… uit de dansles komt Noor.").
+ */
+function spokenTo(text: string, start: number, end: number, titled: boolean): boolean {
+  const head = text.slice(Math.max(0, start - 60), start);
+  const lead = titled ? head.replace(TITLE, '') : head;
+  if (OPENS_SENTENCE.test(lead) && SPEAKS_TO_NEXT.test(text.slice(end, end + 12))) return true;
+  if (!ADDRESSED_AFTER.test(text.slice(end, end + 3)) || NOT_SPOKEN_TO_BEFORE.test(lead)) return false;
+  const clause = CLAUSE_BEFORE.exec(lead)?.[0] ?? '';
+  return SECOND_PERSON.test(clause);
+}
+const SPEAKS_TO_NEXT = /^,?\s(?:ik|jij|je|u|ge|gij|jouw|uw)\s/i;
+// "met Noor.", "de moeder van Noor?", "ken je Noor?": the name is spoken about.
+const NOT_SPOKEN_TO_BEFORE =
+  /(?:^|\s)(?:met|van|bij|aan|voor|naar|tegen|over|zonder|door|en|of|de|het|een|die|dat|mijn|m'n|onze|ons|zijn|z'n|haar|d'r|hun|jouw|je|jij|u|uw|heet|heette|genaamd)\s$/i;
+const CLAUSE_BEFORE = /[^.!?\n,]*$/;
+const SECOND_PERSON = /(?<![\p{L}'])(?:je|jij|jou|jouw|u|uw|ge|gij)(?![\p{L}'])/iu;
+
+/** Does the text tell someone their own whereabouts or routine ("ik zie je elke ochtend …")? */
+function toldTheirRoutine(hits: Hit[], lower: string): boolean {
+  return hits.some((h) => h.family === 'whereabouts' && SECOND_PERSON.test(lower.slice(Math.max(0, h.start - 30), h.end)));
 }
 
 /** Where the text names `given` with a surname before `before` ("Gijs Hermans" for "Gijs"), or undefined. */
@@ -826,6 +915,8 @@ export function personNames(text: string): { start: number; end: number; value: 
     // "Joep: wie heeft …" in a chat transcript, "Team Geel:": a speaker or a heading, not
     // someone spoken about.
     if (SPEAKER.test(after)) continue;
+    // "Auto 2 (Karim): Yara, Joep …", "Anouk (moeder Tess): …": the label before a list or a chat line.
+    if (SPEAKER_LABEL_END.test(after)) continue;
     // Whoever is thanked or signs the text, and an illness named after someone ("de ziekte van
     // Pfeiffer"), is not whom the personal data is about.
     if (
