@@ -151,7 +151,7 @@ const SECOND_PERSON_ROUTINE = new RegExp(
 const SENSITIVE: Array<[string, RegExp]> = [
   [
     'health',
-    /\b(?:burn-?out|overspannen|depressie|depressief|adhd|add|autis\w*|asperger|dyslexie\w*|dyscalculie\w*|diabetes\w*|epilep\w*|eet (?:bijna |haast |nauwelijks |amper |al weken |nog maar )?(?:niks|niets|niet)(?: meer)?(?! van| op| aan| bij| mee)|(?:heeft|met|aan|tegen|is) kanker|kanker (?:vastgesteld|gediagnosticeerd|geconstateerd)|leukemie|anorexia|boulimia|eetstoornis|pdd-?nos|tourette|astma|ziekenhuis|ambulance|opgenomen|psycholoog|psychiater|therapie|medicijnen|ritalin|zelfmoord\w*|suïcid\w*|zwanger|hiv|aids|soa|hersenschudding|chronisch ziek|ernstig ziek|doodziek|gehandicapt|rolstoel|ggz|angststoornis|paniekaanval\w*|automutilatie|snijdt zichzelf|zelfbeschadiging|kliniek|afkickkliniek|antidepressiva|medicatie|insuline\w*|spoedeisende hulp|eerste hulp|\w*operatie|pgb|vertrouwenspersoon|(?:bij|naar) de (?:schoolmaatschappelijk werker|maatschappelijk werker|jeugdarts|jeugdverpleegkundige|logopedist\w*|schoolpsycholoog)|in (?:zijn|haar|z'n|d'r) bed (?:geplast|plast|geplast heeft)|(?:bij|naar) de (?:dokter|huisarts|tandarts|orthodontist|fysio(?:therapeut)?)|weegt (?:nog maar |maar |pas )?\d+ kilo|geopereerd|ic|intensive care|ongeluk gehad|gebroken (?:been|arm|enkel|pols)|miskraam|hoofdluis|luizen|bedplassen|bedplasser|stottert|slechthorend|doof|blind|adhd-\w+|rugzakje|speciaal onderwijs|cluster 4|corona|covid|tumor|hersentumor|\w*ziekte|ziektewet|hartinfarct|herseninfarct|hart(?:afwijking|kwaal|probleem|problemen|ruis|operatie)|bevallen van|bevalling|\w*ontsteking|(?:heeft|met|aan) (?:ms|reuma|crohn|eczeem|epilepsie)|(?:heeft|aan) als(?=\s*(?:[.,!?]|$)| (?:overleden|gestorven)\b)|multiple sclerose|reuma|ziekte van crohn|eczeem|dyspraxie|gediagnosticeerd|diagnose|dementie|hartaanval|beroerte|hartstilstand|verlamd|gips|revalidatie|revalideert|\w*allergi\w*|allergisch|\w*intolerant|epipen|koorts|\w*griep|overgegeven|overgeven|gespuugd|ziek gemeld|ziekgemeld|ziek thuis|(?:is|ligt|lag|was|werd) (?:al (?:een )?(?:\w+ )?|nog |erg |heel |flink |weer )?ziek(?! goed| vet| mooi| hard| van)|(?:al |nog |erg |weer )?ziek (?:is|was|zijn|waren|werd|geworden is)\b|dieet|diëtist|psychiatr\w*|\w*inzinking|ingestort|\w*stoornis|\w*syndroom|syndroom van \w+|\w+(?:letsel|beschadiging|bloeding)|(?:been|arm|bot|pols|enkel|sleutelbeen|heup|knie|rib|neus|teen|vinger|schedel|kaak|rug|nek|elleboog|schouder)breuk\w*|(?:zijn|haar|z'n|d'r|de|het) (?:been|benen|arm|armen|enkel|pols|sleutelbeen|heup|knie|rib|ribben|neus|teen|tenen|vinger|hand|voet|elleboog|schouder|kaak|rug|nek) (?:\w+ )?(?:gebroken|gekneusd|verstuikt|ontwricht|uit de kom)|(?:op|met) krukken|(?:paniek|angst|astma|hart|migraine|epilepsie|woede)-?aanval\w*|panic ?attacks?|aanvall?e?n? van (?:paniek|angst|benauwdheid)|(?:ze|zij|hij|ie|die|u|jij|je|hem|haar) (?:\w+ ){0,2}kanker (?:heeft|had|hebben|heb|kreeg|gekregen)|\w*pillen|(?:slikt|slikken|slikte|neemt|nemen|innemen|inneemt) (?:\w+ ){0,2}(?:pillen|pil|medicijnen|medicatie)|(?:on)?gevaccineerd|ingeënt|ingeent|bed ?plas\w*|bedgeplast|faalangst\w*|plast (?:\w+ ){0,2}in (?:bed|(?:zijn|haar|z'n|d'r) broek)|\w+kanker|chemo\w*|bestraling\w*|zichzelf (?:snijdt|snijden|sneed|beschadigt|pijn doet)|(?:snijdt|snijden|sneed) (?:zich|zichzelf)|neten|kinderafdeling|oncologie|(?:ligt|lag|liggen|lagen) (?:\w+ ){0,3}op de \w*afdeling|(?:zich|zichzelf) ziek (?:gemeld|meldde|melden|meldt))\b/,
+    /\b(?:burn-?out|overspannen|depressie|depressief|adhd|add|autis\w*|asperger|dyslexie\w*|dyscalculie\w*|diabetes\w*|epilep\w*|eet (?:bijna |haast |nauwelijks |amper |al weken |nog maar )?(?:niks|niets|niet)(?: meer)?(?! van| op| aan| bij| mee)|(?:heeft|met|aan|tegen|is) kanker|kanker (?:vastgesteld|gediagnosticeerd|geconstateerd)|leukemie|anorexia|boulimia|eetstoornis|pdd-?nos|tourette|astma|ziekenhuis|ambulance|opgenomen|psycholoog|psychiater|therapie|medicijnen|ritalin|zelfmoord\w*|suïcid\w*|zwanger|hiv|aids|soa|hersenschudding|chronisch ziek|ernstig ziek|doodziek|gehandicapt|rolstoel|ggz|angststoornis|paniekaanval\w*|automutilatie|snijdt zichzelf|zelfbeschadiging|kliniek|afkickkliniek|antidepressiva|medicatie|insuline\w*|spoedeisende hulp|eerste hulp|\w*operatie|pgb|vertrouwenspersoon|(?:bij|naar) de (?:schoolmaatschappelijk werker|maatschappelijk werker|jeugdarts|jeugdverpleegkundige|logopedist\w*|schoolpsycholoog)|in (?:zijn|haar|z'n|d'r) bed (?:geplast|plast|geplast heeft)|(?:bij|naar) de (?:dokter|huisarts|tandarts|orthodontist|fysio(?:therapeut)?)|weegt (?:nog maar |maar |pas )?\d+ kilo|geopereerd|ic|intensive care|ongeluk gehad|gebroken (?:been|arm|enkel|pols)|miskraam|hoofdluis|luizen|bedplassen|bedplasser|stottert|slechthorend|doof|blind|adhd-\w+|rugzakje|speciaal onderwijs|cluster 4|corona|covid|tumor|hersentumor|\w*ziekte|ziektewet|hartinfarct|herseninfarct|hart(?:afwijking|kwaal|probleem|problemen|ruis|operatie)|bevallen van|bevalling|\w*ontsteking|(?:heeft|met|aan) (?:ms|reuma|crohn|eczeem|epilepsie)|(?:heeft|aan) als(?=\s*(?:[.,!?]|$)| (?:overleden|gestorven)\b)|multiple sclerose|reuma|ziekte van crohn|eczeem|dyspraxie|gediagnosticeerd|diagnose|dementie|hartaanval|beroerte|hartstilstand|verlamd|gips|revalidatie|revalideert|\w*allergi\w*|allergisch|\w*intolerant|epipen|koorts|\w*griep|overgegeven|overgeven|gespuugd|ziek gemeld|ziekgemeld|ziek thuis|(?:is|ligt|lag|was|werd) (?:al (?:een )?(?:\w+ )?|nog |erg |heel |flink |weer )?ziek(?! goed| vet| mooi| hard| van)|(?:al |nog |erg |weer )?ziek (?:is|was|zijn|waren|werd|geworden is)\b|dieet|diëtist|psychiatr\w*|\w*inzinking|ingestort|\w*stoornis|\w*syndroom|syndroom van \w+|\w+(?:letsel|beschadiging|bloeding)|(?:been|arm|bot|pols|enkel|sleutelbeen|heup|knie|rib|neus|teen|vinger|schedel|kaak|rug|nek|elleboog|schouder)breuk\w*|(?:zijn|haar|z'n|d'r|de|het) (?:been|benen|arm|armen|enkel|pols|sleutelbeen|heup|knie|rib|ribben|neus|teen|tenen|vinger|hand|voet|elleboog|schouder|kaak|rug|nek) (?:\w+ )?(?:gebroken|gekneusd|verstuikt|ontwricht|uit de kom)|(?:op|met) krukken|(?:paniek|angst|astma|hart|migraine|epilepsie|woede)-?aanval\w*|panic ?attacks?|aanvall?e?n? van (?:paniek|angst|benauwdheid)|(?:ze|zij|hij|ie|die|u|jij|je|hem|haar) (?:\w+ ){0,2}kanker (?:heeft|had|hebben|heb|kreeg|gekregen)|\w*pillen|(?:slikt|slikken|slikte|neemt|nemen|innemen|inneemt) (?:\w+ ){0,2}(?:pillen|pil|medicijnen|medicatie)|(?:on)?gevaccineerd|ingeënt|ingeent|bed ?plas\w*|bedgeplast|faalangst\w*|plast (?:\w+ ){0,2}in (?:bed|(?:zijn|haar|z'n|d'r) broek)|\w+kanker|chemo\w*|bestraling\w*|zichzelf (?:snijdt|snijden|sneed|beschadigt|pijn doet)|(?:snijdt|snijden|sneed) (?:zich|zichzelf)|neten|\w*pokken|mazelen|kinkhoest|roodvonk|krentenbaard|kinderafdeling|oncologie|(?:ligt|lag|liggen|lagen) (?:\w+ ){0,3}op de \w*afdeling|(?:zich|zichzelf) ziek (?:gemeld|meldde|melden|meldt))\b/,
   ],
   [
     'punishment',
@@ -159,7 +159,7 @@ const SENSITIVE: Array<[string, RegExp]> = [
   ],
   [
     'grades',
-    /(?:\b(?:een|'n|n|de enige|als enige een) (?:[1-9]|10)(?:[,.]\d)? (?:voor|op|gehaald|gescoord)\b|\b(?:een|'n) (?:[1-9]|10)(?:[,.]\d)? (?:had|heeft|hadden|hebben|kreeg|krijgt|haalde|haalt|scoorde)\b|\bcijfers? van [^.!?\n]{1,30}?\b(?:[1-9]|10)[,.]\d\b|\b(?:[1-9])[,.]\d gemiddeld\b|\bgemiddeld(?:e)? (?:een |van )?[1-9][,.]\d\b|\b(?:groep \d|het jaar|een jaar|de klas|klas \d\w*|het \w+ leerjaar) (?:\w+ )?overdoen\b|\b(?:had|heeft|kreeg|krijgt|haalde|haalt|scoorde|heb|hadden) (?:[a-zà-ÿ]+ )?(?:zelfs |maar |ook |nog |wel |gewoon |weer |toch |echt )?(?:een|'n) (?:[1-9]|10)(?:[,.]\d)?(?![\d,.]?\d|[-%a-z]| (?:jaar|jarig\w*|uur|kinderen|weken|dagen|maanden|minuten|euro|keer|km|kilo|procent|x)\b)|\bkrijgt (?:een|'n) (?:[1-5])(?:[,.]\d)?\b|\b[bc]-attest\b|\bzittenblijver\b|\bblijft zitten\b|\bblijven zitten\b|\bbleef zitten\b|\bzittenblijven\b|\bgezakt\b|\bonvoldoendes?\b|\bcijferlijst\b|\b(?:\d{3}|[12][fs])\b[^.!?\n]{0,25}\b(?:doorstroomtoets|eindtoets|cito|iep)\b|\b(?:doorstroomtoets|eindtoets|cito|iep)\w*\b[^.!?\n]{0,25}\b\d{3}\b|\b(?:vmbo|mavo|havo|vwo|kader|basis|pro)(?:\/\w+)?-?advies\b|\b(?:zakte|zakt|zakken|zakten) voor\b|\bfailed (?:every|all|the|his|her|that|this|each) (?:\w+ )?(?:tests?|exams?|toets\w*|class(?:es)?)\b|\b(?:school)?advies (?:\w+ )?(?:vmbo|mavo|havo|vwo|kader|basis|pro)\b|\b(?:laten|liet|lieten) zakken\b|\b(?:het|'t|dat|een) jaar (?:\w+ )?over (?:moet |moeten |mag )?doen\b|\b(?:diploma|examen|eindexamen|het jaar|het)\b(?: \w+){0,2} niet gehaald\b|\b(?:bijgesteld|opgehoogd|verhoogd|verlaagd|aangepast) (?:naar|tot) (?:een )?(?:vmbo|mavo|havo|vwo|gymnasium|kader|basis|pro)\w*|\brt-?(?:groep\w*|lessen|les)\b|\bremedial teach\w*|\b(?:krijgt|kreeg|krijgen|heeft|had|volgt|moet naar|gaat naar|naar de) (?:\w+ ){0,3}bijles\b|\b(?:verlengde|extra) (?:toets)?tijd\b|\bmeer tijd bij (?:de )?toets(?:en)?\b|\b(?:eind|her|rij)?examens?\b(?: \w+){0,2} (?:verpest|verknald|verprutst|niet gehaald|over moeten doen|overdoen|overmaken)\b|\b(?:toets|toetsen|proefwerk|tentamen|repetitie|se|pta)\b(?: \w+){0,2} (?:verpest|verknald|verprutst|niet gehaald)\b)/,
+    /(?:\b(?:een|'n|n|de enige|als enige een) (?:[1-9]|10)(?:[,.]\d)? (?:voor|op|gehaald|gescoord)\b|\b(?:je|jouw|zijn|haar|z'n|d'r) [1-9][,.]\d (?:voor|op)\b|\b(?:een|'n) (?:[1-9]|10)(?:[,.]\d)? (?:had|heeft|hadden|hebben|kreeg|krijgt|haalde|haalt|scoorde)\b|\bcijfers? van [^.!?\n]{1,45}?\b(?:[1-9]|10)[,.]\d\b|\b(?:[1-9])[,.]\d gemiddeld\b|\bgemiddeld(?:e)? (?:een |van )?[1-9][,.]\d\b|\b(?:groep \d|het jaar|een jaar|de klas|klas \d\w*|het \w+ leerjaar) (?:\w+ )?overdoen\b|\b(?:had|heeft|kreeg|krijgt|haalde|haalt|scoorde|heb|hadden) (?:[a-zà-ÿ]+ )?(?:zelfs |maar |ook |nog |wel |gewoon |weer |toch |echt )?(?:een|'n) (?:[1-9]|10)(?:[,.]\d)?(?![\d,.]?\d|[-%a-z]| (?:jaar|jarig\w*|uur|kinderen|weken|dagen|maanden|minuten|euro|keer|km|kilo|procent|x)\b)|\bkrijgt (?:een|'n) (?:[1-5])(?:[,.]\d)?\b|\b[bc]-attest\b|\bzittenblijver\b|\bblijft zitten\b|\bblijven zitten\b|\bbleef zitten\b|\bzittenblijven\b|\bgezakt\b|\bonvoldoendes?\b|\bcijferlijst\b|\b(?:\d{3}|[12][fs])\b[^.!?\n]{0,25}\b(?:doorstroomtoets|eindtoets|cito|iep)\b|\b(?:doorstroomtoets|eindtoets|cito|iep)\w*\b[^.!?\n]{0,25}\b\d{3}\b|\b(?:vmbo|mavo|havo|vwo|kader|basis|pro)(?:\/\w+)?-?advies\b|\b(?:zakte|zakt|zakken|zakten) voor\b|\bfailed (?:every|all|the|his|her|that|this|each) (?:\w+ )?(?:tests?|exams?|toets\w*|class(?:es)?)\b|\b(?:school)?advies (?:\w+ )?(?:vmbo|mavo|havo|vwo|kader|basis|pro)\b|\b(?:laten|liet|lieten) zakken\b|\b(?:het|'t|dat|een) jaar (?:\w+ )?over (?:moet |moeten |mag )?doen\b|\b(?:diploma|examen|eindexamen|het jaar|het)\b(?: \w+){0,2} niet gehaald\b|\b(?:bijgesteld|opgehoogd|verhoogd|verlaagd|aangepast) (?:naar|tot) (?:een )?(?:vmbo|mavo|havo|vwo|gymnasium|kader|basis|pro)\w*|\brt-?(?:groep\w*|lessen|les)\b|\bremedial teach\w*|\b(?:krijgt|kreeg|krijgen|heeft|had|volgt|moet naar|gaat naar|naar de) (?:\w+ ){0,3}bijles\b|\b(?:verlengde|extra) (?:toets)?tijd\b|\bmeer tijd bij (?:de )?toets(?:en)?\b|\b(?:eind|her|rij)?examens?\b(?: \w+){0,2} (?:verpest|verknald|verprutst|niet gehaald|over moeten doen|overdoen|overmaken)\b|\b(?:toets|toetsen|proefwerk|tentamen|repetitie|se|pta)\b(?: \w+){0,2} (?:verpest|verknald|verprutst|niet gehaald)\b)/,
   ],
   [
     'home',
@@ -181,7 +181,7 @@ const SENSITIVE: Array<[string, RegExp]> = [
     // Sexual orientation or gender identity told of someone ("is toch bi", "is lesbisch", "is
     // uit de kast gekomen", "is trans en heet nu …", "valt op jongens"), also when said as a jibe;
     // and a partner of the same sex ("gaat trouwen met zijn vriend", "woont samen met haar vrouw").
-    /\b(?:homo(?:seksueel)?|lesbisch|lesbienne|lesbo|biseksueel|bi(?![-\w])|gay|transgender|trans(?![-\w])|non-?binair|queer|uit de kast (?:gekomen|gekomen is|komen|gaan)|(?:heette|heten|heetten) (?:vroeger|eerst|vorig jaar|toen|tot vorig jaar)\b|(?:vroeger|eerst|vorig jaar|toen|tot vorig jaar) (?:nog )?[a-zà-ÿ]+ heette|(?:wil|wilt|willen) (?:nu |voortaan |liever )?[a-zà-ÿ]+ (?:heten|genoemd worden)|voortaan [a-zà-ÿ]+ (?:heet|heten)|(?:valt|vallen|viel) op (?:jongens|meisjes|mannen|vrouwen)|op (?:jongens|meisjes|mannen|vrouwen) (?:valt|vallen|viel)\b|(?:(?:trouw\w*|getrouwd|verkering|een relatie|samenwon\w*)(?: [\w']+){0,3}?|(?:woont|wonen|woonde|woonden)(?: [\w']+){0,3}? samen) met (?:(?:zijn|z'n) (?:vriend|man|verloofde)|(?:haar|d'r) (?:vriendin|vrouw|verloofde)))\b/,
+    /\b(?:homo(?:seksueel)?|lesbisch|lesbienne|lesbo|biseksueel|bi(?![-\w])|gay|transgender|trans(?![-\w])|non-?binair|queer|uit de kast (?:gekomen|gekomen is|komen|gaan|te komen|durven komen|is gekomen)|(?:heette|heten|heetten) (?:vroeger|eerst|vorig jaar|toen|tot vorig jaar)\b|(?:vroeger|eerst|vorig jaar|toen|tot vorig jaar) (?:nog )?[a-zà-ÿ]+ heette|(?:wil|wilt|willen) (?:nu |voortaan |liever )?[a-zà-ÿ]+ (?:heten|genoemd worden)|voortaan [a-zà-ÿ]+ (?:heet|heten)|(?:valt|vallen|viel) op (?:jongens|meisjes|mannen|vrouwen)|op (?:jongens|meisjes|mannen|vrouwen) (?:valt|vallen|viel)\b|(?:(?:trouw\w*|getrouwd|verkering|een relatie|samenwon\w*)(?: [\w']+){0,3}?|(?:woont|wonen|woonde|woonden)(?: [\w']+){0,3}? samen) met (?:(?:zijn|z'n) (?:vriend|man|verloofde)|(?:haar|d'r) (?:vriendin|vrouw|verloofde)))\b/,
   ],
   [
     'whereabouts',
@@ -245,12 +245,16 @@ function sentenceBounds(text: string, start: number, end: number, reach = 110): 
 const SPEAKER_LABEL_END = /^\)\s?:/;
 const SPEAKER_LABEL_OPEN = /(?:^|\n)(?:\[?\d{1,2}[:.]\d{2}\]?\s*)?[^\n:()]{1,30}\([^()\n:]{0,25}$/;
 const CHAT_SPEAKER = /^(?: \([^()\n]{1,30}\))?:\s/;
+const OTHER_NAMED = /\s\p{Lu}\p{Ll}|\b(?:juf|juffrouw|meester|meneer|mevrouw) \p{Ll}/u;
+const SAME_ONE_CLAUSE = /[,;] (?:en |maar |want |dus )?(?:hij|ze|zij|ie) /;
 const APPOSITION = /^,\s(?:die|dat|wie)\b[^,.!?\n]{1,60},/;
 // Someone else named after a name, in its sentence: a capitalised word or a title.
 const LATER_PERSON = /\s\p{Lu}\p{Ll}|\b(?:juf|juffrouw|meester|meneer|mevrouw|mijn|onze|ons|zijn|haar) \p{Ll}/u;
 const NAME_ONLY = /^[\s.,!?:()]*(?:(?:uit |van |groep |klas )?\(?\d\s?\w{0,6}\)?|\d\w* leerjaar)?[\s.,!?()]*$/;
 // (A transcribed chat line may start with "[20:14] Lotte: ".)
-const NEXT_ABOUT_SAME = /^[.!?\n]+\s*(?:(?:\[?\d{1,2}[:.]\d{2}\]?\s*)?[^\s:]{1,30}:\s*)?(?:ze|zij|hij|haar|zijn|die)\b[^.!?\n]{0,120}/i;
+// ("Met zijn autisme …", "Door haar diabetes …": the pronoun may follow a preposition.)
+const NEXT_ABOUT_SAME =
+  /^[.!?\n]+\s*(?:(?:\[?\d{1,2}[:.]\d{2}\]?\s*)?[^\s:]{1,30}:\s*)?(?:(?:met|door|na|ondanks|vanwege|sinds|bij|van|om|voor) (?=zijn|haar|z'n|d'r))?(?:ze|zij|hij|haar|zijn|z'n|d'r|die)\b[^.!?\n]{0,120}/i;
 
 interface Hit {
   start: number;
@@ -287,16 +291,22 @@ function familyWithin(hits: Hit[], a: number, b: number, lower = '', staff = fal
     if (name && h.start >= name.start && h.end <= name.end) continue;
     // "Ze las voor uit 'Gips'": a word in quotes on its own is a title.
     if (lower !== '' && QUOTE_OPEN.includes(lower[h.start - 1] ?? ' ') && QUOTE_CLOSE.includes(lower[h.end] ?? ' ')) continue;
+    // "Ik hoop dat je kanker krijgt", "anders lig je morgen in het ziekenhuis": an illness wished or threatened.
+    if (lower !== '' && h.family === 'health' && illnessWishedOrThreatened(lower, h)) continue;
     if (
       staff &&
       (h.family === 'grades' ||
-        (h.family === 'punishment' && GIVEN_BY_STAFF.test(lower.slice(h.start, h.end)) && !OWN_WARNING.test(lower.slice(Math.max(0, h.start - 8), h.end))))
+        (h.family === 'punishment' && GIVEN_BY_STAFF.test(lower.slice(h.start, h.end)) && !OWN_WARNING.test(lower.slice(Math.max(0, h.start - 8), h.end))) ||
+        // "hij heeft mijn vriend geschorst": the teacher did the suspending.
+        (h.family === 'punishment' && lower.startsWith('geschorst', h.start) && HANDED_OUT_BEFORE.test(lower.slice(Math.max(0, h.start - 40), h.start))))
     )
       continue;
     return h.family;
   }
   return '';
 }
+const HANDED_OUT_BEFORE =
+  /\b(?:heeft|hebben|had|hadden) (?!hij\b|ze\b|zij\b)(?:[a-zà-ÿ']+ ){1,3}(?:al |gewoon |zomaar |meteen )?$|\bdie (?:[a-zà-ÿ']+ ){1,3}(?:heeft|had) (?:[a-zà-ÿ']+ )?$/;
 // "na zijn officiële waarschuwing": the teacher's own, not one handed out.
 const OWN_WARNING = /\b(?:zijn|haar|z'n|d'r) officiële waarschuwing$/;
 const QUOTE_OPEN = `'"‘“`;
@@ -341,6 +351,7 @@ const TRIGGERS = new Set(
     'elke iedere staat zit loopt traint sport zwemt uithangt rondhangt neerzet parkeert stalt ' +
     'zie zag spot spotte gezien weet gevolgd fiets stap rij sta stond wacht wachtte zat gefietst gelopen gereden ' +
     'dagen weken week maanden maand ' +
+    'waterpokken pokken mazelen kinkhoest roodvonk krentenbaard ' +
     'allergie allergisch intolerant epipen koorts griep buikgriep overgegeven overgeven gespuugd ziek ziekgemeld dieet diëtist ms reuma crohn eczeem sclerose ' +
     'noodopvang vrouwenopvang slaapt slapen sliep sliepen time gestuurd attest straatverbod contactverbod huisverbod gebiedsverbod zittenblijver dokter huisarts tandarts orthodontist fysio fysiotherapeut hartoperatie pgb vertrouwenspersoon weegt drank rijbewijs hartinfarct herseninfarct bevallen bevalling vechtscheiding ' +
     'homo homoseksueel lesbisch lesbienne lesbo biseksueel bi gay transgender trans nonbinair non binair queer kast valt ' +
@@ -354,7 +365,7 @@ const TRIGGERS = new Set(
 const TRIGGER_STEMS = ['autis', 'epile', 'zelfm', 'suïci', 'suici', 'misha', 'daklo', 'panie', 'dysle', 'dysca', 'diabe', 'psych'];
 const HAS_DIGIT = /\d/;
 const GRADE =
-  /\b(?:een|'n|n|enige) (?:[1-9]|10)(?:[,.]\d)? (?:voor|op|gehaald|gescoord|had|heeft|hadden|hebben|kreeg|krijgt|haalde|haalt|scoorde)\b|\b(?:had|heeft|kreeg|krijgt|haalde|haalt|scoorde|heb|hadden) (?:\w+ )?(?:een|'n) (?:[1-9]|10)\b/i;
+  /\b(?:je|jouw|zijn|haar|z'n|d'r) [1-9][,.]\d (?:voor|op)\b|\b(?:een|'n|n|enige) (?:[1-9]|10)(?:[,.]\d)? (?:voor|op|gehaald|gescoord|had|heeft|hadden|hebben|kreeg|krijgt|haalde|haalt|scoorde)\b|\b(?:had|heeft|kreeg|krijgt|haalde|haalt|scoorde|heb|hadden) (?:\w+ )?(?:een|'n) (?:[1-9]|10)\b/i;
 
 // Words are compared by a 32-bit hash computed while scanning, so the scan allocates nothing.
 // A collision only means a needless (but correct) name scan.
@@ -453,7 +464,7 @@ export function hasSensitiveWord(text: string): boolean {
   return COMPOUND_TAIL.test(text);
 }
 const COMPOUND_TAIL =
-  /allergi|intoleran|griep|ziekte|ontsteking|operatie|stoornis|syndroom|letsel|beschadiging|bloeding|breuk|aanval|inzinking|pillen|pakket|kanker|rt-|alleen (?:thuis|in huis)|gezien(?:\?| of)/i;
+  /allergi|intoleran|griep|pokken|ziekte|ontsteking|operatie|stoornis|syndroom|letsel|beschadiging|bloeding|breuk|aanval|inzinking|pillen|pakket|kanker|rt-|alleen (?:thuis|in huis)|gezien(?:\?| of)/i;
 
 export function findNamesWithSensitive(text: string, out: Candidate[]): void {
   findNameLists(text, out);
@@ -686,6 +697,8 @@ const CLASS_NAMED = /^ (?:uit|van|in) (?:groep \d|klas \w|\d\s?[a-z]{1,4}\b|[a-z
 const ADDRESSED_BEFORE = /(?:(?:^|[.!?\n]\s*)(?:lieve|beste|hoi|hey|hallo|hé|he|yo|dag)\s+|,\s*)$/i;
 const GREETED =
   /(?:^|[.!?\n]\s*)(?:(?:lieve|beste|hoi|hey|hai|hallo|dag|goedemorgen|goedemiddag|vraag voor)\s+)?(?:juf|juffrouw|meester|meneer|mevrouw|mevr\.?)\s?$/i;
+const AFTER_GREETING =
+  /(?:^|[.!?\n]\s*)(?:(?:[Ll]ieve|[Bb]este|[Hh]oi|[Hh]ey|[Hh]ai|[Hh]allo|[Dd]ag|[Gg]oedemorgen|[Gg]oedemiddag)\s+)?(?:[Jj]uf|[Jj]uffrouw|[Mm]eester|[Mm]eneer|[Mm]evrouw)(?:\s+\p{Lu}[\p{Ll}-]+)?\s*,\s*$/u;
 const ADDRESSED_AFTER = /^(?:\s*,|\s*[.!?]|\s*$)/;
 const SPOKEN_TO_NEXT =
   /^ (?:jij|je|u|ge|gij) (?:bent|zijt|hebt|heb|moet|kan|kunt|mag|gaat|weet|zit|doet|denkt|wil|wilt|was|had|zegt|zei|krijgt|komt|snapt|zou|zal|zult|hoeft|blijft|woont|loopt|liegt|praat)\b/i;
@@ -766,7 +779,10 @@ function findSingleNames(text: string, out: Candidate[], hits: () => Hit[], lowe
     // Whoever is introduced as someone's child, sibling or friend is a person: "mijn dochter Hasna", "haar broertje Ilyas".
     const before24 = text.slice(Math.max(0, start - 24), start);
     const kin = !lower && !NOT_PERSON.has(lc) && (KIN_BEFORE.test(before24) || KIN_OF_BEFORE.test(before24));
-    if (!titled && !known && !addressed && !classed && !kin) continue;
+    // "Dag juf, Nouri is vandaag ziek": whoever a parent reports on to the teacher they greet.
+    const reported =
+      !lower && !NOT_PERSON.has(lc) && AFTER_GREETING.test(text.slice(Math.max(0, start - 40), start)) && VERB_FOLLOWS.test(text.slice(end, end + 12));
+    if (!titled && !known && !addressed && !classed && !kin && !reported) continue;
     // "Anouk (moeder Tess): weet iemand …": the speaker of a chat line, not whom it is about.
     if (CHAT_SPEAKER.test(text.slice(end, end + 34)) && OPENS_SENTENCE.test(text.slice(Math.max(0, start - 40), start))) continue;
     // "Anouk (moeder Tess): …": whose parent the speaker is, part of the speaker's label.
@@ -809,13 +825,22 @@ function findSingleNames(text: string, out: Candidate[], hits: () => Hit[], lowe
     const apposition = APPOSITION.exec(text.slice(end, end + 70))?.[0].length ?? 0;
     let family = familyWithin(hits(), Math.max(a, start - 40), subject ? b : Math.min(b, end + apposition + 60), lowered(), titled, { start, end });
     if (family === '' && lastNamed) family = familyWithin(hits(), own, b, lowered(), titled, { start, end });
+    // "… Ruben zijn plek vrijhouden, hij zit nog drie weken in een jeugdinrichting": a clause of
+    // the same sentence that goes on about "hij"/"ze", when no one else is named before it.
+    if (family === '') {
+      const rest = text.slice(end, own);
+      const clause = SAME_ONE_CLAUSE.exec(rest);
+      if (clause && !OTHER_NAMED.test(rest.slice(0, clause.index))) family = familyWithin(hits(), end + clause.index, own, lowered(), titled, { start, end });
+    }
     // A child missing is what the whole text is about: "Help! Mijn dochter Lina (groep 6) is … Heeft iemand haar gezien?"
     if (family === '' && (kin || subject) && hits().some((h) => h.family === 'missing')) family = 'missing';
     // Someone addressed by name about where they are: "Ik zie je elke ochtend om 8.10 bij de ingang, Sophie."
     if (family === '' && familyWithin(hits(), a, b) === 'whereabouts') family = 'whereabouts';
     // Whoever the text is written to, when it tells them their own routine, anywhere in it:
     // "Lotte ik weet dat je dit leest. … ik zie je elke ochtend om 8.10 langs de Jumbo fietsen".
-    if (family === '' && (addressed || spokenTo(text, start, end, titled)) && toldTheirRoutine(hits(), lowered())) family = 'whereabouts';
+    // The same for any fact told to them in the second person: "Lieve juf Ria, … dat u binnenkort met chemo begint".
+    if (family === '' && ((addressed && !SIGN_OFF_BEFORE.test(before24)) || spokenTo(text, start, end, titled)))
+      family = factToldThem(text, hits(), lowered(), titled, { start, end });
     if (family === '') continue;
     // "… gaat trouwen met zijn vriend Joris": the one whose orientation is told, not the partner.
     if (family === 'orientation' && PARTNER_BEFORE.test(text.slice(Math.max(0, start - 20), start))) continue;
@@ -859,10 +884,15 @@ function spokenTo(text: string, start: number, end: number, titled: boolean): bo
   const head = text.slice(Math.max(0, start - 60), start);
   const lead = titled ? head.replace(TITLE, '') : head;
   if (OPENS_SENTENCE.test(lead) && SPEAKS_TO_NEXT.test(text.slice(end, end + 12))) return true;
-  if (!ADDRESSED_AFTER.test(text.slice(end, end + 3)) || NOT_SPOKEN_TO_BEFORE.test(lead)) return false;
+  if (!ADDRESSED_AFTER.test(text.slice(end, end + 3)) || NOT_SPOKEN_TO_BEFORE.test(lead) || SIGN_OFF_BEFORE.test(lead)) return false;
+  // "Lieve meester Jan, …": greeted at the opening.
+  if (GREETING_OPEN.test(lead)) return true;
   const clause = CLAUSE_BEFORE.exec(lead)?.[0] ?? '';
   return SECOND_PERSON.test(clause);
 }
+const GREETING_OPEN = /(?:^|[.!?\n]\s*)(?:lieve|beste|hoi|hey|hai|hallo|dag|goedemorgen|goedemiddag|geachte)\s+$/i;
+// "Liefs, Inge": whoever signs the text wrote it.
+const SIGN_OFF_BEFORE = /\b(?:liefs|groetjes|groeten|groet|gr|mvg|vriendelijke groet|doei|kusjes|dikke kus|xoxo|xx|alvast bedankt|bedankt)\s*[,!.]?\s*$/i;
 const SPEAKS_TO_NEXT = /^,?\s(?:ik|jij|je|u|ge|gij|jouw|uw)\s/i;
 // "met Noor.", "de moeder van Noor?", "ken je Noor?": the name is spoken about.
 const NOT_SPOKEN_TO_BEFORE =
@@ -870,10 +900,36 @@ const NOT_SPOKEN_TO_BEFORE =
 const CLAUSE_BEFORE = /[^.!?\n,]*$/;
 const SECOND_PERSON = /(?<![\p{L}'])(?:je|jij|jou|jouw|u|uw|ge|gij)(?![\p{L}'])/iu;
 
-/** Does the text tell someone their own whereabouts or routine ("ik zie je elke ochtend …")? */
-function toldTheirRoutine(hits: Hit[], lower: string): boolean {
-  return hits.some((h) => h.family === 'whereabouts' && SECOND_PERSON.test(lower.slice(Math.max(0, h.start - 30), h.end)));
+/**
+ * The family of a fact the text tells the one it speaks to, in the second person: their routine
+ * anywhere ("ik zie je elke ochtend …"), or any fact right after "je"/"u" with no one else named
+ * between ("dat u na de hartoperatie …", "ben jij ook geschorst"); '' when there is none.
+ */
+function factToldThem(text: string, hits: Hit[], lower: string, staff: boolean, name: { start: number; end: number }): string {
+  const theirs = hits.filter((h) => {
+    const before = text.slice(Math.max(0, h.start - 30), h.start);
+    if (h.family === 'whereabouts') return SECOND_PERSON.test(before + lower.slice(h.start, h.end));
+    const you = LAST_SECOND_PERSON.exec(before);
+    if (you === null || OTHER_NAMED.test(before.slice(you.index))) return false;
+    // "Ik wens je veel sterkte": wished, not told (familyWithin leaves out illness wished or threatened).
+    return !WISHED_OR_THREATENED.test(clauseBefore(lower, h.start));
+  });
+  return theirs.length === 0 ? '' : familyWithin(theirs, 0, text.length, lower, staff, name);
 }
+/** The sentence before `at`, at most 80 characters. */
+function clauseBefore(lower: string, at: number): string {
+  const before = lower.slice(Math.max(0, at - 80), at);
+  return before.slice(before.search(/[^.!?\n]*$/));
+}
+function illnessWishedOrThreatened(lower: string, h: Hit): boolean {
+  const before = clauseBefore(lower, h.start);
+  return (WISH_WORD.test(before) && GETS_AFTER.test(lower.slice(h.end, h.end + 16))) || THREATENED_STAY.test(before);
+}
+const WISH_WORD = /\b(?:hoop|hoopt|hopen|hopelijk|wens|wenst|moge)\b/;
+const GETS_AFTER = /^(?: \p{L}+)?\s*(?:krijgt|krijg|krijgen|oploopt|oplopen)\b/u;
+const THREATENED_STAY = /\b(?:dan|anders|straks) (?:lig|beland|kom|lag) (?:je|jij|u|ge|hij|ze)\b/;
+const WISHED_OR_THREATENED = /\b(?:hoop|hopen|hoopt|hopelijk|wens|wensen|moge|krijg|dan|anders|straks|zodat|totdat|zorg ik)\b/;
+const LAST_SECOND_PERSON = /(?<![\p{L}'])(?:je|jij|jou|jouw|u|uw|ge|gij)(?![\p{L}'])(?!.*(?<![\p{L}'])(?:je|jij|jou|jouw|u|uw|ge|gij)(?![\p{L}']))/iu;
 
 /** Where the text names `given` with a surname before `before` ("Gijs Hermans" for "Gijs"), or undefined. */
 function fullNameBefore(text: string, given: string, before: number): [number, number] | undefined {

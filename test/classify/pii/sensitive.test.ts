@@ -172,6 +172,16 @@ describe('named person with a sensitive fact', () => {
     ['Weet iemand waarom Joost al drie weken niet op school is?', 'Joost'],
     ['Onze buurjongen Timo komt sinds een paar maanden niet meer naar school', 'Timo'],
     ['[20:41] Inge: is er iets met Femke? ze is er al een week niet', 'Femke'],
+    // The next sentence about them may open with a preposition; a clause of the same sentence with "hij"/"ze".
+    ['Wat zijn we blij met onze Stijn. Door zijn dyslexie was groep 5 zwaar.', 'Stijn'],
+    ['Wil iemand Merel even appen, ze ligt sinds gisteren in het ziekenhuis', 'Merel'],
+    // Childhood illnesses; a mark that is theirs ("je 3,8"); a mark told a little further on.
+    ['Pas op, Bo uit de peutergroep heeft mazelen', 'Bo'],
+    ['Hahaha Gerben met je 3,8 voor aardrijkskunde', 'Gerben'],
+    ['Het cijfer van Fleur Dekker is ook al bekend: een 2,6.', 'Fleur Dekker'],
+    // Whoever a parent reports on to the teacher they greet, a name the list knows or not; coming out.
+    ['Goedemorgen juf, Kiano is ziek en blijft vandaag thuis', 'Kiano'],
+    ['Wat dapper van Sem om uit de kast te komen voor de hele klas', 'Sem'],
   ])('finds %j', (text, value) => {
     expect(values(text, 'name_with_sensitive')).toEqual([value]);
   });
@@ -276,6 +286,8 @@ describe('named person with whereabouts or a username', () => {
     ['Ik weet precies hoe laat jij uit de zwemles komt Hanna. Tot dinsdag', 'Hanna'],
     ['Je doet alsof ik lucht ben, Roos, maar ik ben je vorige week tot aan de tramhalte gevolgd.', 'Roos'],
     ['Pieter, ik weet dat je op zaterdag altijd alleen bij je oma slaapt.', 'Pieter'],
+    // Any fact told to the one greeted, in the second person, wherever in the text.
+    ['Beste meester Ruud, via de ouderapp en de nieuwsbrief hoorden we dat u sinds maandag in het ziekenhuis ligt. Sterkte!', 'Ruud'],
   ])('finds %j', (text, value) => {
     expect(values(text, 'name_with_sensitive')).toEqual([value]);
   });
@@ -287,6 +299,10 @@ describe('named person with whereabouts or a username', () => {
     'Sem heeft een mooie tekening gemaakt, elke dag om 9 uur begint de les',
     // Spoken to, with no routine of theirs: seen on a photo or a screen, a question about someone else.
     'Haha Jesse ik zie je zitten op de klassenfoto, wat een kapsel',
+    // Illness wished on someone, or threatened, is no fact about them; whoever signs is the writer.
+    'Tamara, ik hoop echt dat je een ziekte krijgt waar je nooit meer van afkomt',
+    'Luister goed Kevin, anders lig je morgen in het ziekenhuis',
+    'Wie kan zaterdag rijden naar het toernooi? Mijn zoon heeft zijn been gebroken dus wij kunnen niet. Liefs, Ilse',
     'Niet valsspelen Amber, ik zag je wel kijken naar mijn kaarten 😂',
     'Heb jij Thijs gezien bij de training?',
   ])('leaves %j alone', (text) => {
@@ -323,6 +339,8 @@ describe('names that are no person, pupils in lists, teachers in a role', () => 
     // Helping a food bank is no family's poverty; "met als doel" is no ALS.
     'Wat goed van Nora en Kees om blikken in te zamelen voor de voedselbank!',
     'Meester Hugo heeft een project met als thema vriendschap, Lieke vond het top',
+    // The teacher who did the suspending is not the one suspended.
+    'Meneer Smits heeft mijn broer geschorst omdat hij te laat was, belachelijk',
   ])('does not take a place, club or speaker for a person, nor a fact that is none, in %j', (text) => {
     expect(values(text, 'name_with_sensitive')).toEqual([]);
   });
