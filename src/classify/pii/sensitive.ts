@@ -7,6 +7,7 @@
 
 import { entryOf, squeeze } from '../offensive/lexicon.ts';
 import type { Candidate } from './context.ts';
+import { MORE_AMBIGUOUS_NAMES, MORE_GIVEN_NAMES } from './given-names.ts';
 
 // Given names that are also everyday words ("wil", "els", "job"): not trusted in lower case.
 const AMBIGUOUS_FIRST = new Set(
@@ -15,7 +16,9 @@ const AMBIGUOUS_FIRST = new Set(
     // flowers, trees, birds, colours and everyday Dutch or English words
     'roos fleur floor mark bas iris jade rosa lieve merel linde ivy frank jan rob harm joke nick robin milan mees julie ' +
     'amber margriet nova kay mart'
-  ).split(' '),
+  )
+    .split(' ')
+    .concat(MORE_AMBIGUOUS_NAMES),
 );
 // Common given names in Dutch schools; lets lower-case names ("fenna dekker") be recognised.
 const FIRST_NAMES = new Set(
@@ -64,7 +67,9 @@ const FIRST_NAMES = new Set(
     // Ukrainian, Syrian, Eritrean and Afghan names of children who fled
     'olena oksana iryna yulia anastasia sofiia maksym dmytro andriy bohdan artem selam yonas dawit ahmad khaled lamar ' +
     'mariam omid farid'
-  ).split(/\s+/),
+  )
+    .split(/\s+/)
+    .concat(MORE_GIVEN_NAMES),
 );
 // Frequent Dutch surnames (with their tussenvoegsel dropped) for lower-case names.
 const SURNAMES = new Set(
@@ -349,8 +354,7 @@ const TRIGGERS = new Set(
     'alcoholist werkloos kwijt schuldsanering schuldhulp schuldhulpverlening deurwaarder beslag uitgezet uitzetting teruggestuurd verblijfsvergunning asielzoeker asielzoekers asielaanvraag asiel gevlucht vluchteling vluchtelingen bijstand uitkering huisuitzetting weggelopen vermist gezocht thuisgekomen laatst kinderbescherming opvanghuis ' +
     'jeugdinrichting jeugdgevangenis detentie celstraf cel aangehouden politiebureau maatschappelijk schoolmaatschappelijk jeugdarts logopedist logopediste geplast plast insuline insulinepomp schoolverbod toegangsverbod terreinverbod verbod insta instagram tiktok snap snapchat account twitter facebook discord privéaccount priveaccount woont ' +
     'elke iedere staat zit loopt traint sport zwemt uithangt rondhangt neerzet parkeert stalt ' +
-    'zie zag spot spotte gezien weet gevolgd fiets stap rij sta stond wacht wachtte zat gefietst gelopen gereden ' +
-    'dagen weken week maanden maand ' +
+    'gevolgd ' +
     'waterpokken pokken mazelen kinkhoest roodvonk krentenbaard ' +
     'allergie allergisch intolerant epipen koorts griep buikgriep overgegeven overgeven gespuugd ziek ziekgemeld dieet diëtist ms reuma crohn eczeem sclerose ' +
     'noodopvang vrouwenopvang slaapt slapen sliep sliepen time gestuurd attest straatverbod contactverbod huisverbod gebiedsverbod zittenblijver dokter huisarts tandarts orthodontist fysio fysiotherapeut hartoperatie pgb vertrouwenspersoon weegt drank rijbewijs hartinfarct herseninfarct bevallen bevalling vechtscheiding ' +
@@ -410,8 +414,18 @@ function nextNameStart(text: string, from: number): number {
 function isWordish(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 64 || c === 35;
 }
-const TRIGGER_HASHES = new Set<number>();
-for (const w of TRIGGERS) for (const part of w.split('-')) TRIGGER_HASHES.add(hashWord(part));
+const [TRIGGER, WATCHING, YOU, AWAY, NOT] = [1, 2, 3, 4, 5];
+/** What each word the scan looks for is, by its hash: one look-up a word. */
+const WORD_KIND = new Map<number, number>();
+for (const [kind, words] of [
+  [NOT, 'niet'],
+  [AWAY, 'dagen weken week maanden maand'],
+  [YOU, 'je jij jou jouw u uw ge gij jullie'],
+  [WATCHING, 'zie zag spot spotte gezien weet wanneer laat waar fiets loop stap rij neem pak achter sta stond wacht wachtte zat'],
+] as const)
+  for (const w of words.split(' ')) WORD_KIND.set(hashWord(w), kind);
+// (A trigger word is a trigger, whatever else it is.)
+for (const w of TRIGGERS) for (const part of w.split('-')) WORD_KIND.set(hashWord(part), TRIGGER);
 const STEM_HASHES = new Set<number>(TRIGGER_STEMS.map(hashWord));
 
 /** Lower-case letter code for a-z, A-Z and Latin-1 letters; 0 for anything else. */
@@ -447,6 +461,12 @@ function isDiminutive(lc: string): boolean {
 export function hasSensitiveWord(text: string): boolean {
   let h = 0;
   let len = 0;
+  // Words that count only together: a routine told in the second person ("ik zie je", "weet
+  // wanneer je", "fiets je") needs "je"/"u"; a long absence ("al twee weken niet") needs "niet".
+  let watching = false;
+  let you = false;
+  let away = false;
+  let not = false;
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? lowerLetter(text.charCodeAt(i)) : 0;
     if (c !== 0) {
@@ -454,7 +474,16 @@ export function hasSensitiveWord(text: string): boolean {
       len++;
       if (len === 5 && STEM_HASHES.has(h)) return true;
     } else if (len > 0) {
-      if (len >= 2 && TRIGGER_HASHES.has(h)) return true;
+      const kind = WORD_KIND.get(h);
+      if (kind !== undefined) {
+        if (kind === TRIGGER) {
+          if (len >= 2) return true;
+        } else if (kind === WATCHING) watching = true;
+        else if (kind === YOU) you = true;
+        else if (kind === AWAY) away = true;
+        else not = true;
+        if ((watching && you) || (away && not)) return true;
+      }
       h = 0;
       len = 0;
     }

@@ -182,6 +182,10 @@ describe('named person with a sensitive fact', () => {
     // Whoever a parent reports on to the teacher they greet, a name the list knows or not; coming out.
     ['Goedemorgen juf, Kiano is ziek en blijft vandaag thuis', 'Kiano'],
     ['Wat dapper van Sem om uit de kast te komen voor de hele klas', 'Sem'],
+    // Given names of every background (given-names.ts), also in lower case; a short one only capitalised.
+    ['lol jaimy is alweer geschorst, derde keer dit jaar', 'jaimy'],
+    ['Wist je dat Yonatan in een asielzoekerscentrum woont?', 'Yonatan'],
+    ['Jet uit 4b heeft een hersenschudding', 'Jet'],
   ])('finds %j', (text, value) => {
     expect(values(text, 'name_with_sensitive')).toEqual([value]);
   });
@@ -302,6 +306,7 @@ describe('named person with whereabouts or a username', () => {
     // Illness wished on someone, or threatened, is no fact about them; whoever signs is the writer.
     'Tamara, ik hoop echt dat je een ziekte krijgt waar je nooit meer van afkomt',
     'Luister goed Kevin, anders lig je morgen in het ziekenhuis',
+    'dat was een jet die overvloog, geen bom, ik schrok me ziek',
     'Wie kan zaterdag rijden naar het toernooi? Mijn zoon heeft zijn been gebroken dus wij kunnen niet. Liefs, Ilse',
     'Niet valsspelen Amber, ik zag je wel kijken naar mijn kaarten 😂',
     'Heb jij Thijs gezien bij de training?',
