@@ -298,6 +298,9 @@ function familyWithin(hits: Hit[], a: number, b: number, lower = '', staff = fal
     if (lower !== '' && QUOTE_OPEN.includes(lower[h.start - 1] ?? ' ') && QUOTE_CLOSE.includes(lower[h.end] ?? ' ')) continue;
     // "Ik hoop dat je kanker krijgt", "anders lig je morgen in het ziekenhuis": an illness wished or threatened.
     if (lower !== '' && h.family === 'health' && illnessWishedOrThreatened(lower, h)) continue;
+    // "Meester Olaf heeft mijn zoon uitgelachen omdat hij stottert": the child named between them has the fact.
+    if (lower !== '' && name && h.start > name.end && KIN_BETWEEN.test(lower.slice(name.end, h.start)) && ABOUT_KIN_BEFORE.test(clauseBefore(lower, h.start)))
+      continue;
     if (
       staff &&
       (h.family === 'grades' ||
@@ -950,6 +953,8 @@ function clauseBefore(lower: string, at: number): string {
   const before = lower.slice(Math.max(0, at - 80), at);
   return before.slice(before.search(/[^.!?\n]*$/));
 }
+const KIN_BETWEEN = /\b(?:mijn|m'n|onze|ons) (?:zoon|zoontje|dochter|dochtertje|kind|jongen|meisje|broer|broertje|zus|zusje)\b/;
+const ABOUT_KIN_BEFORE = /\b(?:omdat|want|doordat|aangezien|terwijl) (?:hij|ze|zij|ie)\b[^,;]*$/;
 function illnessWishedOrThreatened(lower: string, h: Hit): boolean {
   const before = clauseBefore(lower, h.start);
   return (WISH_WORD.test(before) && GETS_AFTER.test(lower.slice(h.end, h.end + 16))) || THREATENED_STAY.test(before);
