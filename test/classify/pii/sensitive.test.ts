@@ -186,6 +186,10 @@ describe('named person with a sensitive fact', () => {
     ['lol jaimy is alweer geschorst, derde keer dit jaar', 'jaimy'],
     ['Wist je dat Yonatan in een asielzoekerscentrum woont?', 'Yonatan'],
     ['Jet uit 4b heeft een hersenschudding', 'Jet'],
+    // The possessive s in lower case; a period; a learning path of one's own.
+    ['iedereen weet toch dat fennas vader in de gevangenis zit', 'fenna'],
+    ['Lotte uit 2a werd ongesteld tijdens gym en iedereen lachte', 'Lotte'],
+    ['Vanaf januari volgt Ruben een eigen leerlijn voor rekenen', 'Ruben'],
   ])('finds %j', (text, value) => {
     expect(values(text, 'name_with_sensitive')).toEqual([value]);
   });
@@ -210,6 +214,8 @@ describe('named person with a sensitive fact', () => {
     ['Groepje 2 (juf Els): Tim Akker 5b, Sara van Hof 5a, Mila Smit 5b.', ['Tim Akker', 'Sara van Hof', 'Mila Smit']],
     // A word or two on the part each plays.
     ['De rollen voor de musical: Jip (7b) als kapitein, Noor (7a) als piraat en Ravi (8b) als papegaai', ['Jip', 'Noor', 'Ravi']],
+    // With whom each goes is no one of the list.
+    ['Indeling fietstocht: Mila Bos (6b) met Henk, Daan Kok (6a) met mij, Sara Vink (6b) met Annet.', ['Mila Bos', 'Daan Kok', 'Sara Vink']],
   ])('finds the pupils of a list with classes in %j', (text, names) => {
     expect(values(text, 'name_with_sensitive')).toEqual(names);
   });
