@@ -271,7 +271,7 @@ export const SENSITIVE_FAMILIES: readonly string[] = [...SENSITIVE.map(([id]) =>
 const SENSITIVE_G = SENSITIVE.map(([id, re]) => [id, new RegExp(re.source, 'g')] as const);
 
 /** Every sensitive fact in the lower-cased text, family by family. */
-export function sensitiveHits(lower: string): Hit[] {
+function sensitiveHits(lower: string): Hit[] {
   const hits: Hit[] = [];
   for (const [family, re] of SENSITIVE_G) {
     re.lastIndex = 0;
@@ -937,6 +937,7 @@ const NOT_SPOKEN_TO_BEFORE =
   /(?:^|\s)(?:met|van|bij|aan|voor|naar|tegen|over|zonder|door|en|of|de|het|een|die|dat|mijn|m'n|onze|ons|zijn|z'n|haar|d'r|hun|jouw|je|jij|u|uw|heet|heette|genaamd)\s$/i;
 const CLAUSE_BEFORE = /[^.!?\n,]*$/;
 const SECOND_PERSON = /(?<![\p{L}'])(?:je|jij|jou|jouw|u|uw|ge|gij)(?![\p{L}'])/iu;
+const SECOND_PERSON_G = new RegExp(SECOND_PERSON.source, 'giu');
 
 /**
  * The family of a fact the text tells the one it speaks to, in the second person: their routine
@@ -947,8 +948,8 @@ function factToldThem(text: string, hits: Hit[], lower: string, staff: boolean, 
   const theirs = hits.filter((h) => {
     const before = text.slice(Math.max(0, h.start - 30), h.start);
     if (h.family === 'whereabouts') return SECOND_PERSON.test(before + lower.slice(h.start, h.end));
-    const you = LAST_SECOND_PERSON.exec(before);
-    if (you === null || OTHER_NAMED.test(before.slice(you.index))) return false;
+    const you = lastSecondPerson(before);
+    if (you < 0 || OTHER_NAMED.test(before.slice(you))) return false;
     // "Ik wens je veel sterkte": wished, not told (familyWithin leaves out illness wished or threatened).
     return !WISHED_OR_THREATENED.test(clauseBefore(lower, h.start));
   });
@@ -969,7 +970,13 @@ const WISH_WORD = /\b(?:hoop|hoopt|hopen|hopelijk|wens|wenst|moge)\b/;
 const GETS_AFTER = /^(?: \p{L}+)?\s*(?:krijgt|krijg|krijgen|oploopt|oplopen)\b/u;
 const THREATENED_STAY = /\b(?:dan|anders|straks) (?:lig|beland|kom|lag) (?:je|jij|u|ge|hij|ze)\b/;
 const WISHED_OR_THREATENED = /\b(?:hoop|hopen|hoopt|hopelijk|wens|wensen|moge|krijg|dan|anders|straks|zodat|totdat|zorg ik)\b/;
-const LAST_SECOND_PERSON = /(?<![\p{L}'])(?:je|jij|jou|jouw|u|uw|ge|gij)(?![\p{L}'])(?!.*(?<![\p{L}'])(?:je|jij|jou|jouw|u|uw|ge|gij)(?![\p{L}']))/iu;
+/** Where the last "je"/"u" in `s` starts, or -1. */
+function lastSecondPerson(s: string): number {
+  let at = -1;
+  SECOND_PERSON_G.lastIndex = 0;
+  for (let m = SECOND_PERSON_G.exec(s); m !== null; m = SECOND_PERSON_G.exec(s)) at = m.index;
+  return at;
+}
 
 /** Where the text names `given` with a surname before `before` ("Gijs Hermans" for "Gijs"), or undefined. */
 function fullNameBefore(text: string, given: string, before: number): [number, number] | undefined {
