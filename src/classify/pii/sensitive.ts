@@ -270,10 +270,16 @@ interface Hit {
 export const SENSITIVE_FAMILIES: readonly string[] = [...SENSITIVE.map(([id]) => id), 'list'];
 const SENSITIVE_G = SENSITIVE.map(([id, re]) => [id, new RegExp(re.source, 'g')] as const);
 
-/** Every sensitive fact in the lower-cased text, family by family. */
-function sensitiveHits(lower: string): Hit[] {
+/**
+ * Every sensitive fact in the lower-cased text, family by family: only the families in `mask`
+ * (bit i for SENSITIVE[i], as sensitiveMask gives them), since a family none of whose words
+ * the text holds has nothing to find.
+ */
+export function sensitiveHits(lower: string, mask: number): Hit[] {
   const hits: Hit[] = [];
-  for (const [family, re] of SENSITIVE_G) {
+  for (let i = 0; i < SENSITIVE_G.length; i++) {
+    if ((mask & (1 << i)) === 0) continue;
+    const [family, re] = SENSITIVE_G[i]!;
     re.lastIndex = 0;
     for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
       hits.push({ start: m.index, end: m.index + m[0].length, family });
@@ -369,7 +375,7 @@ const TRIGGERS = new Set(
   ).split(/\s+/),
 );
 // Five-letter stems of words that come in many forms (autisme, autistisch, epileptische, …).
-const TRIGGER_STEMS = ['autis', 'epile', 'zelfm', 'suïci', 'suici', 'misha', 'daklo', 'panie', 'dysle', 'dysca', 'diabe', 'psych'];
+const TRIGGER_STEMS = ['autis', 'epile', 'zelfm', 'suïci', 'suici', 'misha', 'daklo', 'panie', 'dysle', 'dysca', 'diabe', 'psych', 'insul'];
 const HAS_DIGIT = /\d/;
 const GRADE =
   /\b(?:je|jouw|zijn|haar|z'n|d'r) [1-9][,.]\d (?:voor|op)\b|\b(?:een|'n|n|enige) (?:[1-9]|10)(?:[,.]\d)? (?:voor|op|gehaald|gescoord|had|heeft|hadden|hebben|kreeg|krijgt|haalde|haalt|scoorde)\b|\b(?:had|heeft|kreeg|krijgt|haalde|haalt|scoorde|heb|hadden) (?:\w+ )?(?:een|'n) (?:[1-9]|10)\b/i;
@@ -417,19 +423,59 @@ function nextNameStart(text: string, from: number): number {
 function isWordish(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 64 || c === 35;
 }
-const [TRIGGER, WATCHING, YOU, AWAY, NOT] = [1, 2, 3, 4, 5];
-/** What each word the scan looks for is, by its hash: one look-up a word. */
-const WORD_KIND = new Map<number, number>();
+const [WATCHING, YOU, AWAY, NOT] = [1, 2, 3, 4];
+const FAMILY_BIT: Record<string, number> = Object.fromEntries(SENSITIVE.map(([id], i) => [id, 1 << i]));
+const ALL_FAMILIES = (1 << SENSITIVE.length) - 1;
+/** What COMPOUND_TAIL may open: an illness, learning support ("rt-les"), a child alone at home or missing. */
+const COMPOUND_FAMILIES = ['health', 'grades', 'home', 'whereabouts', 'missing'].reduce((m, f) => m | FAMILY_BIT[f]!, 0);
+/**
+ * The families whose patterns may hold `word`: a pattern holds it when one of its literal
+ * pieces of letters is the word, begins it ("trouw" in "trouw\w*" for "trouwen") or ends it, or
+ * when the word is inside one (a superset: a look costs far less than a missed fact).
+ */
+const PIECES = SENSITIVE.map(([, re]) => re.source.toLowerCase().match(/[a-zà-ÿ]{3,}/g) ?? []);
+const familiesNaming = (word: string) =>
+  PIECES.reduce(
+    (m, pieces, i) =>
+      pieces.some((p) => p.includes(word) || word.startsWith(p) || word.endsWith(p)) || (word.length < 3 && SENSITIVE[i]![1].source.includes(word))
+        ? m | (1 << i)
+        : m,
+    0,
+  );
+/**
+ * What each word the scan looks for is, by its hash, in one number (one look-up a word): the
+ * families it may start as a trigger word (every family when no pattern names it as written),
+ * shifted by KIND_BITS, and the kind of word that counts only together with another.
+ */
+const WORD_INFO = new Map<number, number>();
+const KIND_BITS = 3;
 for (const [kind, words] of [
   [NOT, 'niet'],
   [AWAY, 'dagen weken week maanden maand'],
   [YOU, 'je jij jou jouw u uw ge gij jullie'],
   [WATCHING, 'zie zag spot spotte gezien weet wanneer laat waar fiets loop stap rij neem pak achter sta stond wacht wachtte zat'],
 ] as const)
-  for (const w of words.split(' ')) WORD_KIND.set(hashWord(w), kind);
-// (A trigger word is a trigger, whatever else it is.)
-for (const w of TRIGGERS) for (const part of w.split('-')) WORD_KIND.set(hashWord(part), TRIGGER);
-const STEM_HASHES = new Set<number>(TRIGGER_STEMS.map(hashWord));
+  for (const w of words.split(' ')) WORD_INFO.set(hashWord(w), kind);
+// Words of a fact that start none themselves ("extra tijd", "is nu bij de"): when another word
+// opens the scan, their families are looked for too.
+const ALSO_BITS = KIND_BITS + SENSITIVE.length;
+for (const [family, words] of [
+  ['grades', 'extra tijd'],
+  ['whereabouts', 'nu moment vanavond altijd huis'],
+  ['home', 'huis'],
+] as const)
+  for (const w of words.split(' ')) WORD_INFO.set(hashWord(w), (WORD_INFO.get(hashWord(w)) ?? 0) | (FAMILY_BIT[family]! << ALSO_BITS));
+// A one-letter word is no trigger ("u" is "you", not the start of anything).
+for (const w of TRIGGERS)
+  for (const part of w.split('-'))
+    if (part.length >= 2) {
+      const h = hashWord(part);
+      WORD_INFO.set(h, (WORD_INFO.get(h) ?? 0) | ((familiesNaming(part) || ALL_FAMILIES) << KIND_BITS));
+    }
+const KIND_MASK = (1 << KIND_BITS) - 1;
+// The same by a word's first five letters, for words in many forms: "vluchtelingenkinderen", "asielzoekerscentra".
+const STEM_INFO = new Map<number, number>(TRIGGER_STEMS.map((st) => [hashWord(st), (familiesNaming(st) || ALL_FAMILIES) << KIND_BITS]));
+for (const st of ['asiel', 'vluch']) STEM_INFO.set(hashWord(st), (STEM_INFO.get(hashWord(st)) ?? 0) | (FAMILY_BIT.home! << ALSO_BITS));
 
 /** Lower-case letter code for a-z, A-Z and Latin-1 letters; 0 for anything else. */
 function lowerLetter(c: number): number {
@@ -460,10 +506,16 @@ function isDiminutive(lc: string): boolean {
   return (lc.endsWith('tje') && known(lc.slice(0, -3))) || known(lc.slice(0, -2));
 }
 
-/** Does the text contain a word that may start a sensitive fact? (dashes split words) */
-export function hasSensitiveWord(text: string): boolean {
+/**
+ * Which families of facts the text may hold, by the words it contains (dashes split words): bit
+ * i for SENSITIVE[i]; 0 when none. Each trigger word counts for the families whose patterns
+ * name it; a compound whose tail is the fact ("notenallergie") opens every family.
+ */
+function sensitiveMask(text: string): number {
   let h = 0;
   let len = 0;
+  let mask = 0;
+  let also = 0;
   // Words that count only together: a routine told in the second person ("ik zie je", "weet
   // wanneer je", "fiets je") needs "je"/"u"; a long absence ("al twee weken niet") needs "niet".
   let watching = false;
@@ -475,38 +527,56 @@ export function hasSensitiveWord(text: string): boolean {
     if (c !== 0) {
       h = (Math.imul(h, 31) + c) | 0;
       len++;
-      if (len === 5 && STEM_HASHES.has(h)) return true;
+      if (len === 5) {
+        const info = STEM_INFO.get(h);
+        if (info !== undefined) {
+          mask |= (info >> KIND_BITS) & ALL_FAMILIES;
+          also |= info >> ALSO_BITS;
+        }
+      }
     } else if (len > 0) {
-      const kind = WORD_KIND.get(h);
-      if (kind !== undefined) {
-        if (kind === TRIGGER) {
-          if (len >= 2) return true;
-        } else if (kind === WATCHING) watching = true;
+      const info = WORD_INFO.get(h);
+      if (info !== undefined) {
+        const kind = info & KIND_MASK;
+        if (kind === WATCHING) watching = true;
         else if (kind === YOU) you = true;
         else if (kind === AWAY) away = true;
-        else not = true;
-        if ((watching && you) || (away && not)) return true;
+        else if (kind === NOT) not = true;
+        if (len >= 2) mask |= (info >> KIND_BITS) & ALL_FAMILIES;
+        also |= info >> ALSO_BITS;
       }
       h = 0;
       len = 0;
     }
   }
+  if (watching && you) mask |= FAMILY_BIT.whereabouts!;
+  if (away && not) mask |= FAMILY_BIT.absence!;
   // Compounds whose tail is the fact: "notenallergie", "glutenintolerant", "buikgriep", "nierziekte", "oorontsteking";
   // and facts of two words whose words alone are everyday ones: "alleen thuis", "… gezien?".
-  return COMPOUND_TAIL.test(text);
+  if ((mask & COMPOUND_FAMILIES) !== COMPOUND_FAMILIES && COMPOUND_TAIL.test(text)) mask |= COMPOUND_FAMILIES;
+  return mask === 0 ? 0 : mask | also;
 }
 const COMPOUND_TAIL =
   /allergi|intoleran|griep|pokken|ziekte|ontsteking|operatie|stoornis|syndroom|letsel|beschadiging|bloeding|breuk|aanval|inzinking|pillen|pakket|kanker|rt-|alleen (?:thuis|in huis)|gezien(?:\?| of)/i;
 
+/** The families of facts to look for in the text (bit i for SENSITIVE[i]), 0 when none can be there. */
+export function factFamilies(text: string): number {
+  // A grade in figures ("een 4,2 voor") opens every family, as a trigger word would.
+  return HAS_DIGIT.test(text) && GRADE.test(text) ? ALL_FAMILIES : sensitiveMask(text);
+}
+
 export function findNamesWithSensitive(text: string, out: Candidate[]): void {
   findNameLists(text, out);
   const from = out.length;
-  if (!hasSensitiveWord(text) && !(HAS_DIGIT.test(text) && GRADE.test(text))) return;
-  // The facts are looked for when a name is found (most texts with a trigger word name nobody).
-  let found: Hit[] | undefined;
-  let lowerMemo: string | undefined;
-  const lowered = () => (lowerMemo ??= text.toLowerCase());
-  const hits = () => (found ??= sensitiveHits(lowered()));
+  const mask = factFamilies(text);
+  if (mask === 0) return;
+  // The facts first: with only the families the words open, most texts with a trigger word
+  // hold no fact, and then no name can have one.
+  const lower = text.toLowerCase();
+  const found = sensitiveHits(lower, mask);
+  if (found.length === 0) return;
+  const lowered = () => lower;
+  const hits = () => found;
   NAME.lastIndex = nextNameStart(text, 0);
   for (let m = NAME.exec(text); m !== null; m = NAME.exec(text)) {
     const first = m[1] ?? '';

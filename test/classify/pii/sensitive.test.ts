@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { values } from './helpers.ts';
-import { personNames } from '../../../src/classify/pii/sensitive.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { factFamilies, personNames, SENSITIVE_FAMILIES, sensitiveHits } from '../../../src/classify/pii/sensitive.ts';
 
 describe('named person with a sensitive fact', () => {
   it.each([
@@ -506,5 +507,37 @@ describe('the people a text names (for personal data the model found and no reco
     ['Romy uit 3a woont in de wijk Hoog Kanjel', ['Romy']],
   ])('leaves out who is thanked or signs, an illness named after someone, medicines and apps in %j', (text, names) => {
     expect(personNames(text).map((n) => n.value)).toEqual(names);
+  });
+});
+
+describe('the quick look for facts', () => {
+  // The scan looks only for the families of facts whose words the text holds (factFamilies).
+  // On every text of the corpus it opens, it must find each fact that a look for every family
+  // finds: a fact whose words open no family or another one would be missed.
+  it('opens the family of every fact it can find, on every text of the corpus', () => {
+    const dir = new URL('../../../corpus/texts/', import.meta.url);
+    const everyFamily = (1 << (SENSITIVE_FAMILIES.length - 1)) - 1;
+    let opened = 0;
+    const missed: string[] = [];
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.jsonl'))) {
+      for (const line of readFileSync(new URL(f, dir), 'utf8').split('\n')) {
+        if (!line.trim()) continue;
+        const { id, text } = JSON.parse(line) as { id: string; text: string };
+        const mask = factFamilies(text);
+        if (mask === 0) continue;
+        opened++;
+        const lower = text.toLowerCase();
+        const some = sensitiveHits(lower, mask).map((h) => `${h.family}@${h.start}`);
+        const all = sensitiveHits(lower, everyFamily).map((h) => `${h.family}@${h.start}`);
+        for (const h of all) if (!some.includes(h)) missed.push(`${id} ${h}`);
+      }
+    }
+    expect(opened).toBeGreaterThan(1000);
+    expect(missed).toEqual([]);
+  });
+
+  it('opens nothing for a text without a word of any fact', () => {
+    expect(factFamilies('Wat een mooie foto van het schoolplein, groetjes!')).toBe(0);
+    expect(factFamilies('Sara uit 2C is drie dagen geschorst')).not.toBe(0);
   });
 });
