@@ -700,7 +700,7 @@ const EPITHET_BEFORE = /\b(?:[Dd]ie|[Dd]at|[Dd]eze|[Zz]o'n|[Ww]at een)\s+(?:\p{L
  * them are masked with them.)
  */
 function findNameLists(text: string, out: Candidate[]): void {
-  if (!HAS_DIGIT.test(text)) return;
+  if (descriptions(text) < 3) return;
   const items = LOWER_BEFORE_CLASS.test(text) ? LIST_ITEM_OR_LOWER : LIST_ITEM;
   items.lastIndex = 0;
   let run: { start: number; end: number; bracket: boolean; graded: boolean }[] = [];
@@ -760,6 +760,25 @@ function findNameLists(text: string, out: Candidate[]): void {
   }
   flush();
 }
+/**
+ * How many descriptions of list items the text could hold at most: each holds a number, or
+ * "klas", or a mark in words ("voldoende", "matig"), and two never share one. Fewer than three
+ * make no list (and no digit at all none: a list is only taken where the text has one).
+ */
+function descriptions(text: string): number {
+  let runs = 0;
+  let inRun = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const digit = c >= 48 && c <= 57;
+    if (digit && !inRun) runs++;
+    inRun = digit;
+  }
+  if (runs === 0 || runs >= 3) return runs;
+  return runs + (text.match(DESCRIPTION_WORD)?.length ?? 0);
+}
+const DESCRIPTION_WORD = /klas|voldoende|matig/gi;
+
 // A name (a given name and maybe a surname, or a given name in lower case) and what describes it.
 const LIST_FULL_NAME = String.raw`\p{Lu}\p{Ll}+(?: (?:(?:van|de|der|den|el|ter|ten|van de|van der|van den|El|Ait|Aït|Ben|Abu|Al|Da|Di|Dos|Du|Le|La) )?\p{Lu}[\p{Ll}'’-]*\p{Ll})?`;
 const LIST_NAME = String.raw`(?<![\p{L}\p{N}@#])(${LIST_FULL_NAME})`;
