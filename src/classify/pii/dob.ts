@@ -35,9 +35,10 @@ function yearOf(date: string): number {
 const BIRTH_AFTER = /^[ ,]{0,2}(?:[a-zà-ÿ]+ ){0,3}(?:geboren|geboortedatum|geboortedag|ter wereld gekomen)\b|^[ ,]{0,2}jarig\b/i;
 // A name just before the date: "Sem (", "Lotte Bakker: ", "Noah de Wit – ".
 const NAME_THEN = /(?:^|[\s,;(])[A-Z][a-zà-ÿ'-]+(?: (?:van |de |der |den |el |ter |ten |van de |van der )?[A-Z][a-zà-ÿ'-]+)?\s?(?:\(|[:\-–]\s?)$/;
-// In a list the name may be lower case, and a class may stand between: "Amber Kok, 3A, 10-01-2010", "fatima (2-12-2012)".
+// In a list the name may be lower case, and a class may stand between, in brackets with the
+// date too: "Amber Kok, 3A, 10-01-2010", "fatima (2-12-2012)", "Finn Hoekstra (1B, 02-11-2012)".
 const NAME_SPACE =
-  /(?:^|[\s,;(])[A-Za-zà-ÿ][a-zà-ÿ'-]+(?: (?:van |de |der |den |el |ter |ten |van de |van der )?[A-Za-zà-ÿ][a-zà-ÿ'-]+)?(?:,? (?:groep )?\d[A-Za-z]{0,2})?\s?[,:\-–(]?\s?$/;
+  /(?:^|[\s,;(])[A-Za-zà-ÿ][a-zà-ÿ'-]+(?: (?:van |de |der |den |el |ter |ten |van de |van der )?[A-Za-zà-ÿ][a-zà-ÿ'-]+)?(?:,? \(?(?:groep |klas )?\d[A-Za-z]{0,2}\d?)?\s?[,:\-–(]?\s?$/;
 // Capitalised words that are no names before a date: days, months, sentence openers.
 const NOT_NAMES = new Set(
   `maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart april mei juni juli augustus september oktober november december

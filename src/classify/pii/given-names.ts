@@ -3,7 +3,7 @@
 
 /** Given names, lower case. */
 export const MORE_GIVEN_NAMES: readonly string[] = [
-  'aaltje aarav aaron aart abdallah abdelaziz abdelhak abdelhamid abdelilah abdelkader abdellah',
+  'ryan gianni aaltje aarav aaron aart abdallah abdelaziz abdelhak abdelhamid abdelilah abdelkader abdellah',
   'abderrahim abderrahman abdi abdiaziz abdikadir abdinasir abdirahman abdirizak abdisalam abdiwali',
   'abdulkadir abdulkarim abdulla abdullahi abdulrahman abe abel abena abigail aboubakr abraham achraf',
   'ada adele adil aditya adjoa adnan adriaan adrian afua agata agnes agus ahmet aicha aiden ajay ajmal',

@@ -49,6 +49,14 @@ describe('date of birth', () => {
     ]);
   });
 
+  it('finds every date of a list of pupils with their class and date in brackets', () => {
+    expect(values('Voor de bus: Iris de Vos (groep 6, 08-09-2015), Bram Kok (6b, 21-01-2016) en Lina Aziz (6a, 30-06-2015).', 'date_of_birth')).toEqual([
+      '08-09-2015',
+      '21-01-2016',
+      '30-06-2015',
+    ]);
+  });
+
   it('finds every date of a list of names with their dates', () => {
     expect(values('Daan 12-03-2014, Fleur 03-04-2014, Mats 21-11-2013', 'date_of_birth')).toEqual(['12-03-2014', '03-04-2014', '21-11-2013']);
   });

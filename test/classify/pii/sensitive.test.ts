@@ -22,6 +22,11 @@ describe('named person with a sensitive fact', () => {
     ['Yusuf uit groep 4 heeft een pinda-allergie, geen nootjes bij het trakteren aub', 'Yusuf'],
     ['Mijn zoon Thijs ligt ziek op bed, hij is er morgen niet', 'Thijs'],
     ['Vince en zijn moeder slapen al weken in de auto bij het station', 'Vince'],
+    // Bed-wetting told verb first, prison in slang, a stop named without an article.
+    ['Joris plaste vannacht weer in zijn bed op kamp', 'Joris'],
+    ['wist je dat de vader van Niels al een jaar in de bajes zit', 'Niels'],
+    ['Lisa wacht elke ochtend om 7.45 bij bushalte Kerkplein', 'Lisa'],
+    ['Ryan uit 2b is geschorst', 'Ryan'],
     // The possessive s before kin: the name is the person's.
     ['Daans moeder zit toch in de gevangenis?', 'Daan'],
     ['Sanders vader is ontslagen en ze moeten misschien verhuizen naar de voedselbank', 'Sander'],
