@@ -3,7 +3,7 @@
 
 /** Given names, lower case. */
 export const MORE_GIVEN_NAMES: readonly string[] = [
-  'ryan gianni aaltje aarav aaron aart abdallah abdelaziz abdelhak abdelhamid abdelilah abdelkader abdellah',
+  'ryan gianni mirte kyra tycho kaya djenna jula ayden bryan rocco aaltje aarav aaron aart abdallah abdelaziz abdelhak abdelhamid abdelilah abdelkader abdellah',
   'abderrahim abderrahman abdi abdiaziz abdikadir abdinasir abdirahman abdirizak abdisalam abdiwali',
   'abdulkadir abdulkarim abdulla abdullahi abdulrahman abe abel abena abigail aboubakr abraham achraf',
   'ada adele adil aditya adjoa adnan adriaan adrian afua agata agnes agus ahmet aicha aiden ajay ajmal',
@@ -153,7 +153,7 @@ export const MORE_GIVEN_NAMES: readonly string[] = [
 
 /** Those among them that are short or an everyday word too ("jet", "wies", "lex"): not trusted in lower case alone. */
 export const MORE_AMBIGUOUS_NAMES: readonly string[] = [
-  'abe ada ama amy ana ann aws ayu bella bep bruno dev dion eda eden edo ege eka eko ela eli esi evy',
+  'kas mason dean abe ada ama amy ana ann aws ayu bella bep bruno dev dion eda eden edo ege eka eko ela eli esi evy',
   'fem gul gül hao hua hui ida ine ivo jad jax jef jie jim jun kaj kate lea len lene leo lex lia ling',
   'lio lou lut mae mala mara mies mik momo mona naz nel noe noé nur ole otto raf raj rio ron rui ruth',
   'sina siu tao tes thor tine vic vive wai wes wies xin xiu yan yde yee yme ype yun zeb zef zhi zia',

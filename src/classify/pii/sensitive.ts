@@ -1087,7 +1087,7 @@ const FULL_AFTER = /^ (?:(?:van|de|der|den|van de|van der|van den|el|ter|ten|El|
  * while no recogniser found what, these are the names the alert must mask.
  */
 export function personNames(text: string): { start: number; end: number; value: string }[] {
-  const out: { start: number; end: number; value: string; titled?: boolean }[] = [];
+  const out: { start: number; end: number; value: string; titled?: boolean; sure?: boolean }[] = [];
   CAP_WORD.lastIndex = 0;
   for (let m = CAP_WORD.exec(text); m !== null; m = CAP_WORD.exec(text)) {
     const word = m[0];
@@ -1137,8 +1137,10 @@ export function personNames(text: string): { start: number; end: number; value: 
     } else if (lc.endsWith('s') && !FIRST_NAMES.has(lc) && FIRST_NAMES.has(lc.slice(0, -1)) && KIN_NEXT.test(after)) {
       lc = lc.slice(0, -1);
     }
+    let sure = titled;
     if (!titled) {
       const known = FIRST_NAMES.has(lc) || FIRST_NAMES.has(lc.split('-')[0]!);
+      sure = known || DESCRIBED.test(after);
       // "(11)", "(groep 6)", "uit 3b": only a person is described so.
       const described = DESCRIBED.test(after);
       if (lexical && !known) continue;
@@ -1157,11 +1159,14 @@ export function personNames(text: string): { start: number; end: number; value: 
     }
     // A surname after it: "Lisa Jansen", "Noah de Wit".
     const sur = SURNAME_AFTER.exec(text.slice(end, end + 30));
-    if (sur && !notName(sur[2]!) && !NOT_PERSON.has(sur[2]!.toLowerCase())) end += sur[0].length;
+    if (sur && !notName(sur[2]!) && !NOT_PERSON.has(sur[2]!.toLowerCase())) {
+      end += sur[0].length;
+      sure = true;
+    }
     const tv = titled ? TUSSEN_BEFORE.exec(text.slice(Math.max(0, start - 9), start)) : null;
     if (tv) start -= tv[0].length;
     if (out.some((c) => c.start < end && start < c.end)) continue;
-    out.push({ start, end, value: text.slice(start, end), titled });
+    out.push({ start, end, value: text.slice(start, end), titled, sure });
     CAP_WORD.lastIndex = end;
   }
   // A given name written in lower case that is no everyday word ("ivo uit 3b", "- bas"), not part of a handle.
@@ -1172,11 +1177,15 @@ export function personNames(text: string): { start: number; end: number; value: 
     const end = start + m[0].length;
     if (!isLowerCaseName(m[0]) || SPEAKER.test(text.slice(end, end + 2)) || /^[._]\w/.test(text.slice(end, end + 2))) continue;
     if (out.some((c) => c.start < end && start < c.end)) continue;
-    out.push({ start, end, value: m[0] });
+    out.push({ start, end, value: m[0], sure: true });
   }
   // A teacher next to a pupil is in a role: greeted, asked to pass a message on, giving a mark
   // ("Lieve juf Esther, Finn heeft …", "meester Bart heeft mijn dochter een 3,2 gegeven, Fenna …").
-  const people = out.some((c) => !c.titled) ? out.filter((c) => !c.titled) : out;
+  const pupils = out.some((c) => !c.titled) ? out.filter((c) => !c.titled) : out;
+  // A person the text surely names (a title, a given name we know, a surname, an age or class)
+  // leaves out the capitalised words we only guess are names: "… Sem Kuipers … in de bajes van
+  // Lelystad", "… die nieuwe Marvel".
+  const people = pupils.some((c) => c.sure) ? pupils.filter((c) => c.sure) : pupils;
   const names = people.map(({ start, end, value }) => ({ start, end, value }));
   return names.length > 1 && out.length > capitals ? names.sort((a, b) => a.start - b.start) : names;
 }
