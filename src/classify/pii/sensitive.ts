@@ -430,18 +430,14 @@ const ALL_FAMILIES = (1 << SENSITIVE.length) - 1;
 const COMPOUND_FAMILIES = ['health', 'grades', 'home', 'whereabouts', 'missing'].reduce((m, f) => m | FAMILY_BIT[f]!, 0);
 /**
  * The families whose patterns may hold `word`: a pattern holds it when one of its literal
- * pieces of letters is the word, begins it ("trouw" in "trouw\w*" for "trouwen") or ends it, or
- * when the word is inside one (a superset: a look costs far less than a missed fact).
+ * pieces of letters is the word, begins it ("trouw" in "trouw\w*" for "trouwen") or ends it
+ * ("schorst" after "(?:ge)?"); when no piece does, those with a piece that holds the word (a
+ * superset: a look costs far less than a missed fact).
  */
 const PIECES = SENSITIVE.map(([, re]) => re.source.toLowerCase().match(/[a-zà-ÿ]{3,}/g) ?? []);
-const familiesNaming = (word: string) =>
-  PIECES.reduce(
-    (m, pieces, i) =>
-      pieces.some((p) => p.includes(word) || word.startsWith(p) || word.endsWith(p)) || (word.length < 3 && SENSITIVE[i]![1].source.includes(word))
-        ? m | (1 << i)
-        : m,
-    0,
-  );
+const familiesNaming = (word: string) => piecesMatching(word, (p) => word.startsWith(p) || word.endsWith(p)) || piecesMatching(word, (p) => p.includes(word));
+const piecesMatching = (word: string, test: (piece: string) => boolean) =>
+  PIECES.reduce((m, pieces, i) => (pieces.some(test) || (word.length < 3 && SENSITIVE[i]![1].source.includes(word)) ? m | (1 << i) : m), 0);
 /**
  * What each word the scan looks for is, by its hash, in one number (one look-up a word): the
  * families it may start as a trigger word (every family when no pattern names it as written),
@@ -554,8 +550,11 @@ function sensitiveMask(text: string): number {
   // Compounds whose tail is the fact: "notenallergie", "glutenintolerant", "buikgriep", "nierziekte", "oorontsteking";
   // and facts of two words whose words alone are everyday ones: "alleen thuis", "… gezien?".
   if ((mask & COMPOUND_FAMILIES) !== COMPOUND_FAMILIES && COMPOUND_TAIL.test(text)) mask |= COMPOUND_FAMILIES;
+  // An account is only there with its username: an "@", an underscore or digits in it.
+  if ((mask & FAMILY_BIT.account!) !== 0 && !USERNAME_MARK.test(text)) mask &= ~FAMILY_BIT.account!;
   return mask === 0 ? 0 : mask | also;
 }
+const USERNAME_MARK = /[@_\d]/;
 const COMPOUND_TAIL =
   /allergi|intoleran|griep|pokken|ziekte|ontsteking|operatie|stoornis|syndroom|letsel|beschadiging|bloeding|breuk|aanval|inzinking|pillen|pakket|kanker|rt-|alleen (?:thuis|in huis)|gezien(?:\?| of)/i;
 
@@ -766,6 +765,7 @@ function findNameLists(text: string, out: Candidate[]): void {
  * make no list (and no digit at all none: a list is only taken where the text has one).
  */
 function descriptions(text: string): number {
+  if (!HAS_DIGIT.test(text)) return 0;
   let runs = 0;
   let inRun = false;
   for (let i = 0; i < text.length; i++) {
