@@ -426,8 +426,13 @@ function isWordish(c: number): boolean {
 const [WATCHING, YOU, AWAY, NOT] = [1, 2, 3, 4];
 const FAMILY_BIT: Record<string, number> = Object.fromEntries(SENSITIVE.map(([id], i) => [id, 1 << i]));
 const ALL_FAMILIES = (1 << SENSITIVE.length) - 1;
-/** What COMPOUND_TAIL may open: an illness, learning support ("rt-les"), a child alone at home or missing. */
-const COMPOUND_FAMILIES = ['health', 'grades', 'home', 'whereabouts', 'missing'].reduce((m, f) => m | FAMILY_BIT[f]!, 0);
+const familyBits = (...families: string[]) => families.reduce((m, f) => m | FAMILY_BIT[f]!, 0);
+/**
+ * What each part of COMPOUND_TAIL opens (its capture groups, in order): an illness, a food
+ * parcel, learning support ("rt-les"), a child alone at home, a missing child; and all of them.
+ */
+const TAIL_FAMILIES = [familyBits('health'), familyBits('home'), familyBits('grades'), familyBits('home', 'whereabouts'), familyBits('missing')];
+const COMPOUND_FAMILIES = TAIL_FAMILIES.reduce((m, f) => m | f, 0);
 /**
  * The families whose patterns may hold `word`: a pattern holds it when one of its literal
  * pieces of letters is the word, begins it ("trouw" in "trouw\w*" for "trouwen") or ends it
@@ -435,7 +440,8 @@ const COMPOUND_FAMILIES = ['health', 'grades', 'home', 'whereabouts', 'missing']
  * superset: a look costs far less than a missed fact).
  */
 const PIECES = SENSITIVE.map(([, re]) => re.source.toLowerCase().match(/[a-zà-ÿ]{3,}/g) ?? []);
-const familiesNaming = (word: string) => piecesMatching(word, (p) => word.startsWith(p) || word.endsWith(p)) || piecesMatching(word, (p) => p.includes(word));
+const familiesNaming = (word: string) =>
+  piecesMatching(word, (p) => p === word || (p.length >= 4 && (word.startsWith(p) || word.endsWith(p)))) || piecesMatching(word, (p) => p.includes(word));
 const piecesMatching = (word: string, test: (piece: string) => boolean) =>
   PIECES.reduce((m, pieces, i) => (pieces.some(test) || (word.length < 3 && SENSITIVE[i]![1].source.includes(word)) ? m | (1 << i) : m), 0);
 /**
@@ -549,14 +555,18 @@ function sensitiveMask(text: string): number {
   if (away && not) mask |= FAMILY_BIT.absence!;
   // Compounds whose tail is the fact: "notenallergie", "glutenintolerant", "buikgriep", "nierziekte", "oorontsteking";
   // and facts of two words whose words alone are everyday ones: "alleen thuis", "… gezien?".
-  if ((mask & COMPOUND_FAMILIES) !== COMPOUND_FAMILIES && COMPOUND_TAIL.test(text)) mask |= COMPOUND_FAMILIES;
+  if ((mask & COMPOUND_FAMILIES) !== COMPOUND_FAMILIES) {
+    COMPOUND_TAIL.lastIndex = 0;
+    for (let m = COMPOUND_TAIL.exec(text); m !== null; m = COMPOUND_TAIL.exec(text))
+      mask |= TAIL_FAMILIES[m.findIndex((g, i) => i > 0 && g !== undefined) - 1]!;
+  }
   // An account is only there with its username: an "@", an underscore or digits in it.
   if ((mask & FAMILY_BIT.account!) !== 0 && !USERNAME_MARK.test(text)) mask &= ~FAMILY_BIT.account!;
   return mask === 0 ? 0 : mask | also;
 }
 const USERNAME_MARK = /[@_\d]/;
 const COMPOUND_TAIL =
-  /allergi|intoleran|griep|pokken|ziekte|ontsteking|operatie|stoornis|syndroom|letsel|beschadiging|bloeding|breuk|aanval|inzinking|pillen|pakket|kanker|rt-|alleen (?:thuis|in huis)|gezien(?:\?| of)/i;
+  /(allergi|intoleran|griep|pokken|ziekte|ontsteking|operatie|stoornis|syndroom|letsel|beschadiging|bloeding|breuk|aanval|inzinking|pillen|kanker)|(pakket)|(rt-)|(alleen (?:thuis|in huis))|(gezien(?:\?| of))/gi;
 
 /** The families of facts to look for in the text (bit i for SENSITIVE[i]), 0 when none can be there. */
 export function factFamilies(text: string): number {
