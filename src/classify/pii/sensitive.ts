@@ -272,7 +272,7 @@ const SENSITIVE_G = SENSITIVE.map(([id, re]) => [id, new RegExp(re.source, 'g')]
 
 /**
  * Every sensitive fact in the lower-cased text, family by family: only the families in `mask`
- * (bit i for SENSITIVE[i], as sensitiveMask gives them), since a family none of whose words
+ * (bit i for SENSITIVE[i], as factFamilies gives them), since a family none of whose words
  * the text holds has nothing to find.
  */
 export function sensitiveHits(lower: string, mask: number): Hit[] {
@@ -451,13 +451,17 @@ const piecesMatching = (word: string, test: (piece: string) => boolean) =>
  */
 const WORD_INFO = new Map<number, number>();
 const KIND_BITS = 3;
+const addInfo = (map: Map<number, number>, word: string, bits: number) => {
+  const h = hashWord(word);
+  map.set(h, (map.get(h) ?? 0) | bits);
+};
 for (const [kind, words] of [
   [NOT, 'niet'],
   [AWAY, 'dagen weken week maanden maand'],
   [YOU, 'je jij jou jouw u uw ge gij jullie'],
   [WATCHING, 'zie zag spot spotte gezien weet wanneer laat waar fiets loop stap rij neem pak achter sta stond wacht wachtte zat'],
 ] as const)
-  for (const w of words.split(' ')) WORD_INFO.set(hashWord(w), kind);
+  for (const w of words.split(' ')) addInfo(WORD_INFO, w, kind);
 // Words of a fact that start none themselves ("extra tijd", "is nu bij de"): when another word
 // opens the scan, their families are looked for too.
 const ALSO_BITS = KIND_BITS + SENSITIVE.length;
@@ -466,18 +470,14 @@ for (const [family, words] of [
   ['whereabouts', 'nu moment vanavond altijd huis'],
   ['home', 'huis'],
 ] as const)
-  for (const w of words.split(' ')) WORD_INFO.set(hashWord(w), (WORD_INFO.get(hashWord(w)) ?? 0) | (FAMILY_BIT[family]! << ALSO_BITS));
+  for (const w of words.split(' ')) addInfo(WORD_INFO, w, FAMILY_BIT[family]! << ALSO_BITS);
 // A one-letter word is no trigger ("u" is "you", not the start of anything).
-for (const w of TRIGGERS)
-  for (const part of w.split('-'))
-    if (part.length >= 2) {
-      const h = hashWord(part);
-      WORD_INFO.set(h, (WORD_INFO.get(h) ?? 0) | ((familiesNaming(part) || ALL_FAMILIES) << KIND_BITS));
-    }
+for (const w of TRIGGERS) for (const part of w.split('-')) if (part.length >= 2) addInfo(WORD_INFO, part, (familiesNaming(part) || ALL_FAMILIES) << KIND_BITS);
 const KIND_MASK = (1 << KIND_BITS) - 1;
 // The same by a word's first five letters, for words in many forms: "vluchtelingenkinderen", "asielzoekerscentra".
-const STEM_INFO = new Map<number, number>(TRIGGER_STEMS.map((st) => [hashWord(st), (familiesNaming(st) || ALL_FAMILIES) << KIND_BITS]));
-for (const st of ['asiel', 'vluch']) STEM_INFO.set(hashWord(st), (STEM_INFO.get(hashWord(st)) ?? 0) | (FAMILY_BIT.home! << ALSO_BITS));
+const STEM_INFO = new Map<number, number>();
+for (const st of TRIGGER_STEMS) addInfo(STEM_INFO, st, (familiesNaming(st) || ALL_FAMILIES) << KIND_BITS);
+for (const st of ['asiel', 'vluch']) addInfo(STEM_INFO, st, FAMILY_BIT.home! << ALSO_BITS);
 
 /** Lower-case letter code for a-z, A-Z and Latin-1 letters; 0 for anything else. */
 function lowerLetter(c: number): number {
@@ -511,7 +511,7 @@ function isDiminutive(lc: string): boolean {
 /**
  * Which families of facts the text may hold, by the words it contains (dashes split words): bit
  * i for SENSITIVE[i]; 0 when none. Each trigger word counts for the families whose patterns
- * name it; a compound whose tail is the fact ("notenallergie") opens every family.
+ * name it; a compound whose tail is the fact ("notenallergie") opens that fact's family.
  */
 function sensitiveMask(text: string): number {
   let h = 0;
@@ -544,7 +544,8 @@ function sensitiveMask(text: string): number {
         else if (kind === YOU) you = true;
         else if (kind === AWAY) away = true;
         else if (kind === NOT) not = true;
-        if (len >= 2) mask |= (info >> KIND_BITS) & ALL_FAMILIES;
+        // (No one-letter word is a trigger: "u" only counts as "you".)
+        mask |= (info >> KIND_BITS) & ALL_FAMILIES;
         also |= info >> ALSO_BITS;
       }
       h = 0;
@@ -1150,9 +1151,9 @@ export function personNames(text: string): { start: number; end: number; value: 
     let sure = titled;
     if (!titled) {
       const known = FIRST_NAMES.has(lc) || FIRST_NAMES.has(lc.split('-')[0]!);
-      sure = known || DESCRIBED.test(after);
       // "(11)", "(groep 6)", "uit 3b": only a person is described so.
       const described = DESCRIBED.test(after);
+      sure = known || described;
       if (lexical && !known) continue;
       // "de Vlinderboom", "op De Parel", "café De Zwaan", "VV Oranje": a place, club or event.
       if (ARTICLE_BEFORE.test(before) || VENUE_BEFORE.test(before)) continue;
