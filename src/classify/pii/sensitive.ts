@@ -140,7 +140,9 @@ const SECOND_PERSON_ROUTINE = new RegExp(
     `\\bik (?:zie|zag|spot|spotte|heb) (?:je|jou|u|jullie)(?: (?:echt|gewoon|nog steeds|wel|ook|toch))? (?:elke|iedere) [a-zà-ÿ]+`,
     `\\b(?:ik (?:zie|zag|spot|spotte) (?:je|jou|u)|ik heb (?:je|jou|u) (?:${WHEN} )?gezien)(?: (?:${WHEN}|alleen|wel|weer|ook|gewoon|nog|steeds)){0,3} (?:bij|in|op|voor|langs|aan|achter) (?:de|het|'t|je|jouw|uw)\\b`,
     // knowing when or where
-    `\\bweet (?:ik )?(?:precies |heel goed |allang |echt )?(?:hoe laat|wanneer|welke (?:route|bus|dagen|trein)|waar) (?:je|jij|u|ge|gij)\\b`,
+    // (the route itself, or when or where with a time, a day or a way close by: "ik weet waar je woont" alone tells no one where)
+    `\\bweet (?:ik )?(?:precies |heel goed |allang |echt )?welke (?:route|bus|dagen|trein) (?:je|jij|u|ge|gij)\\b`,
+    `\\bweet (?:ik )?(?:precies |heel goed |allang |echt )?(?:hoe laat|wanneer|waar) (?:je|jij|u|ge|gij)\\b(?=[^\\n]{0,80}?(?:\\d|\\b(?:${DAY}|elke|iedere|altijd|'s (?:ochtends|middags|avonds)|via)\\b))`,
     `\\bik weet (?:ook |echt |heus |allang |precies |heel goed )?dat (?:je|jij|u|ge|gij) (?:[a-zà-ÿ]+ ){0,3}?(?:op ${DAY}|elke|iedere|altijd|om \\d|'s (?:ochtends|middags|avonds))`,
     // the route at a time: "7.52 stap je uit", "op vrijdag fiets je alleen naar huis"
     `(?:${CLOCK}|\\bop ${DAY}|\\b(?:elke|iedere) (?:ochtend|middag|avond|dag|${DAY})) (?:fiets|loop|stap|rij|neem|pak) (?:je|jij|u|ge)\\b`,
@@ -194,7 +196,7 @@ const SENSITIVE: Array<[string, RegExp]> = [
     // a routine with a place ("elke avond aan uw straat", "iedere dag langs jouw huis"); where the
     // one addressed lives or sleeps ("ik weet waar je woont", "tegenover jouw huis", "jouw kamer").
     new RegExp(
-      /\b(?:staat|zit|is|loopt|fietst|werkt|sport|traint|zwemt|wacht) (?:nu|nu net|op dit moment|vanavond|elke \w+|iedere \w+|altijd)(?: (?:al|alleen|een|uur|half|kwartier|tijdje|sinds|vanaf|tot|om|rond|kwart|voor|over|na|\d{1,2}(?:[:.]\d{2})?)){0,6} (?:in|bij|op|aan|achter|naast|tegenover|voor) (?:de|het|'t)\b|\b(?:elke|iedere) (?:ochtend|middag|avond|dag|nacht|pauze|les|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|week) (?:om|rond|tussen|vanaf|van) (?:\d{1,2}(?:[:.]\d{2})?\b|(?:(?:kwart|vijf|tien) (?:over|voor) (?:half )?|half )?(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|\d{1,2})\b)[^.!?\n]{0,50}?\b(?:bij|in|op|aan|naar|via|langs|achter|naast|tegenover) (?:de|het|'t|(?:bus|tram)?halte|station)\b|\balleen (?:thuis|in huis)\b|\b(?:elke|iedere) (?:ochtend|middag|avond|dag|nacht|pauze|les|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b[^.!?\n]{0,40}?\b(?:bij|aan|op|langs|tegenover|voor|naar|achter|naast) (?:(?:de|het|'t|je|jouw|uw|jullie) (?:\w+ )?(?:huis|straat|deur|raam|hek|schoolhek|ingang|uitgang|halte|bushalte|tramhalte|fietsenrek\w*|fietsenstalling|sporthal|kantine|bieb|bibliotheek|club|training|supermarkt|winkel|werk|zwembad|sportschool|station|snackbar|bakker|speeltuin|skatebaan|voetbalveld|park)|(?:bus|tram)?halte|station)\b|\bwaar (?:je|jij|u|ge|gij) (?:woont|slaapt|werkt|traint|bent|uithangt|rondhangt|(?:je|jouw|uw) fiets (?:neerzet|parkeert|stalt|zet))\b|\b(?:langs|tegenover|voor|bij|aan) (?:jouw|je|uw|jullie) (?:huis|straat|deur|raam|kamer)\b|\b(?:jouw|je|uw) (?:slaapkamer|kamer) (?:is|ligt|zit)\b/
+      /\b(?:staat|zit|is|loopt|fietst|werkt|sport|traint|zwemt|wacht) (?:nu|nu net|op dit moment|vanavond|elke \w+|iedere \w+|altijd)(?: (?:al|alleen|een|uur|half|kwartier|tijdje|sinds|vanaf|tot|om|rond|kwart|voor|over|na|\d{1,2}(?:[:.]\d{2})?)){0,6} (?:in|bij|op|aan|achter|naast|tegenover|voor) (?:de|het|'t)\b|\b(?:elke|iedere) (?:ochtend|middag|avond|dag|nacht|pauze|les|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|week) (?:om|rond|tussen|vanaf|van) (?:\d{1,2}(?:[:.]\d{2})?\b|(?:(?:kwart|vijf|tien) (?:over|voor) (?:half )?|half )?(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|\d{1,2})\b)[^.!?\n]{0,50}?\b(?:bij|in|op|aan|naar|via|langs|achter|naast|tegenover) (?:de|het|'t|(?:bus|tram)?halte|station)\b|\balleen (?:thuis|in huis)\b|\b(?:elke|iedere) (?:ochtend|middag|avond|dag|nacht|pauze|les|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b[^.!?\n]{0,40}?\b(?:bij|aan|op|langs|tegenover|voor|naar|achter|naast) (?:(?:de|het|'t|je|jouw|uw|jullie) (?:\w+ )?(?:huis|straat|deur|raam|hek|schoolhek|ingang|uitgang|halte|bushalte|tramhalte|fietsenrek\w*|fietsenstalling|sporthal|kantine|bieb|bibliotheek|club|training|supermarkt|winkel|werk|zwembad|sportschool|station|snackbar|bakker|speeltuin|skatebaan|voetbalveld|park|kerk|moskee|markt|plein|parkeerplaats|parkeergarage|manege|ijsbaan|sportveld|sportpark)|(?:bus|tram)?halte|station)\b|\b(?:langs|tegenover|voor|bij|aan) (?:jouw|je|uw|jullie) (?:huis|straat|deur|raam|kamer)\b|\b(?:jouw|je|uw) (?:slaapkamer|kamer) (?:is|ligt|zit|aan de|op de)\b/
         .source +
         '|' +
         SECOND_PERSON_ROUTINE.source,
@@ -842,6 +844,9 @@ const SUBJECT_BEFORE =
 const RUMOUR_BEFORE =
   /(?:^|[.!?\n:]\s*)(?:(?:en |dan |gewoon |oké |ok )?(?:zeg|vertel|roep|verspreid|zet)\b(?: [\p{Ll}']+){0,4}? dat|laten we (?:\p{Ll}+ ){0,3}(?:zeggen|vertellen|roepen|verspreiden) dat|we (?:zeggen|vertellen|roepen) (?:gewoon |gwn |morgen |allemaal )*dat)\s$/iu;
 // "Ons Jonas vertelde dat Lander …": who tells is not whom it is about.
+const TOLD_TO_BEFORE = /\b(?:tegen|aan)\s$/i;
+const TOLD_AFTER = /^ (?:\p{Ll}+ ){0,2}?(?:gezegd|verteld|toevertrouwd|opgebiecht|geappt|gestuurd|doorgestuurd|laten zien|laten weten)\b/u;
+const HOST_BEFORE = /\b(?:feest|feestje|verjaardag|verjaardagsfeest|verjaardagsfeestje|partijtje|logeerpartij|bruiloft) van\s$/i;
 const TELLS_OF_OTHER = /^ (?:vertelde|vertelt|zei|zegt|hoorde|hoort|schreef|appte|zag)(?: \p{Ll}+){0,2} dat \p{Lu}/u;
 const ROLE_NOUN_BEFORE =
   /\b(?:vertrouwenspersoon|mentor|mentrix|zorgcoördinator|zorgcoordinator|intern begeleider|ib'er|conciërge|directeur|directrice|teamleider|coördinator|coordinator|schoolpsycholoog|orthopedagoog|schoolmaatschappelijk werker|aandachtsfunctionaris|contactpersoon)(?:,| is| was)? (?:(?:juf|juffrouw|meester|meneer|mevrouw|mevr\.?|dhr\.?)\s?(?:(?:van|de|der|den|ter|ten) )?)$/i;
@@ -957,6 +962,13 @@ function findSingleNames(text: string, out: Candidate[], hits: () => Hit[], lowe
     if (titled && THANKED_BEFORE.test(text.slice(Math.max(0, start - 48), start))) continue;
     // "Ons Jonas vertelde dat Lander …": the one who tells.
     if (TELLS_OF_OTHER.test(text.slice(end, end + 40))) continue;
+    // Whom it was told to ("hij heeft het zelf aan Lisa verteld", "ze zei het tegen Naomi") and
+    // whose party it was ("op het feestje van Mila"), when someone else is named: not whom it is about.
+    if (
+      ((TOLD_TO_BEFORE.test(before24) && TOLD_AFTER.test(text.slice(end, end + 30))) || HOST_BEFORE.test(before24)) &&
+      (namedBefore(text, 0, start) || namedBefore(text, end, text.length))
+    )
+      continue;
     // "Zeg tegen iedereen dat Lisa luizen heeft": a smear to be spread, not a fact that is told.
     if (RUMOUR_BEFORE.test(text.slice(Math.max(0, start - 50), start))) continue;
     // "Ilias, die bij hem in de klas zit, heeft …": a clause about the name does not count towards the distance.

@@ -295,11 +295,12 @@ describe('named person with whereabouts or a username', () => {
     ['Ik wacht iedere dag na school bij jouw tramhalte, Esmee', 'Esmee'],
     ['ik zie je elke pauze naast de snackbar staan, Bo', 'Bo'],
     ['Milan uit groep 6 zit nu al een half uur alleen bij de ingang te wachten', 'Milan'],
-    ['Ik weet waar je je fiets neerzet, Kiki, en wanneer je hem weer ophaalt', 'Kiki'],
+    ['Ik weet waar je je fiets neerzet, Kiki, en wanneer je hem weer ophaalt: elke dag om vier uur', 'Kiki'],
     // Whoever the text is written to, when it tells them their own routine somewhere in it.
     ['Mirthe ik weet dat je dit ziet. Elke donderdag om vier uur loop je via het bos naar de manege.', 'Mirthe'],
     ['Meneer Kaya, u denkt dat niemand het merkt. Ik zag u gisteren in de bouwmarkt met uw zoon.', 'Kaya'],
     ['Ik weet precies hoe laat jij uit de zwemles komt Hanna. Tot dinsdag', 'Hanna'],
+    ['Ik weet wanneer je thuiskomt, Noor. Om 15.40, via de dijk.', 'Noor'],
     ['Je doet alsof ik lucht ben, Roos, maar ik ben je vorige week tot aan de tramhalte gevolgd.', 'Roos'],
     ['Pieter, ik weet dat je op zaterdag altijd alleen bij je oma slaapt.', 'Pieter'],
     // Any fact told to the one greeted, in the second person, wherever in the text.
@@ -322,6 +323,9 @@ describe('named person with whereabouts or a username', () => {
     'Wie kan zaterdag rijden naar het toernooi? Mijn zoon heeft zijn been gebroken dus wij kunnen niet. Liefs, Ilse',
     'Niet valsspelen Amber, ik zag je wel kijken naar mijn kaarten 😂',
     'Heb jij Thijs gezien bij de training?',
+    // Knowing where or when, with nothing known said: a threat (threat/), but no one's whereabouts told.
+    'Ik weet waar je woont, meneer Smit. Denk daar maar eens over na.',
+    'Ik weet heus wel wanneer jij klaar bent, Sofie.',
   ])('leaves %j alone', (text) => {
     expect(values(text, 'name_with_sensitive')).toEqual([]);
   });
