@@ -78,7 +78,8 @@ const ORGANISATION_WORDS =
   hulplijn opvoedlijn meldpunt loket bedrijf firma vzw clb ocmw school college lyceum atheneum instituut academie
   scholengemeenschap scholengroep campus onderwijs leerplicht voedselbank kringloop leergeld jeugdfonds fonds
   vluchtelingenwerk rode kruis unicef comit[eé] organisatie dienst sporthal jeugdhuis jeugdhonk jeugdbeweging
-  scouting chiro ksa gezinsbond t\.n\.v\. tnv`.split(/\s+/);
+  scouting chiro ksa gezinsbond t\.n\.v\. tnv obs cbs rkbs ikc kindcentrum bakkerij slagerij winkel supermarkt garage kapsalon
+  restaurant caf[eé] cafetaria snackbar hotel boekhandel drukkerij b\.v\.`.split(/\s+/);
 /** An organisation word on its own or at the end of a compound ("sportclub", "muziekschool"). */
 const ORGANISATION = new RegExp(`(?:^|[^a-z])[a-z]*(?:${ORGANISATION_WORDS.join('|')})(?![a-z])`);
 /** Mailboxes named for a function, not a person. */

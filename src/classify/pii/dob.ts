@@ -32,13 +32,13 @@ function yearOf(date: string): number {
   return yy + (2000 + yy > THIS_YEAR ? 1900 : 2000);
 }
 // "… is op 23.12.2020 geboren".
-const BIRTH_AFTER = /^[ ,]{0,2}(?:[a-zà-ÿ]+ ){0,3}(?:geboren|geboortedatum|geboortedag|ter wereld gekomen)\b|^[ ,]{0,2}jarig\b/i;
+const BIRTH_AFTER = /^[ ,]{0,2}(?:\p{Ll}+ ){0,3}(?:geboren|geboortedatum|geboortedag|ter wereld gekomen)\b|^[ ,]{0,2}jarig\b/iu;
 // A name just before the date: "Sem (", "Lotte Bakker: ", "Noah de Wit – ".
-const NAME_THEN = /(?:^|[\s,;(])[A-Z][a-zà-ÿ'-]+(?: (?:van |de |der |den |el |ter |ten |van de |van der )?[A-Z][a-zà-ÿ'-]+)?\s?(?:\(|[:\-–]\s?)$/;
+const NAME_THEN = /(?:^|[\s,;(])\p{Lu}[\p{Ll}'-]+(?: (?:van |de |der |den |el |ter |ten |van de |van der )?\p{Lu}[\p{Ll}'-]+)?\s?(?:\(|[:\-–]\s?)$/u;
 // In a list the name may be lower case, and a class may stand between, in brackets with the
 // date too: "Amber Kok, 3A, 10-01-2010", "fatima (2-12-2012)", "Finn Hoekstra (1B, 02-11-2012)".
 const NAME_SPACE =
-  /(?:^|[\s,;(])[A-Za-zà-ÿ][a-zà-ÿ'-]+(?: (?:van |de |der |den |el |ter |ten |van de |van der )?[A-Za-zà-ÿ][a-zà-ÿ'-]+)?(?:,? \(?(?:groep |klas )?\d[A-Za-z]{0,2}\d?)?\s?[,:\-–(]?\s?$/;
+  /(?:^|[\s,;(])\p{L}[\p{Ll}'-]+(?: (?:van |de |der |den |el |ter |ten |van de |van der )?\p{L}[\p{Ll}'-]+)?(?:,? \(?(?:groep |klas )?\d[A-Za-z]{0,2}\d?)?\s?[,:\-–(]?\s?$/u;
 // Capitalised words that are no names before a date: days, months, sentence openers.
 const NOT_NAMES = new Set(
   `maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart april mei juni juli augustus september oktober november december
@@ -47,7 +47,7 @@ const NOT_NAMES = new Set(
 );
 // …and the date stands alone after it: "(12-03-2014)", "12-03-2014, Fleur …", not "(12-03-2019 in dienst)".
 const ALONE_AFTER = /^\s?(?:[),;!\n]|$|en\b|\.(?:\s|$)|\p{Extended_Pictographic})/u;
-const lastWordBefore = (pre: string) => /([A-Za-zà-ÿ'-]+)[^A-Za-zà-ÿ]*$/.exec(pre)?.[1]?.toLowerCase() ?? '';
+const lastWordBefore = (pre: string) => /([\p{L}'-]+)[^\p{L}]*$/u.exec(pre)?.[1]?.toLowerCase() ?? '';
 
 export function findDatesOfBirth(text: string, out: Candidate[]): void {
   DATE.lastIndex = 0;

@@ -121,7 +121,8 @@ function notName(w: string): boolean {
 }
 // ("in" and "op" are left out: "Hans in Schelluinen", "Sanne op Texel" name a place far more often than a surname.)
 const TUSSEN = "(?:van|de|der|den|te|ter|ten|el|al|'t|le|la|du|da|von|bin|ben|Van|De|El|Ter|Ten|Te)";
-const NAME = new RegExp(`(?<![\\w@#])([A-Za-zÀ-ÿ][a-zà-ÿ]+)((?: ${TUSSEN})*) ([A-Za-zÀ-ÿ][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)(?![\\w@])`, 'g');
+// (Letters beyond Latin-1 count: "Ayşe Yıldız", "Michał Nowak".)
+const NAME = new RegExp(`(?<![\\p{L}\\p{N}_@#])(\\p{L}\\p{Ll}+)((?: ${TUSSEN})*) (\\p{L}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?)(?![\\p{L}\\p{N}_@])`, 'gu');
 const TITLE =
   /\b(?:juf|juffrouw|meester|meneer|mevrouw|mevr\.?|mw\.?|dhr\.?|docent|leraar|lerares|mentor|directeur|directrice|conciërge|coach|trainer)\s?(?:(?:van|de|der|den|el|ter|ten|van de|van der|van den) )?$/i;
 
@@ -340,9 +341,21 @@ function titledAt(text: string, at: number): boolean {
 }
 const ROLE_OF = /\b(?:docent|leraar|lerares|mentor|directeur|directrice|conciërge|coach|trainer)\s+van (?:[Dd]e |[Hh]et |[Dd]en |'t )?$/;
 
+/** Does the word start with a capital ("Sem", "Ömer", "Şükrü")? */
 function isCap(w: string): boolean {
-  const c = w.charCodeAt(0);
-  return c >= 65 && c <= 90;
+  return w.length > 0 && letterCase(w.charCodeAt(0)) === UPPER;
+}
+/** For letters up to Latin Extended-B (U+024F), whether each is a lower-case or a capital letter; 0 for anything else. */
+const [LOWER, UPPER] = [1, 2];
+const LETTER_CASE = new Uint8Array(0x250);
+for (let c = 0; c < LETTER_CASE.length; c++) {
+  const ch = String.fromCharCode(c);
+  if (!/\p{L}/u.test(ch)) continue;
+  LETTER_CASE[c] = ch !== ch.toLowerCase() ? UPPER : ch !== ch.toUpperCase() || c === 0xdf ? LOWER : 0;
+}
+/** LOWER, UPPER, or 0 (no letter, or one beyond Latin Extended-B: no name the list holds has one). */
+function letterCase(c: number): number {
+  return c < 0x250 ? LETTER_CASE[c]! : 0;
 }
 
 // A quick look for a sensitive word before anything else: most texts have none, and then the
@@ -392,28 +405,28 @@ function hashWord(w: string): number {
 const FIRST_NAME_HASHES = new Set<number>([...FIRST_NAMES].map(hashWord));
 
 /**
- * Where the next word starts, from `from` on, that may begin a name in NAME: a capital A–Z, or
- * a given name the list knows (by hash, so nothing is copied; a collision only costs a look).
- * The name scan jumps here past word pairs that can never be a name. A word starts where NAME's
- * first letter ([A-Za-zÀ-ÿ]) follows no \w, @ or #; the word runs over [a-zà-ÿ].
+ * Where the next word starts, from `from` on, that may begin a name in NAME: a capital, or a
+ * given name the list knows (by hash, so nothing is copied; a collision only costs a look).
+ * The name scan jumps here past word pairs that can never be a name. A word starts where a
+ * letter follows no letter, digit, _, @ or #; a word in lower case runs over lower-case letters.
  */
 function nextNameStart(text: string, from: number): number {
   const n = text.length;
   let i = from;
   while (i < n) {
     const c = text.charCodeAt(i);
-    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0xff);
-    if (!letter || (i > 0 && isWordish(text.charCodeAt(i - 1)))) {
+    const kind = letterCase(c);
+    if (kind === 0 || (i > 0 && isWordish(text.charCodeAt(i - 1)))) {
       i++;
       continue;
     }
-    if (c <= 90) return i;
-    // The first letter in lower case, as hashWord of the lower-cased name sees it.
-    let h = c >= 0xc0 && c <= 0xde && c !== 0xd7 ? c + 32 : c;
+    if (kind === UPPER) return i;
+    // A word in lower case: a given name the list knows, by the hash of its letters.
+    let h = c;
     let j = i + 1;
     for (; j < n; j++) {
       const d = text.charCodeAt(j);
-      if (!((d >= 97 && d <= 122) || (d >= 0xe0 && d <= 0xff))) break;
+      if (letterCase(d) !== LOWER) break;
       h = (Math.imul(h, 31) + d) | 0;
     }
     if (FIRST_NAME_HASHES.has(h)) return i;
@@ -421,9 +434,9 @@ function nextNameStart(text: string, from: number): number {
   }
   return n;
 }
-/** NAME's look-behind: \w, @ or #. */
+/** NAME's look-behind: a letter, a digit, _, @ or #. */
 function isWordish(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 64 || c === 35;
+  return letterCase(c) !== 0 || (c >= 48 && c <= 57) || c === 95 || c === 64 || c === 35;
 }
 const [WATCHING, YOU, AWAY, NOT] = [1, 2, 3, 4];
 const FAMILY_BIT: Record<string, number> = Object.fromEntries(SENSITIVE.map(([id], i) => [id, 1 << i]));
@@ -752,7 +765,7 @@ function findNameLists(text: string, out: Candidate[]): void {
       continue;
     }
     // In lower case only a given name the list knows that is no everyday word: "lotte 6a, sem 6b en dirk 6a".
-    if (first.charCodeAt(0) >= 97 && !isLowerCaseName(first)) continue;
+    if (!isCap(first) && !isLowerCaseName(first)) continue;
     // Items of one list follow each other, separated by a comma, "en" or a semicolon.
     // After an item with its class, a space may be all that separates the next ("Mohamed Aziz – 3H2 Lotte Brinkman – 3H2").
     const gap = text.slice(lastEnd, m.index);
@@ -815,7 +828,7 @@ const ROLE_GAP = /^ (?:(?:als|is|wordt|speelt|doet) (?:de |het |een )?[a-zà-ÿ]
 const LIST_GAP = /^\s*(?:[,;–-]|en|[,;] en|[,;]? ?(?:en )?dan)\s*$/;
 
 const TUSSEN_BEFORE = /(?<=\s)(?:(?:van|de|der|den|el|ter|ten) ){1,2}$/i;
-const SINGLE = /(?<![\w@#-])([A-Za-z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)(?![\w@-])/g;
+const SINGLE = /(?<![\p{L}\p{N}_@#-])(\p{L}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}_@-])/gu;
 // "Seppe zijn moeder", "Milou haar vader": whoever has a mother is a person.
 const KIN_OF = /^ (?:en )?(?:zijn|haar|z'n|d'r) (?:moeder|vader|ouders|mama|papa|broer(?:tje)?|zus(?:je)?|oma|opa|stiefvader|stiefmoeder|pleegouders)\b/i;
 // "Daans moeder", "Sanders vader": a given name with the possessive s before kin.
@@ -888,7 +901,7 @@ function findSingleNames(text: string, out: Candidate[], hits: () => Hit[], lowe
     // A word in lower case is a name only when the list knows it and it is no everyday word,
     // and not part of a handle ("sanne.b2011", "noah_2012"). (Most words are in lower case: the
     // set look-up comes first.)
-    const lower = name.charCodeAt(0) >= 97;
+    const lower = !isCap(name);
     if (
       lower &&
       (!(isLowerCaseName(name) || openingLowerName(text, m.index, name) || lowerPossessive(text, m.index, name)) ||

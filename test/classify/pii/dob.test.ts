@@ -49,6 +49,14 @@ describe('date of birth', () => {
     ]);
   });
 
+  it('finds the dates after names with letters beyond Latin-1 (Turkish, Polish)', () => {
+    expect(values('Jarig in mei: Ayşe Yıldırım (03-05-2016), Michał Nowak 14-05-2016 en Şükrü Çelik – 27 mei 2015.', 'date_of_birth')).toEqual([
+      '03-05-2016',
+      '14-05-2016',
+      '27 mei 2015',
+    ]);
+  });
+
   it('finds every date of a list of pupils with their class and date in brackets', () => {
     expect(values('Voor de bus: Iris de Vos (groep 6, 08-09-2015), Bram Kok (6b, 21-01-2016) en Lina Aziz (6a, 30-06-2015).', 'date_of_birth')).toEqual([
       '08-09-2015',

@@ -284,6 +284,18 @@ describe('named person with a sensitive fact', () => {
   });
 });
 
+describe('names with letters beyond A–Z', () => {
+  it.each([
+    ['Zeynep Aydın is geschorst omdat ze vocht', 'Zeynep Aydın'],
+    ['Wist je dat Michał Nowak een burn-out heeft?', 'Michał Nowak'],
+    ['Kübra Yılmaz zit sinds de zomer in een pleeggezin', 'Kübra Yılmaz'],
+    ['Ömer is geschorst tot de herfstvakantie', 'Ömer'],
+    ['Ayşe uit 5b heeft diabetes', 'Ayşe'],
+  ])('finds the whole name in %j', (text, value) => {
+    expect(values(text, 'name_with_sensitive')).toEqual([value]);
+  });
+});
+
 describe('named person with whereabouts or a username', () => {
   it.each([
     ['Meester Jeroen zit nu in de kroeg op de hoek, ga hem maar vragen', 'Jeroen'],
