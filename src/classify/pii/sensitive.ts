@@ -135,6 +135,18 @@ const CLOCK = '(?:\\d{1,2}[:.]\\d{2}|(?:kwart|vijf|tien) (?:over|voor) (?:half )
  * "ik weet dat u op woensdag vroeg klaar bent", "tien over acht fiets je langs de bakker",
  * "als jij elke dag van de bus komt", "ik ben u gevolgd", "ik stond bij jullie voor het huis".
  */
+/**
+ * A child without a parent at home, at times: "zijn ouders zijn er bijna nooit 's avonds", "haar
+ * moeder is nooit thuis", "z'n ouders zijn elk weekend weg", "is daar na school alleen", "is op
+ * woensdagmiddag alleen". (Read in lower case; not "is alleen maar", "zijn niet blij", "weg van".)
+ */
+const HOME_ALONE = new RegExp(
+  [
+    `\\b(?:ouders|moeder|vader|mama|papa)\\b[^.!?\\n]{0,24}? (?:zijn|is|werken|werkt|zitten|zit)\\b(?: [a-zà-ÿ'\\d]+){0,4}? ` +
+      `(?:(?:nooit|niet|zelden) thuis|(?:er|daar)(?: [a-zà-ÿ'\\d]+){0,3}? (?:nooit|zelden)|(?:er|daar)(?: [a-zà-ÿ'\\d]+){0,3}? niet(?=[.,!?;\\n]| *$| (?:thuis|want|dus|en|als|tot)\\b)|weg(?! van)|tot laat)\\b`,
+    `\\b(?:is|zit|blijft|ben|bent|zijn) (?:(?:op [a-zà-ÿ]+dag(?:middag|avond|ochtend)?|daar|dan|thuis|er|na school|na schooltijd|'s (?:ochtends|middags|avonds)|tot \\d+(?: uur)?|elke [a-zà-ÿ]+|[a-zà-ÿ]+dag(?:middag|avond|ochtend)?|vaak|meestal|altijd|soms) ){1,3}(?:helemaal )?alleen\\b(?! (?:maar|nog|niet|als|om|met|voor|op|de|het|een)\\b)`,
+  ].join('|'),
+);
 const SECOND_PERSON_ROUTINE = new RegExp(
   [
     // seen at a time or a place
@@ -163,11 +175,11 @@ const SENSITIVE: Array<[string, RegExp]> = [
   ],
   [
     'punishment',
-    /\b(?:geschorst|schorsing|strafwerk|nablijven|van school (?:gestuurd|getrapt|gegooid|verwijderd|af)|verwijderd van (?:school|het terrein)|(?:uit de (?:klas|les)|van het (?:plein|schoolplein)) verwijderd|betrapt|ontslagen|op non-actief|gearresteerd|opgepakt|taakstraf|strafblad|enkelband|spieken|gespiekt|drugs|officiële waarschuwing|halt-straf|naar halt|diefstal|gestolen|gejat|winkeldiefstal|politie opgehaald|aangifte tegen|jeugdinrichting|jeugdgevangenis|justitiële|detentie|celstraf|in de cel|(?:is|werd|zijn|werden) (?:\w+ ){0,3}aangehouden|(?:zat|zit|zaten|moest|moet) (?:\w+ ){0,3}(?:bij de politie|op het politiebureau)|time-?out(?:kamer|ruimte|lokaal)?|straatverbod|contactverbod|rijbewijs kwijt|rijbewijs ingenomen|rijbewijs ingevorderd|huisverbod|gebiedsverbod|schoolverbod|toegangsverbod|terreinverbod|verbod om (?:de school|het (?:school)?terrein)|uit de klas gestuurd|eruit gestuurd|er uit gestuurd|van school (?:\w+ )?(?:sturen|trappen|gooien|schoppen|verwijderen)|got (?:suspended|expelled|arrested|detention)|buiten ?gezet|buiten ?gegooid|naar huis gestuurd|(?:uit de (?:klas|les)|eruit|er uit) (?:gezet|gegooid|geschopt)|(?:dag|dagen|week|weken) (?:\w+ )?uitgesloten|uitgesloten van (?:de les|de lessen|les|school|het kamp|kamp|de excursie|de schoolreis|het schoolreisje)|strafstudie|strafcorvee)\b/,
+    /\b(?:geschorst|schorsing|strafwerk|nablijven|van school (?:gestuurd|getrapt|gegooid|verwijderd|af moet(?:en)?)|(?:moet|moeten|moest|moesten) (?:[\w']+ ){0,3}?van school af|verwijderd van (?:school|het terrein)|(?:uit de (?:klas|les)|van het (?:plein|schoolplein)) verwijderd|betrapt|ontslagen|op non-actief|gearresteerd|opgepakt|taakstraf|strafblad|enkelband|spieken|gespiekt|drugs|officiële waarschuwing|halt-straf|naar halt|diefstal|gestolen|gejat|winkeldiefstal|politie opgehaald|aangifte tegen|jeugdinrichting|jeugdgevangenis|justitiële|detentie|celstraf|in de cel|(?:is|werd|zijn|werden) (?:\w+ ){0,3}aangehouden|(?:zat|zit|zaten|moest|moet) (?:\w+ ){0,3}(?:bij de politie|op het politiebureau)|time-?out(?:kamer|ruimte|lokaal)?|straatverbod|contactverbod|rijbewijs kwijt|rijbewijs ingenomen|rijbewijs ingevorderd|huisverbod|gebiedsverbod|schoolverbod|toegangsverbod|terreinverbod|verbod om (?:de school|het (?:school)?terrein)|uit de klas gestuurd|eruit gestuurd|er uit gestuurd|van school (?:\w+ )?(?:sturen|trappen|gooien|schoppen|verwijderen)|got (?:suspended|expelled|arrested|detention)|buiten ?gezet|buiten ?gegooid|naar huis gestuurd|(?:uit de (?:klas|les)|eruit|er uit) (?:gezet|gegooid|geschopt)|(?:dag|dagen|week|weken) (?:\w+ )?uitgesloten|uitgesloten van (?:de les|de lessen|les|school|het kamp|kamp|de excursie|de schoolreis|het schoolreisje)|strafstudie|strafcorvee)\b/,
   ],
   [
     'grades',
-    /(?:\b(?:een|'n|n|de enige|als enige een) (?:[1-9]|10)(?:[,.]\d)? (?:voor|op|gehaald|gescoord)\b|\b(?:je|jouw|zijn|haar|z'n|d'r) [1-9][,.]\d (?:voor|op)\b|\b(?:een|'n) (?:[1-9]|10)(?:[,.]\d)? (?:had|heeft|hadden|hebben|kreeg|krijgt|haalde|haalt|scoorde)\b|\bcijfers? van [^.!?\n]{1,45}?\b(?:[1-9]|10)[,.]\d\b|\b(?:[1-9])[,.]\d gemiddeld\b|\bgemiddeld(?:e)? (?:een |van )?[1-9][,.]\d\b|\b(?:groep \d|het jaar|een jaar|de klas|klas \d\w*|het \w+ leerjaar) (?:\w+ )?overdoen\b|\b(?:had|heeft|kreeg|krijgt|haalde|haalt|scoorde|heb|hadden) (?:[a-zà-ÿ]+ )?(?:zelfs |maar |ook |nog |wel |gewoon |weer |toch |echt )?(?:een|'n) (?:[1-9]|10)(?:[,.]\d)?(?![\d,.]?\d|[-%a-z]| (?:jaar|jarig\w*|uur|kinderen|weken|dagen|maanden|minuten|euro|keer|km|kilo|procent|x)\b)|\bkrijgt (?:een|'n) (?:[1-5])(?:[,.]\d)?\b|\b[bc]-attest\b|\bzittenblijver\b|\bblijft zitten\b|\bblijven zitten\b|\bbleef zitten\b|\bzittenblijven\b|\bgezakt\b|\bonvoldoendes?\b|\bcijferlijst\b|\b(?:\d{3}|[12][fs])\b[^.!?\n]{0,25}\b(?:doorstroomtoets|eindtoets|cito|iep)\b|\b(?:doorstroomtoets|eindtoets|cito|iep)\w*\b[^.!?\n]{0,25}\b\d{3}\b|\b(?:vmbo|mavo|havo|vwo|kader|basis|pro)(?:\/\w+)?-?advies\b|\b(?:zakte|zakt|zakken|zakten) voor\b|\bfailed (?:every|all|the|his|her|that|this|each) (?:\w+ )?(?:tests?|exams?|toets\w*|class(?:es)?)\b|\b(?:school)?advies (?:\w+ )?(?:vmbo|mavo|havo|vwo|kader|basis|pro)\b|\b(?:laten|liet|lieten) zakken\b|\b(?:het|'t|dat|een) jaar (?:\w+ )?over (?:moet |moeten |mag )?doen\b|\b(?:diploma|examen|eindexamen|het jaar|het)\b(?: \w+){0,2} niet gehaald\b|\b(?:bijgesteld|opgehoogd|verhoogd|verlaagd|aangepast) (?:naar|tot) (?:een )?(?:vmbo|mavo|havo|vwo|gymnasium|kader|basis|pro)\w*|\brt-?(?:groep\w*|lessen|les)\b|\bremedial teach\w*|\b(?:krijgt|kreeg|krijgen|heeft|had|volgt|moet naar|gaat naar|naar de) (?:\w+ ){0,3}bijles\b|\b(?:verlengde|extra) (?:toets)?tijd\b|\b(?:een |haar |zijn |z'n |d'r )?eigen leerlijn\b|\bontwikkelingsperspectief\b|\bmeer tijd bij (?:de )?toets(?:en)?\b|\b(?:eind|her|rij)?examens?\b(?: \w+){0,2} (?:verpest|verknald|verprutst|niet gehaald|over moeten doen|overdoen|overmaken)\b|\b(?:toets|toetsen|proefwerk|tentamen|repetitie|se|pta)\b(?: \w+){0,2} (?:verpest|verknald|verprutst|niet gehaald)\b)/,
+    /(?:\b(?:een|'n|n|de enige|als enige een) (?:[1-9]|10)(?:[,.]\d)? (?:voor|op|gehaald|gescoord)\b|\b(?:je|jouw|zijn|haar|z'n|d'r) [1-9][,.]\d (?:voor|op)\b|\b(?:een|'n) (?:[1-9]|10)(?:[,.]\d)? (?:had|heeft|hadden|hebben|kreeg|krijgt|haalde|haalt|scoorde)\b|\bcijfers? van [^.!?\n]{1,45}?\b(?:[1-9]|10)[,.]\d\b|\b(?:[1-9])[,.]\d gemiddeld\b|\bgemiddeld(?:e)? (?:een |van )?[1-9][,.]\d\b|\b(?:groep \d|het jaar|een jaar|de klas|klas \d\w*|het \w+ leerjaar) (?:\w+ )?overdoen\b|\b(?:had|heeft|kreeg|krijgt|haalde|haalt|scoorde|heb|hadden) (?:[a-zà-ÿ]+ )?(?:zelfs |maar |ook |nog |wel |gewoon |weer |toch |echt )?(?:een|'n) (?:[1-9]|10)(?:[,.]\d)?(?![\d,.]?\d|[-%a-z]| (?:jaar|jarig\w*|uur|kinderen|weken|dagen|maanden|minuten|euro|keer|km|kilo|procent|x)\b)|\bkrijgt (?:een|'n) (?:[1-5])(?:[,.]\d)?\b|\b[bc]-attest\b|\bzittenblijver\b|\bblijft zitten\b|\bblijven zitten\b|\bbleef zitten\b|\bzittenblijven\b|\bgezakt\b|\bonvoldoendes?\b|\bcijferlijst\b|\b(?:\d{3}|[12][fs])\b[^.!?\n]{0,25}\b(?:doorstroomtoets|eindtoets|cito|iep)\b|\b(?:doorstroomtoets\w*|eindtoets\w*|cito\w*|iep(?!er)\w*)\b[^.!?\n]{0,25}\b\d{3}\b|\b(?:vmbo|mavo|havo|vwo|kader|basis|pro)(?:\/\w+)?-?advies\b|\b(?:zakte|zakt|zakken|zakten) voor\b|\bfailed (?:every|all|the|his|her|that|this|each) (?:\w+ )?(?:tests?|exams?|toets\w*|class(?:es)?)\b|\b(?:school)?advies (?:\w+ )?(?:vmbo|mavo|havo|vwo|kader|basis|pro)\b|\b(?:laten|liet|lieten) zakken\b|\b(?:het|'t|dat|een) jaar (?:\w+ )?over (?:moet |moeten |mag )?doen\b|\b(?:diploma|examen|eindexamen|het jaar|het)\b(?: \w+){0,2} niet gehaald\b|\b(?:bijgesteld|opgehoogd|verhoogd|verlaagd|aangepast) (?:naar|tot) (?:een )?(?:vmbo|mavo|havo|vwo|gymnasium|kader|basis|pro)\w*|\brt-?(?:groep\w*|lessen|les)\b|\bremedial teach\w*|\b(?:krijgt|kreeg|krijgen|heeft|had|volgt|moet naar|gaat naar|naar de) (?:\w+ ){0,3}bijles\b|\b(?:verlengde|extra) (?:toets)?tijd\b|\b(?:een |haar |zijn |z'n |d'r )?eigen leerlijn\b|\bontwikkelingsperspectief\b|\bmeer tijd bij (?:de )?toets(?:en)?\b|\b(?:eind|her|rij)?examens?\b(?: \w+){0,2} (?:verpest|verknald|verprutst|niet gehaald|over moeten doen|overdoen|overmaken)\b|\b(?:toets|toetsen|proefwerk|tentamen|repetitie|se|pta)\b(?: \w+){0,2} (?:verpest|verknald|verprutst|niet gehaald)\b)/,
   ],
   [
     'home',
@@ -195,12 +207,15 @@ const SENSITIVE: Array<[string, RegExp]> = [
     'whereabouts',
     // Where someone is, or will be, at a given time: "staat nu in de Albert Heijn", "elke ochtend om 8.10 bij de ingang";
     // a routine with a place ("elke avond aan uw straat", "iedere dag langs jouw huis"); where the
-    // one addressed lives or sleeps ("ik weet waar je woont", "tegenover jouw huis", "jouw kamer").
+    // one addressed lives or sleeps ("tegenover jouw huis", "jouw kamer ligt aan de voorkant"); a
+    // child alone at home, or whose parents are out ("is daar na school alleen", "haar moeder is nooit thuis").
     new RegExp(
       /\b(?:staat|zit|is|loopt|fietst|werkt|sport|traint|zwemt|wacht) (?:nu|nu net|op dit moment|vanavond|elke \w+|iedere \w+|altijd)(?: (?:al|alleen|een|uur|half|kwartier|tijdje|sinds|vanaf|tot|om|rond|kwart|voor|over|na|\d{1,2}(?:[:.]\d{2})?)){0,6} (?:in|bij|op|aan|achter|naast|tegenover|voor) (?:de|het|'t)\b|\b(?:elke|iedere) (?:ochtend|middag|avond|dag|nacht|pauze|les|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|week) (?:om|rond|tussen|vanaf|van) (?:\d{1,2}(?:[:.]\d{2})?\b|(?:(?:kwart|vijf|tien) (?:over|voor) (?:half )?|half )?(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|\d{1,2})\b)[^.!?\n]{0,50}?\b(?:bij|in|op|aan|naar|via|langs|achter|naast|tegenover) (?:de|het|'t|(?:bus|tram)?halte|station)\b|\balleen (?:thuis|in huis)\b|\b(?:elke|iedere) (?:ochtend|middag|avond|dag|nacht|pauze|les|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b[^.!?\n]{0,40}?\b(?:bij|aan|op|langs|tegenover|voor|naar|achter|naast) (?:(?:de|het|'t|je|jouw|uw|jullie) (?:\w+ )?(?:huis|straat|deur|raam|hek|schoolhek|ingang|uitgang|halte|bushalte|tramhalte|fietsenrek\w*|fietsenstalling|sporthal|kantine|bieb|bibliotheek|club|training|supermarkt|winkel|werk|zwembad|sportschool|station|snackbar|bakker|speeltuin|skatebaan|voetbalveld|park|kerk|moskee|markt|plein|parkeerplaats|parkeergarage|manege|ijsbaan|sportveld|sportpark)|(?:bus|tram)?halte|station)\b|\b(?:langs|tegenover|voor|bij|aan) (?:jouw|je|uw|jullie) (?:huis|straat|deur|raam|kamer)\b|\b(?:jouw|je|uw) (?:slaapkamer|kamer) (?:is|ligt|zit|aan de|op de)\b/
         .source +
         '|' +
-        SECOND_PERSON_ROUTINE.source,
+        SECOND_PERSON_ROUTINE.source +
+        '|' +
+        HOME_ALONE.source,
     ),
   ],
   [
@@ -377,7 +392,7 @@ const TRIGGERS = new Set(
     'tehuis gezinshuis begrafenis rouwt weeskind corona covid tumor hersentumor ziekte ziektewet dyspraxie gediagnosticeerd diagnose dementie hartaanval beroerte hartstilstand verlamd gips revalidatie revalideert ' +
     'alcoholist werkloos kwijt schuldsanering schuldhulp schuldhulpverlening deurwaarder beslag uitgezet uitzetting teruggestuurd verblijfsvergunning asielzoeker asielzoekers asielaanvraag asiel gevlucht vluchteling vluchtelingen bijstand uitkering huisuitzetting weggelopen vermist gezocht thuisgekomen laatst kinderbescherming opvanghuis ' +
     'jeugdinrichting jeugdgevangenis detentie celstraf cel aangehouden politiebureau maatschappelijk schoolmaatschappelijk jeugdarts logopedist logopediste geplast plast plaste plassen insuline insulinepomp schoolverbod toegangsverbod terreinverbod verbod insta instagram tiktok snap snapchat account twitter facebook discord privéaccount priveaccount woont ' +
-    'elke iedere staat zit loopt traint sport zwemt uithangt rondhangt neerzet parkeert stalt ' +
+    'elke iedere staat zit loopt traint sport zwemt uithangt rondhangt neerzet parkeert stalt nooit alleen thuis jeugdverpleegkundige schoolpsycholoog ' +
     'gevolgd ongesteld leerlijn ontwikkelingsperspectief bajes nor lik ' +
     'waterpokken pokken mazelen kinkhoest roodvonk krentenbaard ' +
     'allergie allergisch intolerant epipen koorts griep buikgriep overgegeven overgeven gespuugd ziek ziekgemeld dieet diëtist ms reuma crohn eczeem sclerose ' +
@@ -393,7 +408,7 @@ const TRIGGERS = new Set(
 const TRIGGER_STEMS = ['autis', 'epile', 'zelfm', 'suïci', 'suici', 'misha', 'daklo', 'panie', 'dysle', 'dysca', 'diabe', 'psych', 'insul'];
 const HAS_DIGIT = /\d/;
 const GRADE =
-  /\b(?:je|jouw|zijn|haar|z'n|d'r) [1-9][,.]\d (?:voor|op)\b|\b(?:een|'n|n|enige) (?:[1-9]|10)(?:[,.]\d)? (?:voor|op|gehaald|gescoord|had|heeft|hadden|hebben|kreeg|krijgt|haalde|haalt|scoorde)\b|\b(?:had|heeft|kreeg|krijgt|haalde|haalt|scoorde|heb|hadden) (?:\w+ )?(?:een|'n) (?:[1-9]|10)\b/i;
+  /\b(?:je|jouw|zijn|haar|z'n|d'r) [1-9][,.]\d (?:voor|op)\b|\b(?:een|'n|n|enige) (?:[1-9]|10)(?:[,.]\d)? (?:voor|op|gehaald|gescoord|gegeven|gekregen|had|heeft|hadden|hebben|kreeg|krijgt|haalde|haalt|scoorde)\b|\b(?:had|heeft|kreeg|krijgt|haalde|haalt|scoorde|heb|hadden) (?:\w+ )?(?:een|'n) (?:[1-9]|10)\b/i;
 
 // Words are compared by a 32-bit hash computed while scanning, so the scan allocates nothing.
 // A collision only means a needless (but correct) name scan.
@@ -438,15 +453,23 @@ function nextNameStart(text: string, from: number): number {
 function isWordish(c: number): boolean {
   return letterCase(c) !== 0 || (c >= 48 && c <= 57) || c === 95 || c === 64 || c === 35;
 }
-const [WATCHING, YOU, AWAY, NOT] = [1, 2, 3, 4];
+const [WATCHING, YOU, AWAY, NOT, EXTRA, TIME, NOW, BE, PARENT] = [1, 2, 3, 4, 5, 6, 7, 8, 9];
 const FAMILY_BIT: Record<string, number> = Object.fromEntries(SENSITIVE.map(([id], i) => [id, 1 << i]));
 const ALL_FAMILIES = (1 << SENSITIVE.length) - 1;
 const familyBits = (...families: string[]) => families.reduce((m, f) => m | FAMILY_BIT[f]!, 0);
 /**
  * What each part of COMPOUND_TAIL opens (its capture groups, in order): an illness, a food
- * parcel, learning support ("rt-les"), a child alone at home, a missing child; and all of them.
+ * parcel, learning support or a school advice ("rt-les", "kaderadvies"), a child alone at home,
+ * a missing child, a pupil sent away ("moet van school af"); and all of them.
  */
-const TAIL_FAMILIES = [familyBits('health'), familyBits('home'), familyBits('grades'), familyBits('home', 'whereabouts'), familyBits('missing')];
+const TAIL_FAMILIES = [
+  familyBits('health'),
+  familyBits('home'),
+  familyBits('grades'),
+  familyBits('home', 'whereabouts'),
+  familyBits('missing'),
+  familyBits('punishment'),
+];
 const COMPOUND_FAMILIES = TAIL_FAMILIES.reduce((m, f) => m | f, 0);
 /**
  * The families whose patterns may hold `word`: a pattern holds it when one of its literal
@@ -465,7 +488,7 @@ const piecesMatching = (word: string, test: (piece: string) => boolean) =>
  * shifted by KIND_BITS, and the kind of word that counts only together with another.
  */
 const WORD_INFO = new Map<number, number>();
-const KIND_BITS = 3;
+const KIND_BITS = 4;
 const addInfo = (map: Map<number, number>, word: string, bits: number) => {
   const h = hashWord(word);
   map.set(h, (map.get(h) ?? 0) | bits);
@@ -474,14 +497,18 @@ for (const [kind, words] of [
   [NOT, 'niet'],
   [AWAY, 'dagen weken week maanden maand'],
   [YOU, 'je jij jou jouw u uw ge gij jullie'],
-  [WATCHING, 'zie zag spot spotte gezien weet wanneer laat waar fiets loop stap rij neem pak achter sta stond wacht wachtte zat'],
+  [WATCHING, 'zie zag spot spotte gezien weet wanneer laat waar fiets loop stap rij neem pak achter sta stond wacht wachtte zat huis deur raam kamer straat'],
+  [EXTRA, 'extra'],
+  [TIME, 'tijd'],
+  [NOW, 'nu'],
+  [BE, 'is'],
+  [PARENT, 'ouders moeder vader mama papa'],
 ] as const)
   for (const w of words.split(' ')) addInfo(WORD_INFO, w, kind);
-// Words of a fact that start none themselves ("extra tijd", "is nu bij de"): when another word
-// opens the scan, their families are looked for too.
+// Words of a fact that start none themselves ("moment", "vanavond"): when another word opens the
+// scan, their families are looked for too.
 const ALSO_BITS = KIND_BITS + SENSITIVE.length;
 for (const [family, words] of [
-  ['grades', 'extra tijd'],
   ['whereabouts', 'nu moment vanavond altijd huis'],
   ['home', 'huis'],
 ] as const)
@@ -492,7 +519,7 @@ const KIND_MASK = (1 << KIND_BITS) - 1;
 // The same by a word's first five letters, for words in many forms: "vluchtelingenkinderen", "asielzoekerscentra".
 const STEM_INFO = new Map<number, number>();
 for (const st of TRIGGER_STEMS) addInfo(STEM_INFO, st, (familiesNaming(st) || ALL_FAMILIES) << KIND_BITS);
-for (const st of ['asiel', 'vluch']) addInfo(STEM_INFO, st, FAMILY_BIT.home! << ALSO_BITS);
+for (const st of ['asiel', 'vluch']) addInfo(STEM_INFO, st, FAMILY_BIT.home! << KIND_BITS);
 
 /** Lower-case letter code for a-z, A-Z and Latin-1 letters; 0 for anything else. */
 function lowerLetter(c: number): number {
@@ -533,12 +560,18 @@ function sensitiveMask(text: string): number {
   let len = 0;
   let mask = 0;
   let also = 0;
-  // Words that count only together: a routine told in the second person ("ik zie je", "weet
-  // wanneer je", "fiets je") needs "je"/"u"; a long absence ("al twee weken niet") needs "niet".
+  // Words that count only together: a routine or a home told in the second person ("ik zie je",
+  // "weet wanneer je", "fiets je", "bij je huis") needs "je"/"u"; a long absence ("al twee weken
+  // niet") needs "niet"; and so do "extra tijd", "is nu bij de …" and "ouders zijn er niet".
   let watching = false;
   let you = false;
   let away = false;
   let not = false;
+  let extra = false;
+  let time = false;
+  let now = false;
+  let be = false;
+  let parent = false;
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? lowerLetter(text.charCodeAt(i)) : 0;
     if (c !== 0) {
@@ -559,6 +592,11 @@ function sensitiveMask(text: string): number {
         else if (kind === YOU) you = true;
         else if (kind === AWAY) away = true;
         else if (kind === NOT) not = true;
+        else if (kind === EXTRA) extra = true;
+        else if (kind === TIME) time = true;
+        else if (kind === NOW) now = true;
+        else if (kind === BE) be = true;
+        else if (kind === PARENT) parent = true;
         // (No one-letter word is a trigger: "u" only counts as "you".)
         mask |= (info >> KIND_BITS) & ALL_FAMILIES;
         also |= info >> ALSO_BITS;
@@ -569,6 +607,11 @@ function sensitiveMask(text: string): number {
   }
   if (watching && you) mask |= FAMILY_BIT.whereabouts!;
   if (away && not) mask |= FAMILY_BIT.absence!;
+  // "krijgt extra tijd" (learning support); "is nu bij de Jumbo".
+  if (extra && time) mask |= FAMILY_BIT.grades!;
+  if (now && be) mask |= FAMILY_BIT.whereabouts!;
+  // "haar ouders zijn er niet": a child alone at home.
+  if (parent && not) mask |= FAMILY_BIT.whereabouts!;
   // Compounds whose tail is the fact: "notenallergie", "glutenintolerant", "buikgriep", "nierziekte", "oorontsteking";
   // and facts of two words whose words alone are everyday ones: "alleen thuis", "… gezien?".
   if ((mask & COMPOUND_FAMILIES) !== COMPOUND_FAMILIES) {
@@ -582,7 +625,7 @@ function sensitiveMask(text: string): number {
 }
 const USERNAME_MARK = /[@_\d]/;
 const COMPOUND_TAIL =
-  /(allergi|intoleran|griep|pokken|ziekte|ontsteking|operatie|stoornis|syndroom|letsel|beschadiging|bloeding|breuk|aanval|inzinking|pillen|kanker)|(pakket)|(rt-)|(alleen (?:thuis|in huis))|(gezien(?:\?| of))/gi;
+  /(allergi|intoleran|griep|pokken|ziekte|ontsteking|operatie|stoornis|syndroom|letsel|beschadiging|bloeding|breuk|aanval|inzinking|pillen|kanker)|(pakket)|(rt-|advies)|(alleen (?:thuis|in huis))|(gezien(?:\?| of))|(van school af)/gi;
 
 /** The families of facts to look for in the text (bit i for SENSITIVE[i]), 0 when none can be there. */
 export function factFamilies(text: string): number {
@@ -617,7 +660,9 @@ export function findNamesWithSensitive(text: string, out: Candidate[]): void {
       // A capitalised given name before a lower-case word is a given name alone ("Nina luizen heeft").
       else if (!capFirst && isLowerCaseName(firstLc) && !isCap(last) && last.length >= 3) ok = true;
       // "Leonie van Engels" teaches English: a subject or school type is no surname.
-      if (ok && (NOT_NAME.has(firstLc) || NOT_PERSON.has(firstLc) || notName(last) || NOT_PERSON.has(last.toLowerCase()))) ok = false;
+      // "Gemeenteraad Amersfoort", "Stichting Leergeld": an organisation.
+      if (ok && (NOT_NAME.has(firstLc) || NOT_PERSON.has(firstLc) || ORGANISATION_END.test(firstLc) || notName(last) || NOT_PERSON.has(last.toLowerCase())))
+        ok = false;
       // "Karel Doormanweg 4": a street named after someone, before its house number.
       if (ok && STREET_END.test(last) && STREET_NUMBER_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) ok = false;
     }
@@ -1295,7 +1340,7 @@ const NOT_PERSON = new Set(
     'nieuws dagblad courant krant omroep radio regio olympiade toernooi kampioenschap finale festival'
   ).split(/\s+/),
 );
-const ORGANISATION_END = /(?:school|college|lyceum|ziekenhuis|kliniek|centrum|stichting|gemeente|bibliotheek|vereniging|club)$/;
+const ORGANISATION_END = /(?:school|college|lyceum|ziekenhuis|kliniek|centrum|stichting|gemeente|gemeenteraad|raad|bibliotheek|vereniging|club)$/;
 
 /** Is position i the first word of a sentence (so a capital there says nothing)? */
 function atSentenceStart(text: string, i: number): boolean {

@@ -313,6 +313,11 @@ describe('named person with whereabouts or a username', () => {
     ['Meneer Kaya, u denkt dat niemand het merkt. Ik zag u gisteren in de bouwmarkt met uw zoon.', 'Kaya'],
     ['Ik weet precies hoe laat jij uit de zwemles komt Hanna. Tot dinsdag', 'Hanna'],
     ['Ik weet wanneer je thuiskomt, Noor. Om 15.40, via de dijk.', 'Noor'],
+    // A child alone at home, or whose parents are out.
+    ['Feestje bij Joris, zijn ouders zijn er op zaterdag bijna nooit', 'Joris'],
+    ['Noortje is na school altijd alleen, haar moeder werkt in de nachtdienst', 'Noortje'],
+    ['Bij Daan kan het, zijn vader is nooit thuis en zijn moeder woont in Spanje', 'Daan'],
+    ['Kom maar naar Lina, haar ouders zijn het hele weekend weg', 'Lina'],
     ['Je doet alsof ik lucht ben, Roos, maar ik ben je vorige week tot aan de tramhalte gevolgd.', 'Roos'],
     ['Pieter, ik weet dat je op zaterdag altijd alleen bij je oma slaapt.', 'Pieter'],
     // Any fact told to the one greeted, in the second person, wherever in the text.
@@ -338,6 +343,9 @@ describe('named person with whereabouts or a username', () => {
     // Knowing where or when, with nothing known said: a threat (threat/), but no one's whereabouts told.
     'Ik weet waar je woont, meneer Smit. Denk daar maar eens over na.',
     'Ik weet heus wel wanneer jij klaar bent, Sofie.',
+    'Pim is alleen niet zo goed in spelling, verder gaat het prima',
+    'De ouders van Sanne zijn niet blij met het nieuwe rooster',
+    'Femke is daar alleen maar om te kletsen',
   ])('leaves %j alone', (text) => {
     expect(values(text, 'name_with_sensitive')).toEqual([]);
   });
@@ -540,8 +548,8 @@ describe('the people a text names (for personal data the model found and no reco
 
 describe('the quick look for facts', () => {
   // The scan looks only for the families of facts whose words the text holds (factFamilies).
-  // On every text of the corpus it opens, it must find each fact that a look for every family
-  // finds: a fact whose words open no family or another one would be missed.
+  // On every text of the corpus it must find each fact that a look for every family finds: a
+  // fact whose words open no family, or only another one, would be missed.
   it('opens the family of every fact it can find, on every text of the corpus', () => {
     const dir = new URL('../../../corpus/texts/', import.meta.url);
     // (The last of SENSITIVE_FAMILIES, 'list', has no pattern of its own.)
@@ -553,10 +561,10 @@ describe('the quick look for facts', () => {
         if (!line.trim()) continue;
         const { id, text } = JSON.parse(line) as { id: string; text: string };
         const mask = factFamilies(text);
-        if (mask === 0) continue;
-        opened++;
+        if (mask !== 0) opened++;
         const lower = text.toLowerCase();
-        const some = sensitiveHits(lower, mask).map((h) => `${h.family}@${h.start}`);
+        // (A text whose words open no family is not scanned at all: every fact in it is missed.)
+        const some = mask === 0 ? [] : sensitiveHits(lower, mask).map((h) => `${h.family}@${h.start}`);
         const all = sensitiveHits(lower, everyFamily).map((h) => `${h.family}@${h.start}`);
         for (const h of all) if (!some.includes(h)) missed.push(`${id} ${h}`);
       }
