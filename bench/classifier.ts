@@ -5,7 +5,9 @@
 // Long texts are made by joining 20 different corpus texts each, so they are distinct too.
 // Figures: start-up (import + build, in a fresh process), resident memory after loading and
 // after the passes, texts per second on one core (the corpus as it is, its clean texts, its
-// comment-length texts of 2 to 35 words, long texts), and the CLI's `classify --jsonl` rate.
+// comment-length texts of 2 to 35 words, long texts), and the CLI's `classify --jsonl` rate;
+// with BENCH_REFERENCE=<another checkout of uitkijk>, both classifiers' comment-length rates
+// side by side on this machine (referenceRates).
 
 import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -56,6 +58,52 @@ function startup(): { ms: number; rssMb: number } {
     console.log(JSON.stringify({ ms, rssMb: process.memoryUsage().rss / 2 ** 20 }));`;
   const out = execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
   return JSON.parse(out.trim().split('\n').pop()!) as { ms: number; rssMb: number };
+}
+
+/**
+ * Comment-length texts per second of the classifier in `dir` (this repository, or another
+ * checkout of uitkijk with its node_modules), in a fresh process of its own: the warm-up texts
+ * first, then the measured ones, each once.
+ */
+function rateIn(dir: string, warm: string[], texts: string[]): number {
+  const script = `
+    import { readFileSync } from 'node:fs';
+    const { warm, texts } = JSON.parse(readFileSync(0, 'utf8'));
+    const { createClassifier } = await import(${JSON.stringify(new URL('src/classify/index.ts', `file://${dir.replace(/\/?$/, '/')}`).href)});
+    const c = createClassifier();
+    for (const t of warm) c.classify(t);
+    const t0 = performance.now();
+    for (const t of texts) c.classify(t);
+    console.log(Math.round(texts.length / ((performance.now() - t0) / 1000)));`;
+  const out = execFileSync(process.execPath, ['--max-semi-space-size=8', '--input-type=module', '-e', script], {
+    cwd: dir,
+    input: JSON.stringify({ warm, texts }),
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  return Number(out.trim().split('\n').pop());
+}
+
+/**
+ * Machines differ: the same classifier has run at 11,000 and at 24,000 comment-length texts/s on
+ * two machines of one kind. With BENCH_REFERENCE set to another checkout of uitkijk (say the
+ * commit before issue 10, whose rate the issue's targets were set against), both classifiers
+ * read the same texts in turns, three rounds each, and the medians and their ratio are reported.
+ */
+function referenceRates(refDir: string, warm: string[], texts: string[]): Record<string, number | string> {
+  const own: number[] = [];
+  const ref: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    ref.push(rateIn(refDir, warm, texts));
+    own.push(rateIn(root, warm, texts));
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1]!;
+  return {
+    reference: refDir,
+    referenceCommentLengthTextsPerSecond: median(ref),
+    ownCommentLengthTextsPerSecond: median(own),
+    ownToReference: Math.round((median(own) / median(ref)) * 1000) / 1000,
+  };
 }
 
 /** `uitkijk classify --jsonl` over the given texts, wall time from spawn to the last line. */
@@ -124,6 +172,14 @@ export async function benchClassifier(): Promise<Record<string, number | string>
   const rssAfter = process.memoryUsage().rss / 2 ** 20;
 
   const cli = await cliRate(measured);
+  const refDir = process.env.BENCH_REFERENCE;
+  const reference = refDir
+    ? referenceRates(
+        refDir,
+        warm,
+        rest.filter((t) => words(t.text) <= COMMENT_WORDS).map((t) => t.text),
+      )
+    : {};
   return {
     corpus: 'corpus/texts (distinct, each classified once)',
     distinctTexts: measured.length,
@@ -144,5 +200,6 @@ export async function benchClassifier(): Promise<Record<string, number | string>
     startupMs: Math.round(s.ms),
     rssMbAfterLoad: Math.round(s.rssMb),
     rssMbAfterBench: Math.round(rssAfter),
+    ...reference,
   };
 }
