@@ -11,7 +11,8 @@
 
 import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const TEXTS_DIR = new URL('../corpus/texts/', import.meta.url);
@@ -69,7 +70,7 @@ function rateIn(dir: string, warm: string[], texts: string[]): number {
   const script = `
     import { readFileSync } from 'node:fs';
     const { warm, texts } = JSON.parse(readFileSync(0, 'utf8'));
-    const { createClassifier } = await import(${JSON.stringify(new URL('src/classify/index.ts', `file://${dir.replace(/\/?$/, '/')}`).href)});
+    const { createClassifier } = await import(${JSON.stringify(pathToFileURL(join(dir, 'src/classify/index.ts')).href)});
     const c = createClassifier();
     for (const t of warm) c.classify(t);
     const t0 = performance.now();
@@ -88,16 +89,17 @@ function rateIn(dir: string, warm: string[], texts: string[]): number {
  * Machines differ: the same classifier has run at 11,000 and at 24,000 comment-length texts/s on
  * two machines of one kind. With BENCH_REFERENCE set to another checkout of uitkijk (say the
  * commit before issue 10, whose rate the issue's targets were set against), both classifiers
- * read the same texts in turns, three rounds each, and the medians and their ratio are reported.
+ * read the same texts in turns, REFERENCE_ROUNDS rounds each, and the medians and their ratio are reported.
  */
+const REFERENCE_ROUNDS = 3;
 function referenceRates(refDir: string, warm: string[], texts: string[]): Record<string, number | string> {
   const own: number[] = [];
   const ref: number[] = [];
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < REFERENCE_ROUNDS; round++) {
     ref.push(rateIn(refDir, warm, texts));
     own.push(rateIn(root, warm, texts));
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1]!;
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   return {
     reference: refDir,
     referenceCommentLengthTextsPerSecond: median(ref),

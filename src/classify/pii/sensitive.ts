@@ -130,12 +130,6 @@ const DAY = '(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)(?:av
 const WHEN = `(?:net|gisteren|gister|gisteravond|vanochtend|vanmiddag|vanavond|vandaag|vannacht|${DAY}|(?:elke|iedere) [a-zà-ÿ]+)`;
 const CLOCK = '(?:\\d{1,2}[:.]\\d{2}|(?:kwart|vijf|tien) (?:over|voor) (?:half )?[a-zà-ÿ]+|half [a-zà-ÿ]+)';
 /**
- * Someone's routine or whereabouts told to them, in the second person, as whoever watches them
- * writes it: "ik zag je net alleen bij de bushalte", "ik weet precies hoe laat je training hebt",
- * "ik weet dat u op woensdag vroeg klaar bent", "tien over acht fiets je langs de bakker",
- * "als jij elke dag van de bus komt", "ik ben u gevolgd", "ik stond bij jullie voor het huis".
- */
-/**
  * A child without a parent at home, at times: "zijn ouders zijn er bijna nooit 's avonds", "haar
  * moeder is nooit thuis", "z'n ouders zijn elk weekend weg", "is daar na school alleen", "is op
  * woensdagmiddag alleen". (Read in lower case; not "is alleen maar", "zijn niet blij", "weg van".)
@@ -147,6 +141,12 @@ const HOME_ALONE = new RegExp(
     `\\b(?:is|zit|blijft|ben|bent|zijn) (?:(?:op [a-zà-ÿ]+dag(?:middag|avond|ochtend)?|daar|dan|thuis|er|na school|na schooltijd|'s (?:ochtends|middags|avonds)|tot \\d+(?: uur)?|elke [a-zà-ÿ]+|[a-zà-ÿ]+dag(?:middag|avond|ochtend)?|vaak|meestal|altijd|soms) ){1,3}(?:helemaal )?alleen\\b(?! (?:maar|nog|niet|als|om|met|voor|op|de|het|een)\\b)`,
   ].join('|'),
 );
+/**
+ * Someone's routine or whereabouts told to them, in the second person, as whoever watches them
+ * writes it: "ik zag je net alleen bij de bushalte", "ik weet precies hoe laat je training hebt",
+ * "ik weet dat u op woensdag vroeg klaar bent", "tien over acht fiets je langs de bakker",
+ * "als jij elke dag van de bus komt", "ik ben u gevolgd", "ik stond bij jullie voor het huis".
+ */
 const SECOND_PERSON_ROUTINE = new RegExp(
   [
     // seen at a time or a place
@@ -560,18 +560,8 @@ function sensitiveMask(text: string): number {
   let len = 0;
   let mask = 0;
   let also = 0;
-  // Words that count only together: a routine or a home told in the second person ("ik zie je",
-  // "weet wanneer je", "fiets je", "bij je huis") needs "je"/"u"; a long absence ("al twee weken
-  // niet") needs "niet"; and so do "extra tijd", "is nu bij de …" and "ouders zijn er niet".
-  let watching = false;
-  let you = false;
-  let away = false;
-  let not = false;
-  let extra = false;
-  let time = false;
-  let now = false;
-  let be = false;
-  let parent = false;
+  // The kinds of word seen that count only together (PAIRS), bit k for kind k.
+  let kinds = 0;
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? lowerLetter(text.charCodeAt(i)) : 0;
     if (c !== 0) {
@@ -587,16 +577,7 @@ function sensitiveMask(text: string): number {
     } else if (len > 0) {
       const info = WORD_INFO.get(h);
       if (info !== undefined) {
-        const kind = info & KIND_MASK;
-        if (kind === WATCHING) watching = true;
-        else if (kind === YOU) you = true;
-        else if (kind === AWAY) away = true;
-        else if (kind === NOT) not = true;
-        else if (kind === EXTRA) extra = true;
-        else if (kind === TIME) time = true;
-        else if (kind === NOW) now = true;
-        else if (kind === BE) be = true;
-        else if (kind === PARENT) parent = true;
+        kinds |= 1 << (info & KIND_MASK);
         // (No one-letter word is a trigger: "u" only counts as "you".)
         mask |= (info >> KIND_BITS) & ALL_FAMILIES;
         also |= info >> ALSO_BITS;
@@ -605,13 +586,7 @@ function sensitiveMask(text: string): number {
       len = 0;
     }
   }
-  if (watching && you) mask |= FAMILY_BIT.whereabouts!;
-  if (away && not) mask |= FAMILY_BIT.absence!;
-  // "krijgt extra tijd" (learning support); "is nu bij de Jumbo".
-  if (extra && time) mask |= FAMILY_BIT.grades!;
-  if (now && be) mask |= FAMILY_BIT.whereabouts!;
-  // "haar ouders zijn er niet": a child alone at home.
-  if (parent && not) mask |= FAMILY_BIT.whereabouts!;
+  for (const [both, family] of PAIRS) if ((kinds & both) === both) mask |= family;
   // Compounds whose tail is the fact: "notenallergie", "glutenintolerant", "buikgriep", "nierziekte", "oorontsteking";
   // and facts of two words whose words alone are everyday ones: "alleen thuis", "… gezien?".
   if ((mask & COMPOUND_FAMILIES) !== COMPOUND_FAMILIES) {
@@ -624,6 +599,21 @@ function sensitiveMask(text: string): number {
   return mask === 0 ? 0 : mask | also;
 }
 const USERNAME_MARK = /[@_\d]/;
+/**
+ * Words that count only together, and the family they open: a routine or a home told in the
+ * second person ("ik zie je", "weet wanneer je", "fiets je", "bij je huis") needs "je"/"u"; a
+ * long absence ("al twee weken niet") needs "niet"; "krijgt extra tijd" (learning support); "is
+ * nu bij de Jumbo"; "haar ouders zijn er niet" (a child alone at home).
+ */
+const PAIRS: readonly [number, number][] = (
+  [
+    [WATCHING, YOU, 'whereabouts'],
+    [AWAY, NOT, 'absence'],
+    [EXTRA, TIME, 'grades'],
+    [NOW, BE, 'whereabouts'],
+    [PARENT, NOT, 'whereabouts'],
+  ] as const
+).map(([a, b, family]) => [(1 << a) | (1 << b), FAMILY_BIT[family]!]);
 const COMPOUND_TAIL =
   /(allergi|intoleran|griep|pokken|ziekte|ontsteking|operatie|stoornis|syndroom|letsel|beschadiging|bloeding|breuk|aanval|inzinking|pillen|kanker)|(pakket)|(rt-|advies)|(alleen (?:thuis|in huis))|(gezien(?:\?| of))|(van school af)/gi;
 
