@@ -22,6 +22,14 @@ describe('date of birth', () => {
     ['op de lijst staat ook Sem (12-03-2014)', '12-03-2014'],
     // An age told just before the date.
     ['Gefeliciteerd Fenna, 12 jaar! 3 mei 2014 lijkt gisteren', '3 mei 2014'],
+    // A birthday's wishes, with their exclamation marks.
+    ['Happy bday Sven!! 14-11-2012, wat word je groot', '14-11-2012'],
+    ['Hiep hiep hoera, onze Lotte! 🎉 2 maart 2016 kwam ze', '2 maart 2016'],
+    ['🎂 voor Daan, 30-01-2013', '30-01-2013'],
+    // "geboren" further on in the sentence.
+    ['Op 9 mei 2015 om half drie in de nacht is onze Bram geboren', '9 mei 2015'],
+    // A full name and a comma.
+    ['Voor de inschrijving: Lieke Verbeek, 17-08-2014, groep 5', '17-08-2014'],
   ])('finds %j', (text, value) => {
     expect(values(text, 'date_of_birth')).toEqual([value]);
   });
@@ -37,6 +45,10 @@ describe('date of birth', () => {
     'Juf Anja (12-03-2019 in dienst) gaat met pensioen',
     'Maandag 12-03-2019 begint de toetsweek',
     `Ouderavond (12-03-${new Date().getFullYear()})`,
+    // A dateline: a place and a comma.
+    'Utrecht, 14 maart 2019. Geachte ouders, de school',
+    'Gefeliciteerd met het diploma! Inschrijven vóór 12-06-2026',
+    'Op 3 mei 2019 is de nieuwe vleugel geopend, met taart',
   ])('leaves the event date in %j alone', (text) => {
     expect(values(text, 'date_of_birth')).toEqual([]);
   });
@@ -63,6 +75,16 @@ describe('date of birth', () => {
       '21-01-2016',
       '30-06-2015',
     ]);
+  });
+
+  it("finds the further dates of a birth date's sentence, after the names they belong to", () => {
+    expect(values('Sven Smit is geboren op 4 juni 2016, Jet de Boer op 12 juli 2016 en Ali Koç op 1 mei 2015 (de oudste).', 'date_of_birth')).toEqual([
+      '4 juni 2016',
+      '12 juli 2016',
+      '1 mei 2015',
+    ]);
+    // Not past the sentence's end, nor without a name between.
+    expect(values('Tim is geboren op 4 juni 2016. De school opende op 12 juli 2016.', 'date_of_birth')).toEqual(['4 juni 2016']);
   });
 
   it('finds every date of a list of names with their dates', () => {
