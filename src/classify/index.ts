@@ -66,8 +66,12 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
       const signals = textSignals(doc, text, pii);
       const { rules, pii: p, pd } = signals;
       const x = combinerInputs(model, MODEL_ORDER, signals);
-      const scores = Object.fromEntries(LABELS.map((l) => [l, shown(finalScore(l, combineOne(combiner, l, x), signals))])) as Scores;
-      const labels = LABELS.filter((l) => scores[l] >= thresholds[l].alert);
+      const scores = {} as Scores;
+      const labels: Label[] = [];
+      for (const l of LABELS) {
+        scores[l] = shown(finalScore(l, combineOne(combiner, l, x), signals));
+        if (scores[l] >= thresholds[l].alert) labels.push(l);
+      }
 
       const evidence: Evidence[] = [];
       for (const l of labels) {

@@ -35,7 +35,7 @@ export interface Doc {
   tokens: Token[];
   seq: string;
   /** Start of each token in `seq`; same index as `tokens`. */
-  seqStart: Int32Array;
+  seqStart: readonly number[];
 }
 
 // Diacritics and a few look-alikes folded to one lower-case ASCII letter each (1:1 length).
@@ -320,12 +320,13 @@ export function normalize(text: string, options: NormalizeOptions = {}): Doc {
 
   const joined = joinSpacedLetters(text, tokens, wordOf);
   // One join gives a flat string; concatenation would build a rope every regex must flatten.
-  const seqStart = new Int32Array(joined.length);
-  const parts: string[] = new Array<string>(joined.length);
+  // (Plain arrays, filled in order: for a comment's dozen tokens a typed array costs more to make.)
+  const seqStart: number[] = [];
+  const parts: string[] = [];
   for (let k = 0, pos = 0; k < joined.length; k++) {
     const t = joined[k]!.t;
-    seqStart[k] = pos;
-    parts[k] = t;
+    seqStart.push(pos);
+    parts.push(t);
     pos += t.length + 1;
   }
   const seq = parts.join(' ');
@@ -425,11 +426,11 @@ export function spanOfSeq(doc: Doc, from: number, to: number): { start: number; 
 export function subDoc(doc: Doc, from: number, to: number): Doc {
   if (from === 0 && to === doc.tokens.length) return doc;
   const tokens = doc.tokens.slice(from, to);
-  if (tokens.length === 0) return { ...doc, tokens, seq: '', seqStart: new Int32Array(0) };
+  if (tokens.length === 0) return { ...doc, tokens, seq: '', seqStart: [] };
   const base = doc.seqStart[from]!;
   const last = to - 1;
   const seq = doc.seq.slice(base, doc.seqStart[last]! + doc.tokens[last]!.t.length);
-  const seqStart = new Int32Array(tokens.length);
-  for (let k = 0; k < tokens.length; k++) seqStart[k] = doc.seqStart[from + k]! - base;
+  const seqStart: number[] = [];
+  for (let k = 0; k < tokens.length; k++) seqStart.push(doc.seqStart[from + k]! - base);
   return { text: doc.text, lower: doc.lower, tokens, seq, seqStart };
 }

@@ -92,7 +92,8 @@ export function piiSignals(pd: PiiResult, text: string): PiiSignals {
   let personal = 0;
   let organisation = 0;
   let sure = 0;
-  const types = PII_TYPES.map(() => 0);
+  const types: number[] = [];
+  for (let t = 0; t < PII_TYPES.length; t++) types.push(0);
   let whole: WholeText | undefined;
   const wholeText = () => (whole ??= wholeTextOwners(text));
   for (const e of pd.entities) {
@@ -243,9 +244,9 @@ const CONTEXT_PATTERNS = createPatternSet([PLAY, IDIOM, JEST, NEWS, CONDEMN, REP
 export function contextFlags(doc: Doc): number[] {
   const seq = doc.seq;
   if (seq.length === 0) return CONTEXTS.map(() => 0);
-  const quoted = layout(doc).quoted.some((q) => q === 1);
+  const quoted = layout(doc).quoted.includes(1);
   const [play, idiom, jest, news, condemn, report] = CONTEXT_PATTERNS(seq);
-  return [play, idiom, jest, news, condemn || report, quoted].map((b) => (b ? 1 : 0));
+  return [play ? 1 : 0, idiom ? 1 : 0, jest ? 1 : 0, news ? 1 : 0, condemn || report ? 1 : 0, quoted ? 1 : 0];
 }
 
 /** Names of the combiner's inputs, in the order `combinerInputs` gives them. */

@@ -26,6 +26,8 @@ import type { Quantised } from './learn.ts';
 
 export const WINDOW = 48;
 const STRIDE = WINDOW / 2;
+/** Labels the model scores, its weights side by side per bucket. */
+const LABEL_COUNT = 3;
 
 export interface ModelScore {
   /** Highest window logit per label, in the model's label order. */
@@ -53,6 +55,9 @@ export function windowsOf(start: number, end: number): { from: number; to: numbe
  */
 export function createModelScorer(labels: readonly string[], model: Quantised) {
   const L = labels.length;
+  // The sums below are written out for three labels (offensive, threat, personal data): a loop
+  // over a label count the compiler cannot see costs more than the sums themselves.
+  if (L !== LABEL_COUNT) throw new Error(`the model scorer reads ${LABEL_COUNT} labels, not ${L}`);
   const perLabel = model.weights.map((b64) => {
     const bytes = Buffer.from(b64, 'base64');
     return new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -74,7 +79,9 @@ export function createModelScorer(labels: readonly string[], model: Quantised) {
   interface Own {
     h: number;
     /** Per label: the word feature (unquoted) and the subword features. */
-    sums: Float64Array;
+    s0: number;
+    s1: number;
+    s2: number;
     count: number;
   }
   const subIdx = new Int32Array(featureRoom(1));
@@ -82,54 +89,65 @@ export function createModelScorer(labels: readonly string[], model: Quantised) {
     const h = plainHash(w.t);
     subIdx[0] = wordFeature(h);
     const count = subwordsOf(w.t, w.sq, subIdx, 1);
-    const sums = new Float64Array(L);
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
     for (let i = 0; i < count; i++) {
-      const base = subIdx[i]! * L;
-      for (let l = 0; l < L; l++) sums[l] = sums[l]! + weights[base + l]!;
+      const base = subIdx[i]! * 3;
+      s0 += weights[base]!;
+      s1 += weights[base + 1]!;
+      s2 += weights[base + 2]!;
     }
-    return { h, sums, count };
+    return { h, s0, s1, s2, count };
   });
 
-  /** `sign` × the weights of `feature`, added per label into `into`. */
-  const addTo = (into: Float64Array, feature: number, sign: number) => {
-    const base = feature * L;
-    for (let l = 0; l < L; l++) into[l] = into[l]! + sign * weights[base + l]!;
-  };
-
-  // Token k's own features (ownFeatures): their sum per label and how many there are.
-  const tokSums = new Float64Array(L);
+  // The running sums per label of sumWindow and ownFeatures, and ownFeatures' feature count.
+  let t0 = 0;
+  let t1 = 0;
+  let t2 = 0;
   let tokCount = 0;
+  /** `sign` × the weights of `feature`, added per label into t0, t1, t2. */
+  const add = (feature: number, sign: number) => {
+    const base = feature * 3;
+    t0 += sign * weights[base]!;
+    t1 += sign * weights[base + 1]!;
+    t2 += sign * weights[base + 2]!;
+  };
 
   /**
    * Token k's own features — the name shape, the word (or its shape), the subwords, as
-   * features.ts unigramsOf lists them for training — summed per label into `tokSums`, their
-   * number into `tokCount`. Returns the token's hash, from which its pair features derive.
+   * features.ts unigramsOf lists them for training — summed per label into t0, t1, t2 (which
+   * start at 0), their number into `tokCount`. Returns the token's hash, from which its pair
+   * features derive.
    */
   function ownFeatures(doc: Doc, k: number, quoted: Uint8Array, nameLike: Uint8Array): number {
-    for (let l = 0; l < L; l++) tokSums[l] = 0;
+    t0 = t1 = t2 = 0;
     tokCount = 0;
     if (nameLike[k]) {
-      addTo(tokSums, NAME_FEATURE, 1);
+      add(NAME_FEATURE, 1);
       tokCount++;
     }
     const tok = doc.tokens[k]!;
     if (!isWordLike(tok)) {
       const h0 = tokenHash(doc, k, quoted);
-      addTo(tokSums, shapeFeature(h0), 1);
+      add(shapeFeature(h0), 1);
       tokCount++;
       return h0;
     }
     const own = ownOf(tok.w);
-    for (let l = 0; l < L; l++) tokSums[l] = tokSums[l]! + own.sums[l]!;
+    t0 += own.s0;
+    t1 += own.s1;
+    t2 += own.s2;
     tokCount += own.count;
     if (!quoted[k]) return own.h;
     // A quoted word's word feature is its own (features.ts quotedIf).
     const h0 = quotedIf(own.h, 1);
-    addTo(tokSums, wordFeature(own.h), -1);
-    addTo(tokSums, wordFeature(h0), 1);
+    add(wordFeature(own.h), -1);
+    add(wordFeature(h0), 1);
     return h0;
   }
 
+  /** Per label, the sum of sumWindow's last window. */
   const sums = new Float64Array(L);
 
   /**
@@ -137,7 +155,9 @@ export function createModelScorer(labels: readonly string[], model: Quantised) {
    * features one by one, for training); returns how many there are.
    */
   function sumWindow(doc: Doc, from: number, to: number, quoted: Uint8Array, nameLike: Uint8Array): number {
-    for (let l = 0; l < L; l++) sums[l] = 0;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
     let n = 0;
     let prev = -1;
     let prev2 = -1;
@@ -148,32 +168,46 @@ export function createModelScorer(labels: readonly string[], model: Quantised) {
       if (!nameLike[k] && !quoted[k] && isWordLike(tok)) {
         // Most tokens: a plain word, whose own features are its record's (ownFeatures does the same).
         const own = ownOf(tok.w);
-        const os = own.sums;
-        for (let l = 0; l < L; l++) sums[l] = sums[l]! + os[l]!;
+        s0 += own.s0;
+        s1 += own.s1;
+        s2 += own.s2;
         n += own.count;
         h0 = own.h;
       } else {
         h0 = ownFeatures(doc, k, quoted, nameLike);
-        for (let l = 0; l < L; l++) sums[l] = sums[l]! + tokSums[l]!;
+        s0 += t0;
+        s1 += t1;
+        s2 += t2;
         n += tokCount;
       }
       if (prev >= 0) {
-        addTo(sums, bigramOf(prev, h0), 1);
+        const b = bigramOf(prev, h0) * 3;
+        s0 += weights[b]!;
+        s1 += weights[b + 1]!;
+        s2 += weights[b + 2]!;
         n++;
       }
       if (prev2 >= 0) {
-        addTo(sums, skipOf(prev2, h0), 1);
+        const b = skipOf(prev2, h0) * 3;
+        s0 += weights[b]!;
+        s1 += weights[b + 1]!;
+        s2 += weights[b + 2]!;
         n++;
       }
       prev2 = prev;
       prev = h0;
     }
+    sums[0] = s0;
+    sums[1] = s1;
+    sums[2] = s2;
     return n;
   }
 
   function score(doc: Doc): ModelScore {
     const logits = new Float64Array(L).fill(-Infinity);
-    const windows = Array.from({ length: L }, () => ({ from: 0, to: 0 }));
+    // (A loop, not Array.from with a map function, which costs more than the rest of this function.)
+    const windows: { from: number; to: number }[] = [];
+    for (let l = 0; l < L; l++) windows.push({ from: 0, to: 0 });
     const { quoted, nameLike } = layout(doc);
     // The message without the handles, hashtags, links and emoji around it (cues.ts coreRange).
     const core = coreRange(doc);
@@ -207,7 +241,7 @@ export function createModelScorer(labels: readonly string[], model: Quantised) {
     let ownCountTotal = 0;
     for (let i = 0; i < m; i++) {
       hashes[i] = ownFeatures(doc, window.from + i, quoted, nameLike);
-      own[i] = tokSums[label]!;
+      own[i] = label === 0 ? t0 : label === 1 ? t1 : t2;
       ownCount[i] = tokCount;
       ownTotal += own[i]!;
       ownCountTotal += tokCount;
