@@ -625,6 +625,7 @@ export function factFamilies(text: string): number {
 
 export function findNamesWithSensitive(text: string, out: Candidate[]): void {
   findNameLists(text, out);
+  findClassLists(text, out);
   const from = out.length;
   const mask = factFamilies(text);
   if (mask === 0) return;
@@ -754,6 +755,65 @@ const PREPOSITION_BEFORE = /\b(?:van|aan|voor|met|bij|over)\s$/;
 const EPITHET_BEFORE = /\b(?:[Dd]ie|[Dd]at|[Dd]eze|[Zz]o'n|[Ww]at een)\s+(?:\p{Ll}+\s+)?\p{Ll}{3,} van een\s$/u;
 
 /**
+ * A class named once, then its pupils: "Klaslijst 3de leerjaar B: Mats, Jinthe, Warre en Seppe",
+ * "In de plusklas van groep 5 zitten nu Sara, Yusuf en Lieve", "5A Jana, Mathis en Lore". Three
+ * or more names joined by commas and "en"/"&", within a few words after the class and in its
+ * sentence, at least two of them given names the list knows; then every one of them counts,
+ * also a given name that is an everyday word too ("Lieve", "Jet", "Ward"). The names may come
+ * before the class too ("Lucas, Fien en Wout bij juf Ellen in 3A"), and after a first list the
+ * next class may name one or two ("5B Ruben en Kato", "1D: Hanna"). A team or a list of winners
+ * without a class is not such a list ("Ons team: Noah, Siem en Finn").
+ */
+function findClassLists(text: string, out: Candidate[]): void {
+  // (Three names need a comma, "en" or "&" between them.)
+  if (!CLASS_HINT.test(text) || !(text.includes(',') || text.includes(' en ') || text.includes('&'))) return;
+  let listed = false;
+  CLASS_REF.lastIndex = 0;
+  const take = (names: [number, number][]): boolean => {
+    // After a first list, the next class may have fewer: "5A Jana, Mathis en Lore, 5B Ruben en Kato", "1D: Hanna".
+    if (names.length < (listed ? 1 : 3)) return false;
+    const firsts = names.map(([a, b]) => text.slice(a, b).split(' ')[0]!.toLowerCase());
+    // Every item a name: a word that is no name ("Frans, Duits en Engels") ends it, unless it is a given name too ("Lieve").
+    if (firsts.some((w) => (NOT_NAME.has(w) || NOT_PERSON.has(w) || LIST_WORD.has(w)) && !FIRST_NAMES.has(w) && !AMBIGUOUS_FIRST.has(w))) return false;
+    if (!listed && firsts.filter((w) => FIRST_NAMES.has(w) && !AMBIGUOUS_FIRST.has(w)).length < 2) return false;
+    listed = true;
+    for (const [a, b] of names) {
+      if (out.some((c) => c.start < b && a < c.end)) continue;
+      out.push({ type: 'name_with_sensitive', start: a, end: b, value: text.slice(a, b), score: 0.8, rule: 'sensitive.list' });
+    }
+    return true;
+  };
+  for (let m = CLASS_REF.exec(text); m !== null; m = CLASS_REF.exec(text)) {
+    // The names before the class: "Lucas, Fien en Wout bij juf Ellen in 3A".
+    const head = text.slice(Math.max(0, m.index - CLASS_LIST_BACK), m.index);
+    const back = BEFORE_CLASS_END.test(head) ? NAMES_BEFORE_CLASS.exec(head) : null;
+    if (back) {
+      const at = m.index - head.length + back.index;
+      const names: [number, number][] = [];
+      for (const n of back[1]!.matchAll(RUN_NAME)) names.push([at + n.index, at + n.index + n[0].length]);
+      take(names);
+    }
+    // The names after it: "Klaslijst 3de leerjaar B: Mats, Jinthe en Warre".
+    const from = m.index + m[0].length;
+    const lead = CLASS_LIST_LEAD.exec(text.slice(from, from + CLASS_LIST_REACH));
+    if (!lead) continue;
+    const names: [number, number][] = [];
+    // One name after another, each right after a comma, "en" or "&".
+    for (let at = from + lead[0].length; ;) {
+      CLASS_LIST_NAME.lastIndex = at;
+      const n = CLASS_LIST_NAME.exec(text);
+      if (!n) break;
+      const end = at + n[1]!.length;
+      names.push([at, end]);
+      const sep = CLASS_LIST_SEP.exec(text.slice(end, end + 6));
+      if (!sep) break;
+      at = end + sep[0].length;
+    }
+    if (take(names)) CLASS_REF.lastIndex = names.at(-1)![1];
+  }
+}
+
+/**
  * Pupils listed with what identifies or exposes each — a class or a grade: "Yara Benali (6B),
  * Tom de Wit (6B)", "Sophie 9, Ibrahim 8,5, Lara 5". Three or more in a row make a list; each
  * name is one entity. (In a list of birthdays the dates are the entities, and the names tied to
@@ -846,6 +906,26 @@ const LIST_NAME = String.raw`(?<![\p{L}\p{N}@#])(${LIST_FULL_NAME})`;
 const LIST_NAME_OR_LOWER = String.raw`(?<![\p{L}\p{N}@#])(${LIST_FULL_NAME}|\p{Ll}{2,})`;
 const LIST_DESCRIPTION = String.raw`(?: \((?:1?\d(?=\))|\d\s?[a-zA-Z]{1,4}\d?\b[^)]{0,40}|groep \d[^)]{0,30}|klas \w+[^)]{0,30})\)| (?:een )?(?:[1-9]|10|5[0-5]\d)(?:[,.]\d)?(?![\d:/A-Za-z-]|\.\d)| (?:onvoldoende|voldoende|ruim voldoende|matig)(?=[,;.]|\s+en\s|\s*$)| (?:ook )?uit (?:groep \d\w?|klas \w+|\d\s?[a-zA-Z]{1,4})\b| \d[A-Za-z]{1,2}\d?(?=[,;.]|\s+en\s|\s*$|\s+(?:mogen|moeten|zijn|hebben|gaan|komen|zitten|krijgen|blijven|kunnen|doen)\b)| [–-] \d[A-Za-z]{1,3}\d?\b)`;
 const LIST_ITEM = new RegExp(LIST_NAME + LIST_DESCRIPTION, 'gu');
+/** Words a class is named with, or a class code: the cheap test before CLASS_REF. */
+const CLASS_HINT = /\d|\b(?:klas|leerjaar|jaar)\b/i;
+const CLASS_REF =
+  /(?<![\p{L}\p{N}-])(?:(?:\d(?:de|e|ste)|eerste|tweede|derde|vierde|vijfde|zesde) (?:leerjaar|jaar|klas)(?: [A-Z](?![\p{L}]))?|(?:groep|klas|brugklas) \d{1,2}[a-zA-Z]?\d?|(?:klas|brugklas) [A-Za-z]\d?|\d{1,2}[a-zA-Z]{1,2}\d?|\d ?(?:havo|vwo|vmbo(?:-[a-z]{1,2})?|mavo|atheneum|gymnasium|gym|aso|tso|bso)(?:[- ]?[A-Za-z](?![\p{L}]))?|[HVAMhvam]\d[A-Za-z]?\d?)(?![\p{L}\p{N}-])/gu;
+/** Between the class and its first name: a colon, "zitten (nu)", "komen", "van <school>", a dash; nothing that ends the sentence. */
+const CLASS_LIST_LEAD =
+  /^(?:,?(?: \p{Ll}+){0,4}\s?[:–-]\s?| (?:(?:van|op|bij) (?:de |het |'t )?\p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*)?\s?:?\s?)?(?:(?:zitten|komen|zijn|gaan|mogen|staan)(?: nu| er| dit jaar| volgend jaar)?(?: in)?:? ?)?)(?=\p{Lu})/u;
+const CLASS_LIST_REACH = 48;
+const CLASS_LIST_BACK = 120;
+const RUN_ITEM = String.raw`${LIST_FULL_NAME}(?: \p{Lu}\.)?`;
+/** Names joined by commas and "en"/"&", ending right before "in", "uit" or "naar" and the class (a teacher may come between). */
+const NAMES_BEFORE_CLASS = new RegExp(
+  String.raw`(?<![\p{L}\p{N}@#])(${RUN_ITEM}(?:, ${RUN_ITEM})*,? (?:en|&) ${RUN_ITEM})(?: (?:bij|met) (?:juf|meester|mevrouw|meneer) \p{Lu}\p{Ll}+)?(?: (?:zitten|zit|komen|gaan|zijn))? (?:in|uit|naar|→|->) $`,
+  'u',
+);
+const RUN_NAME = new RegExp(RUN_ITEM, 'gu');
+const BEFORE_CLASS_END = /\p{L} (?:in|uit|naar|→|->) $/u;
+// (A surname may be an initial: "Emma V.".)
+const CLASS_LIST_NAME = new RegExp(`(${LIST_FULL_NAME}(?: \\p{Lu}\\.)?)(?![\\p{L}\\p{N}@_])`, 'uy');
+const CLASS_LIST_SEP = /^(?:, (?:en )?| en | & |,)/;
 // Words that open a list or a caption and are capitalised there: "Links Ella (3B), dan Mo (3B)".
 const LIST_WORD = new Set('links rechts midden achter voor boven onder vooraan achteraan staand zittend bus tafel groepje team'.split(' '));
 // Lower-case items ("lotte 6a, sem 6b") are tried only when a lower-case letter stands before

@@ -226,6 +226,27 @@ describe('named person with a sensitive fact', () => {
     expect(values(text, 'name_with_sensitive')).toEqual(names);
   });
   it.each([
+    // A class named once, then its pupils; a given name that is an everyday word too counts in the list.
+    ['Indeling groep 6b voor het schoolreisje: Sem, Lieve, Yara en Daan', ['Sem', 'Lieve', 'Yara', 'Daan']],
+    ["In 't tweede leerjaar A zitten dit jaar Noor, Kobe en Fien.", ['Noor', 'Kobe', 'Fien']],
+    // The next class may name one or two.
+    ['Tafelgroepjes 4A: Sanne, Omar en Jet. 4B: Mees en Sara. 4C: Lotte', ['Sanne', 'Omar', 'Jet', 'Mees', 'Sara', 'Lotte']],
+    // The names before the class, a teacher between, and an initial for a surname.
+    ['Bram, Eva K. en Lucas bij juf Petra in 5c, Fleur en Milan in 5a', ['Bram', 'Eva K.', 'Lucas', 'Fleur', 'Milan']],
+  ])('finds the pupils of a list after or before its class in %j', (text, names) => {
+    expect(values(text, 'name_with_sensitive')).toEqual(names);
+  });
+  it.each([
+    // No class: a team, the winners.
+    'Ons team voor de finale: Noah, Jesse, Sam en Finn, zaterdag om 10 uur!',
+    'Gefeliciteerd Mila, Lars en Jasper met de eerste plaats bij het schaaktoernooi',
+    // Subjects after a class, teachers with their titles.
+    'Klas 2B heeft morgen Frans, Duits en Engels',
+    'Groep 8 gaat met juf Anja, meester Tom en juf Els naar het museum',
+  ])('finds no list of pupils in %j', (text) => {
+    expect(values(text, 'name_with_sensitive')).toEqual([]);
+  });
+  it.each([
     // Lower case: everyday words that are names too, and the start of a handle, are not a name.
     ['de roos in de tuin heeft een ziekte', []],
     ['Weet de juf eigenlijk dat ze een notenallergie heeft?', []],
