@@ -329,8 +329,8 @@ function familyWithin(hits: Hit[], a: number, b: number, lower = '', staff = fal
       staff &&
       (h.family === 'grades' ||
         (h.family === 'punishment' && GIVEN_BY_STAFF.test(lower.slice(h.start, h.end)) && !OWN_WARNING.test(lower.slice(Math.max(0, h.start - 8), h.end))) ||
-        // "hij heeft mijn vriend geschorst": the teacher did the suspending.
-        (h.family === 'punishment' && lower.startsWith('geschorst', h.start) && HANDED_OUT_BEFORE.test(lower.slice(Math.max(0, h.start - 40), h.start))))
+        // "hij heeft mijn vriend geschorst", "meneer Arslan heeft mij van school gestuurd": the teacher did the sending away.
+        (h.family === 'punishment' && SENT_AWAY.test(lower.slice(h.start, h.end)) && HANDED_OUT_BEFORE.test(lower.slice(Math.max(0, h.start - 40), h.start))))
     )
       continue;
     return h.family;
@@ -339,6 +339,7 @@ function familyWithin(hits: Hit[], a: number, b: number, lower = '', staff = fal
 }
 const HANDED_OUT_BEFORE =
   /\b(?:heeft|hebben|had|hadden) (?!hij\b|ze\b|zij\b)(?:[a-zà-ÿ']+ ){1,3}(?:al |gewoon |zomaar |meteen )?$|\bdie (?:[a-zà-ÿ']+ ){1,3}(?:heeft|had) (?:[a-zà-ÿ']+ )?$/;
+const SENT_AWAY = /^(?:geschorst|van school (?:gestuurd|getrapt|gegooid|verwijderd)|naar huis gestuurd|(?:de gang|het lokaal) (?:op|uit) gestuurd)/;
 // "na zijn officiële waarschuwing": the teacher's own, not one handed out.
 const OWN_WARNING = /\b(?:zijn|haar|z'n|d'r) officiële waarschuwing$/;
 const QUOTE_OPEN = `'"‘“`;

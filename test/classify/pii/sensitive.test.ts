@@ -472,6 +472,10 @@ describe('names that are no person, pupils in lists, teachers in a role', () => 
     expect(values('Onze Zara is sinds de scheiding erg stil, gelukkig dat juf Mirjam haar zo opvangt', 'name_with_sensitive')).toEqual(['Zara']);
     expect(values('juf Anouk, Bram is vandaag ziek, hij heeft koorts', 'name_with_sensitive')).toEqual(['Bram']);
     expect(values('Meneer Hoekstra, u heeft mijn zoon gisteren uit de klas gezet', 'name_with_sensitive')).toEqual([]);
+    // One who sent a pupil off the school or home; but a teacher who was sent away is the one.
+    expect(values('Mevrouw Jansen heeft mij zomaar van school gestuurd voor twee dagen', 'name_with_sensitive')).toEqual([]);
+    expect(values('Juf Inge, u heeft onze dochter gisteren naar huis gestuurd zonder te bellen', 'name_with_sensitive')).toEqual([]);
+    expect(values('Meester Bart is van school gestuurd na die ruzie', 'name_with_sensitive')).toEqual(['Bart']);
     expect(values('Speciaal dank aan juf Sanne, die bij Ilias bleef toen hij op kamp een astma-aanval kreeg.', 'name_with_sensitive')).toEqual(['Ilias']);
   });
 
