@@ -916,6 +916,7 @@ const CLASS_LIST_LEAD =
   /^(?:,?(?: \p{Ll}+){0,4}\s?[:–-]\s?| (?:(?:van|op|bij) (?:de |het |'t )?\p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*)?\s?:?\s?)?(?:(?:zitten|komen|zijn|gaan|mogen|staan)(?: nu| er| dit jaar| volgend jaar)?(?: in)?:? ?)?)(?=\p{Lu})/u;
 const CLASS_LIST_REACH = 48;
 const CLASS_LIST_BACK = 120;
+/** A name in a class list; its surname may be an initial ("Emma V."). */
 const RUN_ITEM = String.raw`${LIST_FULL_NAME}(?: \p{Lu}\.)?`;
 /** Names joined by commas and "en"/"&", ending right before "in", "uit" or "naar" and the class (a teacher may come between). */
 const NAMES_BEFORE_CLASS = new RegExp(
@@ -924,8 +925,7 @@ const NAMES_BEFORE_CLASS = new RegExp(
 );
 const RUN_NAME = new RegExp(RUN_ITEM, 'gu');
 const BEFORE_CLASS_END = /\p{L} (?:in|uit|naar|→|->) $/u;
-// (A surname may be an initial: "Emma V.".)
-const CLASS_LIST_NAME = new RegExp(`(${LIST_FULL_NAME}(?: \\p{Lu}\\.)?)(?![\\p{L}\\p{N}@_])`, 'uy');
+const CLASS_LIST_NAME = new RegExp(String.raw`(${RUN_ITEM})(?![\p{L}\p{N}@_])`, 'uy');
 const CLASS_LIST_SEP = /^(?:, (?:en )?| en | & |,)/;
 // Words that open a list or a caption and are capitalised there: "Links Ella (3B), dan Mo (3B)".
 const LIST_WORD = new Set('links rechts midden achter voor boven onder vooraan achteraan staand zittend bus tafel groepje team'.split(' '));
