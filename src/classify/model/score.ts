@@ -93,7 +93,7 @@ export function createModelScorer(labels: readonly string[], model: Quantised) {
     let s1 = 0;
     let s2 = 0;
     for (let i = 0; i < count; i++) {
-      const base = subIdx[i]! * 3;
+      const base = subIdx[i]! * LABEL_COUNT;
       s0 += weights[base]!;
       s1 += weights[base + 1]!;
       s2 += weights[base + 2]!;
@@ -108,7 +108,7 @@ export function createModelScorer(labels: readonly string[], model: Quantised) {
   let tokCount = 0;
   /** `sign` × the weights of `feature`, added per label into t0, t1, t2. */
   const add = (feature: number, sign: number) => {
-    const base = feature * 3;
+    const base = feature * LABEL_COUNT;
     t0 += sign * weights[base]!;
     t1 += sign * weights[base + 1]!;
     t2 += sign * weights[base + 2]!;
@@ -181,14 +181,14 @@ export function createModelScorer(labels: readonly string[], model: Quantised) {
         n += tokCount;
       }
       if (prev >= 0) {
-        const b = bigramOf(prev, h0) * 3;
+        const b = bigramOf(prev, h0) * LABEL_COUNT;
         s0 += weights[b]!;
         s1 += weights[b + 1]!;
         s2 += weights[b + 2]!;
         n++;
       }
       if (prev2 >= 0) {
-        const b = skipOf(prev2, h0) * 3;
+        const b = skipOf(prev2, h0) * LABEL_COUNT;
         s0 += weights[b]!;
         s1 += weights[b + 1]!;
         s2 += weights[b + 2]!;

@@ -775,7 +775,7 @@ function findClassLists(text: string, out: Candidate[]): void {
     if (names.length < (listed ? 1 : 3)) return false;
     const firsts = names.map(([a, b]) => text.slice(a, b).split(' ')[0]!.toLowerCase());
     // Every item a name: a word that is no name ("Frans, Duits en Engels") ends it, unless it is a given name too ("Lieve").
-    if (firsts.some((w) => (NOT_NAME.has(w) || NOT_PERSON.has(w) || LIST_WORD.has(w)) && !FIRST_NAMES.has(w) && !AMBIGUOUS_FIRST.has(w))) return false;
+    if (firsts.some((w) => (notName(w) || NOT_PERSON.has(w) || LIST_WORD.has(w)) && !FIRST_NAMES.has(w) && !AMBIGUOUS_FIRST.has(w))) return false;
     if (!listed && firsts.filter((w) => FIRST_NAMES.has(w) && !AMBIGUOUS_FIRST.has(w)).length < 2) return false;
     listed = true;
     for (const [a, b] of names) {

@@ -242,6 +242,7 @@ describe('named person with a sensitive fact', () => {
     'Gefeliciteerd Mila, Lars en Jasper met de eerste plaats bij het schaaktoernooi',
     // Subjects after a class, teachers with their titles.
     'Klas 2B heeft morgen Frans, Duits en Engels',
+    'Rooster klas 2B: Frans, Duits en Engels',
     'Groep 8 gaat met juf Anja, meester Tom en juf Els naar het museum',
   ])('finds no list of pupils in %j', (text) => {
     expect(values(text, 'name_with_sensitive')).toEqual([]);
