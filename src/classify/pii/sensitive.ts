@@ -171,7 +171,10 @@ const SECOND_PERSON_ROUTINE = new RegExp(
 const SENSITIVE: Array<[string, RegExp]> = [
   [
     'health',
-    /\b(?:burn-?out|overspannen|depressie|depressief|adhd|add|autis\w*|asperger|dyslexie\w*|dyscalculie\w*|diabetes\w*|epilep\w*|eet (?:bijna |haast |nauwelijks |amper |al weken |nog maar )?(?:niks|niets|niet)(?: meer)?(?! van| op| aan| bij| mee)|(?:heeft|met|aan|tegen|is) kanker|kanker (?:vastgesteld|gediagnosticeerd|geconstateerd)|leukemie|anorexia|boulimia|eetstoornis|pdd-?nos|tourette|astma|ziekenhuis|ambulance|opgenomen|psycholoog|psychiater|therapie|medicijnen|ritalin|zelfmoord\w*|suïcid\w*|zwanger|hiv|aids|soa|hersenschudding|chronisch ziek|ernstig ziek|doodziek|gehandicapt|rolstoel|ggz|angststoornis|paniekaanval\w*|automutilatie|snijdt zichzelf|zelfbeschadiging|kliniek|afkickkliniek|antidepressiva|medicatie|insuline\w*|spoedeisende hulp|eerste hulp|\w*operatie|pgb|vertrouwenspersoon|(?:bij|naar) de (?:schoolmaatschappelijk werker|maatschappelijk werker|jeugdarts|jeugdverpleegkundige|logopedist\w*|schoolpsycholoog)|(?:plast|plaste|plassen) (?:\w+ ){0,2}in (?:zijn|haar|z'n|d'r|het|'t) bed|in (?:zijn|haar|z'n|d'r) bed (?:geplast|plast|geplast heeft)|(?:bij|naar) de (?:dokter|huisarts|tandarts|orthodontist|fysio(?:therapeut)?)|weegt (?:nog maar |maar |pas )?\d+ kilo|geopereerd|ic|intensive care|ongeluk gehad|gebroken (?:been|arm|enkel|pols)|miskraam|hoofdluis|luizen|bedplassen|bedplasser|stottert|slechthorend|doof|blind|adhd-\w+|rugzakje|speciaal onderwijs|cluster 4|corona|covid|tumor|hersentumor|\w*ziekte|ziektewet|hartinfarct|herseninfarct|hart(?:afwijking|kwaal|probleem|problemen|ruis|operatie)|bevallen van|bevalling|\w*ontsteking|(?:heeft|met|aan) (?:ms|reuma|crohn|eczeem|epilepsie)|(?:heeft|aan) als(?=\s*(?:[.,!?]|$)| (?:overleden|gestorven)\b)|multiple sclerose|reuma|ziekte van crohn|eczeem|dyspraxie|gediagnosticeerd|diagnose|dementie|hartaanval|beroerte|hartstilstand|verlamd|gips|revalidatie|revalideert|\w*allergi\w*|allergisch|\w*intolerant|epipen|koorts|\w*griep|overgegeven|overgeven|gespuugd|ziek gemeld|ziekgemeld|ziek thuis|(?:is|ligt|lag|was|werd) (?:al (?:een )?(?:\w+ )?|nog |erg |heel |flink |weer )?ziek(?! goed| vet| mooi| hard| van)|(?:al |nog |erg |weer )?ziek (?:is|was|zijn|waren|werd|geworden is)\b|dieet|diëtist|psychiatr\w*|\w*inzinking|ingestort|\w*stoornis|\w*syndroom|syndroom van \w+|\w+(?:letsel|beschadiging|bloeding)|(?:been|arm|bot|pols|enkel|sleutelbeen|heup|knie|rib|neus|teen|vinger|schedel|kaak|rug|nek|elleboog|schouder)breuk\w*|(?:zijn|haar|z'n|d'r|de|het) (?:been|benen|arm|armen|enkel|pols|sleutelbeen|heup|knie|rib|ribben|neus|teen|tenen|vinger|hand|voet|elleboog|schouder|kaak|rug|nek) (?:\w+ )?(?:gebroken|gekneusd|verstuikt|ontwricht|uit de kom)|(?:op|met) krukken|(?:paniek|angst|astma|hart|migraine|epilepsie|woede)-?aanval\w*|panic ?attacks?|aanvall?e?n? van (?:paniek|angst|benauwdheid)|(?:ze|zij|hij|ie|die|u|jij|je|hem|haar) (?:\w+ ){0,2}kanker (?:heeft|had|hebben|heb|kreeg|gekregen)|\w*pillen|(?:slikt|slikken|slikte|neemt|nemen|innemen|inneemt) (?:\w+ ){0,2}(?:pillen|pil|medicijnen|medicatie)|(?:on)?gevaccineerd|ingeënt|ingeent|bed ?plas\w*|bedgeplast|faalangst\w*|plast (?:\w+ ){0,2}in (?:bed|(?:zijn|haar|z'n|d'r) broek)|\w+kanker|chemo\w*|bestraling\w*|zichzelf (?:snijdt|snijden|sneed|beschadigt|pijn doet)|(?:snijdt|snijden|sneed) (?:zich|zichzelf)|neten|ongesteld|\w*pokken|mazelen|kinkhoest|roodvonk|krentenbaard|kinderafdeling|oncologie|(?:ligt|lag|liggen|lagen) (?:\w+ ){0,3}op de \w*afdeling|(?:zich|zichzelf) ziek (?:gemeld|meldde|melden|meldt))\b/,
+    // The words with a fact at their end or inside ("hartoperatie", "notenallergie",
+    // "buikgriep", "borstkanker") are two alternatives, not one each: every \w* is tried at
+    // every word, and thirteen of them cost more than the rest of the pattern.
+    /\b(?:burn-?out|overspannen|depressie|depressief|adhd|add|autis\w*|asperger|dyslexie\w*|dyscalculie\w*|diabetes\w*|epilep\w*|eet (?:bijna |haast |nauwelijks |amper |al weken |nog maar )?(?:niks|niets|niet)(?: meer)?(?! van| op| aan| bij| mee)|(?:heeft|met|aan|tegen|is) kanker|kanker (?:vastgesteld|gediagnosticeerd|geconstateerd)|leukemie|anorexia|boulimia|eetstoornis|pdd-?nos|tourette|astma|ziekenhuis|ambulance|opgenomen|psycholoog|psychiater|therapie|medicijnen|ritalin|zelfmoord\w*|suïcid\w*|zwanger|hiv|aids|soa|hersenschudding|chronisch ziek|ernstig ziek|doodziek|gehandicapt|rolstoel|ggz|angststoornis|paniekaanval\w*|automutilatie|snijdt zichzelf|zelfbeschadiging|kliniek|afkickkliniek|antidepressiva|medicatie|insuline\w*|spoedeisende hulp|eerste hulp|\w*(?:operatie|ziekte|ontsteking|allergi\w*|intolerant|griep|inzinking|stoornis|syndroom|pillen|pokken)|\w+(?:letsel|beschadiging|bloeding|kanker)|pgb|vertrouwenspersoon|(?:bij|naar) de (?:schoolmaatschappelijk werker|maatschappelijk werker|jeugdarts|jeugdverpleegkundige|logopedist\w*|schoolpsycholoog)|(?:plast|plaste|plassen) (?:\w+ ){0,2}in (?:zijn|haar|z'n|d'r|het|'t) bed|in (?:zijn|haar|z'n|d'r) bed (?:geplast|plast|geplast heeft)|(?:bij|naar) de (?:dokter|huisarts|tandarts|orthodontist|fysio(?:therapeut)?)|weegt (?:nog maar |maar |pas )?\d+ kilo|geopereerd|ic|intensive care|ongeluk gehad|gebroken (?:been|arm|enkel|pols)|miskraam|hoofdluis|luizen|bedplassen|bedplasser|stottert|slechthorend|doof|blind|adhd-\w+|rugzakje|speciaal onderwijs|cluster 4|corona|covid|tumor|hersentumor|ziektewet|hartinfarct|herseninfarct|hart(?:afwijking|kwaal|probleem|problemen|ruis|operatie)|bevallen van|bevalling|(?:heeft|met|aan) (?:ms|reuma|crohn|eczeem|epilepsie)|(?:heeft|aan) als(?=\s*(?:[.,!?]|$)| (?:overleden|gestorven)\b)|multiple sclerose|reuma|ziekte van crohn|eczeem|dyspraxie|gediagnosticeerd|diagnose|dementie|hartaanval|beroerte|hartstilstand|verlamd|gips|revalidatie|revalideert|allergisch|epipen|koorts|overgegeven|overgeven|gespuugd|ziek gemeld|ziekgemeld|ziek thuis|(?:is|ligt|lag|was|werd) (?:al (?:een )?(?:\w+ )?|nog |erg |heel |flink |weer )?ziek(?! goed| vet| mooi| hard| van)|(?:al |nog |erg |weer )?ziek (?:is|was|zijn|waren|werd|geworden is)\b|dieet|diëtist|psychiatr\w*|ingestort|syndroom van \w+|(?:been|arm|bot|pols|enkel|sleutelbeen|heup|knie|rib|neus|teen|vinger|schedel|kaak|rug|nek|elleboog|schouder)breuk\w*|(?:zijn|haar|z'n|d'r|de|het) (?:been|benen|arm|armen|enkel|pols|sleutelbeen|heup|knie|rib|ribben|neus|teen|tenen|vinger|hand|voet|elleboog|schouder|kaak|rug|nek) (?:\w+ )?(?:gebroken|gekneusd|verstuikt|ontwricht|uit de kom)|(?:op|met) krukken|(?:paniek|angst|astma|hart|migraine|epilepsie|woede)-?aanval\w*|panic ?attacks?|aanvall?e?n? van (?:paniek|angst|benauwdheid)|(?:ze|zij|hij|ie|die|u|jij|je|hem|haar) (?:\w+ ){0,2}kanker (?:heeft|had|hebben|heb|kreeg|gekregen)|(?:slikt|slikken|slikte|neemt|nemen|innemen|inneemt) (?:\w+ ){0,2}(?:pillen|pil|medicijnen|medicatie)|(?:on)?gevaccineerd|ingeënt|ingeent|bed ?plas\w*|bedgeplast|faalangst\w*|plast (?:\w+ ){0,2}in (?:bed|(?:zijn|haar|z'n|d'r) broek)|chemo\w*|bestraling\w*|zichzelf (?:snijdt|snijden|sneed|beschadigt|pijn doet)|(?:snijdt|snijden|sneed) (?:zich|zichzelf)|neten|ongesteld|mazelen|kinkhoest|roodvonk|krentenbaard|kinderafdeling|oncologie|(?:ligt|lag|liggen|lagen) (?:\w+ ){0,3}op de \w*afdeling|(?:zich|zichzelf) ziek (?:gemeld|meldde|melden|meldt))\b/,
   ],
   [
     'punishment',
@@ -183,7 +186,8 @@ const SENSITIVE: Array<[string, RegExp]> = [
   ],
   [
     'home',
-    /\b(?:scheiden|gescheiden|\w*scheiding|pleeggezin|pleegouders|pleegkind|jeugdzorg|voogd|uit huis geplaatst|ondertoezichtstelling|veilig thuis|huiselijk geweld|overleden|(?:vader|moeder|mama|papa|ouders|broer(?:tje)?|zus(?:je)?|opa|oma|stiefvader|stiefmoeder)(?: van \w+)? (?:is|zijn|was|waren) (?:\w+ ){0,3}(?:gestorven|omgekomen|verongelukt)|(?:kan|kunnen|kon|konden) (?:het |dat |de \w+ |het \w+ )?(?:\w+ )?niet (?:betalen|ophoesten)|geen geld (?:voor|om)|(?:dood|overlijden) van (?:zijn|haar|z'n|d'r|hun) (?:vader|moeder|papa|mama|broer(?:tje)?|zus(?:je)?|opa|oma|ouders)|schulden|\w*schuldsanering|schuldhulp\w*|deurwaarder|beslag (?:gelegd|op)|armoede|(?<!\bvoor de )voedselbank(?! (?:ingezameld|gebracht|gedoneerd))|uitgezet naar|uitzetting|teruggestuurd naar|verblijfsvergunning|asielzoeker\w*|asielaanvraag|asiel|gevlucht\b|vluchteling\w*|dakloos|daklozen\w*|azc|mishandel\w*|woont nu bij|in de gevangenis|aan de drank|aan de drugs|gevangenis|bajes|in de (?:nor|lik|bak)\b|(?:zit|zat|zitten|zaten) (?:al |nu |sinds )?(?:\w+ ){0,2}vast(?=\s*[,.!?;]|\s*$| in de (?:gevangenis|cel|bak)| (?:toch|hoor|he|hè|of zo|sinds|voor|wegens|vanwege)\b)|vastzit(?:ten)?(?= in de (?:gevangenis|cel|bak))|vastgezet|(?:vader|moeder|pa|ma|papa|mama|ouders|stiefvader|stiefmoeder)(?: van \w+)? (?:zuipt|zuipen|drinkt|drinken)(?=\s*[,.!?;]|\s*$| (?:te veel|veel|weer|elke dag|iedere dag|al jaren|zich))|(?:vader|moeder|pa|ma|papa|mama|stiefvader|stiefmoeder)(?: van \w+)? (?:slaat|sloeg|mishandelt) (?:hem|haar|ze|hen|de kinderen)|voedselpakket\w*|zit in de bak|in de bak|aan de drank|aan de drugs|verslaafd|alcoholist|werkloos|(?:zijn|haar|z'n|d'r|hun) (?:baan|werk) kwijt|(?:hun|het|ons|jullie) huis uit moeten|moeten (?:hun|het|uit hun) huis uit|in de bijstand|uitkering|huisuitzetting|uit huis gezet|weggelopen|vermist|kinderbescherming|blijf-van-mijn-lijfhuis|opvanghuis|tehuis|gezinshuis|begrafenis|rouwt|weeskind|noodopvang|vrouwenopvang|(?:slaapt|slapen|sliep|sliepen|woont|wonen) (?:al (?:\w+ ){0,2}|nu |sinds (?:\w+ ){1,2})?in (?:de|een|hun|z'n|zijn|haar) (?:auto|caravan|tent|opvang|daklozenopvang))\b/,
+    // (The words that end in a fact, "echtscheiding", "schuldsanering", in one alternative: see health.)
+    /\b(?:scheiden|gescheiden|\w*(?:scheiding|schuldsanering)|pleeggezin|pleegouders|pleegkind|jeugdzorg|voogd|uit huis geplaatst|ondertoezichtstelling|veilig thuis|huiselijk geweld|overleden|(?:vader|moeder|mama|papa|ouders|broer(?:tje)?|zus(?:je)?|opa|oma|stiefvader|stiefmoeder)(?: van \w+)? (?:is|zijn|was|waren) (?:\w+ ){0,3}(?:gestorven|omgekomen|verongelukt)|(?:kan|kunnen|kon|konden) (?:het |dat |de \w+ |het \w+ )?(?:\w+ )?niet (?:betalen|ophoesten)|geen geld (?:voor|om)|(?:dood|overlijden) van (?:zijn|haar|z'n|d'r|hun) (?:vader|moeder|papa|mama|broer(?:tje)?|zus(?:je)?|opa|oma|ouders)|schulden|schuldhulp\w*|deurwaarder|beslag (?:gelegd|op)|armoede|(?<!\bvoor de )voedselbank(?! (?:ingezameld|gebracht|gedoneerd))|uitgezet naar|uitzetting|teruggestuurd naar|verblijfsvergunning|asielzoeker\w*|asielaanvraag|asiel|gevlucht\b|vluchteling\w*|dakloos|daklozen\w*|azc|mishandel\w*|woont nu bij|in de gevangenis|aan de drank|aan de drugs|gevangenis|bajes|in de (?:nor|lik|bak)\b|(?:zit|zat|zitten|zaten) (?:al |nu |sinds )?(?:\w+ ){0,2}vast(?=\s*[,.!?;]|\s*$| in de (?:gevangenis|cel|bak)| (?:toch|hoor|he|hè|of zo|sinds|voor|wegens|vanwege)\b)|vastzit(?:ten)?(?= in de (?:gevangenis|cel|bak))|vastgezet|(?:vader|moeder|pa|ma|papa|mama|ouders|stiefvader|stiefmoeder)(?: van \w+)? (?:zuipt|zuipen|drinkt|drinken)(?=\s*[,.!?;]|\s*$| (?:te veel|veel|weer|elke dag|iedere dag|al jaren|zich))|(?:vader|moeder|pa|ma|papa|mama|stiefvader|stiefmoeder)(?: van \w+)? (?:slaat|sloeg|mishandelt) (?:hem|haar|ze|hen|de kinderen)|voedselpakket\w*|zit in de bak|in de bak|aan de drank|aan de drugs|verslaafd|alcoholist|werkloos|(?:zijn|haar|z'n|d'r|hun) (?:baan|werk) kwijt|(?:hun|het|ons|jullie) huis uit moeten|moeten (?:hun|het|uit hun) huis uit|in de bijstand|uitkering|huisuitzetting|uit huis gezet|weggelopen|vermist|kinderbescherming|blijf-van-mijn-lijfhuis|opvanghuis|tehuis|gezinshuis|begrafenis|rouwt|weeskind|noodopvang|vrouwenopvang|(?:slaapt|slapen|sliep|sliepen|woont|wonen) (?:al (?:\w+ ){0,2}|nu |sinds (?:\w+ ){1,2})?in (?:de|een|hun|z'n|zijn|haar) (?:auto|caravan|tent|opvang|daklozenopvang))\b/,
   ],
   [
     'missing',
@@ -450,6 +454,75 @@ function nextNameStart(text: string, from: number): number {
   }
   return n;
 }
+/**
+ * What the words of a text say about the names in it, in one scan (nameWords gives it as bits):
+ * - MAY_NAME: a word that the name scans below (NAME, SINGLE) could take for a name: a
+ *   capitalised word that is no sentence word ("Ik", "Gisteren"), or a given name the list knows
+ *   in lower case (also with a possessive s, or made small: "daans", "lotje"). Both scans reject
+ *   every other word, so without one no name can be tied to a fact ("Ik heb zelf ADHD");
+ * - KNOWN: a word (in any case) that is a given name the list knows, which a list of pupils
+ *   needs (findNameLists);
+ * - TWO_UNAMBIGUOUS: two such words that are no everyday word too, which the first list of a
+ *   class needs (findClassLists).
+ * Words are runs of letters as letterCase knows them: the first word of a name the scans see is
+ * such a run, and a word with a letter beyond Latin Extended-B, which no list holds, is looked
+ * at by its parts (which can only find more).
+ */
+function nameWords(text: string): number {
+  const n = text.length;
+  let found = 0;
+  let unambiguous = 0;
+  for (let i = 0; i < n && found !== ALL_NAME_WORDS;) {
+    const kind = letterCase(text.charCodeAt(i));
+    if (kind === 0) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    // The hash of the word in lower case, and of all but its last letter (a possessive s).
+    let h = LOWER_CODE[text.charCodeAt(i)]!;
+    let before = 0;
+    for (; j < n; j++) {
+      const d = text.charCodeAt(j);
+      if (letterCase(d) !== LOWER) break;
+      before = h;
+      h = (Math.imul(h, 31) + d) | 0;
+    }
+    if (FIRST_NAME_HASHES.has(h)) {
+      // (A hash only says "maybe": the word itself decides.)
+      const lc = text.slice(i, j).toLowerCase();
+      if (FIRST_NAMES.has(lc)) {
+        found |= KNOWN;
+        if (!AMBIGUOUS_FIRST.has(lc) && ++unambiguous >= 2) found |= TWO_UNAMBIGUOUS;
+      }
+    }
+    if ((found & MAY_NAME) === 0) {
+      if (kind === UPPER) {
+        if (j - i >= 2) {
+          const lc = text.slice(i, j).toLowerCase();
+          if (!NOT_NAME.has(lc) || FIRST_NAMES.has(lc.slice(0, -1))) found |= MAY_NAME;
+        }
+      } else if (
+        FIRST_NAME_HASHES.has(h) ||
+        (text.charCodeAt(j - 1) === 115 && FIRST_NAME_HASHES.has(before)) ||
+        (j - i >= 5 && text.charCodeAt(j - 1) === 101 && text.charCodeAt(j - 2) === 106 && isDiminutive(text.slice(i, j)))
+      )
+        found |= MAY_NAME;
+    }
+    // An upper-case letter inside a run ("McDonald", "iPad") starts a run of its own.
+    i = j;
+  }
+  return found;
+}
+const [MAY_NAME, KNOWN, TWO_UNAMBIGUOUS] = [1, 2, 4];
+const ALL_NAME_WORDS = MAY_NAME | KNOWN | TWO_UNAMBIGUOUS;
+/** The lower-case letter of each letter up to Latin Extended-B (itself when it has no single one). */
+const LOWER_CODE = new Uint16Array(0x250);
+for (let c = 0; c < LOWER_CODE.length; c++) {
+  const lc = String.fromCharCode(c).toLowerCase();
+  LOWER_CODE[c] = lc.length === 1 ? lc.charCodeAt(0) : c;
+}
+
 /** NAME's look-behind: a letter, a digit, _, @ or #. */
 function isWordish(c: number): boolean {
   return letterCase(c) !== 0 || (c >= 48 && c <= 57) || c === 95 || c === 64 || c === 35;
@@ -625,8 +698,11 @@ export function factFamilies(text: string): number {
 }
 
 export function findNamesWithSensitive(text: string, out: Candidate[]): void {
-  findNameLists(text, out);
-  findClassLists(text, out);
+  const names = nameWords(text);
+  if ((names & KNOWN) !== 0) findNameLists(text, out);
+  if ((names & TWO_UNAMBIGUOUS) !== 0) findClassLists(text, out);
+  // No name can be tied to a fact when the text holds no word that may be a name.
+  if ((names & MAY_NAME) === 0) return;
   const from = out.length;
   const mask = factFamilies(text);
   if (mask === 0) return;
