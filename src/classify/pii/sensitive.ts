@@ -422,7 +422,44 @@ function hashWord(w: string): number {
   for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
   return h;
 }
-const FIRST_NAME_HASHES = new Set<number>([...FIRST_NAMES].map(hashWord));
+/**
+ * Word hashes to small numbers other than 0, in typed arrays: a look-up is a few array reads (a
+ * Map or Set of numbers costs several times that, and the scans below look up every word).
+ */
+class HashTable {
+  private readonly keys: Int32Array;
+  private readonly values: Int32Array;
+  private readonly mask: number;
+  constructor(entries: ReadonlyMap<number, number>) {
+    let size = 16;
+    while (size < entries.size * 4) size <<= 1;
+    this.keys = new Int32Array(size);
+    this.values = new Int32Array(size);
+    this.mask = size - 1;
+    for (const [h, v] of entries) {
+      if (v === 0) throw new Error('HashTable: 0 means "none"');
+      let i = this.slot(h);
+      while (this.values[i] !== 0 && this.keys[i] !== h) i = (i + 1) & this.mask;
+      this.keys[i] = h;
+      this.values[i] = v;
+    }
+  }
+  private slot(h: number): number {
+    return (h ^ (h >>> 15)) & this.mask;
+  }
+  /** The value for hash h; 0 when there is none. */
+  get(h: number): number {
+    for (let i = this.slot(h); ; i = (i + 1) & this.mask) {
+      const v = this.values[i]!;
+      if (v === 0 || this.keys[i] === h) return v;
+    }
+  }
+  /** Is there a value for hash h? */
+  has(h: number): boolean {
+    return this.get(h) !== 0;
+  }
+}
+const FIRST_NAME_HASHES = new HashTable(new Map([...FIRST_NAMES].map((w) => [hashWord(w), 1])));
 
 /**
  * Where the next word starts, from `from` on, that may begin a name in NAME: a capital, or a
@@ -430,7 +467,7 @@ const FIRST_NAME_HASHES = new Set<number>([...FIRST_NAMES].map(hashWord));
  * The name scan jumps here past word pairs that can never be a name. A word starts where a
  * letter follows no letter, digit, _, @ or #; a word in lower case runs over lower-case letters.
  */
-function nextNameStart(text: string, from: number): number {
+function nextNameStart(text: string, from: number, single = false): number {
   const n = text.length;
   let i = from;
   while (i < n) {
@@ -443,13 +480,23 @@ function nextNameStart(text: string, from: number): number {
     if (kind === UPPER) return i;
     // A word in lower case: a given name the list knows, by the hash of its letters.
     let h = c;
+    let before = 0;
     let j = i + 1;
     for (; j < n; j++) {
       const d = text.charCodeAt(j);
       if (letterCase(d) !== LOWER) break;
+      before = h;
       h = (Math.imul(h, 31) + d) | 0;
     }
     if (FIRST_NAME_HASHES.has(h)) return i;
+    // For SINGLE also a known name with a possessive s ("daans"), or a word that may be a name
+    // made small ("lotje", "lotjes"): findSingleNames takes no other word in lower case.
+    if (single) {
+      const last = text.charCodeAt(j - 1);
+      if (last === 115 && FIRST_NAME_HASHES.has(before)) return i;
+      const e = last === 115 ? j - 1 : j;
+      if (text.charCodeAt(e - 1) === 101 && text.charCodeAt(e - 2) === 106) return i;
+    }
     i = j;
   }
   return n;
@@ -561,7 +608,7 @@ const piecesMatching = (word: string, test: (piece: string) => boolean) =>
  * families it may start as a trigger word (every family when no pattern names it as written),
  * shifted by KIND_BITS, and the kind of word that counts only together with another.
  */
-const WORD_INFO = new Map<number, number>();
+const WORD_INFO_ENTRIES = new Map<number, number>();
 const KIND_BITS = 4;
 const addInfo = (map: Map<number, number>, word: string, bits: number) => {
   const h = hashWord(word);
@@ -578,7 +625,7 @@ for (const [kind, words] of [
   [BE, 'is'],
   [PARENT, 'ouders moeder vader mama papa'],
 ] as const)
-  for (const w of words.split(' ')) addInfo(WORD_INFO, w, kind);
+  for (const w of words.split(' ')) addInfo(WORD_INFO_ENTRIES, w, kind);
 // Words of a fact that start none themselves ("moment", "vanavond"): when another word opens the
 // scan, their families are looked for too.
 const ALSO_BITS = KIND_BITS + SENSITIVE.length;
@@ -586,14 +633,17 @@ for (const [family, words] of [
   ['whereabouts', 'nu moment vanavond altijd huis'],
   ['home', 'huis'],
 ] as const)
-  for (const w of words.split(' ')) addInfo(WORD_INFO, w, FAMILY_BIT[family]! << ALSO_BITS);
+  for (const w of words.split(' ')) addInfo(WORD_INFO_ENTRIES, w, FAMILY_BIT[family]! << ALSO_BITS);
 // A one-letter word is no trigger ("u" is "you", not the start of anything).
-for (const w of TRIGGERS) for (const part of w.split('-')) if (part.length >= 2) addInfo(WORD_INFO, part, (familiesNaming(part) || ALL_FAMILIES) << KIND_BITS);
+for (const w of TRIGGERS)
+  for (const part of w.split('-')) if (part.length >= 2) addInfo(WORD_INFO_ENTRIES, part, (familiesNaming(part) || ALL_FAMILIES) << KIND_BITS);
 const KIND_MASK = (1 << KIND_BITS) - 1;
 // The same by a word's first five letters, for words in many forms: "vluchtelingenkinderen", "asielzoekerscentra".
-const STEM_INFO = new Map<number, number>();
-for (const st of TRIGGER_STEMS) addInfo(STEM_INFO, st, (familiesNaming(st) || ALL_FAMILIES) << KIND_BITS);
-for (const st of ['asiel', 'vluch']) addInfo(STEM_INFO, st, FAMILY_BIT.home! << KIND_BITS);
+const STEM_INFO_ENTRIES = new Map<number, number>();
+for (const st of TRIGGER_STEMS) addInfo(STEM_INFO_ENTRIES, st, (familiesNaming(st) || ALL_FAMILIES) << KIND_BITS);
+for (const st of ['asiel', 'vluch']) addInfo(STEM_INFO_ENTRIES, st, FAMILY_BIT.home! << KIND_BITS);
+const WORD_INFO = new HashTable(WORD_INFO_ENTRIES);
+const STEM_INFO = new HashTable(STEM_INFO_ENTRIES);
 
 /** Lower-case letter code for a-z, A-Z and Latin-1 letters; 0 for anything else. */
 function lowerLetter(c: number): number {
@@ -643,14 +693,14 @@ function sensitiveMask(text: string): number {
       len++;
       if (len === 5) {
         const info = STEM_INFO.get(h);
-        if (info !== undefined) {
+        if (info !== 0) {
           mask |= (info >> KIND_BITS) & ALL_FAMILIES;
           also |= info >> ALSO_BITS;
         }
       }
     } else if (len > 0) {
       const info = WORD_INFO.get(h);
-      if (info !== undefined) {
+      if (info !== 0) {
         kinds |= 1 << (info & KIND_MASK);
         // (No one-letter word is a trigger: "u" only counts as "you".)
         mask |= (info >> KIND_BITS) & ALL_FAMILIES;
@@ -1087,8 +1137,9 @@ function lowerPossessive(text: string, at: number, word: string): boolean {
 /** A first name alone (known given name, after a title like "juf", or spoken to) with a sensitive fact. */
 function findSingleNames(text: string, out: Candidate[], hits: () => Hit[], lowered: () => string): void {
   const fullNames = out.filter((c) => c.type === 'name_with_sensitive');
-  SINGLE.lastIndex = 0;
-  for (let m = SINGLE.exec(text); m !== null; m = SINGLE.exec(text)) {
+  // From word to word that may be a name (nextNameStart): most words are in lower case and no name.
+  SINGLE.lastIndex = nextNameStart(text, 0, true);
+  for (let m = SINGLE.exec(text); m !== null; SINGLE.lastIndex = nextNameStart(text, SINGLE.lastIndex, true), m = SINGLE.exec(text)) {
     let name = m[1] ?? '';
     // A word in lower case is a name only when the list knows it and it is no everyday word,
     // and not part of a handle ("sanne.b2011", "noah_2012"). (Most words are in lower case: the
