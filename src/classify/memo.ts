@@ -44,8 +44,11 @@ export function memoByWord<V>(perGeneration: number, compute: (word: string) => 
 
 /** One distinct token form: its normalised and squeezed text, and what scorers found out about it. */
 export class Word {
-  /** Filled by `wordSlot` readers, one index per reader; made at the first read. */
-  slots: unknown[] | null = null;
+  /**
+   * Filled by `wordSlot` readers, one index per reader. Made with all its places at once, so
+   * that every Word's array is of one kind and a reader's look-up stays one kind of load.
+   */
+  readonly slots: unknown[] = [undefined, undefined, undefined, undefined];
   readonly t: string;
   readonly sq: string;
   constructor(t: string, sq: string) {
@@ -140,13 +143,16 @@ export function internWord(key: string, make: (key: string) => Word): Word {
   return internRange(key, 0, key.length, make);
 }
 
+/** Slots in every Word: as many as there are readers (model, threat, offensive twice). */
+const SLOT_COUNT = 4;
 let slotCount = 0;
 
 /** A fact about a word worked out once per Word (`compute` must not return undefined). */
 export function wordSlot<V>(compute: (w: Word) => V): (w: Word) => V {
   const i = slotCount++;
+  if (i >= SLOT_COUNT) throw new Error(`wordSlot: a Word has ${SLOT_COUNT} slots; raise SLOT_COUNT (memo.ts) for more readers`);
   return (w) => {
-    const slots = (w.slots ??= []);
+    const slots = w.slots;
     let v = slots[i] as V | undefined;
     if (v === undefined) {
       v = compute(w);
