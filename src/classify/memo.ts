@@ -45,8 +45,9 @@ export function memoByWord<V>(perGeneration: number, compute: (word: string) => 
 /** One distinct token form: its normalised and squeezed text, and what scorers found out about it. */
 export class Word {
   /**
-   * Filled by `wordSlot` readers, one index per reader. Made with all its places at once, so
-   * that every Word's array is of one kind and a reader's look-up stays one kind of load.
+   * Filled by `wordSlot` readers, one index per reader. Made with the classifier's four places
+   * at once, so that every Word's array is of one kind and a reader's look-up stays one kind of
+   * load (more readers, as in training, add places).
    */
   readonly slots: unknown[] = [undefined, undefined, undefined, undefined];
   readonly t: string;
@@ -143,14 +144,14 @@ export function internWord(key: string, make: (key: string) => Word): Word {
   return internRange(key, 0, key.length, make);
 }
 
-/** Slots in every Word: as many as there are readers (model, threat, offensive twice). */
-const SLOT_COUNT = 4;
+// The classifier has four readers (Word.slots has their places): the model, the threat scorer
+// and the offensive scorer twice. Training makes a model scorer per fold, each a reader of its
+// own; their places are added to the array as they are first filled.
 let slotCount = 0;
 
 /** A fact about a word worked out once per Word (`compute` must not return undefined). */
 export function wordSlot<V>(compute: (w: Word) => V): (w: Word) => V {
   const i = slotCount++;
-  if (i >= SLOT_COUNT) throw new Error(`wordSlot: a Word has ${SLOT_COUNT} slots; raise SLOT_COUNT (memo.ts) for more readers`);
   return (w) => {
     const slots = w.slots;
     let v = slots[i] as V | undefined;

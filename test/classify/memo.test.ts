@@ -45,4 +45,11 @@ describe('interned words', () => {
     expect(len(w)).toBe(6);
     expect(calls).toBe(1);
   });
+
+  it('gives every reader its own slot, however many there are (training makes one per fold)', () => {
+    const readers = Array.from({ length: 12 }, (_, r) => wordSlot((w) => `${r}:${w.t}`));
+    const w = internWord('vak', make);
+    readers.forEach((read, r) => expect(read(w)).toBe(`${r}:vak`));
+    readers.forEach((read, r) => expect(read(w)).toBe(`${r}:vak`));
+  });
 });
