@@ -1458,14 +1458,16 @@ export function personNames(text: string): { start: number; end: number; value: 
     if (out.some((c) => c.start < end && start < c.end)) continue;
     out.push({ start, end, value: m[0], sure: true });
   }
-  // A teacher next to a pupil is in a role: greeted, asked to pass a message on, giving a mark
-  // ("Lieve juf Esther, Finn heeft …", "meester Bart heeft mijn dochter een 3,2 gegeven, Fenna …").
-  const pupils = out.some((c) => !c.titled) ? out.filter((c) => !c.titled) : out;
   // A person the text surely names (a title, a given name we know, a surname, an age or class)
   // leaves out the capitalised words we only guess are names: "… Sem Kuipers … in de bajes van
   // Lelystad", "… die nieuwe Marvel".
-  const people = pupils.some((c) => c.sure) ? pupils.filter((c) => c.sure) : pupils;
-  const names = people.map(({ start, end, value }) => ({ start, end, value }));
+  const people = out.some((c) => c.sure) ? out.filter((c) => c.sure) : out;
+  // A teacher next to a pupil is in a role: greeted, asked to pass a message on, giving a mark
+  // ("Lieve juf Esther, Finn heeft …", "meester Bart heeft mijn dochter een 3,2 gegeven, Fenna …").
+  // (A pupil the text surely names: a capitalised word we only guess is a name does not make
+  // the teacher's routine someone else's, "meester Henk … de Ladies Run".)
+  const pupils = people.some((c) => !c.titled) ? people.filter((c) => !c.titled) : people;
+  const names = pupils.map(({ start, end, value }) => ({ start, end, value }));
   return names.length > 1 && out.length > capitals ? names.sort((a, b) => a.start - b.start) : names;
 }
 const LOWER_WORD = /(?<![\p{L}\p{N}@#_.'’-])\p{Ll}{3,}(?![\p{L}\p{N}@_'’-])/gu;
