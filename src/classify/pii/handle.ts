@@ -68,12 +68,17 @@ function namesIn(text: string, a: number, b: number, handle: [number, number]): 
   return found;
 }
 /**
- * The account's owner: named in the handle's sentence, or else the nearest person named before
- * it ("Trots op onze Lina! … Volg haar op TikTok via @…").
+ * The account's owner: named right before the handle ("Nina @nina.2c, Owen @owen_xx11", "Mats
+ * uit 1c (@matsie_2012)"), else first in the handle's sentence ("Lara uit 1b, haar insta is …"),
+ * or else the nearest person named before it ("Trots op onze Lina! … Volg haar op TikTok via @…").
  */
 function ownerName(text: string, a: number, b: number, handle: [number, number]): { start: number; end: number } | null {
-  return namesIn(text, a, b, handle)[0] ?? namesIn(text, 0, a, handle).at(-1) ?? null;
+  const inSentence = namesIn(text, a, b, handle);
+  const next = inSentence.filter((n) => n.end <= handle[0] && handle[0] - n.end <= NEXT_TO).at(-1);
+  return next ?? inSentence[0] ?? namesIn(text, 0, a, handle).at(-1) ?? null;
 }
+/** At most this many characters between a name and the handle after it that is theirs. */
+const NEXT_TO = 16;
 
 export function findHandles(text: string, out: Candidate[]): void {
   if (!PLATFORM.test(text)) return;

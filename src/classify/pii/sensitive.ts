@@ -174,7 +174,7 @@ const SENSITIVE: Array<[string, RegExp]> = [
     // The words with a fact at their end or inside ("hartoperatie", "notenallergie",
     // "buikgriep", "borstkanker") are two alternatives, not one each: every \w* is tried at
     // every word, and thirteen of them cost more than the rest of the pattern.
-    /\b(?:burn-?out|overspannen|depressie|depressief|adhd|add|autis\w*|asperger|dyslexie\w*|dyscalculie\w*|diabetes\w*|epilep\w*|eet (?:bijna |haast |nauwelijks |amper |al weken |nog maar )?(?:niks|niets|niet)(?: meer)?(?! van| op| aan| bij| mee)|(?:heeft|met|aan|tegen|is) kanker|kanker (?:vastgesteld|gediagnosticeerd|geconstateerd)|leukemie|anorexia|boulimia|eetstoornis|pdd-?nos|tourette|astma|ziekenhuis|ambulance|opgenomen|psycholoog|psychiater|therapie|medicijnen|ritalin|zelfmoord\w*|suïcid\w*|zwanger|hiv|aids|soa|hersenschudding|chronisch ziek|ernstig ziek|doodziek|gehandicapt|rolstoel|ggz|angststoornis|paniekaanval\w*|automutilatie|snijdt zichzelf|zelfbeschadiging|kliniek|afkickkliniek|antidepressiva|medicatie|insuline\w*|spoedeisende hulp|eerste hulp|\w*(?:operatie|ziekte|ontsteking|allergi\w*|intolerant|griep|inzinking|stoornis|syndroom|pillen|pokken)|\w+(?:letsel|beschadiging|bloeding|kanker)|pgb|vertrouwenspersoon|(?:bij|naar) de (?:schoolmaatschappelijk werker|maatschappelijk werker|jeugdarts|jeugdverpleegkundige|logopedist\w*|schoolpsycholoog)|(?:plast|plaste|plassen) (?:\w+ ){0,2}in (?:zijn|haar|z'n|d'r|het|'t) bed|in (?:zijn|haar|z'n|d'r) bed (?:geplast|plast|geplast heeft)|(?:bij|naar) de (?:dokter|huisarts|tandarts|orthodontist|fysio(?:therapeut)?)|weegt (?:nog maar |maar |pas )?\d+ kilo|geopereerd|ic|intensive care|ongeluk gehad|gebroken (?:been|arm|enkel|pols)|miskraam|hoofdluis|luizen|bedplassen|bedplasser|stottert|slechthorend|doof|blind|adhd-\w+|rugzakje|speciaal onderwijs|cluster 4|corona|covid|tumor|hersentumor|ziektewet|hartinfarct|herseninfarct|hart(?:afwijking|kwaal|probleem|problemen|ruis|operatie)|bevallen van|bevalling|(?:heeft|met|aan) (?:ms|reuma|crohn|eczeem|epilepsie)|(?:heeft|aan) als(?=\s*(?:[.,!?]|$)| (?:overleden|gestorven)\b)|multiple sclerose|reuma|ziekte van crohn|eczeem|dyspraxie|gediagnosticeerd|diagnose|dementie|hartaanval|beroerte|hartstilstand|verlamd|gips|revalidatie|revalideert|allergisch|epipen|koorts|overgegeven|overgeven|gespuugd|ziek gemeld|ziekgemeld|ziek thuis|(?:is|ligt|lag|was|werd) (?:al (?:een )?(?:\w+ )?|nog |erg |heel |flink |weer )?ziek(?! goed| vet| mooi| hard| van)|(?:al |nog |erg |weer )?ziek (?:is|was|zijn|waren|werd|geworden is)\b|dieet|diëtist|psychiatr\w*|ingestort|syndroom van \w+|(?:been|arm|bot|pols|enkel|sleutelbeen|heup|knie|rib|neus|teen|vinger|schedel|kaak|rug|nek|elleboog|schouder)breuk\w*|(?:zijn|haar|z'n|d'r|de|het) (?:been|benen|arm|armen|enkel|pols|sleutelbeen|heup|knie|rib|ribben|neus|teen|tenen|vinger|hand|voet|elleboog|schouder|kaak|rug|nek) (?:\w+ )?(?:gebroken|gekneusd|verstuikt|ontwricht|uit de kom)|(?:op|met) krukken|(?:paniek|angst|astma|hart|migraine|epilepsie|woede)-?aanval\w*|panic ?attacks?|aanvall?e?n? van (?:paniek|angst|benauwdheid)|(?:ze|zij|hij|ie|die|u|jij|je|hem|haar) (?:\w+ ){0,2}kanker (?:heeft|had|hebben|heb|kreeg|gekregen)|(?:slikt|slikken|slikte|neemt|nemen|innemen|inneemt) (?:\w+ ){0,2}(?:pillen|pil|medicijnen|medicatie)|(?:on)?gevaccineerd|ingeënt|ingeent|bed ?plas\w*|bedgeplast|faalangst\w*|plast (?:\w+ ){0,2}in (?:bed|(?:zijn|haar|z'n|d'r) broek)|chemo\w*|bestraling\w*|zichzelf (?:snijdt|snijden|sneed|beschadigt|pijn doet)|(?:snijdt|snijden|sneed) (?:zich|zichzelf)|neten|ongesteld|mazelen|kinkhoest|roodvonk|krentenbaard|kinderafdeling|oncologie|(?:ligt|lag|liggen|lagen) (?:\w+ ){0,3}op de \w*afdeling|(?:zich|zichzelf) ziek (?:gemeld|meldde|melden|meldt))\b/,
+    /\b(?:burn-?out|overspannen|depressie|depressief|adhd|add|autis\w*|asperger|dyslexie\w*|dyscalculie\w*|diabetes\w*|epilep\w*|eet (?:bijna |haast |nauwelijks |amper |al weken |nog maar )?(?:niks|niets|niet)(?: meer)?(?! van| op| aan| bij| mee)|(?:heeft|met|aan|tegen|is) kanker|kanker (?:vastgesteld|gediagnosticeerd|geconstateerd)|leukemie|hernia|chlamydia|gonorroe|herpes|syfilis|bipolair\w*|schizofre\w*|psychose|psychotisch\w*|ptss|abortus|obesitas|fibromyalgie|artrose|bronchitis|tbc|tuberculose|anorexia|boulimia|eetstoornis|pdd-?nos|tourette|astma|ziekenhuis|ambulance|opgenomen|psycholoog|psychiater|therapie|medicijnen|ritalin|zelfmoord\w*|suïcid\w*|zwanger|hiv|aids|soa|hersenschudding|chronisch ziek|ernstig ziek|doodziek|gehandicapt|rolstoel|ggz|angststoornis|paniekaanval\w*|automutilatie|snijdt zichzelf|zelfbeschadiging|kliniek|afkickkliniek|antidepressiva|medicatie|insuline\w*|spoedeisende hulp|eerste hulp|\w*(?:operatie|ziekte|ontsteking|allergi\w*|intolerant|griep|inzinking|stoornis|syndroom|pillen|pokken)|\w+(?:letsel|beschadiging|bloeding|kanker)|pgb|vertrouwenspersoon|(?:bij|naar) de (?:schoolmaatschappelijk werker|maatschappelijk werker|jeugdarts|jeugdverpleegkundige|logopedist\w*|schoolpsycholoog)|(?:plast|plaste|plassen) (?:\w+ ){0,2}in (?:zijn|haar|z'n|d'r|het|'t) bed|in (?:zijn|haar|z'n|d'r) bed (?:geplast|plast|geplast heeft)|(?:bij|naar) de (?:dokter|huisarts|tandarts|orthodontist|fysio(?:therapeut)?)|weegt (?:nog maar |maar |pas )?\d+ kilo|geopereerd|ic|intensive care|ongeluk gehad|gebroken (?:been|arm|enkel|pols)|miskraam|hoofdluis|luizen|bedplassen|bedplasser|stottert|slechthorend|doof|blind|adhd-\w+|rugzakje|speciaal onderwijs|cluster 4|corona|covid|tumor|hersentumor|ziektewet|hartinfarct|herseninfarct|hart(?:afwijking|kwaal|probleem|problemen|ruis|operatie)|bevallen van|bevalling|(?:heeft|met|aan) (?:ms|reuma|crohn|eczeem|epilepsie)|(?:heeft|aan) als(?=\s*(?:[.,!?]|$)| (?:overleden|gestorven)\b)|multiple sclerose|reuma|ziekte van crohn|eczeem|dyspraxie|gediagnosticeerd|diagnose|dementie|hartaanval|beroerte|hartstilstand|verlamd|gips|revalidatie|revalideert|allergisch|epipen|koorts|overgegeven|overgeven|gespuugd|ziek gemeld|ziekgemeld|ziek thuis|(?:is|ligt|lag|was|werd) (?:al (?:een )?(?:\w+ )?|nog |erg |heel |flink |weer )?ziek(?! goed| vet| mooi| hard| van)|(?:al |nog |erg |weer )?ziek (?:is|was|zijn|waren|werd|geworden is)\b|dieet|diëtist|psychiatr\w*|ingestort|syndroom van \w+|(?:been|arm|bot|pols|enkel|sleutelbeen|heup|knie|rib|neus|teen|vinger|schedel|kaak|rug|nek|elleboog|schouder)breuk\w*|(?:zijn|haar|z'n|d'r|de|het) (?:been|benen|arm|armen|enkel|pols|sleutelbeen|heup|knie|rib|ribben|neus|teen|tenen|vinger|hand|voet|elleboog|schouder|kaak|rug|nek) (?:\w+ )?(?:gebroken|gekneusd|verstuikt|ontwricht|uit de kom)|(?:op|met) krukken|(?:paniek|angst|astma|hart|migraine|epilepsie|woede)-?aanval\w*|panic ?attacks?|aanvall?e?n? van (?:paniek|angst|benauwdheid)|(?:ze|zij|hij|ie|die|u|jij|je|hem|haar) (?:\w+ ){0,2}kanker (?:heeft|had|hebben|heb|kreeg|gekregen)|(?:slikt|slikken|slikte|neemt|nemen|innemen|inneemt) (?:\w+ ){0,2}(?:pillen|pil|medicijnen|medicatie)|(?:on)?gevaccineerd|ingeënt|ingeent|bed ?plas\w*|bedgeplast|faalangst\w*|plast (?:\w+ ){0,2}in (?:bed|(?:zijn|haar|z'n|d'r) broek)|chemo\w*|bestraling\w*|zichzelf (?:snijdt|snijden|sneed|beschadigt|pijn doet)|(?:snijdt|snijden|sneed) (?:zich|zichzelf)|neten|ongesteld|mazelen|kinkhoest|roodvonk|krentenbaard|kinderafdeling|oncologie|(?:ligt|lag|liggen|lagen) (?:\w+ ){0,3}op de \w*afdeling|(?:zich|zichzelf) ziek (?:gemeld|meldde|melden|meldt))\b/,
   ],
   [
     'punishment',
@@ -204,8 +204,9 @@ const SENSITIVE: Array<[string, RegExp]> = [
     'orientation',
     // Sexual orientation or gender identity told of someone ("is toch bi", "is lesbisch", "is
     // uit de kast gekomen", "is trans en heet nu …", "valt op jongens"), also when said as a jibe;
-    // and a partner of the same sex ("gaat trouwen met zijn vriend", "woont samen met haar vrouw").
-    /\b(?:homo(?:seksueel)?|lesbisch|lesbienne|lesbo|biseksueel|bi(?![-\w])|gay|transgender|trans(?![-\w])|non-?binair|queer|uit de kast (?:gekomen|gekomen is|komen|gaan|te komen|durven komen|is gekomen)|(?:heette|heten|heetten) (?:vroeger|eerst|vorig jaar|toen|tot vorig jaar)\b|(?:vroeger|eerst|vorig jaar|toen|tot vorig jaar) (?:nog )?[a-zà-ÿ]+ heette|(?:wil|wilt|willen) (?:nu |voortaan |liever )?[a-zà-ÿ]+ (?:heten|genoemd worden)|voortaan [a-zà-ÿ]+ (?:heet|heten)|(?:valt|vallen|viel) op (?:jongens|meisjes|mannen|vrouwen)|op (?:jongens|meisjes|mannen|vrouwen) (?:valt|vallen|viel)\b|(?:(?:trouw\w*|getrouwd|verkering|een relatie|samenwon\w*)(?: [\w']+){0,3}?|(?:woont|wonen|woonde|woonden)(?: [\w']+){0,3}? samen) met (?:(?:zijn|z'n) (?:vriend|man|verloofde)|(?:haar|d'r) (?:vriendin|vrouw|verloofde)))\b/,
+    // and a partner of the same sex ("gaat trouwen met zijn vriend", "woont samen met haar vrouw",
+    // "juf Anouk en haar vrouw").
+    /\b(?:homo(?:seksueel)?|lesbisch|lesbienne|lesbo|biseksueel|bi(?![-\w])|gay|transgender|trans(?![-\w])|non-?binair|queer|uit de kast (?:gekomen|gekomen is|komen|gaan|te komen|durven komen|is gekomen)|(?:heette|heten|heetten) (?:vroeger|eerst|vorig jaar|toen|tot vorig jaar)\b|(?:vroeger|eerst|vorig jaar|toen|tot vorig jaar) (?:nog )?[a-zà-ÿ]+ heette|(?:wil|wilt|willen) (?:nu |voortaan |liever )?[a-zà-ÿ]+ (?:heten|genoemd worden)|voortaan [a-zà-ÿ]+ (?:heet|heten)|(?:valt|vallen|viel) op (?:jongens|meisjes|mannen|vrouwen)|op (?:jongens|meisjes|mannen|vrouwen) (?:valt|vallen|viel)\b|(?:(?:trouw\w*|getrouwd|verkering|een relatie|samenwon\w*)(?: [\w']+){0,3}?|(?:woont|wonen|woonde|woonden)(?: [\w']+){0,3}? samen) met (?:(?:zijn|z'n) (?:vriend|man|verloofde)|(?:haar|d'r) (?:vriendin|vrouw|verloofde))|(?:met|en) (?:(?:zijn|z'n) (?:man|echtgenoot)|(?:haar|d'r) (?:vrouw|echtgenote))|(?:zijn|z'n) echtgenoot|(?:haar|d'r) echtgenote)\b/,
   ],
   [
     'whereabouts',
@@ -324,6 +325,8 @@ function familyWithin(hits: Hit[], a: number, b: number, lower = '', staff = fal
     if (name && h.start >= name.start && h.end <= name.end) continue;
     // "Ze las voor uit 'Gips'": a word in quotes on its own is a title.
     if (lower !== '' && QUOTE_OPEN.includes(lower[h.start - 1] ?? ' ') && QUOTE_CLOSE.includes(lower[h.end] ?? ' ')) continue;
+    // "loopt als een pinguïn met een hernia", "doet alsof ze ziek is": a comparison, not a fact.
+    if (lower !== '' && SIMILE_BEFORE.test(lower.slice(Math.max(a, h.start - 40), h.start))) continue;
     // "Ik hoop dat je kanker krijgt", "anders lig je morgen in het ziekenhuis": an illness wished or threatened.
     if (lower !== '' && h.family === 'health' && illnessWishedOrThreatened(lower, h)) continue;
     // "Meester Olaf heeft mijn zoon uitgelachen omdat hij stottert": the child named between them has the fact.
@@ -341,6 +344,7 @@ function familyWithin(hits: Hit[], a: number, b: number, lower = '', staff = fal
   }
   return '';
 }
+const SIMILE_BEFORE = /\b(?:als een|als 'n|net een|net als een|alsof)\b[^.!?,;:\n]{0,30}$/;
 const HANDED_OUT_BEFORE =
   /\b(?:heeft|hebben|had|hadden) (?!hij\b|ze\b|zij\b)(?:[a-zà-ÿ']+ ){1,3}(?:al |gewoon |zomaar |meteen )?$|\bdie (?:[a-zà-ÿ']+ ){1,3}(?:heeft|had) (?:[a-zà-ÿ']+ )?$/;
 const SENT_AWAY = /^(?:geschorst|van school (?:gestuurd|getrapt|gegooid|verwijderd)|naar huis gestuurd|(?:de gang|het lokaal) (?:op|uit) gestuurd)/;
@@ -385,6 +389,7 @@ const TRIGGERS = new Set(
   (
     'burn burnout overspannen depressie depressief adhd add asperger dyslexie dyscalculie diabetes kanker ' +
     'leukemie anorexia boulimia eetstoornis pdd tourette astma ziekenhuis ambulance opgenomen psycholoog ' +
+    'hernia chlamydia gonorroe herpes syfilis bipolair bipolaire schizofreen schizofrene schizofrenie psychose psychotisch psychotische ptss abortus obesitas fibromyalgie artrose bronchitis tbc tuberculose ' +
     'psychiater therapie medicijnen ritalin zwanger hiv aids soa hersenschudding chronisch ernstig doodziek ' +
     'gehandicapt rolstoel ggz angststoornis automutilatie snijdt zelfbeschadiging kliniek afkickkliniek ' +
     'antidepressiva medicatie spoedeisende hulp operatie geopereerd ic intensive ongeluk gebroken miskraam ' +
@@ -574,7 +579,7 @@ for (let c = 0; c < LOWER_CODE.length; c++) {
 function isWordish(c: number): boolean {
   return letterCase(c) !== 0 || (c >= 48 && c <= 57) || c === 95 || c === 64 || c === 35;
 }
-const [WATCHING, YOU, AWAY, NOT, EXTRA, TIME, NOW, BE, PARENT] = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+const [WATCHING, YOU, AWAY, NOT, EXTRA, TIME, NOW, BE, PARENT, HER, WIFE, HIS, HUSBAND] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13];
 const FAMILY_BIT: Record<string, number> = Object.fromEntries(SENSITIVE.map(([id], i) => [id, 1 << i]));
 const ALL_FAMILIES = (1 << SENSITIVE.length) - 1;
 const familyBits = (...families: string[]) => families.reduce((m, f) => m | FAMILY_BIT[f]!, 0);
@@ -624,6 +629,10 @@ for (const [kind, words] of [
   [NOW, 'nu'],
   [BE, 'is'],
   [PARENT, 'ouders moeder vader mama papa'],
+  [HER, 'haar'],
+  [WIFE, 'vrouw echtgenote'],
+  [HIS, 'zijn'],
+  [HUSBAND, 'man echtgenoot'],
 ] as const)
   for (const w of words.split(' ')) addInfo(WORD_INFO_ENTRIES, w, kind);
 // Words of a fact that start none themselves ("moment", "vanavond"): when another word opens the
@@ -736,6 +745,8 @@ const PAIRS: readonly [number, number][] = (
     [EXTRA, TIME, 'grades'],
     [NOW, BE, 'whereabouts'],
     [PARENT, NOT, 'whereabouts'],
+    [HER, WIFE, 'orientation'],
+    [HIS, HUSBAND, 'orientation'],
   ] as const
 ).map(([a, b, family]) => [(1 << a) | (1 << b), FAMILY_BIT[family]!]);
 const COMPOUND_TAIL =
@@ -1052,7 +1063,7 @@ const NAMES_BEFORE_CLASS = new RegExp(
 const RUN_NAME = new RegExp(RUN_ITEM, 'gu');
 const BEFORE_CLASS_END = /\p{L} (?:in|uit|naar|→|->) $/u;
 const CLASS_LIST_NAME = new RegExp(String.raw`(${RUN_ITEM})(?![\p{L}\p{N}@_])`, 'uy');
-const CLASS_LIST_SEP = /^(?:, (?:en )?| en | & |,)/;
+const CLASS_LIST_SEP = /^(?:, (?:en )?| en | & |,| ?[/;|] ?)/;
 // Words that open a list or a caption and are capitalised there: "Links Ella (3B), dan Mo (3B)".
 const LIST_WORD = new Set('links rechts midden achter voor boven onder vooraan achteraan staand zittend bus tafel groepje team'.split(' '));
 // Lower-case items ("lotte 6a, sem 6b") are tried only when a lower-case letter stands before

@@ -29,6 +29,13 @@ describe('social-media handles of others', () => {
   });
 
   it.each([
+    ['Snapchat van 2b: Mila @mila.2b, Daan @daan_xx12, Sanne @sanne.b', ['Mila', 'Daan', 'Sanne']],
+    ['op tiktok uit groep 8: Yara (@yara.dance) en Jesse uit 8b (@jesse_2013)', ['Yara', 'Jesse']],
+  ])('gives each handle the name right before it: %j', (text, names) => {
+    expect(values(text, 'name_with_sensitive')).toEqual(names);
+  });
+
+  it.each([
     'Volg ons op Instagram: @obsdelinde voor alle foto’s van de sportdag',
     'volg mij op insta @mila.art voor mijn tekeningen',
     '@moeder_van_3 Ja hoor, haar snap werkt weer',

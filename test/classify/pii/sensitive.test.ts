@@ -196,6 +196,10 @@ describe('named person with a sensitive fact', () => {
     ['iedereen weet toch dat fennas vader in de gevangenis zit', 'fenna'],
     ['Lotte uit 2a werd ongesteld tijdens gym en iedereen lachte', 'Lotte'],
     ['Vanaf januari volgt Ruben een eigen leerlijn voor rekenen', 'Ruben'],
+    // Conditions by their name; a partner of the same sex without a verb.
+    ['Juf Ilse heeft een hernia en mag niets tillen', 'Ilse'],
+    ['Wist je dat meester Tim bipolair is?', 'Tim'],
+    ['Wat leuk dat juf Anouk en haar vrouw op het schoolfeest waren', 'Anouk'],
   ])('finds %j', (text, value) => {
     expect(values(text, 'name_with_sensitive')).toEqual([value]);
   });
@@ -231,6 +235,8 @@ describe('named person with a sensitive fact', () => {
     ["In 't tweede leerjaar A zitten dit jaar Noor, Kobe en Fien.", ['Noor', 'Kobe', 'Fien']],
     // The next class may name one or two.
     ['Tafelgroepjes 4A: Sanne, Omar en Jet. 4B: Mees en Sara. 4C: Lotte', ['Sanne', 'Omar', 'Jet', 'Mees', 'Sara', 'Lotte']],
+    // Groups of a list split by a slash.
+    ['Leesgroepjes 5a: Noor, Bram, Lotte / Sem, Fenna, Jesse', ['Noor', 'Bram', 'Lotte', 'Sem', 'Fenna', 'Jesse']],
     // The names before the class, a teacher between, and an initial for a surname.
     ['Bram, Eva K. en Lucas bij juf Petra in 5c, Fleur en Milan in 5a', ['Bram', 'Eva K.', 'Lucas', 'Fleur', 'Milan']],
   ])('finds the pupils of a list after or before its class in %j', (text, names) => {
@@ -485,8 +491,16 @@ describe('names that are no person, pupils in lists, teachers in a role', () => 
     expect(values('juf Marloes is geschorst na dat incident op kamp', 'name_with_sensitive')).toEqual(['Marloes']);
   });
 
-  it.each(['Meester Bas gaat trouwen met zijn vriendin, gefeliciteerd!', 'Sanne gaat op vakantie met haar vriendin naar Texel'])(
-    'reads no orientation into %j',
+  it.each([
+    'Meester Bas gaat trouwen met zijn vriendin, gefeliciteerd!',
+    'Sanne gaat op vakantie met haar vriendin naar Texel',
+    'Meester Jeroen kwam met zijn vrouw naar de musical',
+  ])('reads no orientation into %j', (text) => {
+    expect(values(text, 'name_with_sensitive')).toEqual([]);
+  });
+
+  it.each(['haha meneer Bas loopt als een oude man met een hernia', 'Lotte doet alsof ze ziek is, ze wil gewoon niet naar gym'])(
+    'reads no fact into a comparison: %j',
     (text) => {
       expect(values(text, 'name_with_sensitive')).toEqual([]);
     },
