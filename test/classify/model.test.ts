@@ -55,6 +55,8 @@ describe('model scorer', () => {
     "'kanker' zeg je niet, kanker zeg je niet",
     '@school.bsky.social bel 06-12345678 of mail jan@voorbeeld.nl, zie https://example.org #kutschool 🔪',
     'k a n k e r school 2024 2024 dooooood',
+    // People's names are a shape: at the start of a sentence, inside one, quoted.
+    "Daan heeft vandaag een 3. Volgens juf Marieke komt dat door 'Sem'",
   ];
   it('gives the logits that the features as listed for training give', () => {
     expect(texts.length).toBeGreaterThan(1500);
@@ -64,6 +66,17 @@ describe('model scorer', () => {
       const want = referenceLogits(text);
       for (let l = 0; l < L; l++) expect(got[l]).toBeCloseTo(want[l]!, 12);
     }
+  });
+  it('reads a person by no name in particular', () => {
+    // A given name the list knows at the start, a capitalised name inside the sentence.
+    const pairs = [
+      ['Daan heeft vandaag weer een 3 voor rekenen gehaald', 'Fatima heeft vandaag weer een 3 voor rekenen gehaald'],
+      ['ik zag dat juf Marieke weer ziek thuis zit', 'ik zag dat juf Xandrina weer ziek thuis zit'],
+    ];
+    for (const [a, b] of pairs) expect(Array.from(scorer.score(normalize(a!)).logits)).toEqual(Array.from(scorer.score(normalize(b!)).logits));
+    // A given name that is an everyday word too is read as that word.
+    const roos = Array.from(scorer.score(normalize('Roos heeft vandaag weer een 3 voor rekenen gehaald')).logits);
+    expect(roos).not.toEqual(Array.from(scorer.score(normalize(pairs[0]![0]!)).logits));
   });
   it('scores a long text from its windows the same way', () => {
     const long = texts.slice(0, 40).join('\n\n');

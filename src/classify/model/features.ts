@@ -9,8 +9,10 @@
 //   - word bigrams and skip-bigrams (a word and the one after next), which carry short frames
 //     ("ik sla", "sla je", "ik je");
 //   - shapes for what is not a word: a handle, a URL, an e-mail address, a number's digit count;
-//   - a `<name>` shape next to a word that looks like a name (cues.ts layout), so that "Daan is
-//     een ..." and "Fatima woont ..." share what they have in common: a person is named.
+//   - a `<name>` shape instead of a person's name (`persons`: a word that looks like a name,
+//     cues.ts layout, or a capitalised given name the list knows), and no features of the name
+//     itself: "Daan is een ..." and "Fatima woont ..." share what they have in common, a person
+//     is named, and which name a corpus writer happened to use carries no weight.
 // A word between quote marks is hashed apart from the same word outside them (and so are its
 // bigrams): "hij riep 'ik maak je af'" is reported speech, not the writer's own words.
 // Each feature is hashed (FNV-1a, 32 bit) into BUCKETS slots. Every feature counts once per
@@ -19,6 +21,7 @@
 
 import { layout } from '../cues.ts';
 import type { Doc, Token } from '../normalize.ts';
+import { isLowerCaseName } from '../pii/sensitive.ts';
 
 export const BUCKET_BITS = 19;
 export const BUCKETS = 1 << BUCKET_BITS;
@@ -79,8 +82,32 @@ export const plainHash = (form: string) => hashString(0, form);
 /** A quoted word's hash apart from the same word's outside quote marks. */
 export const quotedIf = (h: number, quoted: number) => (quoted ? mix(h, SEED.quoted) : h);
 
-/** The feature "a word that looks like a name is here" (cues.ts layout nameLike). */
+/** The feature "a person's name is here" (`persons`). */
 export const NAME_FEATURE = NAME_SHAPE;
+/** The hash a person's name stands as in pairs ("juf <name>", "<name> heeft"). */
+export const NAME_HASH = plainHash('<name>');
+
+// The model reads one text after another, the scorer twice (score, explain): remember the last.
+let lastDoc: Doc | null = null;
+let lastPersons: Uint8Array | null = null;
+
+/**
+ * Which tokens are read as a person's name (1) — a word that looks like a name (cues.ts layout
+ * nameLike), or a capitalised given name the list knows that is no everyday word too ("Anouk"
+ * at the start of a sentence; not "Roos" or "Lieve") — and so contribute only the `<name>` shape.
+ */
+export function persons(doc: Doc): Uint8Array {
+  if (doc === lastDoc && lastPersons) return lastPersons;
+  const { nameLike } = layout(doc);
+  const out = new Uint8Array(nameLike.length);
+  for (let k = 0; k < out.length; k++) {
+    const tok = doc.tokens[k]!;
+    out[k] = nameLike[k] || (tok.cap && tok.kind === 'word' && isLowerCaseName(tok.t)) ? 1 : 0;
+  }
+  lastDoc = doc;
+  lastPersons = out;
+  return out;
+}
 /** The word feature of a word-like token, from its hash. */
 export const wordFeature = (h0: number) => mix(h0, SEED.word) & MASK;
 /** The shape feature of any other token, from its hash. */
@@ -90,13 +117,16 @@ export const shapeFeature = (h0: number) => mix(h0, SEED.shape) & MASK;
 const letters = new Int32Array(26);
 
 /**
- * Token k's own features — the name shape, the word (or its shape), the squeezed word, the
- * character n-grams — written into idx from n; returns the new n.
+ * Token k's own features — the name shape for a person's name; else the word (or its shape),
+ * the squeezed word, the character n-grams — written into idx from n; returns the new n.
  */
-export function unigramsOf(doc: Doc, k: number, h0: number, nameLike: Uint8Array, idx: Int32Array, n: number): number {
+export function unigramsOf(doc: Doc, k: number, h0: number, person: Uint8Array, idx: Int32Array, n: number): number {
   const tok = doc.tokens[k]!;
   const w = wordOf(tok);
-  if (nameLike[k]) idx[n++] = NAME_SHAPE;
+  if (person[k]) {
+    idx[n++] = NAME_SHAPE;
+    return n;
+  }
   if (w === null) {
     idx[n++] = shapeFeature(h0);
     return n;
@@ -157,7 +187,8 @@ export const MIN_FEATURES = 32;
 
 /** The features of tokens [from, to) into `out` (grown when needed). Work is linear in the tokens. */
 export function featuresOf(doc: Doc, from: number, to: number, out?: FeatureVector): FeatureVector {
-  const { quoted, nameLike } = layout(doc);
+  const { quoted } = layout(doc);
+  const person = persons(doc);
   const need = featureRoom(to - from);
   const v = out && out.idx.length >= need ? out : { idx: new Int32Array(Math.max(need, 256)), n: 0, scale: 1 };
   const idx = v.idx;
@@ -165,8 +196,8 @@ export function featuresOf(doc: Doc, from: number, to: number, out?: FeatureVect
   let prev = -1;
   let prev2 = -1;
   for (let k = from; k < to; k++) {
-    const h0 = tokenHash(doc, k, quoted);
-    n = unigramsOf(doc, k, h0, nameLike, idx, n);
+    const h0 = person[k] ? NAME_HASH : tokenHash(doc, k, quoted);
+    n = unigramsOf(doc, k, h0, person, idx, n);
     if (prev >= 0) idx[n++] = bigramOf(prev, h0);
     if (prev2 >= 0) idx[n++] = skipOf(prev2, h0);
     prev2 = prev;

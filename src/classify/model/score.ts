@@ -14,6 +14,8 @@ import {
   isWordLike,
   MIN_FEATURES,
   NAME_FEATURE,
+  NAME_HASH,
+  persons,
   plainHash,
   quotedIf,
   shapeFeature,
@@ -120,12 +122,14 @@ export function createModelScorer(labels: readonly string[], model: Quantised) {
    * start at 0), their number into `tokCount`. Returns the token's hash, from which its pair
    * features derive.
    */
-  function ownFeatures(doc: Doc, k: number, quoted: Uint8Array, nameLike: Uint8Array): number {
+  function ownFeatures(doc: Doc, k: number, quoted: Uint8Array, person: Uint8Array): number {
     t0 = t1 = t2 = 0;
     tokCount = 0;
-    if (nameLike[k]) {
+    if (person[k]) {
+      // A person's name is only that (features.ts persons).
       add(NAME_FEATURE, 1);
       tokCount++;
+      return NAME_HASH;
     }
     const tok = doc.tokens[k]!;
     if (!isWordLike(tok)) {
@@ -154,7 +158,7 @@ export function createModelScorer(labels: readonly string[], model: Quantised) {
    * The features of tokens [from, to) summed into `sums` (features.ts featuresOf lists the same
    * features one by one, for training); returns how many there are.
    */
-  function sumWindow(doc: Doc, from: number, to: number, quoted: Uint8Array, nameLike: Uint8Array): number {
+  function sumWindow(doc: Doc, from: number, to: number, quoted: Uint8Array, person: Uint8Array): number {
     let s0 = 0;
     let s1 = 0;
     let s2 = 0;
@@ -165,7 +169,7 @@ export function createModelScorer(labels: readonly string[], model: Quantised) {
     for (let k = from; k < to; k++) {
       let h0: number;
       const tok = tokens[k]!;
-      if (!nameLike[k] && !quoted[k] && isWordLike(tok)) {
+      if (!person[k] && !quoted[k] && isWordLike(tok)) {
         // Most tokens: a plain word, whose own features are its record's (ownFeatures does the same).
         const own = ownOf(tok.w);
         s0 += own.s0;
@@ -174,7 +178,7 @@ export function createModelScorer(labels: readonly string[], model: Quantised) {
         n += own.count;
         h0 = own.h;
       } else {
-        h0 = ownFeatures(doc, k, quoted, nameLike);
+        h0 = ownFeatures(doc, k, quoted, person);
         s0 += t0;
         s1 += t1;
         s2 += t2;
@@ -208,11 +212,12 @@ export function createModelScorer(labels: readonly string[], model: Quantised) {
     // (A loop, not Array.from with a map function, which costs more than the rest of this function.)
     const windows: { from: number; to: number }[] = [];
     for (let l = 0; l < L; l++) windows.push({ from: 0, to: 0 });
-    const { quoted, nameLike } = layout(doc);
+    const { quoted } = layout(doc);
+    const person = persons(doc);
     // The message without the handles, hashtags, links and emoji around it (cues.ts coreRange).
     const core = coreRange(doc);
     for (const w of windowsOf(core.from, core.to)) {
-      const n = sumWindow(doc, w.from, w.to, quoted, nameLike);
+      const n = sumWindow(doc, w.from, w.to, quoted, person);
       const wscale = n > 0 ? 1 / Math.sqrt(Math.max(n, MIN_FEATURES)) : 0;
       for (let l = 0; l < L; l++) {
         const z = bias[l]! + sums[l]! * scale[l]! * wscale;
@@ -232,7 +237,8 @@ export function createModelScorer(labels: readonly string[], model: Quantised) {
    * neighbours across the gap, a few look-ups a token.
    */
   function explain(doc: Doc, label: number, window: { from: number; to: number }, top = 3): { token: number; delta: number }[] {
-    const { quoted, nameLike } = layout(doc);
+    const { quoted } = layout(doc);
+    const person = persons(doc);
     const m = window.to - window.from;
     const hashes = new Array<number>(m);
     const own = new Float64Array(m);
@@ -240,7 +246,7 @@ export function createModelScorer(labels: readonly string[], model: Quantised) {
     let ownTotal = 0;
     let ownCountTotal = 0;
     for (let i = 0; i < m; i++) {
-      hashes[i] = ownFeatures(doc, window.from + i, quoted, nameLike);
+      hashes[i] = ownFeatures(doc, window.from + i, quoted, person);
       own[i] = label === 0 ? t0 : label === 1 ? t1 : t2;
       ownCount[i] = tokCount;
       ownTotal += own[i]!;

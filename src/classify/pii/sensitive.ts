@@ -113,7 +113,9 @@ const NOT_NAME = new Set(
     'gisteren vandaag straks later eerder nog steeds zeker misschien bijna helemaal niks niets iets alles ' +
     'lekker leuk stom raar ziek boos blij bang moe druk rustig stil arme arm lieve ' +
     // imperatives that open a call for help ("Gezien? Bel zijn moeder …")
-    'bel mail app stuur meld deel neem'
+    'bel mail app stuur meld deel neem ' +
+    // colours before a thing ("Zwarte Cortina, gestolen uit de stalling")
+    'zwarte witte grijze blauwe groene gele paarse bruine oranje roze'
   ).split(/\s+/),
 );
 function notName(w: string): boolean {
@@ -232,7 +234,7 @@ const SENSITIVE: Array<[string, RegExp]> = [
 ];
 
 /** Bounds of the sentence around [start, end), plus the next one when it goes on about "ze"/"hij". */
-function sentenceBounds(text: string, start: number, end: number, reach = 110): [number, number, number] {
+function sentenceBounds(text: string, start: number, end: number, reach = 110, titled = false): [number, number, number] {
   let a = start;
   const minA = Math.max(0, start - 70);
   while (a > minA) {
@@ -262,14 +264,27 @@ function sentenceBounds(text: string, start: number, end: number, reach = 110): 
     while (p > minP && !'.!?\n'.includes(text[p - 1]!)) p--;
     a = p;
   }
-  // "Amira Yilmaz is er niet. Ze heeft epilepsie.": the next sentence about the same person.
+  // "Amira Yilmaz is er niet. Ze heeft epilepsie.": the next sentence about the same person —
+  // not when its pronoun is of the other sex than a teacher's title ("… juf Lisa … met hem
+  // gepraat. Zijn moeder vertelde …" is about the boy).
   const own = b;
   if (b < text.length) {
     const next = NEXT_ABOUT_SAME.exec(text.slice(b, b + 140));
-    if (next) b += next[0].length;
+    if (next && !(titled && otherSex(text.slice(Math.max(0, start - 24), start), next[0]))) b += next[0].length;
   }
   return [a, b, own];
 }
+/** Does the first pronoun of `next` have the other sex than the title that `before` ends with? */
+function otherSex(before: string, next: string): boolean {
+  const title = GENDERED_TITLE.exec(before);
+  const pronoun = PRONOUN_SEX.exec(next);
+  if (!title || !pronoun) return false;
+  return (title[1] !== undefined) !== (pronoun[1] !== undefined);
+}
+const GENDERED_TITLE =
+  /\b(?:(juf|juffrouw|mevrouw|mevr\.?|mw\.?|lerares|directrice)|meester|meneer|dhr\.?|directeur)\s?(?:(?:van|de|der|den|el|ter|ten|van de|van der|van den) )?$/i;
+/** The first pronoun of a sentence: she (group 1) or he. */
+const PRONOUN_SEX = /\b(?:(ze|zij|haar|d'r)|hij|hem|zijn|z'n)\b/i;
 const SPEAKER_LABEL_END = /^\)\s?:/;
 const SPEAKER_LABEL_OPEN = /(?:^|\n)(?:\[?\d{1,2}[:.]\d{2}\]?\s*)?[^\n:()]{1,30}\([^()\n:]{0,25}$/;
 const CHAT_SPEAKER = /^(?: \([^()\n]{1,30}\))?:\s/;
@@ -808,7 +823,7 @@ export function findNamesWithSensitive(text: string, out: Candidate[]): void {
       NAME.lastIndex = end - last.length;
       continue;
     }
-    const [a, b] = sentenceBounds(text, start, end);
+    const [a, b] = sentenceBounds(text, start, end, 110, titled);
     const family = familyWithin(hits(), a, b, lowered(), titled, { start, end });
     if (family === '') {
       NAME.lastIndex = end - last.length;
@@ -1107,8 +1122,9 @@ const OPENS_SENTENCE = /(?:^|[.!?\n]\s*|@[\w.]+\s+)$/;
 // The subject of its sentence, perhaps after "onze" or "mijn zoon": "Onze Fleur is …", "Mijn zoon Sem en …".
 const SUBJECT_BEFORE =
   /(?:^|[.!?\n:]\s*|@[\w.]+\s+|,\s(?:\p{Ll}+\s){0,5}(?:is|was|zit|zat|ligt|lag|heeft|had|wordt|werd)\s)(?:(?:onze|ons|mijn|m'n|den|de) (?:(?:zoon|dochter|kind|zoontje|dochtertje|jongste|oudste|broer(?:tje)?|zus(?:je)?|neef(?:je)?|nichtje|buurjongen|buurmeisje) )?|(?:juf|juffrouw|meester|meneer|mevrouw|mevr\.?|dhr\.?) (?:(?:van|de|der|den|ter|ten) )?)?$/iu;
+// (After a word or two that call the others: "jongens zeg morgen tegen iedereen dat …".)
 const RUMOUR_BEFORE =
-  /(?:^|[.!?\n:]\s*)(?:(?:en |dan |gewoon |oké |ok )?(?:zeg|vertel|roep|verspreid|zet)\b(?: [\p{Ll}']+){0,4}? dat|laten we (?:\p{Ll}+ ){0,3}(?:zeggen|vertellen|roepen|verspreiden) dat|we (?:zeggen|vertellen|roepen) (?:gewoon |gwn |morgen |allemaal )*dat)\s$/iu;
+  /(?:^|[.!?\n:]\s*)(?:\p{Ll}+,? ){0,2}?(?:(?:en |dan |gewoon |oké |ok )?(?:zeg|vertel|roep|verspreid|zet)\b(?: [\p{Ll}']+){0,6}? dat|laten we (?:\p{Ll}+ ){0,3}(?:zeggen|vertellen|roepen|verspreiden) dat|we (?:\p{Ll}+ )?(?:zeggen|vertellen|roepen|verspreiden)(?: [\p{Ll}']+){0,6}? dat)\s$/iu;
 // "Ons Jonas vertelde dat Lander …": who tells is not whom it is about.
 const TOLD_TO_BEFORE = /\b(?:tegen|aan)\s$/i;
 const TOLD_AFTER = /^ (?:\p{Ll}+ ){0,2}?(?:gezegd|verteld|toevertrouwd|opgebiecht|geappt|gestuurd|doorgestuurd|laten zien|laten weten)\b/u;
@@ -1215,7 +1231,7 @@ function findSingleNames(text: string, out: Candidate[], hits: () => Hit[], lowe
     // A narrower window than for full names: a run-on sentence often names someone else further on.
     // The subject that opens its sentence has the whole sentence: "Ruben (10) uit groep 7 van De Wegwijzer is … niet thuisgekomen".
     const subject = SUBJECT_BEFORE.test(before24);
-    const [a, b, own] = sentenceBounds(text, start, end, subject ? 180 : 110);
+    const [a, b, own] = sentenceBounds(text, start, end, subject ? 180 : 110, titled);
     // "… is juf Petra niet op school geweest. Zij is met verlof …": the next sentence's "zij" is
     // the last person the sentence named.
     const lastNamed = b > own && !LATER_PERSON.test(text.slice(end, own));
@@ -1335,14 +1351,15 @@ function factToldThem(text: string, hits: Hit[], lower: string, staff: boolean, 
   return theirs.length === 0 ? '' : familyWithin(theirs, 0, text.length, lower, staff, name);
 }
 /** The sentence before `at`, at most 80 characters. */
-function clauseBefore(lower: string, at: number): string {
-  const before = lower.slice(Math.max(0, at - 80), at);
+function clauseBefore(lower: string, at: number, reach = 80): string {
+  const before = lower.slice(Math.max(0, at - reach), at);
   return before.slice(before.search(/[^.!?\n]*$/));
 }
 const KIN_BETWEEN = /\b(?:mijn|m'n|onze|ons) (?:zoon|zoontje|dochter|dochtertje|kind|jongen|meisje|broer|broertje|zus|zusje)\b/;
 const ABOUT_KIN_BEFORE = /\b(?:omdat|want|doordat|aangezien|terwijl) (?:hij|ze|zij|ie)\b[^,;]*$/;
 function illnessWishedOrThreatened(lower: string, h: Hit): boolean {
-  const before = clauseBefore(lower, h.start);
+  // (A wish may run long: "Ik hoop oprecht dat je … op weg naar school, of dat je een hartaanval krijgt".)
+  const before = clauseBefore(lower, h.start, 150);
   return (WISH_WORD.test(before) && GETS_AFTER.test(lower.slice(h.end, h.end + 16))) || THREATENED_STAY.test(before);
 }
 const WISH_WORD = /\b(?:hoop|hoopt|hopen|hopelijk|wens|wenst|moge)\b/;

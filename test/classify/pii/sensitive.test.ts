@@ -499,6 +499,20 @@ describe('names that are no person, pupils in lists, teachers in a role', () => 
     expect(values(text, 'name_with_sensitive')).toEqual([]);
   });
 
+  it.each([
+    // The next sentence's pronoun is of the other sex than the teacher's title: about the boy.
+    'Fijn dat juf Sandra en de mentor elke week met hem praten. Zijn vader zit in de gevangenis.',
+    // A smear to be spread, after a word that calls the others.
+    'meiden zeg vanavond tegen iedereen dat Noor luizen heeft',
+    'we zeggen morgen tegen de hele klas dat Sem drugs gebruikt',
+    // An illness wished at the end of a long wish.
+    'Mevrouw Kok, ik hoop echt dat je een keer van de trap valt op weg naar huis of naar de sporthal, of dat je gewoon griep krijgt',
+    // A colour before a brand is a thing.
+    'Grijze Gazelle gestolen bij de fietsenstalling, wie heeft iets gezien?',
+  ])('ties no one to the fact in %j', (text) => {
+    expect(values(text, 'name_with_sensitive')).toEqual([]);
+  });
+
   it.each(['haha meneer Bas loopt als een oude man met een hernia', 'Lotte doet alsof ze ziek is, ze wil gewoon niet naar gym'])(
     'reads no fact into a comparison: %j',
     (text) => {
