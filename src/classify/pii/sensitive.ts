@@ -220,6 +220,10 @@ const SENSITIVE: Array<[string, RegExp]> = [
       /\b(?:staat|zit|is|loopt|fietst|werkt|sport|traint|zwemt|wacht) (?:nu|nu net|op dit moment|vanavond|elke \w+|iedere \w+|altijd)(?: (?:al|alleen|een|uur|half|kwartier|tijdje|sinds|vanaf|tot|om|rond|kwart|voor|over|na|\d{1,2}(?:[:.]\d{2})?)){0,6} (?:in|bij|op|aan|achter|naast|tegenover|voor) (?:de|het|'t)\b|\b(?:elke|iedere) (?:ochtend|middag|avond|dag|nacht|pauze|les|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|week) (?:om|rond|tussen|vanaf|van) (?:\d{1,2}(?:[:.]\d{2})?\b|(?:(?:kwart|vijf|tien) (?:over|voor) (?:half )?|half )?(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|\d{1,2})\b)[^.!?\n]{0,50}?\b(?:bij|in|op|aan|naar|via|langs|achter|naast|tegenover) (?:de|het|'t|(?:bus|tram)?halte|station)\b|\balleen (?:thuis|in huis)\b|\b(?:elke|iedere) (?:ochtend|middag|avond|dag|nacht|pauze|les|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b[^.!?\n]{0,40}?\b(?:bij|aan|op|langs|tegenover|voor|naar|achter|naast) (?:(?:de|het|'t|je|jouw|uw|jullie) (?:\w+ )?(?:huis|straat|deur|raam|hek|schoolhek|ingang|uitgang|halte|bushalte|tramhalte|fietsenrek\w*|fietsenstalling|sporthal|kantine|bieb|bibliotheek|club|training|supermarkt|winkel|werk|zwembad|sportschool|station|snackbar|bakker|speeltuin|skatebaan|voetbalveld|park|kerk|moskee|markt|plein|parkeerplaats|parkeergarage|manege|ijsbaan|sportveld|sportpark)|(?:bus|tram)?halte|station)\b|\b(?:langs|tegenover|voor|bij|aan) (?:jouw|je|uw|jullie) (?:huis|straat|deur|raam|kamer)\b|\b(?:jouw|je|uw) (?:slaapkamer|kamer) (?:is|ligt|zit|aan de|op de)\b/
         .source +
         '|' +
+        // the place first, the routine after: "bij de skatebaan achter de Lidl komt Jesper chillen, zoals elke woensdag"
+        /\b(?:bij|aan|op|achter|naast|tegenover|in) (?:de|het|'t) [a-zà-ÿ]+\b[^.!?\n]{0,80}?\bzoals (?:elke|iedere) (?:ochtend|middag|avond|dag|nacht|pauze|week|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b/
+          .source +
+        '|' +
         SECOND_PERSON_ROUTINE.source +
         '|' +
         HOME_ALONE.source,
@@ -293,11 +297,14 @@ const SAME_ONE_CLAUSE = /[,;] (?:en |maar |want |dus )?(?:hij|ze|zij|ie) /;
 const APPOSITION = /^,\s(?:die|dat|wie)\b[^,.!?\n]{1,60},/;
 // Someone else named after a name, in its sentence: a capitalised word or a title.
 const LATER_PERSON = /\s\p{Lu}\p{Ll}|\b(?:juf|juffrouw|meester|meneer|mevrouw|mijn|onze|ons|zijn|haar) \p{Ll}/u;
-const NAME_ONLY = /^[\s.,!?:()]*(?:(?:uit |van |groep |klas )?\(?\d\s?\w{0,6}\)?|\d\w* leerjaar)?[\s.,!?()]*$/;
+// ("Mevrouw Aksoy van Engels.": a teacher by title and subject.)
+const NAME_ONLY =
+  /^[\s.,!?:()]*(?:(?:juf|juffrouw|meester|meneer|mevrouw|mevr\.?|mw\.?|dhr\.?)\s+)?(?:(?:uit |van |groep |klas )?\(?\d\s?\w{0,6}\)?|\d\w* leerjaar|van \p{L}+)?[\s.,!?()]*$/iu;
 // (A transcribed chat line may start with "[20:14] Lotte: ".)
 // ("Met zijn autisme …", "Door haar diabetes …": the pronoun may follow a preposition.)
+// ("Voor wie het niet weet: ze heeft …": a short lead-in before a colon.)
 const NEXT_ABOUT_SAME =
-  /^[.!?\n]+\s*(?:(?:\[?\d{1,2}[:.]\d{2}\]?\s*)?[^\s:]{1,30}:\s*)?(?:(?:met|door|na|ondanks|vanwege|sinds|bij|van|om|voor) (?=zijn|haar|z'n|d'r))?(?:ze|zij|hij|haar|zijn|z'n|d'r|die)\b[^.!?\n]{0,120}/i;
+  /^[.!?\n]+\s*(?:(?:\[?\d{1,2}[:.]\d{2}\]?\s*)?[^\s:]{1,30}:\s*|[^.!?\n:]{1,30}:\s+)?(?:(?:met|door|na|ondanks|vanwege|sinds|bij|van|om|voor) (?=zijn|haar|z'n|d'r))?(?:ze|zij|hij|haar|zijn|z'n|d'r|die)\b[^.!?\n]{0,120}/i;
 
 interface Hit {
   start: number;

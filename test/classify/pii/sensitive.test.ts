@@ -200,6 +200,10 @@ describe('named person with a sensitive fact', () => {
     ['Juf Ilse heeft een hernia en mag niets tillen', 'Ilse'],
     ['Wist je dat meester Tim bipolair is?', 'Tim'],
     ['Wat leuk dat juf Anouk en haar vrouw op het schoolfeest waren', 'Anouk'],
+    // The next sentence after a short lead-in; a teacher named by title and subject after the fact; a place before the routine.
+    ['Fijn om meester Ruud terug te zien. Voor wie het niet weet: hij heeft een hartoperatie gehad.', 'Ruud'],
+    ['Raad eens wie er ontslagen is? Meneer Bakker van biologie.', 'Bakker'],
+    ['Bij het winkelcentrum hangt Sem rond na school, zoals elke donderdag.', 'Sem'],
   ])('finds %j', (text, value) => {
     expect(values(text, 'name_with_sensitive')).toEqual([value]);
   });
