@@ -79,9 +79,10 @@ class WordTable {
   find(src: string, from: number, to: number, h: number): number {
     const len = to - from;
     for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
-      const w = this.words[slot];
-      if (w === undefined) return ~slot;
-      if (this.hashes[slot] !== h) continue;
+      // The hashes first: sixteen slots to a cache line, and a hash of 0 marks an empty slot.
+      const hs = this.hashes[slot]!;
+      if (hs === 0) return ~slot;
+      if (hs !== h) continue;
       const key = this.keys[slot]!;
       if (key.length !== len) continue;
       let k = 0;
@@ -97,11 +98,11 @@ class WordTable {
   }
 }
 
-/** The hash of src[from, to) that WordTable keys on. */
+/** The hash of src[from, to) that WordTable keys on; never 0 (an empty slot's). */
 export function rangeHash(src: string, from: number, to: number): number {
   let h = 0x811c9dc5;
   for (let k = from; k < to; k++) h = Math.imul(h ^ src.charCodeAt(k), 0x01000193);
-  return h | 0;
+  return h | 0 || 1;
 }
 
 // Two generations of WORD_MEMO_SIZE Words each, as Generations; a table is at most half full.

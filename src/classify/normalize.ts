@@ -119,6 +119,14 @@ export const EMOJI_WORDS: Record<string, string> = {
   '🤬': 'vloek',
 };
 
+/** EMOJI_WORDS by code point: most characters past U+2000 are punctuation (’ “ – …), looked up without a string made for each. */
+const EMOJI_BY_CODE = new Map<number, string>(
+  Object.entries(EMOJI_WORDS).map(([ch, word]) => {
+    if ([...ch].length !== 1) throw new Error(`EMOJI_WORDS: ${ch} is not one code point`);
+    return [ch.codePointAt(0)!, word];
+  }),
+);
+
 function isLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
 }
@@ -309,8 +317,7 @@ export function normalize(text: string, options: NormalizeOptions = {}): Doc {
       // Emoji: one or two code units, maybe followed by a variation selector.
       const cp = text.codePointAt(i)!;
       const len = cp > 0xffff ? 2 : 1;
-      const ch = String.fromCodePoint(cp);
-      const word = EMOJI_WORDS[ch];
+      const word = EMOJI_BY_CODE.get(cp);
       if (word) tokens.push(token(wordOf(word), 'emoji', i, i + len, false));
       i += len;
       continue;
