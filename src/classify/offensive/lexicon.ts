@@ -5,6 +5,7 @@
 // tyfusmongool, kutschool), glued function words ("eenteef", "zoveelminachting") and one-letter
 // misspellings of the longer hate words ("verchtelijk", "wlag"), all precomputed at load.
 
+import { HashTable } from '../hash-table.ts';
 import { memoByWord, WORD_MEMO_SIZE, wordSlot } from '../memo.ts';
 import type { Word } from '../memo.ts';
 
@@ -420,6 +421,23 @@ const LONG_INSULT_LENGTHS = [...new Set(LONG_INSULTS.map((k) => k.length))].sort
 // among them has no deletion past its third letter in either map.
 const PREFIX3 = new Set([...WORDS.keys(), ...DELETES.keys()].map((k) => k.slice(0, 3)));
 
+/** The FNV-1a hash of `s`, or of `s` without the letter at `skip`. */
+function hashWithout(s: string, skip = -1): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < s.length; k++) if (k !== skip) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
+  return h | 0 || 1;
+}
+// What a deletion of a token must be for lookupSlow's deletion loop to take it: a word of a
+// fuzzy category of 7 letters or more, or a deletion of one (the loop's own conditions, by hash).
+const FUZZY_TARGETS = new HashTable(
+  new Map(
+    [
+      ...[...WORDS].filter(([k, e]) => FUZZY_CATS.has(e.cat) && k.length >= 7).map(([k]) => k),
+      ...[...DELETES].filter(([, e]) => e.key.length >= 7 && FUZZY_CATS.has(e.cat)).map(([k]) => k),
+    ].map((k) => [hashWithout(k), 1]),
+  ),
+);
+
 /** A lexicon hit for one token: the entry and how it was found. */
 export interface Hit {
   e: Entry;
@@ -502,6 +520,8 @@ function lookupSlow(sq: string): Hit | undefined {
       const deeper = PREFIX3.has(sq.slice(0, 3));
       for (let i = 0; i < n; i++) {
         if (i >= 3 && !deeper) break;
+        // (Most tokens have no such deletion: its hash says so before it is made.)
+        if (!FUZZY_TARGETS.has(hashWithout(sq, i))) continue;
         const v = sq.slice(0, i) + sq.slice(i + 1);
         const w = WORDS.get(v);
         if (w && w.key[0] === sq[0] && FUZZY_CATS.has(w.cat) && v.length >= 7 && !FUZZY_STOP.has(sq)) return { e: w, how: 'fuzzy' };

@@ -5,6 +5,7 @@
 // sits right next to it ("Sara uit 2C is geschorst"). A name in a neutral sentence is never
 // flagged. Sensitive words are looked up first, so most texts skip the name scan entirely.
 
+import { HashTable } from '../hash-table.ts';
 import { entryOf, squeeze } from '../offensive/lexicon.ts';
 import type { Candidate } from './context.ts';
 import { MORE_AMBIGUOUS_NAMES, MORE_GIVEN_NAMES } from './given-names.ts';
@@ -448,43 +449,6 @@ function hashWord(w: string): number {
   let h = 0;
   for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
   return h;
-}
-/**
- * Word hashes to small numbers other than 0, in typed arrays: a look-up is a few array reads (a
- * Map or Set of numbers costs several times that, and the scans below look up every word).
- */
-class HashTable {
-  private readonly keys: Int32Array;
-  private readonly values: Int32Array;
-  private readonly mask: number;
-  constructor(entries: ReadonlyMap<number, number>) {
-    let size = 16;
-    while (size < entries.size * 4) size <<= 1;
-    this.keys = new Int32Array(size);
-    this.values = new Int32Array(size);
-    this.mask = size - 1;
-    for (const [h, v] of entries) {
-      if (v === 0) throw new Error('HashTable: 0 means "none"');
-      let i = this.slot(h);
-      while (this.values[i] !== 0 && this.keys[i] !== h) i = (i + 1) & this.mask;
-      this.keys[i] = h;
-      this.values[i] = v;
-    }
-  }
-  private slot(h: number): number {
-    return (h ^ (h >>> 15)) & this.mask;
-  }
-  /** The value for hash h; 0 when there is none. */
-  get(h: number): number {
-    for (let i = this.slot(h); ; i = (i + 1) & this.mask) {
-      const v = this.values[i]!;
-      if (v === 0 || this.keys[i] === h) return v;
-    }
-  }
-  /** Is there a value for hash h? */
-  has(h: number): boolean {
-    return this.get(h) !== 0;
-  }
 }
 const FIRST_NAME_HASHES = new HashTable(new Map([...FIRST_NAMES].map((w) => [hashWord(w), 1])));
 
