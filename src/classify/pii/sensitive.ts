@@ -412,7 +412,7 @@ const TRIGGERS = new Set(
   (
     'burn burnout overspannen depressie depressief adhd add asperger dyslexie dyscalculie diabetes kanker ' +
     'leukemie anorexia boulimia eetstoornis pdd tourette astma ziekenhuis ambulance opgenomen psycholoog ' +
-    'hernia chlamydia gonorroe herpes syfilis bipolair bipolaire schizofreen schizofrene schizofrenie psychose psychotisch psychotische ptss abortus obesitas fibromyalgie artrose bronchitis tbc tuberculose ' +
+    'lijfhuis hernia chlamydia gonorroe herpes syfilis bipolair bipolaire schizofreen schizofrene schizofrenie psychose psychotisch psychotische ptss abortus obesitas fibromyalgie artrose bronchitis tbc tuberculose ' +
     'psychiater therapie medicijnen ritalin zwanger hiv aids soa hersenschudding chronisch ernstig doodziek ' +
     'gehandicapt rolstoel ggz angststoornis automutilatie snijdt zelfbeschadiging kliniek afkickkliniek ' +
     'antidepressiva medicatie spoedeisende hulp operatie geopereerd ic intensive ongeluk gebroken miskraam ' +
@@ -437,8 +437,8 @@ const TRIGGERS = new Set(
     'gestorven omgekomen verongelukt faalangst sturen trappen gooien schoppen verwijderen suspended expelled arrested detention failed schooladvies advies zakken liet lieten doen betalen ophoesten geld cijfer cijfers gehaald gemiddeld gemiddelde overdoen dood overlijden zichzelf snijdt sneed neten kinderafdeling oncologie afdeling heette vroeger voortaan genoemd heten bijgesteld opgehoogd verhoogd verlaagd aangepast chemo chemotherapie bestraling bestralingen rt remedial bijles verlengde toetstijd weg zoek zakte zakt zakken zakten verpest verknald verprutst overdoen overmaken vastzit vastzitten vastgezet zuipt zuipen drinkt drinken sloeg mishandelt slaat'
   ).split(/\s+/),
 );
-// Five-letter stems of words that come in many forms (autisme, autistisch, epileptische, …).
-const TRIGGER_STEMS = ['autis', 'epile', 'zelfm', 'suïci', 'suici', 'misha', 'daklo', 'panie', 'dysle', 'dysca', 'diabe', 'psych', 'insul'];
+// Five-letter stems of words that come in many forms (autisme, autistisch, epileptische, chemokuur, …).
+const TRIGGER_STEMS = ['autis', 'epile', 'zelfm', 'suïci', 'suici', 'misha', 'daklo', 'panie', 'dysle', 'dysca', 'diabe', 'psych', 'insul', 'chemo'];
 const HAS_DIGIT = /\d/;
 const GRADE =
   /\b(?:je|jouw|zijn|haar|z'n|d'r) [1-9][,.]\d (?:voor|op)\b|\b(?:een|'n|n|enige) (?:[1-9]|10)(?:[,.]\d)? (?:voor|op|gehaald|gescoord|gegeven|gekregen|had|heeft|hadden|hebben|kreeg|krijgt|haalde|haalt|scoorde)\b|\b(?:had|heeft|kreeg|krijgt|haalde|haalt|scoorde|heb|hadden) (?:\w+ )?(?:een|'n) (?:[1-9]|10)\b/i;
