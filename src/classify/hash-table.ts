@@ -1,5 +1,14 @@
-// A hash table of 32-bit word hashes to small numbers, in typed arrays, for the scans that look
-// up every word of a text (pii/sensitive.ts) or every variant of a new word (offensive/lexicon.ts).
+// Word hashes: FNV-1a over a range of a string (the word intern table, memo.ts; a new word's
+// variants, offensive/lexicon.ts), and a table of 32-bit word hashes to small numbers in typed
+// arrays for the scans that look up every word of a text (pii/sensitive.ts) or every variant of
+// a new word.
+
+/** FNV-1a of src[from, to), leaving out the character at `skip`; never 0 (an empty slot's). */
+export function fnv1a(src: string, from: number, to: number, skip = -1): number {
+  let h = 0x811c9dc5;
+  for (let k = from; k < to; k++) if (k !== skip) h = Math.imul(h ^ src.charCodeAt(k), 0x01000193);
+  return h | 0 || 1;
+}
 
 /**
  * Word hashes to small numbers other than 0, in typed arrays: a look-up is a few array reads (a

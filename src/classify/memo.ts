@@ -10,6 +10,8 @@
 // survive a rollover (a map cleared when full would forget them all at once), and memory stays
 // below two generations of entries.
 
+import { fnv1a } from './hash-table.ts';
+
 /** Entries per generation: together more than the vocabulary of a year of a school's comments. */
 export const WORD_MEMO_SIZE = 50_000;
 
@@ -99,11 +101,7 @@ class WordTable {
 }
 
 /** The hash of src[from, to) that WordTable keys on; never 0 (an empty slot's). */
-export function rangeHash(src: string, from: number, to: number): number {
-  let h = 0x811c9dc5;
-  for (let k = from; k < to; k++) h = Math.imul(h ^ src.charCodeAt(k), 0x01000193);
-  return h | 0 || 1;
-}
+export const rangeHash = (src: string, from: number, to: number): number => fnv1a(src, from, to);
 
 // Two generations of WORD_MEMO_SIZE Words each, as Generations; a table is at most half full.
 const TABLE_SLOTS = 1 << Math.ceil(Math.log2(WORD_MEMO_SIZE * 2));

@@ -5,7 +5,7 @@
 // tyfusmongool, kutschool), glued function words ("eenteef", "zoveelminachting") and one-letter
 // misspellings of the longer hate words ("verchtelijk", "wlag"), all precomputed at load.
 
-import { HashTable } from '../hash-table.ts';
+import { fnv1a, HashTable } from '../hash-table.ts';
 import { memoByWord, WORD_MEMO_SIZE, wordSlot } from '../memo.ts';
 import type { Word } from '../memo.ts';
 
@@ -421,12 +421,8 @@ const LONG_INSULT_LENGTHS = [...new Set(LONG_INSULTS.map((k) => k.length))].sort
 // among them has no deletion past its third letter in either map.
 const PREFIX3 = new Set([...WORDS.keys(), ...DELETES.keys()].map((k) => k.slice(0, 3)));
 
-/** The FNV-1a hash of `s`, or of `s` without the letter at `skip`. */
-function hashWithout(s: string, skip = -1): number {
-  let h = 0x811c9dc5;
-  for (let k = 0; k < s.length; k++) if (k !== skip) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
-  return h | 0 || 1;
-}
+/** The hash of `s`, or of `s` without the letter at `skip`. */
+const hashWithout = (s: string, skip = -1) => fnv1a(s, 0, s.length, skip);
 // What a deletion of a token must be for lookupSlow's deletion loop to take it: a word of a
 // fuzzy category of 7 letters or more, or a deletion of one (the loop's own conditions, by hash).
 const FUZZY_TARGETS = new HashTable(

@@ -453,12 +453,13 @@ function hashWord(w: string): number {
 const FIRST_NAME_HASHES = new HashTable(new Map([...FIRST_NAMES].map((w) => [hashWord(w), 1])));
 
 /**
- * Where the next word starts, from `from` on, that may begin a name in NAME: a capital, or a
- * given name the list knows (by hash, so nothing is copied; a collision only costs a look).
- * The name scan jumps here past word pairs that can never be a name. A word starts where a
- * letter follows no letter, digit, _, @ or #; a word in lower case runs over lower-case letters.
+ * Where the next word starts, from `from` on, that may begin a name in NAME or SINGLE: a
+ * capital, or a word in lower case that `lowerMayBeName` lets through (by hash, so nothing is
+ * copied; a collision only costs a look). The name scans jump here past words that can never be
+ * a name. A word starts where a letter follows no letter, digit, _, @ or #; a word in lower case
+ * runs over lower-case letters.
  */
-function nextNameStart(text: string, from: number, single = false): number {
+function nextNameStart(text: string, from: number): number {
   const n = text.length;
   let i = from;
   while (i < n) {
@@ -469,7 +470,6 @@ function nextNameStart(text: string, from: number, single = false): number {
       continue;
     }
     if (kind === UPPER) return i;
-    // A word in lower case: a given name the list knows, by the hash of its letters.
     let h = c;
     let before = 0;
     let j = i + 1;
@@ -479,24 +479,29 @@ function nextNameStart(text: string, from: number, single = false): number {
       before = h;
       h = (Math.imul(h, 31) + d) | 0;
     }
-    if (FIRST_NAME_HASHES.has(h)) return i;
-    // For SINGLE also a known name with a possessive s ("daans"), or a word that may be a name
-    // made small ("lotje", "lotjes"): findSingleNames takes no other word in lower case.
-    if (single) {
-      const last = text.charCodeAt(j - 1);
-      if (last === 115 && FIRST_NAME_HASHES.has(before)) return i;
-      const e = last === 115 ? j - 1 : j;
-      if (text.charCodeAt(e - 1) === 101 && text.charCodeAt(e - 2) === 106) return i;
-    }
+    if (lowerMayBeName(text, i, j, h, before)) return i;
     i = j;
   }
   return n;
 }
 /**
+ * May the lower-case word text[i, j) (hash h, and `before` without its last letter) be a name
+ * to the name scans: a given name the list knows, one with a possessive s ("daans"), or a name
+ * made small, with or without that s ("lotje", "lotjes")? The scans take no other word in lower
+ * case (isLowerCaseName, openingLowerName, lowerPossessive).
+ */
+function lowerMayBeName(text: string, i: number, j: number, h: number, before: number): boolean {
+  if (FIRST_NAME_HASHES.has(h)) return true;
+  const last = text.charCodeAt(j - 1);
+  if (last === 115 && FIRST_NAME_HASHES.has(before)) return true;
+  const e = last === 115 ? j - 1 : j;
+  return e - i >= 5 && text.charCodeAt(e - 1) === 101 && text.charCodeAt(e - 2) === 106 && isDiminutive(text.slice(i, e));
+}
+/**
  * What the words of a text say about the names in it, in one scan (nameWords gives it as bits):
  * - MAY_NAME: a word that the name scans below (NAME, SINGLE) could take for a name: a
  *   capitalised word that is no sentence word ("Ik", "Gisteren"), or a given name the list knows
- *   in lower case (also with a possessive s, or made small: "daans", "lotje"). Both scans reject
+ *   in lower case (lowerMayBeName: also with a possessive s, or made small). Both scans reject
  *   every other word, so without one no name can be tied to a fact ("Ik heb zelf ADHD");
  * - KNOWN: a word (in any case) that is a given name the list knows, which a list of pupils
  *   needs (findNameLists);
@@ -540,12 +545,7 @@ function nameWords(text: string): number {
           const lc = text.slice(i, j).toLowerCase();
           if (!NOT_NAME.has(lc) || FIRST_NAMES.has(lc.slice(0, -1))) found |= MAY_NAME;
         }
-      } else if (
-        FIRST_NAME_HASHES.has(h) ||
-        (text.charCodeAt(j - 1) === 115 && FIRST_NAME_HASHES.has(before)) ||
-        (j - i >= 5 && text.charCodeAt(j - 1) === 101 && text.charCodeAt(j - 2) === 106 && isDiminutive(text.slice(i, j)))
-      )
-        found |= MAY_NAME;
+      } else if (lowerMayBeName(text, i, j, h, before)) found |= MAY_NAME;
     }
     // An upper-case letter inside a run ("McDonald", "iPad") starts a run of its own.
     i = j;
@@ -1136,8 +1136,8 @@ function lowerPossessive(text: string, at: number, word: string): boolean {
 function findSingleNames(text: string, out: Candidate[], hits: () => Hit[], lowered: () => string): void {
   const fullNames = out.filter((c) => c.type === 'name_with_sensitive');
   // From word to word that may be a name (nextNameStart): most words are in lower case and no name.
-  SINGLE.lastIndex = nextNameStart(text, 0, true);
-  for (let m = SINGLE.exec(text); m !== null; SINGLE.lastIndex = nextNameStart(text, SINGLE.lastIndex, true), m = SINGLE.exec(text)) {
+  SINGLE.lastIndex = nextNameStart(text, 0);
+  for (let m = SINGLE.exec(text); m !== null; SINGLE.lastIndex = nextNameStart(text, SINGLE.lastIndex), m = SINGLE.exec(text)) {
     let name = m[1] ?? '';
     // A word in lower case is a name only when the list knows it and it is no everyday word,
     // and not part of a handle ("sanne.b2011", "noah_2012"). (Most words are in lower case: the
