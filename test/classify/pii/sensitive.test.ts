@@ -22,6 +22,13 @@ describe('named person with a sensitive fact', () => {
     ['Yusuf uit groep 4 heeft een pinda-allergie, geen nootjes bij het trakteren aub', 'Yusuf'],
     ['Mijn zoon Thijs ligt ziek op bed, hij is er morgen niet', 'Thijs'],
     ['Vince en zijn moeder slapen al weken in de auto bij het station', 'Vince'],
+    // A test that came back positive, a sickbed; learning support in other words than "RT".
+    ['Mevrouw Visser is positief getest, dus de lessen vallen uit', 'Visser'],
+    ['Onze collega Marja de Lange is na een kort ziekbed weer aan het werk', 'Marja de Lange'],
+    ['Noor krijgt speciale zorg op school', 'Noor'],
+    ['Liam heeft een begeleider in de klas omdat hij zo snel afgeleid is', 'Liam'],
+    // A word that only opens the sentence leaves the name its subject.
+    ['Let op, Jens mag niet door zijn vader worden opgehaald, de ouders liggen in een vechtscheiding.', 'Jens'],
     // Bed-wetting told verb first, prison in slang, a stop named without an article.
     ['Joris plaste vannacht weer in zijn bed op kamp', 'Joris'],
     ['wist je dat de vader van Niels al een jaar in de bajes zit', 'Niels'],
@@ -223,6 +230,8 @@ describe('named person with a sensitive fact', () => {
       ['Lotte Vermeulen', 'Yusuf Aydın', 'Fenna Bakker', 'Sven de Graaf'],
     ],
     ['Auto 1: Sara Jansen 7A, Lotte Meijer 7A, Ilse de Boer 7B. We vertrekken om 8.15.', ['Sara Jansen', 'Lotte Meijer', 'Ilse de Boer']],
+    // The list, then a dash and what they must do.
+    ['Lotte Brink 3H2, Jurre Kok 3H1, Amira Said 3H2 - jullie moeten je nog melden bij de balie', ['Lotte Brink', 'Jurre Kok', 'Amira Said']],
     ['Bus 1: Mohamed Aziz – 3H2 Lotte Brinkman – 3H2 Stan Vermeer – 3H1', ['Mohamed Aziz', 'Lotte Brinkman', 'Stan Vermeer']],
     // A name with a street's ending ("-akker", "-hof") and a class is no address.
     ['Groepje 2 (juf Els): Tim Akker 5b, Sara van Hof 5a, Mila Smit 5b.', ['Tim Akker', 'Sara van Hof', 'Mila Smit']],
@@ -286,6 +295,10 @@ describe('named person with a sensitive fact', () => {
 
   it.each([
     'juf Anja was geweldig vandaag',
+    // Positive about something, support that a teacher gives, thanks to a teacher.
+    'Sanne is heel positief over de nieuwe klas',
+    'Meester Tom geeft extra begeleiding bij het huiswerkuur, iedereen welkom',
+    'Bedankt juf Anja voor de extra zorg voor onze klas',
     'Emma, wees lief voor je broertje',
     'Emma Mulder heeft een goede instelling',
     'Tess Meijer heeft de voorleeswedstrijd gewonnen!',
