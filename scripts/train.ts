@@ -179,7 +179,8 @@ for (const [l, label] of LABELS.entries()) {
     for (let i = 0; i < corpus.length; i++) {
       if (fold[i] !== k) continue;
       const p = combineOne(params, label, oofInputs[i]!);
-      oofProb[i]![l] = finalScore(label, p, fixedSignals[i]!);
+      // (Threat is scored before personal data, whose final score takes it.)
+      oofProb[i]![l] = finalScore(label, p, fixedSignals[i]!, oofProb[i]![LABELS.indexOf('threat')]);
     }
   }
   const gold = ys.map(Boolean);

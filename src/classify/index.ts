@@ -69,7 +69,8 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
       const scores = {} as Scores;
       const labels: Label[] = [];
       for (const l of LABELS) {
-        scores[l] = shown(finalScore(l, combineOne(combiner, l, x), signals));
+        // (LABELS has threat before personal data, whose score takes the threat's.)
+        scores[l] = shown(finalScore(l, combineOne(combiner, l, x), signals, scores.threat));
         if (scores[l] >= thresholds[l].alert) labels.push(l);
       }
 

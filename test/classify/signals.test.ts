@@ -32,6 +32,26 @@ describe('personal-data floors', () => {
   });
 });
 
+describe('a threat that gives an address or a plate', () => {
+  const recognise = createPiiRecogniser({});
+  const withThreat = (text: string, combined: number, threat: number) => {
+    const pd = recognise(text);
+    return personalDataScore(combined, piiSignals(pd, text), pd, threat);
+  };
+  // Where the target lives or what they drive: personal data at least as likely as the threat.
+  it.each([
+    ['Voor wie die mentor haat: Rozengaarde 88, 1336 VB Almere. Hoop dat zijn huis afbrandt', 0.15, 0.9, 0.9],
+    ['dat is toch die gast van Beatrixlaan 5? z’n scooter gaat vannacht in de sloot', 0.2, 0.8, 0.8],
+    // A higher score of its own stands; so does a low one when the threat is low.
+    ['Voor wie die mentor haat: Rozengaarde 88, 1336 VB Almere. Hoop dat zijn huis afbrandt', 0.95, 0.9, 0.95],
+    ['Het zwemfeest is morgen in zwembad De Wiel, Lijsterbeslaan 14, 4205 BK Gorinchem.', 0.1, 0.02, 0.1],
+    // No address, no plate: the threat alone is no personal data.
+    ['Ik weet waar je woont, pas maar op', 0.1, 0.9, 0.1],
+  ])('%j at %d with threat %d gives %d', (text, combined, threat, expected) => {
+    expect(withThreat(text, combined, threat)).toBe(expected);
+  });
+});
+
 describe('whose contact detail it is', () => {
   const recognise = createPiiRecogniser({});
   const signals = (text: string) => piiSignals(recognise(text), text);
