@@ -3,7 +3,7 @@
 // plate written without dashes looks like many codes, so it needs car context to score; so
 // does a plate with vowels (invented or misremembered, "12-ABC-3").
 
-import { adjust, before, after } from './context.ts';
+import { adjust, before, beforeInClause, after } from './context.ts';
 import type { Candidate } from './context.ts';
 
 const L = '[BCDFGHJKLMNPRSTVWXZ]';
@@ -44,6 +44,9 @@ const BELGIAN = /(?<![\w-])[1-9]([- ]?)[A-Za-z]{3}\1\d{3}(?![\w]|-\w)/g;
 
 const CAR_WORDS =
   /\b(?:kenteken|nummerbord|auto|bus|busje|wagen|rijdt|reed|rijden|geparkeerd|parkeert|polo|golf|audi|bmw|volvo|toyota|opel|renault|peugeot|kia|tesla|fiat|ford|mercedes|volkswagen|vw|skoda|citroen|citroën|seat|nissan|suzuki|mazda|hyundai|bestelbus|scooter|motor|taxi|rdw)\b/;
+
+/** A word that names what follows as a code or a number of something else. */
+const CODE_BEFORE = /(?:code|nummer|nr\.?|referentie|kenmerk|artikel|bestelling|order|factuur|lokaal|dossier)\s*:?\s*$/i;
 
 /** Belgians say "nummerplaat" and "plaat" for a plate. */
 const CAR_WORDS_BE = new RegExp(`${CAR_WORDS.source.slice(0, -3)}|nummerplaat|plaat)\\b`);
@@ -112,11 +115,14 @@ export function findPlates(text: string, out: Candidate[]): void {
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       const sep = m.slice(1).find((s) => s !== undefined) ?? '';
-      const car = before(text, m.index, CAR_WORDS, 45) || after(text, m.index + m[0].length, CAR_WORDS, 30);
+      // (The car word may open the clause: "auto van de gymleraar staat weer op de stoep, 54 XJ 87".)
+      const car = before(text, m.index, CAR_WORDS, 45) || beforeInClause(text, m.index, CAR_WORDS, 60) || after(text, m.index + m[0].length, CAR_WORDS, 30);
       // Four digits and two letters without dashes is how a postcode looks ("4142PT Leerdam").
       const postcodeShape = sep !== '-' && /^\d{4}/.test(m[0]);
       const base = sep === '-' ? 0.8 : postcodeShape ? 0.3 : 0.45;
-      const score = adjust(base, car, false, 0.4);
+      // "Cursuscode NL-204-B", "ordernummer GH-12-34": a code named as one.
+      const coded = CODE_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index));
+      const score = adjust(base, car, coded, 0.4);
       out.push({
         type: 'licence_plate',
         start: m.index,

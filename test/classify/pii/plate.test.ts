@@ -17,12 +17,16 @@ describe('licence plates', () => {
     ['in de rode Polo (TZP 19 B), verzamelen', 'TZP 19 B'], // 11 spaced
     ['zijn moeder rijdt gg 166 f, succes', 'gg 166 f'], // 9 spaced
     ['kenteken van die witte bus: 12-ABC-3', '12-ABC-3'], // vowels, with dashes and car words
+    ["auto van de gymleraar staat weer op de stoep, 54 XJ 87, foto's heb ik", '54 XJ 87'], // the car word opens the clause
   ])('finds %j', (text, value) => {
     expect(values(text, 'licence_plate')).toEqual([value]);
   });
 
   it.each([
     'groep 3B en 2V gaan samen',
+    // A code named as one.
+    'Cursuscode NL-204-B voor de bijscholing van het team staat in de mail',
+    'Ordernummer: GH-12-34 graag vermelden',
     'klas H5C heeft vrij',
     'factuur INV250789 van het schoolreisje',
     'bestelling ORD-37217 is binnen',
