@@ -226,6 +226,9 @@ const IDENTITY_ADJ = new Set(
 );
 const FIRST_PERSON_ONLY = new Set(['ik', 'me', 'mij', 'mijn', 'mn', "m'n", 'we', 'wij', 'ons', 'onze']);
 
+/** A doubled vowel: how Dutch spells a long one ("zaak", "boom"). */
+const LONG_VOWEL = /aa|ee|oo|uu/;
+
 function isName(doc: Doc, k: number, sentStart: boolean): boolean {
   const tok = doc.tokens[k]!;
   if (!tok.cap || sentStart || tok.kind !== 'word' || tok.t.length < 3) return false;
@@ -292,6 +295,8 @@ export function scoreOffensive(doc: Doc): LabelResult {
     const e = hit.e;
     // Abbreviations ("kk", "tf", "kkr") must be written exactly so; their squeezed forms are letters.
     if (((e.key.length <= 3 && e.cat === 'curse') || e.exactOnly) && tok.t !== e.key) continue;
+    // A long vowel makes another word of a short one: "zaak" is no "zak", "poot" no "pot", "geek" no "gek".
+    if (e.key.length <= 3 && LONG_VOWEL.test(tok.t) && !LONG_VOWEL.test(e.key)) continue;
     // "KK DF 32" is a licence plate, not the curse.
     if (
       e.key.length <= 3 &&

@@ -15,6 +15,13 @@ function spans(text: string): string[] {
 
 describe('lexicon forms', () => {
   it.each([
+    ['Wat een slechte zaak', 'zaak'],
+    ['de poot van de tafel is kapot', 'poot'],
+  ])('takes no word with a long vowel for a short insult in %j', (text, word) => {
+    expect(scoreOffensive(normalize(text)).evidence.some((e) => text.slice(e.start, e.end).toLowerCase() === word)).toBe(false);
+  });
+
+  it.each([
     'kanker, mijn fiets is weer lek',
     'kankerrrr saai dit',
     'k4nk3r school',
@@ -84,6 +91,9 @@ describe('lexicon forms', () => {
 describe('mild exclamations, criticism and positive slang are not offensive', () => {
   it.each([
     'shit, gymtas vergeten 🙈',
+    // A long vowel makes another word of a short insult: "zaak" is no "zak", "geek" no "gek".
+    'Slechte zaak',
+    'hij is echt een geek met computers',
     'verdorie, weer de inschrijving gemist',
     'potverdorie wat koud',
     'fuck, vergeten dat het studiedag is',
