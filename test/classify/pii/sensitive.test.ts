@@ -3,6 +3,13 @@ import { values } from './helpers.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { factFamilies, personNames, SENSITIVE_FAMILIES, sensitiveHits } from '../../../src/classify/pii/sensitive.ts';
 
+/** Each text names no one with a sensitive fact. */
+function noOneIn(title: string, texts: readonly string[]): void {
+  it.each(texts)(title, (text) => {
+    expect(values(text, 'name_with_sensitive')).toEqual([]);
+  });
+}
+
 describe('named person with a sensitive fact', () => {
   it.each([
     ['Lucas Hendriks is betrapt op spieken en krijgt een 1', 'Lucas Hendriks'],
@@ -255,7 +262,7 @@ describe('named person with a sensitive fact', () => {
   ])('finds the pupils of a list after or before its class in %j', (text, names) => {
     expect(values(text, 'name_with_sensitive')).toEqual(names);
   });
-  it.each([
+  noOneIn('finds no list of pupils in %j', [
     // No class: a team, the winners.
     'Ons team voor de finale: Noah, Jesse, Sam en Finn, zaterdag om 10 uur!',
     'Gefeliciteerd Mila, Lars en Jasper met de eerste plaats bij het schaaktoernooi',
@@ -263,9 +270,7 @@ describe('named person with a sensitive fact', () => {
     'Klas 2B heeft morgen Frans, Duits en Engels',
     'Rooster klas 2B: Frans, Duits en Engels',
     'Groep 8 gaat met juf Anja, meester Tom en juf Els naar het museum',
-  ])('finds no list of pupils in %j', (text) => {
-    expect(values(text, 'name_with_sensitive')).toEqual([]);
-  });
+  ]);
   it.each([
     // Lower case: everyday words that are names too, and the start of a handle, are not a name.
     ['de roos in de tuin heeft een ziekte', []],
@@ -293,7 +298,7 @@ describe('named person with a sensitive fact', () => {
     expect(values(text, 'name_with_sensitive')).toEqual(names);
   });
 
-  it.each([
+  noOneIn('leaves %j alone', [
     'juf Anja was geweldig vandaag',
     // Positive about something, support that a teacher gives, thanks to a teacher.
     'Sanne is heel positief over de nieuwe klas',
@@ -319,9 +324,7 @@ describe('named person with a sensitive fact', () => {
     'zeg tegen iedereen dat Nina luizen heeft, dan wil niemand meer met haar spelen',
     'Meester Stijn als Elvis, ik ben bijna gestorven van het lachen',
     'mevr. Dijkstra kan de pot op met haar strafwerk',
-  ])('leaves %j alone', (text) => {
-    expect(values(text, 'name_with_sensitive')).toEqual([]);
-  });
+  ]);
 
   it('gives the fact to the full name it belongs to, not to an earlier first name', () => {
     const text = 'die vader van Niels is een engerd, bel hem maar eens Finn Jacobs is geschorst omdat hij vuurwerk gooide';
@@ -371,7 +374,7 @@ describe('named person with whereabouts or a username', () => {
     expect(values(text, 'name_with_sensitive')).toEqual([value]);
   });
 
-  it.each([
+  noOneIn('leaves %j alone', [
     'De open dag is elke zaterdag om 10.00 bij de hoofdingang.',
     'Juf Anja staat altijd klaar voor de kinderen',
     'Volg ons op insta voor de foto’s van het kamp!',
@@ -391,13 +394,11 @@ describe('named person with whereabouts or a username', () => {
     'Pim is alleen niet zo goed in spelling, verder gaat het prima',
     'De ouders van Sanne zijn niet blij met het nieuwe rooster',
     'Femke is daar alleen maar om te kletsen',
-  ])('leaves %j alone', (text) => {
-    expect(values(text, 'name_with_sensitive')).toEqual([]);
-  });
+  ]);
 });
 
 describe('names that are no person, pupils in lists, teachers in a role', () => {
-  it.each([
+  noOneIn('does not take a place, club or speaker for a person, nor a fact that is none, in %j', [
     // A capital after an article or a venue is a school, a shop, a hospital or a club.
     'Mijn neefje heeft leukemie en ligt nu in het Prinses Máxima, we denken aan hem',
     'Hij is geschorst en hangt nu elke middag rond bij de Spar op het plein',
@@ -429,9 +430,7 @@ describe('names that are no person, pupils in lists, teachers in a role', () => 
     'Meneer Smits heeft mijn broer geschorst omdat hij te laat was, belachelijk',
     // The child named between them has the fact, not the teacher.
     'Juf Petra heeft mijn dochter gestraft omdat ze dyslexie heeft en te langzaam schreef',
-  ])('does not take a place, club or speaker for a person, nor a fact that is none, in %j', (text) => {
-    expect(values(text, 'name_with_sensitive')).toEqual([]);
-  });
+  ]);
 
   it('finds every pupil of a list with classes or grades, and no list in numbered things', () => {
     expect(values('Bijlesgroep rekenen: Daan Smit (5B), Kofi Owusu (5A), Wessel Bruins (5B) en Noor Aksoy (5A).', 'name_with_sensitive')).toEqual([
@@ -508,15 +507,13 @@ describe('names that are no person, pupils in lists, teachers in a role', () => 
     expect(values('juf Marloes is geschorst na dat incident op kamp', 'name_with_sensitive')).toEqual(['Marloes']);
   });
 
-  it.each([
+  noOneIn('reads no orientation into %j', [
     'Meester Bas gaat trouwen met zijn vriendin, gefeliciteerd!',
     'Sanne gaat op vakantie met haar vriendin naar Texel',
     'Meester Jeroen kwam met zijn vrouw naar de musical',
-  ])('reads no orientation into %j', (text) => {
-    expect(values(text, 'name_with_sensitive')).toEqual([]);
-  });
+  ]);
 
-  it.each([
+  noOneIn('ties no one to the fact in %j', [
     // The next sentence's pronoun is of the other sex than the teacher's title: about the boy.
     'Fijn dat juf Sandra en de mentor elke week met hem praten. Zijn vader zit in de gevangenis.',
     // A smear to be spread, after a word that calls the others.
@@ -526,32 +523,24 @@ describe('names that are no person, pupils in lists, teachers in a role', () => 
     'Mevrouw Kok, ik hoop echt dat je een keer van de trap valt op weg naar huis of naar de sporthal, of dat je gewoon griep krijgt',
     // A colour before a brand is a thing.
     'Grijze Gazelle gestolen bij de fietsenstalling, wie heeft iets gezien?',
-  ])('ties no one to the fact in %j', (text) => {
-    expect(values(text, 'name_with_sensitive')).toEqual([]);
-  });
+  ]);
 
-  it.each(['haha meneer Bas loopt als een oude man met een hernia', 'Lotte doet alsof ze ziek is, ze wil gewoon niet naar gym'])(
-    'reads no fact into a comparison: %j',
-    (text) => {
-      expect(values(text, 'name_with_sensitive')).toEqual([]);
-    },
-  );
+  noOneIn('reads no fact into a comparison: %j', [
+    'haha meneer Bas loopt als een oude man met een hernia',
+    'Lotte doet alsof ze ziek is, ze wil gewoon niet naar gym',
+  ]);
 
-  it.each([
+  noOneIn('does not give a teacher the punishment or grade they hand out in %j', [
     'mevrouw Peeters deelt strafwerk uit als je een keer te laat bent, echt belachelijk',
     'Mijn zoon moest gisteren weer nablijven bij meneer Okafor, de derde keer deze week',
     'Van juf Annelies kreeg ik een 4 voor mijn spreekbeurt, terwijl ik alles goed had',
     'hij zat in de time-out omdat hij meester Gijs had uitgescholden',
-  ])('does not give a teacher the punishment or grade they hand out in %j', (text) => {
-    expect(values(text, 'name_with_sensitive')).toEqual([]);
-  });
+  ]);
 
-  it.each(['Meisje (14) opgepakt na winkeldiefstal in het centrum', 'Niels heeft per ongeluk de hele presentatie verwijderd, nu mogen we opnieuw beginnen'])(
-    'reads no person or punishment into %j',
-    (text) => {
-      expect(values(text, 'name_with_sensitive')).toEqual([]);
-    },
-  );
+  noOneIn('reads no person or punishment into %j', [
+    'Meisje (14) opgepakt na winkeldiefstal in het centrum',
+    'Niels heeft per ongeluk de hele presentatie verwijderd, nu mogen we opnieuw beginnen',
+  ]);
 
   it('still reads a pupil sent out of the class or off the school as punished', () => {
     expect(values('Tygo is gisteren uit de klas verwijderd', 'name_with_sensitive')).toEqual(['Tygo']);
