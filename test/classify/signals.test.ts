@@ -3,7 +3,8 @@
 // something else (whereabouts mostly as a threat).
 import { describe, expect, it } from 'vitest';
 import { createPiiRecogniser } from '../../src/classify/pii/index.ts';
-import { personalDataScore, piiSignals } from '../../src/classify/signals.ts';
+import { NO_ONE_CAP, personalDataScore, piiSignals } from '../../src/classify/signals.ts';
+import { DEFAULT_THRESHOLDS } from '../../src/classify/types.ts';
 import type { Evidence, PiiResult } from '../../src/classify/types.ts';
 
 function named(rule: string, weight: number): PiiResult {
@@ -49,6 +50,37 @@ describe('a threat that gives an address or a plate', () => {
     ['Ik weet waar je woont, pas maar op', 0.1, 0.9, 0.1],
   ])('%j at %d with threat %d gives %d', (text, combined, threat, expected) => {
     expect(withThreat(text, combined, threat)).toBe(expected);
+  });
+});
+
+describe('a text that names no one', () => {
+  const recognise = createPiiRecogniser({});
+  const pdScore = (text: string, combined: number) => {
+    const pd = recognise(text);
+    return personalDataScore(combined, piiSignals(pd, text), pd, 0, text);
+  };
+  // Nothing says who it is about: no name, no contact detail, no address or date.
+  it.each([
+    'ik wacht elke dag bij de bakker op je, je loopt altijd om 8 uur langs',
+    'Mijn dochter heeft de griep, ze blijft deze week thuis',
+    'die jongen uit 2c fietst elke middag langs het kanaal naar huis',
+  ])('keeps %j below the default alert', (text) => {
+    expect(pdScore(text, 0.9)).toBe(NO_ONE_CAP);
+    expect(NO_ONE_CAP).toBeLessThan(DEFAULT_THRESHOLDS.personal_data.alert);
+  });
+  // A name (also a given name in lower case with a class or a title) or a structured item does
+  // not lower the score; nor is a low score raised.
+  it.each([
+    ['Mijn dochter Yara heeft de griep, ze blijft deze week thuis', 0.9],
+    ['meneer Bakker zit al weken thuis met een burn-out', 0.8],
+    ['ivo uit 3b is blijven zitten, drie onvoldoendes', 0.9],
+    ['juf roos zit al weken thuis met een burn-out', 0.8],
+    ['bel mij maar op 06-41873925', 0.9],
+  ])('does not lower %j at %d', (text, combined) => {
+    expect(pdScore(text, combined)).toBeGreaterThanOrEqual(combined);
+  });
+  it('leaves a low score of a text that names no one as it is', () => {
+    expect(pdScore('Mijn dochter heeft de griep', 0.2)).toBe(0.2);
   });
 });
 

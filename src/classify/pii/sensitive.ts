@@ -1454,7 +1454,10 @@ export function personNames(text: string): { start: number; end: number; value: 
   for (let m = LOWER_WORD.exec(text); m !== null; m = LOWER_WORD.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (!isLowerCaseName(m[0]) || SPEAKER.test(text.slice(end, end + 2)) || /^[._]\w/.test(text.slice(end, end + 2))) continue;
+    // (A given name that is an everyday word too counts after a title or with a class: "juf roos", "ivo uit 3b".)
+    const named =
+      isLowerCaseName(m[0]) || (isGivenName(m[0]) && (TITLE.test(text.slice(Math.max(0, start - 24), start)) || DESCRIBED.test(text.slice(end, end + 16))));
+    if (!named || SPEAKER.test(text.slice(end, end + 2)) || /^[._]\w/.test(text.slice(end, end + 2))) continue;
     if (out.some((c) => c.start < end && start < c.end)) continue;
     out.push({ start, end, value: m[0], sure: true });
   }
