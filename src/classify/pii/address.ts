@@ -59,7 +59,11 @@ const PC_NUMBER = new RegExp(`(?<![\\w-])${POSTCODE}(?:,? ?(?:(?:nr\\.?|no\\.?|n
 const NOT_HOUSE_NUMBER =
   /^[ ]?(?:jan|feb|maa|apr|mei|jun|jul|aug|sep|okt|nov|dec|uur|u\b|minuten|min\b|sec|euro|eur\b|%|procent|keer|x\b|jaar|maanden|weken|dagen|kinderen|leerlingen|personen|kilo|km|meter|m\b|cm|stuks|punten|plaatsen|tot|t\/m|-\s?\d|[-–]\s|[.:]\d)/i;
 const BARE_STOP =
-  /^(?:groep|klas|les|lessen|hoofdstuk|pagina|blz|nummer|week|dag|jaar|uur|havo|vwo|vmbo|mavo|atheneum|gymnasium|bus|lijn|tafel|plaats|stoel|vak|leerjaar|periode|ronde|rij|zaal|lokaal|kamer|verdieping|etage|stand|score|minuut|graad|niveau|versie|editie|seizoen|maart|april|juni|juli|augustus|september|oktober|november|december|januari|februari|mei|school|speelplaats|schoolplein|kant|achterkant|voorkant|deur|ingang|uitgang|hek|poort|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|pagina|vraag|opdracht|oefening|som|punt|stap|artikel|regel|bijlage|figuur|tabel|versie|team|speler|shirt|rugnummer|nummer|kanaal|seizoen|level|training|trainingen|bladzijde|wedstrijd|toets|test|proefwerk|examen|cursus|workshop|sessie|deel|fase|paragraaf|opgave|thema|unit|module|blok|plek|positie|spoor|perron|halte|route|etappe|race|heat|set|game|potje|poule|gang|vleugel|gebouw|tribune|aflevering|episode|serie|boek|jaargang|item|plaatje|foto|filmpje|video|dia|slide|sheet|tabblad|optie|keuze|antwoord|stelling|casus|spel|ronde|tafel|bank|rij|stoel)$/i;
+  /^(?:groep|klas|les|lessen|hoofdstuk|pagina|blz|nummer|week|dag|jaar|uur|havo|vwo|vmbo|mavo|atheneum|gymnasium|bus|lijn|tafel|plaats|stoel|vak|leerjaar|periode|ronde|rij|zaal|lokaal|kamer|verdieping|etage|stand|score|minuut|graad|niveau|versie|editie|seizoen|maart|april|juni|juli|augustus|september|oktober|november|december|januari|februari|mei|school|speelplaats|schoolplein|kant|achterkant|voorkant|deur|ingang|uitgang|hek|poort|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|pagina|vraag|opdracht|oefening|som|punt|stap|artikel|regel|bijlage|figuur|tabel|versie|team|speler|shirt|rugnummer|nummer|kanaal|seizoen|level|training|trainingen|bladzijde|wedstrijd|toets|test|proefwerk|examen|cursus|workshop|sessie|deel|fase|paragraaf|opgave|thema|unit|module|blok|plek|positie|spoor|perron|halte|route|etappe|race|heat|set|game|potje|poule|gang|vleugel|gebouw|tribune|aflevering|episode|serie|boek|jaargang|item|plaatje|foto|filmpje|video|dia|slide|sheet|tabblad|optie|keuze|antwoord|stelling|casus|spel|ronde|tafel|bank|rij|stoel|hele|gehele|andere|eerste|tweede|derde|vierde|vijfde|zesde|laatste|volgende|vorige)$/i;
+
+// A noun made of a verb ends like a street by chance, in "-ring" ("aflevering 3", "vergadering
+// 2", "verbetering 4"); of the streets that end in "-ering", the "-wetering" is kept.
+const VERBAL_NOUN = /^(?![A-Za-zé]*wetering$)[A-Za-zé]+ering$/i;
 
 function pushAddress(text: string, out: Candidate[], start: number, end: number, score: number, rule: string): void {
   out.push({ type: 'address', start, end, value: text.slice(start, end), score, rule });
@@ -103,7 +107,7 @@ function findStreets(text: string, out: Candidate[], firstAnchor: number): void 
   for (let m = STREET.exec(text); m !== null; m = STREET.exec(text)) {
     const word = m[2] ?? '';
     const prefix = m[1] ?? '';
-    if (NOT_STREET.test(word) && prefix === '') continue;
+    if ((NOT_STREET.test(word) && prefix === '') || VERBAL_NOUN.test(word)) continue;
     const numEnd = m.index + prefix.length + word.length + 1 + (m[3] ?? '').length;
     if (m[4] === undefined && NOT_HOUSE_NUMBER.test(text.slice(numEnd, numEnd + 12))) {
       STREET.lastIndex = numEnd;

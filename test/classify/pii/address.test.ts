@@ -21,6 +21,9 @@ describe('street addresses', () => {
     ['adres: Laan van Meerdervoort 12', 'Laan van Meerdervoort 12'],
     ['wie brengt zijn huiswerk naar meidoorn 4?', 'meidoorn 4'],
     ['hij woont aan de Oude Kade 14 bis', 'Oude Kade 14 bis'],
+    // A street in "-ring" or "-wetering" is a street still.
+    ['ik woon aan de Wetering 12', 'Wetering 12'],
+    ['hij woont aan de Westring 14', 'Westring 14'],
   ])('finds %j', (text, value) => {
     expect(values(text, 'address')).toEqual([value]);
   });
@@ -37,6 +40,11 @@ describe('street addresses', () => {
     'we gaan op pagina 5 verder',
     'kom je op training 2?',
     'lees het op bladzijde 14.',
+    // A noun made of a verb ends in "-ring" by chance; an adjective or ordinal is no street.
+    'ik ben nog bij aflevering 3. en dank aan de leerlingenraad',
+    'dat staat in de verbetering 2 van de toets',
+    'vraag maar aan de hele 5H. Iemand moet',
+    'vraag het aan de andere 3B, die weten het',
   ])('leaves %j alone', (text) => {
     expect(values(text, 'address')).toEqual([]);
   });
