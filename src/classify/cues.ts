@@ -5,9 +5,10 @@
 // games, jokes. The offensive and threat rules, the personal-data recognisers and the learned
 // model's features read them from here, so a word added to a list counts everywhere.
 
-import type { Doc } from './normalize.ts';
+import type { Doc, Token } from './normalize.ts';
 import { tokenAtSeq } from './normalize.ts';
-import { entryOf } from './offensive/lexicon.ts';
+import { entryOf, lookupWord } from './offensive/lexicon.ts';
+import type { Cat } from './offensive/lexicon.ts';
 
 /** A word list as a regex over `Doc.seq` (lower case, one space between tokens). */
 export function wordRe(words: readonly string[]): RegExp {
@@ -174,6 +175,18 @@ const HANDLE_CUES = new Set(
 );
 
 /**
+ * Is the token decoration around a message? A hashtag that is itself an insult or a curse
+ * ("#kutschool vandaag weer 3 tussenuren", "… #kankerschool") is what the text says, not a tag.
+ */
+function isDecoration(tok: Token): boolean {
+  if (!DECORATION_KINDS.has(tok.kind)) return false;
+  if (tok.kind !== 'hashtag') return true;
+  const hit = lookupWord(tok.w);
+  return hit === undefined || !CONTENT_TAG_CATS.has(hit.e.cat);
+}
+const CONTENT_TAG_CATS: ReadonlySet<Cat> = new Set(['curse', 'slur', 'insult', 'dehum', 'sexual']);
+
+/**
  * The tokens of the message itself, [from, to): without the handles a reply or mention starts
  * with ("@school.bsky.social ik weet waar je woont"), and without the hashtags, links, emoji
  * and handles it ends with — unless the text points at that handle ("haar snap is @…", "…: @…").
@@ -182,9 +195,9 @@ const HANDLE_CUES = new Set(
 export function coreRange(doc: Doc): { from: number; to: number } {
   const toks = doc.tokens;
   let from = 0;
-  while (from < toks.length && DECORATION_KINDS.has(toks[from]!.kind)) from++;
+  while (from < toks.length && isDecoration(toks[from]!)) from++;
   let to = toks.length;
-  while (to > from && DECORATION_KINDS.has(toks[to - 1]!.kind)) to--;
+  while (to > from && isDecoration(toks[to - 1]!)) to--;
   if (to < toks.length && to > from) {
     // A trailing run that starts with a handle the text points at is content.
     const first = toks[to]!;

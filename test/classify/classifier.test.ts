@@ -155,6 +155,21 @@ describe('decoration around the message', () => {
     // A text that is nothing but decoration is read as it is.
     expect(core('@jan 😂')).toEqual(['@jan', 'lach']);
   });
+
+  it('reads a hashtag that is an insult or a curse as part of the message', () => {
+    const core = (text: string) => {
+      const doc = normalize(text);
+      const r = coreRange(doc);
+      return doc.tokens.slice(r.from, r.to).map((t) => t.t);
+    };
+    expect(core('#kutschool vandaag weer 3 tussenuren')[0]).toBe('kutschool');
+    expect(core('vandaag weer een toets #kankerschool')).toContain('kankerschool');
+    // A tag that is no insult stays decoration.
+    expect(core('#schoolreis vandaag naar de Efteling #genieten')).toEqual(['vandaag', 'naar', 'de', 'efteling']);
+    for (const text of ['#kutschool vandaag weer 3 tussenuren en om 5 uur uit', 'vandaag weer 3 tussenuren #kutschool']) {
+      expect(classify(text).labels).toContain('offensive');
+    }
+  });
 });
 
 describe('long and hostile inputs', () => {

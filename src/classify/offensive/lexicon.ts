@@ -299,7 +299,10 @@ const CURSE_PREFIXES = [
 ].map(squeeze);
 // Words that begin with a curse's letters once doubled letters are squeezed ("pokke" → "poke",
 // "takke" → "take", "klere" + "n").
-const INNOCENT_STARTS = ['kleren', 'kleer', 'poker', 'pokemon', 'taken', 'takel', 'takeaway', 'takeover', 'teringen'].map(squeeze);
+// ("kleer" squeezes to "kler", the start of every "klere-" compound: only its own compounds are innocent.)
+const INNOCENT_STARTS = ['kleren', 'kleerkast', 'kleerhanger', 'kleermaker', 'poker', 'pokemon', 'taken', 'takel', 'takeaway', 'takeover', 'teringen'].map(
+  squeeze,
+);
 
 const MEDICAL = new Set(
   `kankeronderzoek kankerpatient kankerpatienten kankerbestrijding kankerverwekkend
@@ -474,11 +477,13 @@ function lookupSlow(sq: string): Hit | undefined {
   if (n >= 6) {
     for (const s of INSULT_SUFFIXES) if (n > s.length + 2 && sq.endsWith(s)) return { e: INSULT_COMPOUND, how: 'compound' };
   }
-  if (sq.startsWith('kut') && n >= 6) {
+  // "kut-" and "klote-" lead a compound the same way ("kutschool", "kloteschool", "klotedag").
+  const kut = sq.startsWith('kut') ? 3 : sq.startsWith('klote') ? 5 : 0;
+  if (kut > 0 && n >= kut + 3) {
     for (const s of KUT_PERSON) if (sq.endsWith(s)) return { e: KUT_AIMED, how: 'compound' };
     // "kutmarokkaan", "kutturken": kut- before a group or person noun.
-    const rest = WORDS.get(sq.slice(3));
-    if ((rest && (rest.cat === 'group' || rest.cat === 'people')) || looksLikePeople(sq.slice(3))) return { e: KUT_AIMED, how: 'compound' };
+    const rest = WORDS.get(sq.slice(kut));
+    if ((rest && (rest.cat === 'group' || rest.cat === 'people')) || looksLikePeople(sq.slice(kut))) return { e: KUT_AIMED, how: 'compound' };
     return { e: KUT_THING, how: 'compound' };
   }
   if (n >= 5) {

@@ -37,6 +37,7 @@ describe('lexicon forms', () => {
     'teringlijer geef mijn telefoon terug',
     'klerrrrre ouderavond',
     'klerezooi dat systeem',
+    'kleredag, eerste uur toets en dan ook nog de fiets kapot',
     'krijg de pest met je strafwerk',
     'pest op met je regels',
     'kk irritant dit',
@@ -52,6 +53,8 @@ describe('lexicon forms', () => {
   it.each([
     'die mentor is een k.u.t.w.i.j.f',
     'kutschool, altijd regels',
+    'wat een kloteschool, je krijgt daar niks gedaan',
+    'die klotejuf weer met haar strafwerk',
     'de concierge is echt een d3b13l',
     'rot op eikel',
     'ge zijt nen zot, klootzak dat ge zijt',
@@ -63,6 +66,9 @@ describe('lexicon forms', () => {
     expect(lookup('kankerleraar')?.e.cat).toBe('curse');
     expect(lookup('teringschool')?.e.cat).toBe('curse');
     expect(lookup('kutschol')?.e.cat).toBe('insult'); // squeezed "kutschool"
+    expect(lookup('kloteschol')?.e.cat).toBe('insult'); // "kloteschool": klote- as kut-
+    expect(lookup('kleredag')?.e.cat).toBe('curse'); // "klere-" leads a compound…
+    expect(lookup('klerkast')).toBeUndefined(); // …but "kleerkast" (squeezed) is a wardrobe
     expect(lookup('entef')?.how).toBe('glue'); // "eenteef"
     expect(lookup('verchtelijk')?.e.key).toBe('verachtelijk'); // deleted letter
     expect(lookup('wlag')?.e.key).toBe('walg'); // swapped letters

@@ -13,6 +13,11 @@ function noOneIn(title: string, texts: readonly string[]): void {
 describe('named person with a sensitive fact', () => {
   it.each([
     ['Lucas Hendriks is betrapt op spieken en krijgt een 1', 'Lucas Hendriks'],
+    // A word or two between the verb and "zitten"; a Flemish sanction; a record with the police.
+    ['Daan blijft weer zitten, derde keer in de 2e', 'Daan'],
+    ['lmao daan blijft dit jaar zitten', 'daan'],
+    ['Ons Jens heeft een tuchtmaatregel gekregen en mag drie dagen niet naar de les komen', 'Jens'],
+    ['het is Dylan Verschuren uit de Vogelwijk, hij is al vaker met de politie in aanraking geweest', 'Dylan Verschuren'],
     ['juf Wendy Boukhari zit al weken thuis met een burn-out', 'Wendy Boukhari'],
     ['De ouders van Lieke van der Linden gaan scheiden, ze woont nu bij haar oma.', 'Lieke van der Linden'],
     ['fenna dekker woont sinds de zomer in een pleeggezin', 'fenna dekker'],
@@ -300,6 +305,10 @@ describe('named person with a sensitive fact', () => {
 
   noOneIn('leaves %j alone', [
     'juf Anja was geweldig vandaag',
+    // Staying seated is no staying back; working with the police is no record.
+    'Daan blijft nog even zitten tot zijn moeder komt',
+    'Sanne blijft gewoon zitten als de juf binnenkomt',
+    'Mijn oom werkt bij de politie, Tim vindt dat stoer',
     // Positive about something, support that a teacher gives, thanks to a teacher.
     'Sanne is heel positief over de nieuwe klas',
     'Meester Tom geeft extra begeleiding bij het huiswerkuur, iedereen welkom',
@@ -603,6 +612,10 @@ describe('the people a text names (for personal data the model found and no reco
     ['Romy uit 3a woont in de wijk Hoog Kanjel', ['Romy']],
     // A capitalised word only guessed to be a name is no pupil next to whom a teacher is in a role.
     ['Juf Marja doet mee aan de Spring Challenge en traint elke woensdag om half acht bij de vijver.', ['Marja']],
+    // After the handles a message opens with, the first word opens a sentence.
+    ['@school.bsky.social Oproep aan iedereen die die leraar ook niet kan uitstaan', []],
+    ['@jan.bsky.social @piet Laten we allemaal gaan kijken', []],
+    ['@school.bsky.social Sanne is al weken ziek', ['Sanne']],
   ])('leaves out who is thanked or signs, an illness named after someone, medicines and apps in %j', (text, names) => {
     expect(personNames(text).map((n) => n.value)).toEqual(names);
   });
