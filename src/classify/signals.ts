@@ -130,7 +130,8 @@ export const LOOKALIKE_CAP = 0.3;
 /**
  * The personal-data score: the combiner's, but never below what a surely personal entity, or a
  * named person tied to a sensitive fact, says — nor, when the text gives an address or a plate,
- * below its threat score (`threat`, the label's final score).
+ * below its threat score (`threat`, the label's final score); and, given the text, at most
+ * NO_ONE_CAP when nothing in it says who it is about.
  */
 export function personalDataScore(combined: number, pii: PiiSignals, pd: PiiResult, threat = 0, text?: string): number {
   if (pd.allowedFound > 0 && pd.entities.length === 0) return Math.min(combined, ALLOWED_ONLY_CAP);
@@ -151,7 +152,8 @@ export function personalDataScore(combined: number, pii: PiiSignals, pd: PiiResu
  * blind sets 1–35, 29 of the 206 texts flagged so held personal data (a pupil written in lower
  * case after a title, "meneer kuipers"; a child "van nummer 12"); the reference files mark none.
  * (The corpus's writers also marked a role that points to one person, "de directrice is met
- * kanker", 265 texts: those are capped too, a known cost.)
+ * kanker", or where a threat's target goes: 267 texts, capped too, a known cost; on the folds
+ * personal-data precision 0.908 → 0.940, recall 0.905 → 0.881.)
  */
 export const NO_ONE_CAP = 0.3;
 
