@@ -143,12 +143,14 @@ describe('decoration around the message', () => {
     expect(changed).toEqual([]);
   });
 
+  /** The tokens of the message itself, as `coreRange` marks them. */
+  const core = (text: string) => {
+    const doc = normalize(text);
+    const r = coreRange(doc);
+    return doc.tokens.slice(r.from, r.to).map((t) => t.t);
+  };
+
   it('keeps a trailing handle that the text points at: it is what is said', () => {
-    const core = (text: string) => {
-      const doc = normalize(text);
-      const r = coreRange(doc);
-      return doc.tokens.slice(r.from, r.to).map((t) => t.t);
-    };
     expect(core('@jan.bsky.social ik maak je af @piet 😂')).toEqual(['ik', 'maak', 'je', 'af']);
     expect(core('Lotte uit groep 7 is pas 11, haar snap is @lotte.2014')).toContain('@lotte.2014');
     expect(core('snap van lisa: @lisa.2010')).toContain('@lisa.2010');
@@ -157,11 +159,6 @@ describe('decoration around the message', () => {
   });
 
   it('reads a hashtag that is an insult or a curse as part of the message', () => {
-    const core = (text: string) => {
-      const doc = normalize(text);
-      const r = coreRange(doc);
-      return doc.tokens.slice(r.from, r.to).map((t) => t.t);
-    };
     expect(core('#kutschool vandaag weer 3 tussenuren')[0]).toBe('kutschool');
     expect(core('vandaag weer een toets #kankerschool')).toContain('kankerschool');
     // A tag that is no insult stays decoration.
