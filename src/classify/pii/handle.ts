@@ -9,7 +9,7 @@
 // ons", "@obsdelinde"), a Bluesky or Mastodon address (@school.bsky.social, @x@mastodon.nl) and
 // an e-mail address.
 
-import { isGivenName, isLowerCaseName } from './sensitive.ts';
+import { isGivenName, isLowerCaseName, notName } from './sensitive.ts';
 import type { Candidate } from './context.ts';
 
 const PLATFORM =
@@ -53,8 +53,11 @@ function namesIn(text: string, a: number, b: number, handle: [number, number]): 
     if (m.index >= handle[0] && m.index < handle[1]) continue;
     const first = m[0].split(' ')[0]!;
     const firstEnd = m.index + first.length;
-    // A word in lower case only when it is a given name and no everyday word ("kijk de tiktok van sven").
-    if (first === first.toLowerCase() ? !isLowerCaseName(first) : !isGivenName(first) && !CLASS_NEXT.test(text.slice(firstEnd, firstEnd + 20))) {
+    // A word in lower case only when it is a given name and no everyday word ("kijk de tiktok van sven");
+    // a capitalised one with a class after it, but no pronoun ("Iedereen van 1C: volg haar …").
+    if (
+      first === first.toLowerCase() ? !isLowerCaseName(first) : !isGivenName(first) && (notName(first) || !CLASS_NEXT.test(text.slice(firstEnd, firstEnd + 20)))
+    ) {
       GIVEN_NAME.lastIndex = firstEnd;
       continue;
     }

@@ -115,13 +115,23 @@ const NOT_NAME = new Set(
     'lekker leuk stom raar ziek boos blij bang moe druk rustig stil arme arm lieve ' +
     // imperatives that open a call for help ("Gezien? Bel zijn moeder …")
     'bel mail app stuur meld deel neem ' +
+    // an interjection before the name it calls ("Hey Lotte, …", "Ey Jarne, …")
+    'hé he hey hee hej ey yo oi oei ach oh ah wow jeetje tja nou bro ' +
     // colours before a thing ("Zwarte Cortina, gestolen uit de stalling")
     'zwarte witte grijze blauwe groene gele paarse bruine oranje roze'
   ).split(/\s+/),
 );
-function notName(w: string): boolean {
-  return NOT_NAME.has(w.toLowerCase());
+/** A word that is no name: a pronoun, a function word, a greeting, a verb (NOT_NAME, IMPERATIVE). */
+export function notName(w: string): boolean {
+  const lc = w.toLowerCase();
+  return NOT_NAME.has(lc) || IMPERATIVE.has(lc);
 }
+/**
+ * Imperatives that open a sentence or follow the name they are said to ("Geef Wessel …",
+ * "jayden doe normaal", "sem kom op"): no name. Written with a capital after a given name they
+ * may be a surname ("Jayden Doe"), so a capitalised surname is looked up in NOT_NAME alone.
+ */
+const IMPERATIVE = new Set('doe ga kom hou houd blijf stop geef pak sta loop wacht'.split(' '));
 // ("in" and "op" are left out: "Hans in Schelluinen", "Sanne op Texel" name a place far more often than a surname.)
 const TUSSEN = "(?:van|de|der|den|te|ter|ten|el|al|'t|le|la|du|da|von|bin|ben|Van|De|El|Ter|Ten|Te)";
 // (Letters beyond Latin-1 count: "Ayşe Yıldız", "Michał Nowak".)
@@ -776,7 +786,16 @@ export function findNamesWithSensitive(text: string, out: Candidate[]): void {
       else if (!capFirst && isLowerCaseName(firstLc) && !isCap(last) && last.length >= 3) ok = true;
       // "Leonie van Engels" teaches English: a subject or school type is no surname.
       // "Gemeenteraad Amersfoort", "Stichting Leergeld": an organisation.
-      if (ok && (NOT_NAME.has(firstLc) || NOT_PERSON.has(firstLc) || ORGANISATION_END.test(firstLc) || notName(last) || NOT_PERSON.has(last.toLowerCase())))
+      const lastLower = last.toLowerCase();
+      if (
+        ok &&
+        (notName(first) ||
+          NOT_PERSON.has(firstLc) ||
+          ORGANISATION_END.test(firstLc) ||
+          NOT_NAME.has(lastLower) ||
+          (!isCap(last) && IMPERATIVE.has(lastLower)) ||
+          NOT_PERSON.has(lastLower))
+      )
         ok = false;
       // "Karel Doormanweg 4": a street named after someone, before its house number.
       if (ok && STREET_END.test(last) && STREET_NUMBER_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) ok = false;
@@ -1083,9 +1102,9 @@ const CLASS_NAMED = /^ (?:uit|van|in) (?:groep \d|klas \w|\d\s?[a-z]{1,4}\b|[a-z
 // start of a sentence may be anything ("Groningen, de stad waar …").
 const ADDRESSED_BEFORE = /(?:(?:^|[.!?\n]\s*)(?:lieve|beste|hoi|hey|hallo|hé|he|yo|dag)\s+|,\s*)$/i;
 const GREETED =
-  /(?:^|[.!?\n]\s*)(?:(?:lieve|beste|hoi|hey|hai|hallo|dag|goedemorgen|goedemiddag|vraag voor)\s+)?(?:juf|juffrouw|meester|meneer|mevrouw|mevr\.?)\s?$/i;
+  /(?:^|[.!?\n]\s*|@[\w.]+\s+)(?:(?:lieve|beste|hoi|hey|hai|hallo|dag|goedemorgen|goedemiddag|vraag voor)\s+)?(?:juf|juffrouw|meester|meneer|mevrouw|mevr\.?)\s?$/i;
 const AFTER_GREETING =
-  /(?:^|[.!?\n]\s*)(?:(?:[Ll]ieve|[Bb]este|[Hh]oi|[Hh]ey|[Hh]ai|[Hh]allo|[Dd]ag|[Gg]oedemorgen|[Gg]oedemiddag)\s+)?(?:[Jj]uf|[Jj]uffrouw|[Mm]eester|[Mm]eneer|[Mm]evrouw)(?:\s+\p{Lu}[\p{Ll}-]+)?\s*,\s*$/u;
+  /(?:^|[.!?\n]\s*|@[\w.]+\s+)(?:(?:[Ll]ieve|[Bb]este|[Hh]oi|[Hh]ey|[Hh]ai|[Hh]allo|[Dd]ag|[Gg]oedemorgen|[Gg]oedemiddag)\s+)?(?:[Jj]uf|[Jj]uffrouw|[Mm]eester|[Mm]eneer|[Mm]evrouw)(?:\s+\p{Lu}[\p{Ll}-]+)?\s*,\s*$/u;
 const ADDRESSED_AFTER = /^(?:\s*,|\s*[.!?]|\s*$)/;
 const SPOKEN_TO_NEXT =
   /^ (?:jij|je|u|ge|gij) (?:bent|zijt|hebt|heb|moet|kan|kunt|mag|gaat|weet|zit|doet|denkt|wil|wilt|was|had|zegt|zei|krijgt|komt|snapt|zou|zal|zult|hoeft|blijft|woont|loopt|liegt|praat)\b/i;
@@ -1295,7 +1314,7 @@ function spokenTo(text: string, start: number, end: number, titled: boolean): bo
   const clause = CLAUSE_BEFORE.exec(lead)?.[0] ?? '';
   return SECOND_PERSON.test(clause);
 }
-const GREETING_OPEN = /(?:^|[.!?\n]\s*)(?:lieve|beste|hoi|hey|hai|hallo|dag|goedemorgen|goedemiddag|geachte)\s+$/i;
+const GREETING_OPEN = /(?:^|[.!?\n]\s*|@[\w.]+\s+)(?:lieve|beste|hoi|hey|hai|hallo|dag|goedemorgen|goedemiddag|geachte)\s+$/i;
 // "Liefs, Inge": whoever signs the text wrote it.
 const SIGN_OFF_BEFORE = /\b(?:liefs|groetjes|groeten|groet|gr|mvg|vriendelijke groet|doei|kusjes|dikke kus|xoxo|xx|alvast bedankt|bedankt)\s*[,!.]?\s*$/i;
 const SPEAKS_TO_NEXT = /^,?\s(?:ik|jij|je|u|ge|gij|jouw|uw)\s/i;
@@ -1352,7 +1371,7 @@ function fullNameBefore(text: string, given: string, before: number): [number, n
   for (let at = head.indexOf(given + ' '); at >= 0; at = head.indexOf(given + ' ', at + 1)) {
     if (at > 0 && /[\p{L}\p{N}@#]/u.test(head[at - 1]!)) continue;
     const sur = FULL_AFTER.exec(text.slice(at + given.length, at + given.length + 30));
-    if (sur && !notName(sur[1]!) && !NOT_PERSON.has(sur[1]!.toLowerCase())) return [at, at + given.length + sur[0].length];
+    if (sur && !NOT_NAME.has(sur[1]!.toLowerCase()) && !NOT_PERSON.has(sur[1]!.toLowerCase())) return [at, at + given.length + sur[0].length];
   }
   return undefined;
 }
@@ -1424,7 +1443,12 @@ export function personNames(text: string): { start: number; end: number; value: 
       sure = known || described;
       if (lexical && !known) continue;
       // "de Vlinderboom", "op De Parel", "café De Zwaan", "VV Oranje": a place, club or event.
-      if (ARTICLE_BEFORE.test(before) || VENUE_BEFORE.test(before)) continue;
+      // (The thing's name goes on while its words are capitalised, "het Da Vinci", "De Rode Loper";
+      // after a given name a surname may follow, "dat het Mike Jansen was".)
+      if (ARTICLE_BEFORE.test(before) || VENUE_BEFORE.test(before)) {
+        if (!known) CAP_WORD.lastIndex = end + (NAME_GOES_ON.exec(text.slice(end, end + 40))?.[0].length ?? 0);
+        continue;
+      }
       if (!known && !described) {
         if (PLACE_BEFORE.test(before) || INSTITUTION_OF.test(before) || AREA_BEFORE.test(before)) continue;
         const initial = atSentenceStart(text, start);
@@ -1438,7 +1462,7 @@ export function personNames(text: string): { start: number; end: number; value: 
     }
     // A surname after it: "Lisa Jansen", "Noah de Wit".
     const sur = SURNAME_AFTER.exec(text.slice(end, end + 30));
-    if (sur && !notName(sur[2]!) && !NOT_PERSON.has(sur[2]!.toLowerCase())) {
+    if (sur && !NOT_NAME.has(sur[2]!.toLowerCase()) && !NOT_PERSON.has(sur[2]!.toLowerCase())) {
       end += sur[0].length;
       sure = true;
     }
@@ -1486,7 +1510,9 @@ const LOWER_AFTER_HYPHEN = /-\p{Ll}/u;
 // A capitalised word right after an article is the name of a thing (a school, a shop, an
 // event); a person's tussenvoegsel follows a given name instead ("Tom de Wit"), so the word
 // before the article is not a capital.
-const ARTICLE_BEFORE = /(?<![\p{Lu}][\p{Ll}]+ )(?<![\p{L}'’])(?:de|het|'t|De|Het|een)\s$/u;
+// ("dat het Mike Jansen was", "of het Nora was": "het" that points ahead to a person is no article.)
+const ARTICLE_BEFORE = /(?<![\p{Lu}][\p{Ll}]+ )(?<![\p{L}'’])(?:de|(?<!\b(?:dat|of) )(?:het|'t)|De|Het|een)\s$/u;
+const NAME_GOES_ON = /^(?: \p{Lu}[\p{Ll}'’-]*)+/u;
 const VENUE_BEFORE =
   /\b(?:café|cafe|camping|hotel|restaurant|halte|station|winkel|supermarkt|club|hockeyclub|voetbalclub|sportclub|vereniging|vv|sv|hc|kv|zv)\s(?:(?:de|het|'t)\s)?(?:\p{Lu}\p{Ll}+\s){0,2}$/iu;
 const CALENDAR_NEXT = /^ (?:Maandag|Dinsdag|Woensdag|Donderdag|Vrijdag|Zaterdag|Zondag|Dag|Week|Festival|Markt)\b/u;
@@ -1496,15 +1522,16 @@ const ADVERB_END = /(?:lijk|lijks|erwijs|halve)$/;
 const PRONOUN_NEXT = /^ (?:je|jij|u|ge|gij|jullie|we|wij|ik|hij|zij|ze)\b/;
 
 const CAP_WORD = /(?<![\p{L}\p{N}@#_'’-])\p{Lu}[\p{Ll}'’-]*\p{Ll}(?:-\p{Lu}\p{Ll}+)*(?![\p{L}\p{N}@_])/gu;
+// (Flemish surnames write the tussenvoegsel with a capital: "Lore Van Damme", "Jens De Smet".)
 const SURNAME_AFTER =
-  /^((?: (?:van|de|der|den|el|ter|ten|van de|van der|van den|El|Ait|Aït|Ben|Abu|Al|Da|Di|Dos|Du|Le|La)(?= \p{Lu}))?) (\p{Lu}[\p{Ll}'’-]*\p{Ll})(?![\p{L}\p{N}@_])/u;
+  /^((?: (?:van|de|der|den|el|ter|ten|van de|van der|van den|Van|De|Der|Den|Ter|Ten|Van de|Van der|Van den|Vanden|Vander|El|Ait|Aït|Ben|Abu|Al|Da|Di|Dos|Du|Le|La)(?= \p{Lu}))?) (\p{Lu}[\p{Ll}'’-]*\p{Ll})(?![\p{L}\p{N}@_])/u;
 // "in de wijk Laag Dalem": a neighbourhood or village.
 const AREA_BEFORE = /\b(?:wijk|buurt|dorp|stad|stadsdeel|gemeente|regio|provincie)\s(?:\p{Lu}\p{Ll}+\s)?$/u;
 const PUBLIC_ROLE_BEFORE =
   /\b(?:wijkagent|agent|burgemeester|wethouder|woordvoerder|voorzitter|leerplichtambtenaar|jeugdarts|politiewoordvoerder|raadslid|gedeputeerde|minister|predikant|pastoor|imam)\s$/iu;
 // "de gevangenis van Dordrecht", "de gemeente van Gorinchem": an institution's place.
 const INSTITUTION_OF =
-  /\b(?:gevangenis|ziekenhuis|gemeente|politie|rechtbank|kliniek|station|haven|universiteit|hogeschool|bibliotheek|stadhuis|centrum|regio|provincie|burgemeester|wethouder|markt|kermis|carnaval) van\s$/iu;
+  /\b(?:gevangenis|ziekenhuis|gemeente|politie|rechtbank|kliniek|station|haven|universiteit|hogeschool|bibliotheek|stadhuis|centrum|regio|provincie|burgemeester|wethouder|markt|kermis|carnaval|laan|straat|weg|plein|kade|singel|dreef|park) van\s$/iu;
 const PLACE_BEFORE = /\b(?:in|naar|te|richting|uit|op)(?: het| de)?\s(?:\p{Lu}\p{Ll}+\s)?$/iu;
 // "Zonnedauw 5, 7906 KL Hoogeveen": a street before its house number, a town after its postcode.
 const STREET_NUMBER_AFTER = /^ \d{1,4}[a-z]?\b(?![.:,]\d)/;

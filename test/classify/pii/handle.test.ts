@@ -24,6 +24,9 @@ describe('social-media handles of others', () => {
     ['kijk de tiktok van sven uit 2b, @svenniee_2011 hij danst zo slecht', 'sven'],
     ['de insta van anouk uit 2havo is @anouk_xo.12', 'anouk'],
     ['de insta met een roos uit 2havo is @bloemetje_xo.12', '@bloemetje_xo.12'],
+    // A class after a pronoun makes no pupil's name of it.
+    ['Iedereen van 1C: volg haar op TikTok, ze heet daar @lisavl_2012', '@lisavl_2012'],
+    ['Jordy van 3c, zijn insta is @jordy_2011', 'Jordy'],
   ])('names the owner when the sentence does: %j', (text, value) => {
     expect(values(text, 'name_with_sensitive')).toEqual([value]);
   });

@@ -560,6 +560,25 @@ describe('names that are no person, pupils in lists, teachers in a role', () => 
     expect(values('Juf Sanne is ziek, meester Ali vervangt haar deze week', 'name_with_sensitive')).toEqual(['Sanne']);
   });
 
+  it.each([
+    // An interjection calls the name; an imperative is said to it; a sentence opens with one.
+    ['Hey Lotte, je hebt toch ADHD?', ['Lotte']],
+    ['Hé Noor, ben je nog steeds geschorst?', ['Noor']],
+    ['jayden doe normaal je krijgt een schorsing', ['jayden']],
+    ['sem kom op, je bent toch geschorst', ['sem']],
+    ['Geef Wessel zijn medicijnen tegen epilepsie', ['Wessel']],
+    // A capitalised word after a given name may still be a surname.
+    ['Jayden Doe uit groep 5 is geschorst', ['Jayden Doe']],
+  ])('takes neither an interjection nor an imperative for part of a name: %s', (text, names) => {
+    expect(values(text, 'name_with_sensitive')).toEqual(names);
+  });
+
+  it('reads a greeting after the handles a message opens with as the opening of the text', () => {
+    const letter = 'Beste meester Jansen. U weet dat ik elke ochtend langs uw huis fiets.';
+    expect(values(letter, 'name_with_sensitive')).toEqual(['Jansen']);
+    expect(values(`@school.bsky.social ${letter}`, 'name_with_sensitive')).toEqual(['Jansen']);
+  });
+
   it('finds a missing child described by age', () => {
     expect(values('Wie heeft Sienna Bakker (10) gezien? Ze is sinds vanmiddag vermist.', 'name_with_sensitive')).toEqual(['Sienna Bakker']);
   });
@@ -598,6 +617,12 @@ describe('the people a text names (for personal data the model found and no reco
     ['De grijze Skoda van Jesse staat elke nacht voor de deur', ['Jesse']],
     // A possessive is its person; a given name in lower case; a teacher next to a pupil is in a role.
     ["Mila's oma woont nu bij hen in", ['Mila']],
+    // A Flemish surname's capital tussenvoegsel; a person "het" points ahead to; a school after
+    // its article, every capitalised word of it; a street named "Laan van …".
+    ['Sinds gisteren is Lore Van Damme (15) uit Sint-Niklaas spoorloos', ['Lore Van Damme']],
+    ['heel de stad weet dat het Mike Jansen uit 3 vwo was, politie is al bij hem thuis geweest', ['Mike Jansen']],
+    ['die gast van het Da Vinci staat elke dag om 8 uur bij de fietsenstalling', []],
+    ['hij fietst elke avond door de Laan van Nieuw-Oost naar huis', []],
     ['niemand mag weten dat sven uit 2b weer thuis zit', ['sven']],
     ['Kan iemand aan juf Mariska doorgeven dat Sem morgen niet komt?', ['Sem']],
     ['Lieve meester Joost, Amira mag deze week niet buiten spelen', ['Amira']],
