@@ -109,7 +109,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
  * A person named again later ("Ons kind heet nu Sam. Sam is transgender …") is an entity where
  * the text first names them: the fact may come with a later mention, but whoever reads the
  * entities reads the person from the start. (Only a name written the same way, as a whole word,
- * and only where no other entity stands.)
+ * not in a chat speaker's label, and only where no other entity stands.)
  */
 function atFirstMention(text: string, entities: Entity[]): Entity[] {
   let moved = false;
@@ -118,6 +118,8 @@ function atFirstMention(text: string, entities: Entity[]): Entity[] {
     for (let at = text.indexOf(e.value); at >= 0 && at < e.start; at = text.indexOf(e.value, at + 1)) {
       const end = at + e.value.length;
       if (WORD_CHAR.test(text[at - 1] ?? '') || WORD_CHAR.test(text[end] ?? '')) continue;
+      // "Mama Jort: heeft iemand …": a speaker's label names the chat line, not the person's fact.
+      if (text[end] === ':') continue;
       if (entities.some((o) => o !== e && o.start < end && at < o.end)) continue;
       moved = true;
       return { ...e, start: at, end };

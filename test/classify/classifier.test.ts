@@ -236,4 +236,9 @@ describe('each person once', () => {
     const names = out.entities.filter((e) => e.type === 'name_with_sensitive');
     expect(names.map((e) => [e.value, e.start])).toEqual([['Sam', text.indexOf('Sam')]]);
   });
+  it("does not place a person at a chat speaker's label that names them", () => {
+    const text = 'Mama Jort: Heeft iemand de rapporten al? Jort heeft eindelijk een voldoende, hij had eerst een 3,8 en moest naar de bijles.';
+    const names = classifier.classify(text).entities.filter((e) => e.type === 'name_with_sensitive');
+    expect(names.map((e) => [e.value, e.start])).toEqual([['Jort', text.lastIndexOf('Jort')]]);
+  });
 });

@@ -36,11 +36,20 @@ export function beforeInClause(text: string, start: number, re: RegExp, width = 
   const min = Math.max(0, start - width);
   while (a > min) {
     const c = text.charCodeAt(a - 1);
-    if (c === 10 || c === 33 || c === 59 || c === 63 || (c === 46 && a < text.length && text.charCodeAt(a) === 32)) break;
+    // (The dot of an abbreviation, "nr. 06-…", "tel. 010-…", ends no clause.)
+    if (
+      c === 10 ||
+      c === 33 ||
+      c === 59 ||
+      c === 63 ||
+      (c === 46 && a < text.length && text.charCodeAt(a) === 32 && !ABBREVIATION_END.test(text.slice(Math.max(0, a - 6), a - 1)))
+    )
+      break;
     a--;
   }
   return re.test(text.slice(a, start).toLowerCase());
 }
+const ABBREVIATION_END = /(?:^|[^\p{L}])(?:nr|no|tel|mob|ca|bijv|evt)$/iu;
 
 /** Does `re` match in the `width` characters after `end` (lower-cased)? */
 export function after(text: string, end: number, re: RegExp, width = WINDOW_AFTER): boolean {
@@ -49,7 +58,7 @@ export function after(text: string, end: number, re: RegExp, width = WINDOW_AFTE
 
 /** Words that name a reference number that is not personal data. */
 export const NOT_PERSONAL =
-  /\b(?:klant|order|bestel|factuur|artikel|referentie|dossier|polis|pakket|zending|track(?:ing)?|ticket|kvk|btw|vestigings|lidmaatschaps|relatie|transactie|leerling|student|lid|pas|kaart|klant|serie|product|voucher|bon)(?:nummer|nr\.?|code)\b|\b(?:kvk|btw|ordernr|factuurnr)\b|\b(?:bestelling|factuur|order|kenmerk|artikel|inv|ord)\b[^.!?\n]{0,12}$/;
+  /\b(?:klant|order|bestel|factuur|artikel|referentie|dossier|polis|pakket|zending|track(?:ing)?|ticket|kvk|btw|vestigings|lidmaatschaps|relatie|transactie|leerling|student|lid|pas|kaart|klant|serie|product|voucher|bon)(?:nummer|nr\.?|code)\b|\b(?:kvk|btw|ordernr|factuurnr)\b|\b(?:bestelling|factuur|order|kenmerk|artikel|inv|ord)\b(?:[^.!?\n]{0,12}|[^.!?\n]{0,30}\b(?:nr|nummer|no)\.?\s?)$/;
 
 /** Apply positive and negative context: clamp into [0,1]. */
 export function adjust(base: number, raise: boolean, lower: boolean, up = 0.15, down = 0.45): number {

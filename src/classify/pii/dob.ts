@@ -17,6 +17,7 @@ const DATE = new RegExp(
   'gi',
 );
 
+const BOUND_BEFORE = /\b(?:tussen|na|vóór|voor|vanaf|sinds|tot(?: en met)?|op of (?:na|voor|vóór)|in of na)\s$|\btussen [^.!?\n]{4,30} en\s$/;
 // Birth context in the text just before the date ("geboren op", "geb.", "geboortedatum: ").
 const BIRTH_BEFORE = /(?:\b(?:geboren|geb(?:\.\s?|-)?datum|geb\.|geb|gb|geboortedatum|geboortedag|geboorte|dob|date of birth)(?![a-z])[^\d\n.!?]{0,40}|°\s?)$/;
 // "jarig", "verjaardag" and a birthday's wishes also announce parties: the date must then lie
@@ -74,11 +75,14 @@ export function findDatesOfBirth(text: string, out: Candidate[]): void {
     const preLc = pre.toLowerCase();
     const post = text.slice(end, end + AFTER_CHARS);
     const old = yearOf(m[0]) <= THIS_YEAR - MIN_AGE_YEARS;
+    // "geboren tussen 1 oktober 2011 en 30 september 2015", "geboren na 1 januari 2014": who may
+    // take part, a bound and no one's date.
+    const bound = BOUND_BEFORE.test(preLc);
     const birth =
-      BIRTH_BEFORE.test(preLc) ||
+      (BIRTH_BEFORE.test(preLc) && !bound) ||
       BIRTH_AFTER.test(post) ||
       ((BIRTHDAY_BEFORE.test(preLc) || IS_OF_BEFORE.test(preLc) || AGE_BEFORE.test(preLc) || BORN_LATER.test(post)) && old);
-    const nameOk = old && ALONE_AFTER.test(post) && !NOT_NAMES.has(lastWordBefore(pre));
+    const nameOk = old && !bound && ALONE_AFTER.test(post) && !NOT_NAMES.has(lastWordBefore(pre));
     const fullName = FULL_NAME_COMMA.exec(pre);
     const named = nameOk && (NAME_THEN.test(pre) || (fullName !== null && isGivenName(fullName[1]!)));
     dates.push({ start: m.index, end, value: m[0], birth, old, named, listed: nameOk && NAME_SPACE.test(pre) });

@@ -54,10 +54,10 @@ function namesIn(text: string, a: number, b: number, handle: [number, number]): 
     const first = m[0].split(' ')[0]!;
     const firstEnd = m.index + first.length;
     // A word in lower case only when it is a given name and no everyday word ("kijk de tiktok van sven");
-    // a capitalised one with a class after it, but no pronoun ("Iedereen van 1C: volg haar …").
-    if (
-      first === first.toLowerCase() ? !isLowerCaseName(first) : !isGivenName(first) && (notName(first) || !CLASS_NEXT.test(text.slice(firstEnd, firstEnd + 20)))
-    ) {
+    // a capitalised one when it is a given name or has a class after it, but no pronoun or verb
+    // ("Iedereen van 1C: volg haar …", "Wil je haar feliciteren?"), unless a given name with a class.
+    const classNext = CLASS_NEXT.test(text.slice(firstEnd, firstEnd + 20));
+    if (first === first.toLowerCase() ? !isLowerCaseName(first) : notName(first) ? !(classNext && isGivenName(first)) : !isGivenName(first) && !classNext) {
       GIVEN_NAME.lastIndex = firstEnd;
       continue;
     }

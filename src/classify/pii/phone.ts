@@ -24,6 +24,10 @@ const IBAN_HEAD = /[A-Za-z]{2}\d{2}[ ]?[A-Za-z]{4}[ ]?$/;
 
 const PHONE_WORDS =
   /\b(?:bel|bellen|belt|gebeld|tel|telefoon(?:nummer)?|telnr|nummer|mobiel|mob|gsm|app|appen|whatsapp|sms|sms'en|bereikbaar|noodnummer|contact|nr)\b/;
+// Next to a reference number ("bestelling … nr. 06-2025-4417") "nummer" and "nr" are its own:
+// only a word for calling or texting still says phone.
+const CALL_WORDS = /\b(?:bel|bellen|belt|gebeld|tel|telefoon(?:nummer)?|telnr|mobiel|mob|gsm|app|appen|whatsapp|sms|sms'en|bereikbaar|noodnummer)\b/;
+const raised = (text: string, at: number, lower: boolean) => before(text, at, lower ? CALL_WORDS : PHONE_WORDS);
 
 // Digits written out in words ("nul zes, een twee, …"), a way to dodge filters.
 const DIGIT_WORDS: Record<string, number> = { nul: 0, een: 1, één: 1, twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8, negen: 9 };
@@ -78,14 +82,14 @@ export function findPhones(text: string, out: Candidate[]): void {
       rule = 'phone.nl_service';
     }
     if (m[1] !== undefined) rule += '_intl';
-    const raise = !service && before(text, m.index, PHONE_WORDS);
     const lower = beforeInClause(text, m.index, NOT_PERSONAL, 45);
+    const raise = !service && raised(text, m.index, lower);
     out.push({ type: 'phone', start: m.index, end: m.index + m[0].length, value: m[0], score: adjust(base, raise, lower), rule });
   }
   INTL.lastIndex = 0;
   for (let m = INTL.exec(text); m !== null; m = INTL.exec(text)) {
-    const raise = before(text, m.index, PHONE_WORDS);
     const lower = beforeInClause(text, m.index, NOT_PERSONAL, 45);
+    const raise = raised(text, m.index, lower);
     out.push({ type: 'phone', start: m.index, end: m.index + m[0].length, value: m[0], score: adjust(0.8, raise, lower), rule: 'phone.intl' });
   }
   BE_NATIONAL.lastIndex = 0;
@@ -101,8 +105,8 @@ export function findPhones(text: string, out: Candidate[]): void {
     const digits = body.replace(/\D/g, '').length;
     const mobile = body.charCodeAt(0) === 52 && digits === 9; // 4xx xx xx xx
     if (!mobile && digits !== 8) continue;
-    const raise = before(text, m.index, PHONE_WORDS);
     const lower = beforeInClause(text, m.index, NOT_PERSONAL, 45);
+    const raise = raised(text, m.index, lower);
     const base = mobile ? 0.9 : 0.8;
     out.push({
       type: 'phone',

@@ -890,7 +890,7 @@ function namesAThing(text: string, start: number, end: number): boolean {
     return true;
   // "Aan de ouders van Isabella: ze heeft …" is no speaker.
   const speaker = SPEAKER.test(after) && !PREPOSITION_BEFORE.test(before);
-  return ARTICLE_BEFORE.test(before) || VENUE_BEFORE.test(before) || CALENDAR_NEXT.test(after) || speaker;
+  return ARTICLE_BEFORE.test(before) || VENUE_BEFORE.test(before) || COLOUR_BEFORE.test(before) || CALENDAR_NEXT.test(after) || speaker;
 }
 const BRAND_NEXT =
   /^ (?:rugzak|rugtas|schooltas|tas|jas|jasje|jack|shirt|t-shirt|trui|hoodie|vest|muts|pet|schoenen|sneakers|broek|fiets|scooter|hanger|sticker|beker|etui)\b/i;
@@ -1445,7 +1445,7 @@ export function personNames(text: string): { start: number; end: number; value: 
       // "de Vlinderboom", "op De Parel", "café De Zwaan", "VV Oranje": a place, club or event.
       // (The thing's name goes on while its words are capitalised, "het Da Vinci", "De Rode Loper";
       // after a given name a surname may follow, "dat het Mike Jansen was".)
-      if (ARTICLE_BEFORE.test(before) || VENUE_BEFORE.test(before)) {
+      if (ARTICLE_BEFORE.test(before) || VENUE_BEFORE.test(before) || COLOUR_BEFORE.test(before)) {
         if (!known) CAP_WORD.lastIndex = end + (NAME_GOES_ON.exec(text.slice(end, end + 40))?.[0].length ?? 0);
         continue;
       }
@@ -1512,6 +1512,8 @@ const LOWER_AFTER_HYPHEN = /-\p{Ll}/u;
 // before the article is not a capital.
 // ("dat het Mike Jansen was", "of het Nora was": "het" that points ahead to a person is no article.)
 const ARTICLE_BEFORE = /(?<![\p{Lu}][\p{Ll}]+ )(?<![\p{L}'’])(?:de|(?<!\b(?:dat|of) )(?:het|'t)|De|Het|een)\s$/u;
+// "die witte Caddy", "een rode Polo": a colour goes with a thing, a car or a brand, not a person.
+const COLOUR_BEFORE = /\b(?:zwarte|witte|grijze|blauwe|groene|gele|paarse|bruine|oranje|roze|rode|zilveren|gouden)\s$/i;
 const NAME_GOES_ON = /^(?: \p{Lu}[\p{Ll}'’-]*)+/u;
 const VENUE_BEFORE =
   /\b(?:café|cafe|camping|hotel|restaurant|halte|station|winkel|supermarkt|club|hockeyclub|voetbalclub|sportclub|vereniging|vv|sv|hc|kv|zv)\s(?:(?:de|het|'t)\s)?(?:\p{Lu}\p{Ll}+\s){0,2}$/iu;

@@ -49,6 +49,9 @@ describe('date of birth', () => {
     'Utrecht, 14 maart 2019. Geachte ouders, de school',
     'Gefeliciteerd met het diploma! Inschrijven vóór 12-06-2026',
     'Op 3 mei 2019 is de nieuwe vleugel geopend, met taart',
+    // Who may take part: a bound of birth dates, no one's date.
+    'Meedoen mogen kinderen die geboren zijn tussen 1 oktober 2011 en 30 september 2015.',
+    'Alleen leerlingen geboren na 1 januari 2014 mogen meedoen',
   ])('leaves the event date in %j alone', (text) => {
     expect(values(text, 'date_of_birth')).toEqual([]);
   });

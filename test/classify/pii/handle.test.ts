@@ -27,6 +27,8 @@ describe('social-media handles of others', () => {
     // A class after a pronoun makes no pupil's name of it.
     ['Iedereen van 1C: volg haar op TikTok, ze heet daar @lisavl_2012', '@lisavl_2012'],
     ['Jordy van 3c, zijn insta is @jordy_2011', 'Jordy'],
+    // A verb that opens a question is no owner: the girl named before it is.
+    ['Zaterdag wordt Noor 13! Wil je haar feliciteren? Ze heeft sinds kort haar eigen Insta: @noor_2013', 'Noor'],
   ])('names the owner when the sentence does: %j', (text, value) => {
     expect(values(text, 'name_with_sensitive')).toEqual([value]);
   });

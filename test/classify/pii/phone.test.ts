@@ -56,6 +56,9 @@ describe('phone numbers', () => {
 
   it('lowers a number after a reference-number word below the threshold', () => {
     expect(values('bestelling 0612345678 is verzonden', 'phone')).toEqual([]);
+    // "nr." is the reference number's own; a word for calling still makes it a phone.
+    expect(values('Bestelling schooltruien nr. 06-2025-4417 is onderweg', 'phone')).toEqual([]);
+    expect(values('Bestelnummer 12345, bel me op 06-20254417', 'phone')).toEqual(['06-20254417']);
   });
 
   it('does not report service numbers', () => {

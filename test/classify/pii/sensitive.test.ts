@@ -623,6 +623,8 @@ describe('the people a text names (for personal data the model found and no reco
     ['heel de stad weet dat het Mike Jansen uit 3 vwo was, politie is al bij hem thuis geweest', ['Mike Jansen']],
     ['die gast van het Da Vinci staat elke dag om 8 uur bij de fietsenstalling', []],
     ['hij fietst elke avond door de Laan van Nieuw-Oost naar huis', []],
+    // A colour goes with a thing.
+    ['ik weet welke auto van jou is, die witte Caddy achter de gymzaal', []],
     ['niemand mag weten dat sven uit 2b weer thuis zit', ['sven']],
     ['Kan iemand aan juf Mariska doorgeven dat Sem morgen niet komt?', ['Sem']],
     ['Lieve meester Joost, Amira mag deze week niet buiten spelen', ['Amira']],
