@@ -50,10 +50,25 @@ export function findCandidates(text: string): Candidate[] {
   }
   // Spelled out, or spelled and then in digits ("nul zes 28 44 19 03"): looks for "nul" itself.
   findSpelledPhones(text, out);
-  findNamesWithSensitive(text, out);
+  findNamesAfterLead(text, out);
   findHandles(text, out);
   return out;
 }
+
+/**
+ * The scan for names with a sensitive fact reads the message after the handles it opens with
+ * ("@school.bsky.social Meneer Veenstra …"), as if they were not there: its look-behind windows
+ * (how a sentence opens, what comes before a name) would otherwise start inside a long handle,
+ * and a reply's or mention's leading handles tell nothing about anyone.
+ */
+function findNamesAfterLead(text: string, out: Candidate[]): void {
+  const lead = LEADING_HANDLES.exec(text)?.[0].length ?? 0;
+  if (lead === 0) return findNamesWithSensitive(text, out);
+  const from = out.length;
+  findNamesWithSensitive(text.slice(lead), out);
+  for (let i = from; i < out.length; i++) out[i] = { ...out[i]!, start: out[i]!.start + lead, end: out[i]!.end + lead };
+}
+const LEADING_HANDLES = /^\s*(?:@[\w.-]+\s+)+/;
 
 const byConfidence = (a: Candidate, b: Candidate) => b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start;
 

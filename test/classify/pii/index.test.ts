@@ -5,6 +5,14 @@ import { PII_TYPES } from '../../../src/classify/types.ts';
 describe('createPiiRecogniser', () => {
   const pii = createPiiRecogniser();
 
+  it('finds a named fact behind the handles a message opens with, however long, at its own offsets', () => {
+    const message = 'Meneer Veenstra mist de kerstviering van groep acht en de musical in de aula dit jaar door een burn-out';
+    const names = (text: string) => pii(text).entities.map((e) => [e.type, text.slice(e.start, e.end)]);
+    expect(names(message)).toEqual([['name_with_sensitive', 'Veenstra']]);
+    for (const lead of ['@s ', '@school.bsky.social ', '@jan.bsky.social @piet-de-vries.bsky.social '])
+      expect(names(lead + message)).toEqual([['name_with_sensitive', 'Veenstra']]);
+  });
+
   it('returns entities with offsets into the original text and evidence without values', () => {
     const text = 'Hé 👋 bel 06-12345678 of mail jan@example.nl';
     const r = pii(text);
