@@ -53,11 +53,7 @@ function namesIn(text: string, a: number, b: number, handle: [number, number]): 
     if (m.index >= handle[0] && m.index < handle[1]) continue;
     const first = m[0].split(' ')[0]!;
     const firstEnd = m.index + first.length;
-    // A word in lower case only when it is a given name and no everyday word ("kijk de tiktok van sven");
-    // a capitalised one when it is a given name or has a class after it, but no pronoun or verb
-    // ("Iedereen van 1C: volg haar …", "Wil je haar feliciteren?"), unless a given name with a class.
-    const classNext = CLASS_NEXT.test(text.slice(firstEnd, firstEnd + 20));
-    if (first === first.toLowerCase() ? !isLowerCaseName(first) : notName(first) ? !(classNext && isGivenName(first)) : !isGivenName(first) && !classNext) {
+    if (!mayOwn(first, CLASS_NEXT.test(text.slice(firstEnd, firstEnd + 20)))) {
       GIVEN_NAME.lastIndex = firstEnd;
       continue;
     }
@@ -69,6 +65,17 @@ function namesIn(text: string, a: number, b: number, handle: [number, number]): 
     found.push({ start: m.index, end });
   }
   return found;
+}
+/**
+ * May the first word of a name-like run be an account's owner? In lower case only a given name
+ * that is no everyday word ("kijk de tiktok van sven"); capitalised, a given name or any word with
+ * a class after it ("Kadir van 3b"), but no pronoun or verb ("Iedereen van 1C: volg haar …", "Wil
+ * je haar feliciteren?") unless it is a given name with a class ("Ben uit 2c").
+ */
+function mayOwn(first: string, classNext: boolean): boolean {
+  if (first === first.toLowerCase()) return isLowerCaseName(first);
+  if (notName(first)) return classNext && isGivenName(first);
+  return isGivenName(first) || classNext;
 }
 /**
  * The account's owner: named right before the handle ("Nina @nina.2c, Owen @owen_xx11", "Mats

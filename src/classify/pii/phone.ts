@@ -22,11 +22,12 @@ const INTL = new RegExp(`(?<![\\w@+/])\\+(?!3[12])(?:1|7|[2-9]\\d{1,2})[ \\-]?(?
 
 const IBAN_HEAD = /[A-Za-z]{2}\d{2}[ ]?[A-Za-z]{4}[ ]?$/;
 
-const PHONE_WORDS =
-  /\b(?:bel|bellen|belt|gebeld|tel|telefoon(?:nummer)?|telnr|nummer|mobiel|mob|gsm|app|appen|whatsapp|sms|sms'en|bereikbaar|noodnummer|contact|nr)\b/;
+// Words for calling or texting; with "nummer", "contact" and "nr" the words that say phone.
+const CALLING = "bel|bellen|belt|gebeld|tel|telefoon(?:nummer)?|telnr|mobiel|mob|gsm|app|appen|whatsapp|sms|sms'en|bereikbaar|noodnummer";
+const PHONE_WORDS = new RegExp(`\\b(?:${CALLING}|nummer|contact|nr)\\b`);
 // Next to a reference number ("bestelling … nr. 06-2025-4417") "nummer" and "nr" are its own:
 // only a word for calling or texting still says phone.
-const CALL_WORDS = /\b(?:bel|bellen|belt|gebeld|tel|telefoon(?:nummer)?|telnr|mobiel|mob|gsm|app|appen|whatsapp|sms|sms'en|bereikbaar|noodnummer)\b/;
+const CALL_WORDS = new RegExp(`\\b(?:${CALLING})\\b`);
 const raised = (text: string, at: number, lower: boolean) => before(text, at, lower ? CALL_WORDS : PHONE_WORDS);
 
 // Digits written out in words ("nul zes, een twee, …"), a way to dodge filters.
